@@ -1,0 +1,168 @@
+"""Every command; each a thin shell over the Python API of the module it names."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chronicle: news articles to evidence-backed political event data.")
+console = Console()
+err_console = Console(stderr=True)
+
+DEFAULT_DB = "chronicle.db"
+
+
+def shared_data_dir() -> Path:
+    """Where the development sets live: $CHRONICLE_SHARED/data, else ../shared/data."""
+    root = os.environ.get("CHRONICLE_SHARED")
+    return Path(root) / "data" if root else Path.cwd().parent / "shared" / "data"
+
+
+@app.command()
+def extract(
+    inputs: List[str] = typer.Argument(..., help="Files or folders (.html .htm .txt .jsonl .csv), or - for JSON lines on stdin"),
+    output: str = typer.Option("-", "--output", "-o", help="Where to write JSON lines (- for stdout)"),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input yields an error record"),
+    db: Optional[str] = typer.Option(DEFAULT_DB, "--db", help="Store records here too (SQLite path or postgresql:// URL)"),
+    no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store"),
+    actors: List[str] = typer.Option([], "--actors", help="Extra actor knowledge-base file(s) (YAML)"),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use (default: the packaged one)"),
+) -> None:
+    """Code every article in INPUT... into one JSON record per line (CONTRACT.md)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from chronicle.batch import run_batch
+    from chronicle.pipeline import Pipeline
+
+    store = None
+    if db and not no_store:
+        from chronicle.store import open_store
+
+        store = open_store(db)
+    pipeline = Pipeline(spacy_model=model, actors_files=actors)
+    show_progress = output != "-" and sys.stderr.isatty() or os.environ.get("CHRONICLE_PROGRESS") == "1"
+    with Progress(
+        TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
+        console=err_console, disable=not show_progress, transient=False,
+    ) as progress:
+        task = progress.add_task("extract", total=None)
+        summary = run_batch(inputs, output, pipeline=pipeline, store=store, on_record=lambda r: progress.advance(task))
+    if store is not None:
+        store.close()
+    err_console.print(f"{summary.articles} articles, {summary.events} events, {summary.errors} errors"
+                      + (f" -> {output}" if output != "-" else ""))
+    if strict and summary.errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def show(
+    records: str = typer.Argument(..., help="A JSON lines file written by `chronicle extract`"),
+    limit: int = typer.Option(200, help="At most this many events"),
+    all_events: bool = typer.Option(False, "--all", help="Include historical background events"),
+) -> None:
+    """Print the events in RECORDS as a readable table."""
+    from chronicle.export.table import events_table
+
+    console.print(events_table(_read_jsonl(records), limit=limit, include_historical=all_events))
+
+
+def _read_jsonl(path: str):
+    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+@app.command("eval")
+def evaluate(
+    gsr: Optional[Path] = typer.Option(None, help="PLOVER gold-standard records (JSON)"),
+    geovirus: Optional[Path] = typer.Option(None, help="GeoVirus corpus (XML)"),
+    only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events' or 'places'"),
+    output: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here"),
+) -> None:
+    """Score Chronicle on the development sets and print a table."""
+    from chronicle.evaluate import run_evaluations, scores_table
+
+    data = shared_data_dir()
+    scores = run_evaluations(
+        gsr=gsr or data / "plover_gsr_cameo.json",
+        geovirus=geovirus or data / "geovirus.xml",
+        only=only,
+    )
+    console.print(scores_table(scores))
+    if output:
+        output.write_text(json.dumps(scores, indent=2))
+
+
+@app.command()
+def train(
+    data: Optional[Path] = typer.Option(None, help="Training JSON lines (default: the shared synthetic PLOVER set)"),
+    out: Optional[Path] = typer.Option(None, help="Where to write the model (default: inside the package)"),
+) -> None:
+    """Train the event classifier that ships with the package (reproducible)."""
+    from chronicle.events.train import train_model
+
+    report = train_model(data or shared_data_dir() / "plover_synthetic_train.jsonl", out)
+    console.print(report)
+
+
+@app.command()
+def places(text: str = typer.Argument(..., help="Text to geoparse (or @file)")) -> None:
+    """Show each place mention, its resolution and why."""
+    from chronicle.places.explain import explain_places
+
+    console.print(explain_places(_text_arg(text)))
+
+
+@app.command()
+def actors(text: str = typer.Argument(..., help="Text to resolve actors in (or @file)"),
+           extra: List[str] = typer.Option([], "--actors", help="Extra actor knowledge-base file(s)")) -> None:
+    """Show each actor mention, its resolution and why."""
+    from chronicle.actors.explain import explain_actors
+
+    console.print(explain_actors(_text_arg(text), extra_files=extra))
+
+
+def _text_arg(text: str) -> str:
+    return Path(text[1:]).read_text(encoding="utf-8") if text.startswith("@") else text
+
+
+@app.command()
+def serve(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite path or postgresql:// URL"),
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
+) -> None:
+    """Serve the API and the pages (writes need CHRONICLE_TOKEN)."""
+    import uvicorn
+
+    from chronicle.web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
+@app.command()
+def watch(
+    feeds: List[str] = typer.Argument(..., help="RSS/Atom feed URLs"),
+    every: str = typer.Option("15m", help="Poll interval (e.g. 30s, 15m, 1h)"),
+    db: str = typer.Option(DEFAULT_DB, "--db"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Also append records here"),
+    once: bool = typer.Option(False, "--once", help="Poll once and exit"),
+) -> None:
+    """Poll feeds and code only new items; survives restarts without reprocessing."""
+    from chronicle.ingest.watch import watch_feeds
+
+    watch_feeds(feeds, every=every, db=db, output=output, once=once)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,43 @@
+"""`chronicle eval`: every development-set score in one table.
+
+Each stage owns the scoring of its own dataset (events: PLOVER GSR; places:
+GeoVirus); this module runs them with one shared pipeline and formats the result.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+
+
+def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = None, pipeline=None) -> dict[str, dict[str, Any]]:
+    from chronicle.pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline()
+    scores: dict[str, dict[str, Any]] = {}
+    if only in (None, "events") and gsr and Path(gsr).exists():
+        from chronicle.events.evaluate import evaluate_gsr
+
+        scores["events (PLOVER GSR)"] = evaluate_gsr(gsr, pipeline)
+    if only in (None, "places") and geovirus and Path(geovirus).exists():
+        from chronicle.places.evaluate import evaluate_geovirus
+
+        scores["places (GeoVirus)"] = evaluate_geovirus(geovirus, pipeline)
+    return scores
+
+
+def scores_table(scores: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title="Chronicle on the development sets")
+    table.add_column("set")
+    table.add_column("measure")
+    table.add_column("score", justify="right")
+    for dataset, measures in scores.items():
+        for name, value in measures.items():
+            if isinstance(value, (dict, list)):
+                continue  # detail (per-type tables) is in --json
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            table.add_row(dataset, name, shown)
+            dataset = ""
+    return table

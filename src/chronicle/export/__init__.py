@@ -1,0 +1,1 @@
+"""Exports of records and events: JSON lines, CSV, Parquet, GeoJSON, terminal tables."""
