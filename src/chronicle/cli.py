@@ -71,7 +71,9 @@ def show(
     """Print the events in RECORDS as a readable table."""
     from chronicle.export.table import events_table
 
-    console.print(events_table(_read_jsonl(records), limit=limit, include_historical=all_events))
+    # Piped output has no terminal width to follow; a wide table reads better than a folded one.
+    out = console if sys.stdout.isatty() else Console(width=180)
+    out.print(events_table(_read_jsonl(records), limit=limit, include_historical=all_events))
 
 
 def _read_jsonl(path: str):
