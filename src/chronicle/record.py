@@ -92,6 +92,9 @@ class ActorRef:
     text: str
     start: int
     end: int
+    # Chronicle's addition: None for a direct participant; "ordered" for the party
+    # that ordered or directed the act ("by the order of Khamenei"), listed after them.
+    role: str | None = None
 
 
 @dataclass
