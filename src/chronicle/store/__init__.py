@@ -1,13 +1,12 @@
-"""The store (placeholder until the store lands: records are not kept)."""
+"""The store: article records in SQLite (default, one file) or PostgreSQL (postgresql:// URL).
 
+    store = open_store("chronicle.db")
+    store.save(record)          # idempotent per article id
+    store.events(EventFilter(type="PROTEST"), limit=50)
+    store.close()
+"""
 
-class _NullStore:
-    def save(self, record):
-        pass
+from chronicle.store.filters import EventFilter, parse_bbox
+from chronicle.store.store import Store, open_store
 
-    def close(self):
-        pass
-
-
-def open_store(url: str):
-    return _NullStore()
+__all__ = ["open_store", "Store", "EventFilter", "parse_bbox"]
