@@ -1,0 +1,550 @@
+"""Who did it and to whom: an event's actor and recipient from the sentence's parse.
+
+`find_roles(ann, sent, trigger, event_type)` walks the dependency parse that the
+pipeline already made (nothing is re-parsed) from the event's trigger to its
+syntactic arguments, and maps each argument to the article's actors through the
+character spans of `Actor.mentions`.
+
+How arguments become roles
+--------------------------
+Verb triggers
+    active      nsubj -> actor; dative, dobj, then a recipient preposition
+                ("against", "on", "at", "to", ...) -> recipient
+    passive     agent ("by" X) -> actor; nsubjpass -> recipient
+    no subject  xcomp ("police moved to arrest"), conj ("fired and arrested"),
+                participles ("..., killing 30") take the subject of the verb
+                they hang from; object-control verbs ("called on X to",
+                "urged X to", "ordered X to") give their object instead;
+                relative clauses ("forces who killed") and participial
+                modifiers ("protesters killed by police") take the noun they
+                modify.
+Noun triggers   "the attack by militants on a convoy", "Iran's strike on",
+                "Israeli airstrikes", "protests against the government", the
+                subject of a light verb ("militants launched an attack on").
+Orders          "by the order of X", "on the orders of X", "at X's behest",
+                "X ordered forces to fire": the forces stay the actor; X is
+                appended to the actor list as an ActorRef with role="ordered"
+                (direct agents always come first).
+Coordination    "Iran and Syria condemned": one ActorRef per conjunct.
+
+Which types need a recipient (PLOVER 2.0 manual, chapter 3)
+-----------------------------------------------------------
+    type        requires recipient   note
+    AGREE       no
+    CONSULT     no                   reciprocal meetings: all parties are actors
+    SUPPORT     no
+    CONCEDE     no
+    COOPERATE   yes
+    AID         yes
+    RETREAT     no
+    REQUEST     no
+    ACCUSE      no
+    REJECT      no
+    THREATEN    no
+    PROTEST     no                   often only a protester actor
+    SANCTION    yes
+    MOBILIZE    no
+    COERCE      no (usually one)     "most cases have a clear intended recipient"
+    ASSAULT     no (one-sided: yes)  one-sided: perpetrator actor, victim recipient;
+                                     two-sided ("clashes between X and Y"): all actors
+When a type requires (or usually has) a recipient and none is found among the
+trigger's own arguments, the search widens to its clausal complements and to
+actor mentions under its prepositional phrases; otherwise it does not, so a
+protest with no target stays without a recipient.
+
+When `ann.actors` is empty (or no argument overlaps a mention) both lists are
+empty: roles are never invented from words that no actor covers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronicle.record import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from chronicle.stage import Annotations
+
+# PLOVER 2.0, chapter 3 "Requires recipient". Older GSR names map to their 2.0 type.
+REQUIRES_RECIPIENT: dict[str, bool] = {
+    "AGREE": False,
+    "CONSULT": False,
+    "SUPPORT": False,
+    "CONCEDE": False,
+    "COOPERATE": True,
+    "AID": True,
+    "RETREAT": False,
+    "REQUEST": False,
+    "ACCUSE": False,
+    "REJECT": False,
+    "THREATEN": False,
+    "PROTEST": False,
+    "SANCTION": True,
+    "MOBILIZE": False,
+    "COERCE": False,
+    "ASSAULT": False,
+}
+# Types that are directed at someone in most reports: the recipient search widens
+# for these too, though PLOVER lets them stand without one.
+USUALLY_DIRECTED = {"COOPERATE", "AID", "SANCTION", "COERCE", "ASSAULT", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
+# Names used by the PLOVER GSR and earlier drafts.
+TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE", "YIELD": "CONCEDE"}
+# Reciprocal types: coordinated or "between" parties are all actors (PLOVER 2.4.2).
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Prepositions that introduce the party an act is directed at.
+RECIPIENT_PREPS = {"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "targeting", "for"}
+# Prepositions whose object is a recipient only for some types.
+TYPE_PREPS = {"from": {"RETREAT", "REQUEST", "CONCEDE", "AID", "REJECT"}, "between": RECIPROCAL | {"ASSAULT"}}
+# Nouns whose "of"/possessor names the party that ordered an act.
+ORDER_NOUNS = {"order", "orders", "command", "commands", "behest", "instruction", "instructions", "directive", "direction", "directions", "orchestration", "approval", "auspices"}
+# Verbs whose object (not subject) carries out their complement ("urged X to ...").
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "order", "force", "compel", "instruct", "tell", "direct", "command",
+    "encourage", "persuade", "allow", "permit", "authorize", "authorise", "pressure", "press", "push",
+    "demand", "request", "invite", "appeal", "lead", "send", "deploy", "dispatch", "mobilize", "mobilise",
+}
+# Of those, the ones where the subject commands the act (recorded as role="ordered").
+ORDER_VERBS = {"order", "command", "instruct", "direct", "send", "deploy", "dispatch", "authorize", "authorise", "force", "compel"}
+# Verbs that only carry another action ("launched an attack", "staged a protest").
+LIGHT_VERBS = {"launch", "stage", "carry", "conduct", "hold", "mount", "make", "wage", "begin", "start", "continue",
+               "lead", "organize", "organise", "impose", "take", "issue", "announce", "unleash", "perform", "commit", "level"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+# Dependents of a noun that belong to the same referent (its name, adjectives, possessor).
+CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "appos", "npadvmod", "nn", "predet"}
+# Prepositions that tie people to the group they belong to ("members of X", "diplomats from X").
+MEMBER_PREPS = {"of", "from"}
+# Two-sided violence verbs: "X clashed with Y" makes both actors (PLOVER ASSAULT).
+TWO_SIDED = {"clash", "fight", "battle", "skirmish", "exchange", "clashes", "fighting", "battles", "skirmishes"}
+
+
+class _Mentions:
+    """Actor mentions inside one sentence, indexed by token."""
+
+    def __init__(self, ann: "Annotations", sent: "SpacySpan"):
+        self.by_token: dict[int, list[tuple[int, int, int]]] = {}
+        lo, hi = sent.start_char, sent.end_char
+        doc = sent.doc
+        for index, actor in enumerate(ann.actors):
+            spans = actor.mentions or []
+            seen = set()
+            pairs = [(m.start, m.end) for m in spans] + [(actor.start, actor.end)]
+            for start, end in pairs:
+                if (start, end) in seen or end <= lo or start >= hi or end <= start:
+                    continue
+                seen.add((start, end))
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                mention = (start, end, index)
+                for tok in span:
+                    self.by_token.setdefault(tok.i, []).append(mention)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_token)
+
+    def at(self, tok: "Token") -> list[tuple[int, int, int]]:
+        return self.by_token.get(tok.i, [])
+
+
+def _ref(ann: "Annotations", mention: tuple[int, int, int], role: str | None = None) -> ActorRef:
+    start, end, index = mention
+    ref = ActorRef(actor=index, text=ann.text[start:end], start=start, end=end)
+    if role is not None:
+        ref.role = role
+    return ref
+
+
+def _outermost(mentions: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop mentions nested in another one ("Iran" inside "Iran's ambassador to Iraq")."""
+    uniq = sorted(set(mentions), key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, int]] = []
+    for m in uniq:
+        if any(k[0] <= m[0] and m[1] <= k[1] and k != m for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _core_tokens(head: "Token") -> tuple[list["Token"], list["Token"]]:
+    """A nominal's own words (name, modifiers, possessor) and the words of its "of" phrases."""
+    core, of_part = [head], []
+    stack = [(c, False) for c in head.children]
+    while stack:
+        tok, under_of = stack.pop()
+        dep = tok.dep_
+        if dep in CORE_DEPS:
+            (of_part if under_of else core).append(tok)
+            stack.extend((c, under_of) for c in tok.children)
+        elif dep == "prep" and tok.lower_ in MEMBER_PREPS and tok.head.lower_ not in ORDER_NOUNS:
+            for c in tok.children:
+                if c.dep_ == "pobj":
+                    of_part.append(c)
+                    stack.extend((g, True) for g in c.children)
+                    stack.extend((g, True) for g in c.conjuncts)
+                    of_part.extend(c.conjuncts)
+        elif dep == "conj" and under_of:
+            of_part.append(tok)
+            stack.extend((c, True) for c in tok.children)
+    return core, of_part
+
+
+def _nominal_refs(ann, mentions: _Mentions, head: "Token", role: str | None = None, _depth: int = 0) -> list[ActorRef]:
+    """The actors a noun phrase (with its conjuncts) names."""
+    refs: list[ActorRef] = []
+    heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+    for h in heads:
+        if h.lower_ in RELATIVE_PRONOUNS and h.head.dep_ == "relcl" and _depth < 3:
+            refs.extend(_nominal_refs(ann, mentions, h.head.head, role, _depth + 1))
+            continue
+        own = mentions.at(h)
+        if own:
+            chosen = _outermost(own)
+            # the appositive of a named head is the same referent: keep only the head's mention
+            refs.extend(_ref(ann, m, role) for m in chosen)
+            continue
+        core, of_part = _core_tokens(h)
+        found = [m for t in core for m in mentions.at(t)]
+        if not found:
+            found = [m for t in of_part for m in mentions.at(t)]
+        chosen = _outermost(found)
+        # one referent per distinct actor inside one noun phrase
+        seen_actor: set[int] = set()
+        for m in chosen:
+            if m[2] in seen_actor:
+                continue
+            seen_actor.add(m[2])
+            refs.append(_ref(ann, m, role))
+    return refs
+
+
+def _pobj(prep: "Token") -> "Token | None":
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _is_passive(verb: "Token") -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _orderers_in(ann, mentions, tok: "Token") -> list[ActorRef]:
+    """X in "the order of X", "X's orders", "X's command"."""
+    refs: list[ActorRef] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            refs.extend(_nominal_refs(ann, mentions, c, "ordered"))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            p = _pobj(c)
+            if p is not None:
+                refs.extend(_nominal_refs(ann, mentions, p, "ordered"))
+    return refs
+
+
+class _Roles:
+    def __init__(self, ann, mentions: _Mentions, event_type: str):
+        self.ann = ann
+        self.mentions = mentions
+        self.type = TYPE_ALIASES.get(event_type, event_type) if event_type else ""
+        self.actor: list[ActorRef] = []
+        self.recipient: list[ActorRef] = []
+        self.ordered: list[ActorRef] = []
+
+    # -- helpers -------------------------------------------------------------------
+    def refs(self, tok, role=None) -> list[ActorRef]:
+        return _nominal_refs(self.ann, self.mentions, tok, role)
+
+    def prep_ok(self, word: str, trigger_lemma: str = "") -> bool:
+        if word in RECIPIENT_PREPS:
+            return True
+        types = TYPE_PREPS.get(word)
+        return bool(types and self.type in types)
+
+    def prep_targets(self, tok: "Token") -> list[ActorRef]:
+        """Recipients introduced by prepositions on `tok` ("fired at X", "sanctions on X")."""
+        out: list[ActorRef] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative") and self.prep_ok(c.lower_):
+                if c.lower_ in ("by",):
+                    continue
+                p = _pobj(c)
+                if p is not None:
+                    out.extend(self.refs(p))
+            elif c.dep_ == "agent":
+                continue
+        return out
+
+    # -- verbs ---------------------------------------------------------------------
+    def subject_of(self, verb: "Token", depth: int = 0) -> list[ActorRef]:
+        """The actor of a verb: its own subject, or the one it inherits."""
+        if depth > 4:
+            return []
+        passive = _is_passive(verb)
+        if passive:
+            refs = self.agents(verb)
+            if refs:
+                return refs
+        else:
+            for c in verb.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    refs = self.refs(c)
+                    if refs:
+                        return refs
+                    if c.lower_ not in RELATIVE_PRONOUNS and c.pos_ != "PRON":
+                        return []
+        head = verb.head
+        dep = verb.dep_
+        if head is verb:
+            return []
+        if dep == "xcomp" or (dep in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                ctrl = self.controller(head)
+                if ctrl:
+                    if head.lemma_.lower() in ORDER_VERBS:
+                        self.ordered.extend(self._as_ordered(self.subject_of(head, depth + 1)))
+                    return ctrl
+            return self.subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else self.noun_head_actor(head)
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head, depth + 1)
+        if dep in ("advcl", "pcomp") and verb.tag_ == "VBG":
+            anchor = head.head if dep == "pcomp" else head
+            if anchor.pos_ in ("VERB", "AUX") and not _is_passive(anchor):
+                return self.subject_of(anchor, depth + 1)
+        if dep in ("relcl", "acl") and not passive:
+            return self.refs(head)
+        return []
+
+    def _as_ordered(self, refs: list[ActorRef]) -> list[ActorRef]:
+        for r in refs:
+            r.role = "ordered"
+        return refs
+
+    def controller(self, verb: "Token") -> list[ActorRef]:
+        """The object that carries out an object-control verb's complement ("urged X to")."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative"):
+                refs = self.refs(c)
+                if refs:
+                    return refs
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon") :
+                p = _pobj(c)
+                if p is not None:
+                    refs = self.refs(p)
+                    if refs:
+                        return refs
+        return []
+
+    def agents(self, verb: "Token") -> list[ActorRef]:
+        """Passive agents; "by the order of X" goes to the ordering party."""
+        refs: list[ActorRef] = []
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                p = _pobj(c)
+                if p is None:
+                    continue
+                if p.lower_ in ORDER_NOUNS:
+                    self.ordered.extend(_orderers_in(self.ann, self.mentions, p))
+                    continue
+                refs.extend(self.refs(p))
+                # "by the forces by order of X" misattached under the agent noun
+                for g in p.children:
+                    if g.dep_ == "prep" and g.lower_ in ("by", "on", "at", "under"):
+                        q = _pobj(g)
+                        if q is not None and q.lower_ in ORDER_NOUNS:
+                            self.ordered.extend(_orderers_in(self.ann, self.mentions, q))
+        return refs
+
+    def verb_orderers(self, verb: "Token") -> None:
+        """"on the orders of X", "at X's behest", "under X's command" attached to the verb."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "at", "under", "upon", "following", "after"):
+                p = _pobj(c)
+                if p is not None and p.lower_ in ORDER_NOUNS:
+                    self.ordered.extend(_orderers_in(self.ann, self.mentions, p))
+
+    def verb_recipients(self, verb: "Token") -> list[ActorRef]:
+        if _is_passive(verb):
+            for c in verb.children:
+                if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                    refs = self.refs(c)
+                    if refs:
+                        return refs
+            if verb.dep_ == "acl":  # "protesters killed by police"
+                refs = self.refs(verb.head)
+                if refs:
+                    return refs
+            return self.prep_targets(verb)
+        for c in verb.children:
+            if c.dep_ == "dative":
+                p = _pobj(c) if c.pos_ == "ADP" else c
+                if p is not None:
+                    refs = self.refs(p)
+                    if refs:
+                        return refs
+        for c in verb.children:
+            if c.dep_ in OBJECT_DEPS:
+                refs = self.refs(c)
+                if refs:
+                    return refs
+                # "fired tear gas at X", "imposed sanctions on X", "launched an attack on X"
+                refs = self.prep_targets(c)
+                if refs:
+                    return refs
+        if verb.dep_ == "relcl" and _is_passive(verb) is False and any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+            return self.refs(verb.head)
+        return self.prep_targets(verb)
+
+    def complement_recipients(self, verb: "Token") -> list[ActorRef]:
+        """Recipient from a clausal complement: "threatened to shell X", "demanded that X ease"."""
+        actor_ids = {r.actor for r in self.actor}
+        for c in verb.children:
+            if c.dep_ not in ("xcomp", "ccomp", "advcl"):
+                continue
+            if c.dep_ == "ccomp":
+                subj = [s for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+                for s in subj:
+                    refs = [r for r in self.refs(s) if r.actor not in actor_ids]
+                    if refs:
+                        return refs
+            refs = [r for r in self.verb_recipients(c) if r.actor not in actor_ids]
+            if refs:
+                return refs
+        return []
+
+    # -- nouns ---------------------------------------------------------------------
+    def noun_head_actor(self, noun: "Token") -> list[ActorRef]:
+        """The actor of a noun trigger: by-phrase, possessor, modifier, or a light verb's subject."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                p = _pobj(c)
+                if p is not None:
+                    if p.lower_ in ORDER_NOUNS:
+                        self.ordered.extend(_orderers_in(self.ann, self.mentions, p))
+                        continue
+                    refs = self.refs(p)
+                    if refs:
+                        return refs
+        mods = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                mods.extend(self.refs(c))
+        if mods:
+            return mods
+        head = noun.head
+        if noun.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head)
+        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB",) and head.lower_ in ("in", "to", "into") and head.head.lemma_.lower() in ("join", "take", "participate", "engage", "resort"):
+            return self.subject_of(head.head)
+        if noun.dep_ == "conj":
+            return self.noun_head_actor(head) if head.pos_ in ("NOUN", "PROPN") else self.subject_of(head)
+        return []
+
+    def noun_recipients(self, noun: "Token") -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for c in noun.children:
+            if c.dep_ == "prep":
+                word = c.lower_
+                if word == "of" and self.type in ("PROTEST", "MOBILIZE", "CONSULT", "AGREE"):
+                    continue
+                if word == "of" or self.prep_ok(word):
+                    p = _pobj(c)
+                    if p is not None:
+                        out.extend(self.refs(p))
+            elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "against", "aim", "direct"):
+                for g in c.children:
+                    if g.dep_ in OBJECT_DEPS:
+                        out.extend(self.refs(g))
+        if not out:
+            # "by militants on a convoy": the target's prep often hangs off the by-phrase noun
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    p = _pobj(c)
+                    if p is not None:
+                        out.extend(self.prep_targets(p))
+        if not out and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+            out = self.prep_targets(noun.head)
+        if not out and noun.dep_ in SUBJECT_DEPS and noun.head.pos_ == "VERB":
+            # "The attack killed three soldiers"
+            out = self.verb_recipients(noun.head)
+        return out
+
+    # -- entry -----------------------------------------------------------------------
+    def run(self, trigger: "Token") -> None:
+        is_verb = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("ROOT", "xcomp", "ccomp", "acomp"))
+        if is_verb:
+            self.actor = self.subject_of(trigger)
+            self.verb_orderers(trigger)
+            self.recipient = self.verb_recipients(trigger)
+            if not self.recipient and self.type in USUALLY_DIRECTED:
+                self.recipient = self.complement_recipients(trigger)
+        else:
+            self.actor = self.noun_head_actor(trigger)
+            self.recipient = self.noun_recipients(trigger)
+            if not self.actor:
+                own = self.mentions.at(trigger)
+                if own:  # "Protesters gathered": the trigger word names the actor
+                    self.actor = [_ref(self.ann, m) for m in _outermost(own)]
+                    self.recipient = [r for r in self.recipient if (r.start, r.end) != (self.actor[0].start, self.actor[0].end)]
+        self.two_sided(trigger)
+        self.tidy()
+
+    def two_sided(self, trigger: "Token") -> None:
+        """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
+        if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
+            return
+        if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
+            self.actor = self.actor + self.recipient
+            self.recipient = []
+        if not self.actor and self.recipient and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+            self.actor, self.recipient = self.recipient, []
+
+    def tidy(self) -> None:
+        seen: set[int] = set()
+        actor = []
+        for r in self.actor:
+            if r.actor not in seen:
+                seen.add(r.actor)
+                actor.append(r)
+        recipient = []
+        rseen: set[int] = set()
+        for r in self.recipient:
+            if r.actor in seen or r.actor in rseen:
+                continue
+            rseen.add(r.actor)
+            recipient.append(r)
+        for r in self.ordered:
+            if r.actor not in seen:
+                seen.add(r.actor)
+                r.role = "ordered"
+                actor.append(r)
+        self.actor, self.recipient = actor, recipient
+
+
+def requires_recipient(event_type: str) -> bool:
+    """PLOVER's "Requires recipient" for a type (older GSR names accepted)."""
+    return REQUIRES_RECIPIENT.get(TYPE_ALIASES.get(event_type, event_type), False)
+
+
+def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_type: str) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actor, recipient) of the event whose trigger is `trigger` in `sent`.
+
+    Direct agents come first in the actor list; a party that ordered the act
+    follows them with `role="ordered"`.
+    """
+    if not ann.actors:
+        return [], []
+    mentions = _Mentions(ann, sent)
+    if not mentions:
+        return [], []
+    roles = _Roles(ann, mentions, event_type)
+    roles.run(trigger)
+    return roles.actor, roles.recipient

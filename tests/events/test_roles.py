@@ -1,0 +1,301 @@
+"""find_roles: actor and recipient from the parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures_structure import annotate, names, token
+
+from chronicle.events.roles import REQUIRES_RECIPIENT, find_roles, requires_recipient
+
+
+def roles(text, actors, trigger, event_type, nth=0):
+    ann = annotate(text, actors)
+    trig = token(ann, trigger, nth)
+    actor, recipient = find_roles(ann, trig.sent, trig, event_type)
+    return ann, actor, recipient
+
+
+def test_active_voice_subject_acts_on_object():
+    ann, a, r = roles(
+        "Government troops killed eleven villagers near the northern border on Tuesday.",
+        {"army": ["Government troops"], "villagers": ["villagers"]},
+        "killed",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["army"]
+    assert names(ann, r) == ["villagers"]
+    assert a[0].text == "Government troops"
+
+
+def test_passive_voice_agent_is_actor():
+    ann, a, r = roles(
+        "Forty prisoners were killed by the border guards during the night.",
+        {"guards": ["border guards"], "prisoners": ["prisoners"]},
+        "killed",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["guards"]
+    assert names(ann, r) == ["prisoners"]
+
+
+def test_passive_with_order_keeps_forces_first_and_records_who_ordered():
+    ann, a, r = roles(
+        "Thirty members of the union were killed by the national guard by the order of the governor, Paul Rand.",
+        {"union": ["union"], "guard": ["national guard"], "governor": ["the governor", "Paul Rand"]},
+        "killed",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["guard", "governor"]
+    assert a[0].role is None and a[1].role == "ordered"
+    assert names(ann, r) == ["union"]
+
+
+def test_active_order_verb_makes_object_the_actor():
+    ann, a, r = roles(
+        "The president ordered the army to disperse the marchers.",
+        {"president": ["The president"], "army": ["the army"], "marchers": ["the marchers"]},
+        "disperse",
+        "COERCE",
+    )
+    assert names(ann, a)[0] == "army"
+    assert "president" in names(ann, a) and a[names(ann, a).index("president")].role == "ordered"
+    assert names(ann, r) == ["marchers"]
+
+
+def test_on_the_orders_of_on_the_verb():
+    ann, a, r = roles(
+        "Soldiers shot two students on the orders of the commander.",
+        {"soldiers": ["Soldiers"], "students": ["students"], "commander": ["the commander"]},
+        "shot",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["soldiers", "commander"]
+    assert names(ann, r) == ["students"]
+
+
+def test_coordinated_subjects_are_all_actors():
+    ann, a, r = roles(
+        "Norway and Chile condemned the bombing of the embassy in Lima.",
+        {"NOR": ["Norway"], "CHL": ["Chile"]},
+        "condemned",
+        "ACCUSE",
+    )
+    assert names(ann, a) == ["NOR", "CHL"]
+    assert r == []
+
+
+def test_coordinated_objects_are_all_recipients():
+    ann, a, r = roles(
+        "The ministry expelled diplomats from Peru and Bolivia after the vote.",
+        {"ministry": ["The ministry"], "PER": ["Peru"], "BOL": ["Bolivia"]},
+        "expelled",
+        "COERCE",
+    )
+    assert names(ann, a) == ["ministry"]
+    assert set(names(ann, r)) == {"PER", "BOL"}
+
+
+def test_xcomp_chain_inherits_subject():
+    ann, a, r = roles(
+        "Riot police moved to arrest the organisers of the sit-in.",
+        {"police": ["Riot police"], "organisers": ["organisers"]},
+        "arrest",
+        "COERCE",
+    )
+    assert names(ann, a) == ["police"]
+    assert names(ann, r) == ["organisers"]
+
+
+def test_called_on_x_to_makes_x_the_actor_of_the_complement_and_recipient_of_the_call():
+    text = "The opposition called on the cabinet to resign by Friday."
+    actors = {"opposition": ["The opposition"], "cabinet": ["the cabinet"]}
+    ann, a, r = roles(text, actors, "called", "REQUEST")
+    assert names(ann, a) == ["opposition"]
+    assert names(ann, r) == ["cabinet"]
+    ann, a, r = roles(text, actors, "resign", "RETREAT")
+    assert names(ann, a) == ["cabinet"]
+
+
+def test_noun_trigger_with_by_and_on():
+    ann, a, r = roles(
+        "The raid by rebel fighters on the garrison lasted two hours.",
+        {"rebels": ["rebel fighters"], "garrison": ["the garrison"]},
+        "raid",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["rebels"]
+    assert names(ann, r) == ["garrison"]
+
+
+def test_noun_trigger_against():
+    ann, a, r = roles(
+        "Students joined protests against the government in the capital.",
+        {"students": ["Students"], "government": ["the government"]},
+        "protests",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["students"]
+    assert names(ann, r) == ["government"]
+
+
+def test_light_verb_with_noun_trigger():
+    ann, a, r = roles(
+        "Insurgents launched an attack on a police station overnight.",
+        {"insurgents": ["Insurgents"], "police": ["police"]},
+        "attack",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["insurgents"]
+    assert names(ann, r) == ["police"]
+
+
+def test_possessive_and_adjective_actor_of_noun_trigger():
+    ann, a, r = roles(
+        "Ruritania's blockade of the port angered traders.",
+        {"RUR": ["Ruritania"], "traders": ["traders"]},
+        "blockade",
+        "COERCE",
+    )
+    assert names(ann, a) == ["RUR"]
+
+
+def test_protest_needs_no_recipient():
+    ann, a, r = roles(
+        "Hundreds of nurses marched through the city centre on Monday.",
+        {"nurses": ["nurses"]},
+        "marched",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["nurses"]
+    assert r == []
+
+
+def test_participle_inherits_subject():
+    ann, a, r = roles(
+        "Gunmen opened fire on a bus, killing six passengers.",
+        {"gunmen": ["Gunmen"], "passengers": ["passengers"]},
+        "killing",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["gunmen"]
+    assert names(ann, r) == ["passengers"]
+
+
+def test_relative_clause_subject_is_the_antecedent():
+    ann, a, r = roles(
+        "Officials named the militia that abducted the two engineers.",
+        {"militia": ["the militia"], "engineers": ["engineers"], "officials": ["Officials"]},
+        "abducted",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["militia"]
+    assert names(ann, r) == ["engineers"]
+
+
+def test_participial_modifier_passive():
+    ann, a, r = roles(
+        "Relatives buried the protesters shot by the security forces.",
+        {"protesters": ["protesters"], "forces": ["security forces"], "relatives": ["Relatives"]},
+        "shot",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["forces"]
+    assert names(ann, r) == ["protesters"]
+
+
+def test_threat_finds_recipient_in_complement():
+    ann, a, r = roles(
+        "Valdoria threatened to bomb Ostrian ports if talks fail.",
+        {"VAL": ["Valdoria"], "OST": ["Ostrian"]},
+        "threatened",
+        "THREATEN",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert names(ann, r) == ["OST"]
+
+
+def test_demand_that_x_recipient():
+    ann, a, r = roles(
+        "The union demanded that the mayor reopen the depot.",
+        {"union": ["The union"], "mayor": ["the mayor"]},
+        "demanded",
+        "REQUEST",
+    )
+    assert names(ann, a) == ["union"]
+    assert names(ann, r) == ["mayor"]
+
+
+def test_aid_dative_recipient():
+    ann, a, r = roles(
+        "Japan gave Nepal forty tonnes of rice after the floods.",
+        {"JPN": ["Japan"], "NPL": ["Nepal"]},
+        "gave",
+        "AID",
+    )
+    assert names(ann, a) == ["JPN"]
+    assert names(ann, r) == ["NPL"]
+
+
+def test_aid_to_recipient():
+    ann, a, r = roles(
+        "Canada sent medical supplies to Haiti on Sunday.",
+        {"CAN": ["Canada"], "HTI": ["Haiti"]},
+        "sent",
+        "AID",
+    )
+    assert names(ann, a) == ["CAN"]
+    assert names(ann, r) == ["HTI"]
+
+
+def test_members_of_group_resolves_to_group():
+    ann, a, r = roles(
+        "Police detained twelve members of the Farmers Union outside parliament.",
+        {"police": ["Police"], "union": ["the Farmers Union"]},
+        "detained",
+        "COERCE",
+    )
+    assert names(ann, r) == ["union"]
+
+
+def test_two_sided_clash_puts_both_sides_in_actor():
+    ann, a, r = roles(
+        "Rebels clashed with soldiers near the dam.",
+        {"rebels": ["Rebels"], "army": ["soldiers"]},
+        "clashed",
+        "ASSAULT",
+    )
+    assert set(names(ann, a)) == {"rebels", "army"}
+    assert r == []
+
+
+def test_refs_point_at_the_mention_text():
+    ann, a, r = roles(
+        "Border guards arrested three smugglers.",
+        {"guards": ["Border guards"], "smugglers": ["smugglers"]},
+        "arrested",
+        "COERCE",
+    )
+    for ref in a + r:
+        assert ann.text[ref.start : ref.end] == ref.text
+
+
+def test_no_actors_returns_empty():
+    ann, a, r = roles("Police arrested three men.", {}, "arrested", "COERCE")
+    assert (a, r) == ([], [])
+
+
+def test_words_no_actor_covers_are_not_roles():
+    ann, a, r = roles(
+        "Police arrested three men in the market.",
+        {"police": ["Police"]},
+        "arrested",
+        "COERCE",
+    )
+    assert names(ann, a) == ["police"]
+    assert r == []
+
+
+@pytest.mark.parametrize("t,expected", [("AID", True), ("SANCTION", True), ("COOPERATE", True), ("PROTEST", False), ("ASSAULT", False), ("FIGHT", False)])
+def test_requires_recipient_table(t, expected):
+    assert requires_recipient(t) is expected
+    assert len(REQUIRES_RECIPIENT) == 16
