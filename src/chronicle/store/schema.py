@@ -152,6 +152,10 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "{fts_column}",
         "{fts_index}",
     ]),
+    # 2: reported deaths per event, for the ACLED-like export's `fatalities`
+    (2, [
+        "ALTER TABLE events ADD COLUMN fatalities INTEGER",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -27,7 +27,7 @@ EVENT_COLUMNS = (
     "events.acled_sub_event_type, events.cameo_root, events.date, events.date_precision, events.date_end, "
     "events.day_first, events.historical, events.negated, events.hypothetical, events.attributed_to, "
     "events.confidence, events.sentence, events.trigger_text, events.place_name, events.admin1, "
-    "events.country_code, events.lat, events.lon, events.actor_names, events.recipient_names, "
+    "events.country_code, events.lat, events.lon, events.actor_names, events.recipient_names, events.fatalities, "
     "articles.title AS article_title, articles.url AS article_url, articles.outlet AS article_outlet, "
     "articles.published AS article_published"
 )
@@ -53,6 +53,12 @@ def _fix_bools(row: dict[str, Any]) -> dict[str, Any]:
         if key in row and row[key] is not None:
             row[key] = bool(row[key])
     return row
+
+
+def fatalities(event) -> int | None:
+    """Deaths the text states for an event (the largest figure when several are given)."""
+    killed = [s.value for s in event.sizes if s.kind == "killed" and isinstance(s.value, int)]
+    return max(killed) if killed else None
 
 
 class Store:
@@ -238,8 +244,8 @@ class Store:
             "INSERT INTO events (article_id, idx, type, mode, acled_event_type, acled_sub_event_type, cameo_root, "
             "date, date_precision, date_end, day_first, day_last, historical, negated, hypothetical, attributed_to, "
             "confidence, sentence_start, sentence_end, sentence, trigger_text, trigger_start, trigger_end, "
-            "place_idx, place_name, admin1, country_code, lat, lon, actor_names, recipient_names) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "place_idx, place_name, admin1, country_code, lat, lon, actor_names, recipient_names, fatalities) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "RETURNING id",
             (record.id, idx, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.cameo_root,
              e.date, e.date_precision, e.date_end, first, last, int(bool(e.historical)), int(bool(e.negated)),
@@ -248,7 +254,7 @@ class Store:
              trigger.text if trigger else None, trigger.start if trigger else None, trigger.end if trigger else None,
              e.location if place else None, place.name if place else None, place.admin1 if place else None,
              place.country_code if place else None, place.lat if place else None, place.lon if place else None,
-             actor_names, recipient_names),
+             actor_names, recipient_names, fatalities(e)),
         ).fetchone()[0]
         for role in ("actor", "recipient"):
             for ref in getattr(e, role):
