@@ -112,6 +112,9 @@ class Size:
     text: str
     start: int
     end: int
+    # Chronicle's addition: the hedge as written ("at least", "about", "more than") or
+    # "approximate" for vague plurals ("dozens" -> 24); None when the number is exact.
+    qualifier: str | None = None
 
 
 @dataclass
