@@ -1,0 +1,511 @@
+"""Candidate triggers in a sentence -> coded events (PLOVER type and mode, ACLED, score).
+
+Rules first, learned model second, because they measure that way (docs/events.md):
+
+1. Each trigger has lexicon senses (detect.py). A learned sentence model
+   (TF-IDF + logistic regression trained on the synthetic PLOVER set, see
+   train.py) adds `MODEL_WEIGHT * P(type | sentence)` to each sense, which
+   decides between the senses of ambiguous words ("strike", "release").
+2. The PLOVER rules about frames are applied on the dependency parse:
+   * a trigger inside the complement of a request, refusal, threat, promise or
+     accusation ("refused to *deploy*", "accused X of *killing*") is that
+     event's content, not an event of its own, and sets its mode;
+   * cooperative actions in the future or promised ("will *visit*") are
+     AGREE; announced retreats are CONCEDE; hostile actions announced for
+     the future are THREATEN; preparing an attack is MOBILIZE;
+   * "X said Y must ..." is a REQUEST;
+   * participant nouns ("protesters", "gunmen") strengthen the event they
+     take part in instead of standing alone.
+3. Sentences about sport, weather, markets or disasters with no political
+   participant yield nothing.
+4. ACLED sub-event types come from the PLOVER type/mode and the sentence's
+   own cues (aircraft, artillery, IEDs, tear gas, killed protesters, armed
+   recipients...): `acled_for`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from chronicle.events.detect import Lexicon, Sense, Trigger, detect_triggers, load_lexicon
+from chronicle.events.ontology import acled_default
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# How much the learned sentence model's probability adds to a lexicon sense.
+MODEL_WEIGHT = 0.35
+
+FRAME_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# dependency relations along which an event's content hangs from its frame
+CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl", "attr", "oprd", "conj"}
+INTENT_VERBS = {"plan", "intend", "decide", "hope", "expect", "aim", "want", "wish", "set", "seek"}
+PREPARE_VERBS = {"prepare", "poise", "gear", "ready"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insist", "add", "write", "stress", "argue"}
+OBLIGATION_AUX = {"must", "should"}
+
+# Nouns that name the participants of an event rather than the event itself.
+PARTICIPANT_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "gunman", "inspector",
+                     "suicide bomber", "striker"}
+
+# Vocabulary of stories that are not political events (sport, weather, markets,
+# disasters); a sentence with these and no political participant yields nothing.
+NON_POLITICAL_CUES = {
+    "match", "game", "season", "league", "championship", "tournament", "goal", "striker", "midfielder",
+    "coach", "team", "club", "cup", "olympic", "olympics", "medal", "scorer", "innings", "wicket",
+    "weather", "rain", "rainfall", "storm", "hurricane", "typhoon", "cyclone", "tornado", "forecast",
+    "temperature", "heatwave", "snow", "flood", "flooding", "earthquake", "quake", "landslide", "wildfire",
+    "lightning", "drought", "stock", "stocks", "share", "shares", "index", "market", "markets", "investor",
+    "earnings", "profit", "revenue", "nasdaq", "dow", "bond", "yields", "currency", "oil price",
+    "accident", "crash", "collision", "derailment", "fire", "blaze", "outbreak", "virus", "patient",
+}
+POLITICAL_PARTICIPANTS = {
+    "police", "policeman", "officer", "troops", "troop", "soldier", "army", "military", "force", "forces",
+    "militant", "militants", "rebel", "insurgent", "fighter", "militia", "gunman", "government", "regime",
+    "minister", "president", "parliament", "protester", "demonstrator", "activist", "opposition", "party",
+    "authorities", "authority", "official", "ministry", "court", "jihadist", "terrorist", "group",
+    "embassy", "ambassador", "diplomat", "junta", "senator", "lawmaker", "union", "prime", "leader",
+}
+HAZARD_SUBJECTS = {"flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
+                   "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
+                   "typhoon", "tornado", "collision", "outbreak", "wave", "tsunami"}
+# Triggers whose everyday senses are not political (a striker, a heart attack, a team
+# beat its rival, a fire broke out): they need a political participant in the sentence.
+AMBIGUOUS_TRIGGERS = {"strike", "attack", "beat", "fire", "shoot", "storm", "clash", "battle", "fight", "hit",
+                      "kill", "target", "capture", "blast", "explosion", "explode", "burn", "destroy", "march",
+                      "rally", "block", "halt", "suspend", "cancel", "end", "freeze", "release", "free", "support",
+                      "back", "share", "exchange", "trade", "deliver", "provide", "supply", "fund", "search",
+                      "shell", "mine", "rocket", "missile", "wound", "injure", "drill", "station", "offensive"}
+
+
+@dataclass
+class CodedEvent:
+    """One coded event in a sentence, before roles, places and dates are attached."""
+
+    trigger: Trigger
+    type: str
+    mode: str | None
+    score: float  # rule weight plus model support, before calibration
+    rule_weight: float
+    model_prob: float
+    margin: float  # best sense score minus the runner-up's
+    depth: int  # dependency distance from the sentence root
+    framed: bool = False  # type set by a frame rule (future, request, threat ...)
+    content: list[Trigger] = field(default_factory=list)  # triggers folded in as this event's content
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+
+    @property
+    def salience(self) -> float:
+        return self.score * (1.0 - 0.12 * min(self.depth, 4))
+
+
+def _lemma(tok: "Token") -> str:
+    return tok.lemma_.lower()
+
+
+def _depth(tok: "Token") -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 12:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _governor(tok: "Token", heads: dict[int, Trigger], max_hops: int = 4) -> Trigger | None:
+    """The nearest trigger that this token's clause hangs from as content."""
+    cur = tok
+    for _ in range(max_hops):
+        if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.i in heads:
+            return heads[cur.i]
+    return None
+
+
+def _is_future(tok: "Token") -> bool:
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+            return True
+    # "is going to meet", "plans to visit"
+    if tok.dep_ == "xcomp" and (_lemma(tok.head) in INTENT_VERBS or _lemma(tok.head) == "go"):
+        return True
+    return False
+
+
+def _is_prepared(tok: "Token") -> bool:
+    return tok.dep_ in ("xcomp", "pobj", "pcomp") and _lemma(tok.head) in PREPARE_VERBS or (
+        tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _lemma(tok.head.head) in PREPARE_VERBS)
+
+
+def _content_mode(frame_type: str, content_type: str, content_mode: str | None) -> str | None:
+    """The frame's mode from what it is about (PLOVER REQUEST/REJECT/THREATEN modes)."""
+    if frame_type in ("REQUEST", "REJECT"):
+        if content_type == "CONSULT":
+            return "meet"
+        if content_type in ("AID", "COOPERATE", "SUPPORT"):
+            return "assist"
+        if content_type in ("RETREAT", "CONCEDE"):
+            return "yield"
+        return "change"
+    if frame_type == "THREATEN":
+        if content_type == "ASSAULT":
+            return "territory" if content_mode == "clash" and False else "violence"
+        if content_type == "COERCE":
+            return {"arrest": "arrest", "deport": "expel"}.get(content_mode or "", "restrict")
+        if content_type == "SANCTION":
+            return "expel" if content_mode == "expel" else "relations"
+        if content_type in ("PROTEST", "MOBILIZE"):
+            return "restrict" if content_type == "PROTEST" else "violence"
+        if content_type in ("CONSULT", "COOPERATE", "AID"):
+            return "relations"
+        return None
+    return None
+
+
+class RuleClassifier:
+    """Codes the triggers of one sentence; `model_probs` is P(type | sentence) or None."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+
+    def code_sentence(self, sent: "Span", model_probs: dict[str, float] | None = None,
+                      triggers: list[Trigger] | None = None, political: bool | None = None) -> list[CodedEvent]:
+        triggers = detect_triggers(sent, self.lexicon) if triggers is None else triggers
+        if not triggers:
+            return []
+        probs = model_probs or {}
+        lemmas = {_lemma(t) for t in sent}
+        if political is None:
+            political = sentence_is_political(sent, lemmas)
+        heads = {t.head.i: t for t in triggers}
+        events: dict[int, CodedEvent] = {}
+        for trig in triggers:
+            events[trig.head.i] = self._initial(trig, probs)
+        # participant nouns strengthen the event they take part in
+        for trig in triggers:
+            if trig.text.lower() in PARTICIPANT_NOUNS or _lemma(trig.head) in PARTICIPANT_NOUNS:
+                ev = events.get(trig.head.i)
+                gov = self._participant_governor(trig.head, heads)
+                if ev is None:
+                    continue
+                if gov is not None and gov.head.i in events:
+                    target = events[gov.head.i]
+                    if ev.type == "PROTEST" and target.type in ("REQUEST", "ACCUSE", "REJECT") and trig.head.dep_ == "nsubj":
+                        # demands voiced by demonstrators are made by demonstrating (PLOVER PROTEST)
+                        self._set(target, "PROTEST", "demo", max(ev.rule_weight, target.rule_weight), probs)
+                        target.framed = True
+                    elif ev.type in {s.type for s in gov.senses} and target.type != ev.type:
+                        sense = max((s for s in gov.senses if s.type == ev.type), key=lambda s: s.weight)
+                        self._set(target, sense.type, sense.mode, sense.weight + 0.2, probs)
+                    elif target.type == ev.type:
+                        target.score += 0.1
+                    del events[trig.head.i]
+                else:
+                    ev.score *= 0.8
+        # frames, future and preparation, innermost first so content settles before its frame
+        for trig in sorted(triggers, key=lambda t: -_depth(t.head)):
+            ev = events.get(trig.head.i)
+            if ev is None:
+                continue
+            self._apply_tense(ev)
+            gov = _governor(trig.head, heads)
+            if gov is None or gov.head.i not in events:
+                continue
+            frame = events[gov.head.i]
+            if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
+                # the topic of a protest is not an event of its own (PLOVER 3.12.2)
+                frame.content.append(trig)
+                del events[trig.head.i]
+            elif frame.type in FRAME_TYPES:
+                mode = _content_mode(frame.type, ev.type, ev.mode)
+                if frame.type in ("REQUEST", "REJECT", "THREATEN") and mode:
+                    frame.mode = mode
+                frame.content.append(trig)
+                del events[trig.head.i]
+            elif frame.type == ev.type or (frame.type == "ASSAULT" and ev.type == "ASSAULT"):
+                # the same event named twice ("fired tear gas", "attack with mortars")
+                if _mode_specificity(ev.mode) > _mode_specificity(frame.mode):
+                    frame.mode = ev.mode
+                frame.score = max(frame.score, ev.score) + 0.05
+                frame.content.append(trig)
+                del events[trig.head.i]
+        self._speech_requests(sent, events, heads)
+        coded = list(events.values())
+        if not political:
+            coded = [ev for ev in coded if not self._needs_political_context(ev)]
+        coded = [ev for ev in coded if not _hazard_subject(ev.trigger.head)]
+        coded.sort(key=lambda e: -e.salience)
+        return coded
+
+    # -- pieces ------------------------------------------------------------
+    def _initial(self, trig: Trigger, probs: dict[str, float]) -> CodedEvent:
+        scored = sorted(((s.weight + MODEL_WEIGHT * probs.get(s.type, 0.0), s) for s in trig.senses),
+                        key=lambda x: -x[0])
+        best_score, best = scored[0]
+        runner = scored[1][0] if len(scored) > 1 else 0.0
+        return CodedEvent(trig, best.type, best.mode, best_score, best.weight, probs.get(best.type, 0.0),
+                          best_score - runner, _depth(trig.head))
+
+    def _set(self, ev: CodedEvent, event_type: str, mode: str | None, weight: float, probs: dict[str, float]) -> None:
+        ev.type, ev.mode = event_type, mode
+        ev.rule_weight = max(ev.rule_weight, weight)
+        ev.model_prob = probs.get(event_type, 0.0)
+        ev.score = max(ev.score, weight + MODEL_WEIGHT * ev.model_prob)
+
+    def _participant_governor(self, tok: "Token", heads: dict[int, Trigger]) -> Trigger | None:
+        cur = tok
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if cur.i in heads:
+                return heads[cur.i]
+        return None
+
+    def _apply_tense(self, ev: CodedEvent) -> None:
+        """PLOVER's rules for promised, future and prepared actions."""
+        tok = ev.trigger.head
+        if tok.pos_ != "VERB":
+            # "ready to host a meeting", "plans for talks": nouns under intent words
+            if ev.type in COOPERATIVE and tok.dep_ in ("dobj", "pobj") and _lemma(tok.head) in (INTENT_VERBS | {"host", "hold", "attend"}) and _is_future(tok.head):
+                ev.type, ev.mode, ev.framed = "AGREE", None, True
+            return
+        if _is_prepared(tok) and ev.type == "ASSAULT":
+            ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
+            return
+        if not _is_future(tok):
+            return
+        if ev.type in COOPERATIVE:
+            ev.type, ev.mode, ev.framed = "AGREE", None, True
+        elif ev.type == "RETREAT":
+            ev.type, ev.mode, ev.framed = "CONCEDE", None, True
+        elif ev.type in ("ASSAULT", "PROTEST"):
+            mode = _content_mode("THREATEN", ev.type, ev.mode)
+            ev.type, ev.mode, ev.framed = "THREATEN", mode, True
+
+    def _speech_requests(self, sent: "Span", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> None:
+        """"X said Y must do Z" is X's REQUEST (unless Z is itself coded as a frame)."""
+        for tok in sent:
+            if tok.dep_ != "ccomp" or _lemma(tok.head) not in SPEECH_VERBS:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+                continue
+            inner = events.pop(tok.i, None)
+            speech = tok.head
+            trig = Trigger(speech, speech.i, speech.i + 1, [Sense("REQUEST", None, 0.6)], "frame")
+            ev = CodedEvent(trig, "REQUEST", _content_mode("REQUEST", inner.type, inner.mode) if inner else "change",
+                            0.6, 0.6, 0.0, 0.6, _depth(speech), framed=True)
+            if inner:
+                ev.content.append(inner.trigger)
+            events[speech.i] = ev
+
+    def _needs_political_context(self, ev: CodedEvent) -> bool:
+        return True
+
+
+def _mode_specificity(mode: str | None) -> int:
+    if mode in ("aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "crowd-control",
+                "unconventional", "abduct", "sexual", "torture"):
+        return 2
+    return 0 if mode in (None, "clash", "firearms", "targeted", "beat", "destroy") else 1
+
+
+def _hazard_subject(tok: "Token") -> bool:
+    """"Floods killed 12 people": the doer is a natural hazard or an accident."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS:
+            return True
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if _lemma(grand) in HAZARD_SUBJECTS:
+                    return True
+    return False
+
+
+def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_spans: Iterable[tuple[int, int]] = ()) -> bool:
+    """Does the sentence name a political participant (or is it free of non-political cues)?
+
+    Named countries, nationalities, organisations and people count as political
+    participants, as do the actors the actor stage found in the sentence."""
+    lemmas = lemmas if lemmas is not None else {_lemma(t) for t in sent}
+    if lemmas & POLITICAL_PARTICIPANTS:
+        return True
+    for a_start, a_end in actor_spans:
+        if a_start < sent.end_char and a_end > sent.start_char:
+            return True
+    if not (lemmas & NON_POLITICAL_CUES):
+        return True
+    return any(ent.label_ in ("NORP",) for ent in sent.ents)
+
+
+# -- ACLED ------------------------------------------------------------------
+AIR = {"airstrike", "air strike", "warplane", "jet", "fighter jet", "aircraft", "helicopter", "drone", "air raid",
+       "bomber", "air force", "aerial", "gunship", "uav"}
+SHELLING = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombard", "bombardment", "howitzer",
+            "katyusha", "tank", "projectile", "barrage"}
+IED = {"ied", "roadside bomb", "landmine", "mine", "car bomb", "explosive device", "booby", "improvised",
+       "bomb", "detonate", "explosive", "blast", "explode", "explosion"}
+GRENADE = {"grenade"}
+SUICIDE = {"suicide"}
+ABDUCT = {"abduct", "abduction", "kidnap", "kidnapping", "hostage", "disappear", "disappearance", "hijack", "captive"}
+SEXUAL = {"rape", "sexual"}
+CROWD_FORCE = {"tear gas", "teargas", "water cannon", "rubber bullet", "baton", "disperse", "truncheon",
+               "pellet", "stun grenade", "live ammunition", "live fire", "break up", "arrest", "detain", "beat",
+               "charge"}
+LETHAL = {"kill", "shoot", "dead", "death", "live ammunition", "live fire", "wound", "injure", "die"}
+PROTEST_WORDS = {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "march",
+                 "marcher", "crowd", "sit-in", "strike", "striker", "picket"}
+VIOLENT_PROTEST = {"riot", "rioter", "stone", "rock", "molotov", "torch", "set fire", "burn", "vandalize",
+                   "vandalise", "loot", "smash", "clash", "storm", "throw", "petrol bomb", "ransack", "attack"}
+MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd"}
+ARMED = {"soldier", "troops", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter", "militia",
+         "police", "policeman", "officer", "force", "forces", "gunman", "jihadist", "guard", "combatant",
+         "soldiers", "militants", "rebels", "fighters", "security"}
+CIVILIAN = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
+            "activist", "unarmed", "family", "passenger", "shopkeeper", "teacher", "worker", "pupil", "aid worker",
+            "people", "refugee", "man", "men", "women", "children", "protester", "demonstrator"}
+TWO_SIDED = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "firefight", "gun battle", "shootout",
+             "offensive", "counterattack", "repel", "repulse"}
+REGAIN = {"recapture", "retake", "regain", "liberate", "reclaim"}
+OVERTAKE = {"seize", "capture", "overrun", "take control", "take over", "fall"}
+STATE_FORCES = {"army", "troops", "troop", "soldier", "government", "military", "force", "forces"}
+NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist"}
+WEAPON_CACHE = {"weapon", "arm", "arms", "explosive", "ammunition", "cache", "bomb", "ied", "mine", "missile",
+                "rocket", "drone", "grenade", "rifle"}
+DISRUPT = {"defuse", "dismantle", "intercept", "shoot down", "neutralize", "neutralise", "detonate safely"}
+LOOT_DESTROY = {"loot", "looting", "torch", "raze", "set fire", "burn", "vandalize", "vandalise", "destroy",
+                "demolish", "ransack", "pillage", "plunder"}
+AGREEMENT = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "peace", "memorandum", "pact"}
+TERRITORY = {"town", "city", "village", "district", "territory", "area", "region", "base", "province", "border",
+             "position", "checkpoint", "control"}
+
+
+def _cue_set(sent: "Span") -> set[str]:
+    """Lower-cased lemmas, words and adjacent lemma pairs of a sentence: what the ACLED cues match."""
+    toks = list(sent)
+    cues = {_lemma(t) for t in toks} | {t.lower_ for t in toks}
+    cues |= {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(toks, toks[1:])}
+    cues |= {f"{_lemma(a)} {_lemma(c)}" for a, b, c in zip(toks, toks[1:], toks[2:]) if b.is_stop}
+    return cues
+
+
+def _recipient_words(tok: "Token") -> set[str]:
+    """Lemmas of who an attack is aimed at: objects, passive subjects, 'on'/'against' objects."""
+    words: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            words |= {_lemma(t) for t in child.subtree}
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+            words |= {_lemma(t) for t in child.subtree}
+    if tok.dep_ in ("dobj", "pobj", "nsubj") and tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "of"):
+                words |= {_lemma(t) for t in child.subtree}
+    return words
+
+
+def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tuple[str | None, str | None]:
+    """ACLED event type and sub-event type of a coded event, from its type/mode and the sentence's cues."""
+    cues = cues if cues is not None else _cue_set(sent)
+    t, mode = ev.type, ev.mode
+    has = lambda words: bool(cues & words)  # noqa: E731 - a local shorthand
+    if t == "PROTEST" or (t == "ASSAULT" and mode == "crowd-control"):
+        protest_context = t == "PROTEST" or has(PROTEST_WORDS)
+        if protest_context:
+            if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
+                if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
+                    return "Protests", "Excessive force against protesters"
+            if has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse", "clash"})):
+                return "Protests", "Protest with intervention"
+            if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
+                return "Riots", "Violent demonstration"
+            return "Protests", "Peaceful protest"
+    if t == "ASSAULT":
+        target = _recipient_words(ev.trigger.head)
+        if has(SUICIDE):
+            return "Explosions/Remote violence", "Suicide bomb"
+        if mode in ("aerial", "drone") or has(AIR):
+            return "Explosions/Remote violence", "Air/drone strike"
+        if has(GRENADE):
+            return "Explosions/Remote violence", "Grenade"
+        if mode == "heavy-weapons" or has(SHELLING):
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        if mode == "explosives" or has(IED - {"blast"}):
+            return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+        if mode == "abduct" or has(ABDUCT):
+            return "Violence against civilians", "Abduction/forced disappearance"
+        if mode == "sexual" or has(SEXUAL):
+            return "Violence against civilians", "Sexual violence"
+        if has(REGAIN) and has(TERRITORY):
+            return "Battles", "Government regains territory"
+        if has(OVERTAKE) and has(TERRITORY) and has(NONSTATE):
+            return "Battles", "Non-state actor overtakes territory"
+        if mode == "mob" or (has(MOB) and not has(ARMED)):
+            return "Riots", "Mob violence"
+        if mode == "destroy" and not has(LETHAL):
+            if has(ARMED) or has({"loot", "looting"}):
+                return "Strategic developments", "Looting/property destruction"
+            return "Riots", "Mob violence"
+        if has(TWO_SIDED) or mode == "clash":
+            if not (target & CIVILIAN) or (target & ARMED):
+                return "Battles", "Armed clash"
+        if target & ARMED and not target & CIVILIAN and has(ARMED - {"police", "security"}):
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    if t == "COERCE":
+        if has(DISRUPT) or (mode == "seize" and has(WEAPON_CACHE)):
+            return "Strategic developments", "Disrupted weapons use"
+        if mode == "arrest":
+            return "Strategic developments", "Arrests"
+        if has(LOOT_DESTROY):
+            return "Strategic developments", "Looting/property destruction"
+        return acled_default(t, mode)
+    if t in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE") and has(AGREEMENT) and has({"sign", "agree", "reach", "agreement", "deal", "accord", "ink", "conclude", "broker", "accept"}):
+        return "Strategic developments", "Agreement"
+    if t == "RETREAT" and mode == "withdraw" and not has(TERRITORY):
+        return "Strategic developments", "Other"
+    if t == "SUPPORT":
+        return "Strategic developments", "Other"
+    return acled_default(t, mode)
+
+
+# -- the learned sentence model ---------------------------------------------
+class SentenceModel:
+    """P(PLOVER type | sentence) from the shipped model (train.py); absent -> no opinion."""
+
+    def __init__(self, bundle: dict | None):
+        self.bundle = bundle
+        self.vectorizer = bundle["vectorizer"] if bundle else None
+        self.model = bundle["model"] if bundle else None
+        self.classes = list(self.model.classes_) if self.model is not None else []
+
+    def __bool__(self) -> bool:
+        return self.model is not None
+
+    def probs(self, texts: list[str]) -> list[dict[str, float]]:
+        if not self or not texts:
+            return [{} for _ in texts]
+        matrix = self.model.predict_proba(self.vectorizer.transform(texts))
+        return [dict(zip(self.classes, row.tolist())) for row in matrix]
+
+
+def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceModel,
+                   actor_spans: list[tuple[int, int]] = ()) -> list[tuple["Span", list[CodedEvent]]]:
+    """Code every sentence (model probabilities computed in one batch for those with triggers)."""
+    found = [(sent, detect_triggers(sent, rules.lexicon)) for sent in sents]
+    with_triggers = [(sent, trigs) for sent, trigs in found if trigs]
+    probs = model.probs([sent.text for sent, _ in with_triggers])
+    out = []
+    for (sent, trigs), p in zip(with_triggers, probs):
+        political = sentence_is_political(sent, None, actor_spans)
+        coded = rules.code_sentence(sent, p, trigs, political)
+        cues = _cue_set(sent) if coded else set()
+        for ev in coded:
+            ev.acled_event_type, ev.acled_sub_event_type = acled_for(ev, sent, cues)
+        out.append((sent, coded))
+    return out

@@ -1,0 +1,164 @@
+"""Sentence -> candidate event triggers, from the trigger lexicon (data/triggers.tsv).
+
+A trigger is the word (or words) that names an event: a verb ("condemned"),
+a noun ("airstrike", "talks") or a fixed phrase ("tear gas", "call for").
+The lexicon says which PLOVER types and modes each trigger can signal and how
+reliably; `chronicle.events.classify` decides among them in context.
+
+Three kinds of lexicon keys, matched on lower-cased lemmas:
+  "tear gas"   contiguous lemmas (longest match wins)
+  "call+for"   a verb with a particle, preposition or object among its children
+  "attack"     a single lemma, restricted by part of speech (V, N or *)
+The index is built once per process; matching is dict lookups per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger: PLOVER type, mode, and how reliably the words signal it."""
+
+    type: str
+    mode: str | None
+    weight: float
+
+
+@dataclass
+class Trigger:
+    head: "Token"  # the syntactic head of the trigger words (verb or noun)
+    start: int  # token indices into the doc, end exclusive
+    end: int
+    senses: list[Sense] = field(default_factory=list)
+    kind: str = "word"  # "word" | "phrase" | "verb+child"
+
+    @property
+    def text(self) -> str:
+        return self.head.doc[self.start:self.end].text
+
+
+_POS_OK = {
+    "V": {"VERB"},
+    "N": {"NOUN", "PROPN"},
+    "*": {"VERB", "NOUN", "PROPN", "ADJ"},
+}
+
+# Nouns in these roles name a kind of thing, not an event ("protest movement",
+# "attack helicopters"): they are not triggers.
+_NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+@dataclass
+class Lexicon:
+    words: dict[str, list[tuple[str, Sense]]]  # lemma -> [(pos class, sense)]
+    phrases: dict[str, list[tuple[tuple[str, ...], Sense]]]  # first lemma -> [(lemmas, sense)]
+    verb_child: dict[str, dict[str, list[Sense]]]  # verb lemma -> child lemma -> senses
+    max_phrase: int = 1
+
+
+def _lexicon_text() -> str:
+    return (resources.files("chronicle.events") / "data" / "triggers.tsv").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    words: dict[str, list] = {}
+    phrases: dict[str, list] = {}
+    verb_child: dict[str, dict[str, list]] = {}
+    longest = 1
+    for line in _lexicon_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, event_type, mode, weight, pos = (line.split("\t") + [""] * 5)[:5]
+        sense = Sense(event_type, mode or None, float(weight))
+        phrase = phrase.lower()
+        if "+" in phrase:
+            verb, child = phrase.split("+", 1)
+            verb_child.setdefault(verb, {}).setdefault(child, []).append(sense)
+        elif " " in phrase:
+            lemmas = tuple(phrase.split())
+            phrases.setdefault(lemmas[0], []).append((lemmas, sense))
+            longest = max(longest, len(lemmas))
+        else:
+            words.setdefault(phrase, []).append((pos or "*", sense))
+    for entries in phrases.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return Lexicon(words, phrases, verb_child, longest)
+
+
+def _lemma(token: "Token") -> str:
+    return token.lemma_.lower()
+
+
+def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Every candidate trigger in a sentence, left to right; a token belongs to one trigger."""
+    lexicon = lexicon or load_lexicon()
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    tokens = list(sent)
+    # 1. fixed phrases ("tear gas", "hunger strike"): the longest match at each position
+    for k, token in enumerate(tokens):
+        if token.i in taken:
+            continue
+        for lemmas, sense in lexicon.phrases.get(_lemma(token), ()):
+            n = len(lemmas)
+            window = tokens[k:k + n]
+            if len(window) == n and all(_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, lemmas)):
+                head = _phrase_head(window)
+                existing = next((t for t in found if t.start == window[0].i and t.end == window[-1].i + 1), None)
+                if existing:
+                    existing.senses.append(sense)
+                    continue
+                found.append(Trigger(head, window[0].i, window[-1].i + 1, [sense], "phrase"))
+                taken.update(t.i for t in window)
+                break
+    # 2. verbs with a telling child ("called on", "cut ties") and 3. single words
+    for token in tokens:
+        if token.i in taken or token.is_punct:
+            continue
+        lemma = _lemma(token)
+        if token.pos_ == "VERB" and lemma in lexicon.verb_child:
+            options = lexicon.verb_child[lemma]
+            for child in token.children:
+                senses = options.get(_lemma(child))
+                if senses and child.i not in taken:
+                    found.append(Trigger(token, min(token.i, child.i) if child.dep_ == "prt" else token.i,
+                                         (child.i + 1) if child.dep_ == "prt" else token.i + 1, list(senses), "verb+child"))
+                    taken.add(token.i)
+                    break
+            if token.i in taken:
+                continue
+        entries = lexicon.words.get(lemma) or lexicon.words.get(token.lower_)
+        if not entries:
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_MODIFIER_DEPS:
+            continue
+        senses = [sense for pos, sense in entries if token.pos_ in _POS_OK.get(pos, _POS_OK["*"])]
+        if senses:
+            found.append(Trigger(token, token.i, token.i + 1, senses, "word"))
+            taken.add(token.i)
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _phrase_head(window: list["Token"]) -> "Token":
+    """The token of a phrase whose head lies outside it (its syntactic head)."""
+    ids = {t.i for t in window}
+    for t in window:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return window[-1]
+
+
+def iter_sentence_triggers(doc) -> Iterator[tuple["Span", list[Trigger]]]:
+    lexicon = load_lexicon()
+    for sent in doc.sents:
+        yield sent, detect_triggers(sent, lexicon)
