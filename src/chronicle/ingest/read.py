@@ -1,77 +1,169 @@
-"""First version of the readers (to be replaced by the ingestion issue's work)."""
+"""One input -> one Article: text or HTML, with metadata and the publication date.
+
+`read_article` is the single entry for every reader (files, JSON lines, CSV,
+feeds, URLs, web archives): they all hand it the page and what they know
+about it, so an article gets the same treatment whatever it came from.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import sys
-from pathlib import Path
-from typing import Iterable, Iterator
+import dataclasses
+import re
 
-from chronicle.record import Article, ArticleRecord, error_record
+from chronicle.ingest.dates import parse_date, url_date
+from chronicle.ingest.decode import decode_bytes
+from chronicle.ingest.errors import IngestError
+from chronicle.ingest.html import looks_like_html, parse_html
+from chronicle.ingest.language import detect_language, is_english_code
+from chronicle.ingest.limits import MAX_BODY_CHARS
+from chronicle.ingest.published import DateSignal, dateline_date, judge_publication, textual_signal, TIERS
+from chronicle.ingest.scraped import split_scraped
+from chronicle.ingest.urls import canonical_url, outlet_from_url, url_article_id
+from chronicle.record import Article
 
-TEXT_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".csv"}
+_ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)} - {"text", "published", "url", "meta"}
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def looks_like_html(data: str) -> bool:
-    head = data[:2000].lower()
-    return "<html" in head or "<body" in head or "<p>" in head or "<!doctype" in head
+def read_article(source: str | bytes, /, *, published: str | None = None, url: str | None = None, **fields) -> Article:
+    """Read one page (text or HTML, str or bytes) into an Article.
 
-
-def read_article(source: str | bytes, *, published: str | None = None, url: str | None = None, **fields) -> Article:
+    published   a date given with the input: it wins over every other signal
+    url         where the page lives (outlet, URL date, stable id)
+    fields      any Article field (id, title, outlet, language, byline, tags,
+                section, source); and, as signals rather than fields:
+                feed_published (a feed item's date), fetch_date / crawl_date
+                (when the page was fetched or archived: an upper bound).
+    Raises IngestError (with a `code`) for input that is no English article.
+    """
+    feed_published = fields.pop("feed_published", None)
+    bounds = [(k, fields.pop(k)) for k in ("fetch_date", "crawl_date") if fields.get(k)]
+    fields = {k: v for k, v in fields.items() if v not in (None, "", [])}
+    meta = dict(fields.pop("meta", None) or {})
+    extra = {k: fields.pop(k) for k in list(fields) if k not in _ARTICLE_FIELDS}
+    meta.update(extra)
+    notes: list[str] = meta.setdefault("notes", [])
     if isinstance(source, bytes):
-        source = source.decode("utf-8", "replace")
-    if looks_like_html(source):
-        import trafilatura
-
-        text = trafilatura.extract(source) or ""
+        text, encoding = decode_bytes(source)
+        if encoding not in ("utf-8", "utf-8-sig"):
+            notes.append(f"decoded as {encoding}")
     else:
-        text = source.strip()
-    return Article(text=text, published=published, published_evidence="input" if published else None, url=url, **fields)
+        text = source
+    if not text.strip():
+        raise IngestError("empty", "input has no text")
+    if len(_CONTROL_CHARS.findall(text[:8192])) > 0.05 * min(len(text), 8192):
+        raise IngestError("binary", "input is binary, not text")
 
+    signals: list[DateSignal] = []
+    if published:
+        iso = parse_date(published)
+        if iso:
+            signals.append(DateSignal("input", iso, "input"))
+        else:
+            notes.append(f"input published {published!r} is not a date; ignored")
+    if feed_published:
+        iso = parse_date(feed_published)
+        if iso:
+            signals.append(DateSignal("feed", iso, f"feed: item date {feed_published}"))
+    for kind, value in bounds:
+        iso = parse_date(value)
+        if iso:
+            signals.append(DateSignal(kind, iso, f"{kind}: {value}"))
 
-def iter_inputs(inputs: Iterable[str]) -> Iterator[Article | ArticleRecord]:
-    for item in inputs:
-        if item == "-":
-            yield from _iter_jsonl(sys.stdin, "stdin")
-            continue
-        path = Path(item)
-        paths = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES) if path.is_dir() else [path]
-        for p in paths:
-            try:
-                if p.suffix.lower() == ".jsonl":
-                    with p.open(encoding="utf-8") as fh:
-                        yield from _iter_jsonl(fh, str(p))
-                elif p.suffix.lower() == ".csv":
-                    with p.open(encoding="utf-8", newline="") as fh:
-                        for n, row in enumerate(csv.DictReader(fh), 1):
-                            yield _from_mapping(row, f"{p}:{n}")
-                else:
-                    art = read_article(p.read_bytes())
-                    art.source = str(p)
-                    art.id = p.stem
-                    yield art
-            except Exception as exc:  # noqa: BLE001 - any unreadable input becomes an error record
-                yield error_record("unreadable", f"{type(exc).__name__}: {exc}", source=str(p))
+    page_fields: dict = {}
+    copyright_years: list[int] = []
+    if looks_like_html(text):
+        page = parse_html(text, url=url)
+        body = page.body
+        signals.extend(DateSignal(*s) for s in page.date_signals)
+        copyright_years = page.copyright_years
+        page_fields = {"title": page.title, "byline": page.author, "outlet": page.sitename, "tags": page.tags,
+                       "section": page.section}
+        if page.language:
+            meta["declared_language"] = page.language
+        if page.canonical_url and page.canonical_url.startswith("http") and (
+                not url or outlet_from_url(page.canonical_url) == outlet_from_url(url)):
+            # a canonical link to another site is a syndication credit, not this page's address
+            meta["canonical_url"] = canonical_url(page.canonical_url)
+        # trafilatura keeps the headline and date lines above the body: strip them as chrome
+        scraped = split_scraped(body)
+        if scraped.body and len(scraped.chrome) <= 6 and len(scraped.body) >= 0.6 * len(body):
+            body = scraped.body
+            page_fields["title"] = page_fields["title"] or scraped.title
+            page_fields["byline"] = page_fields["byline"] or scraped.byline
+            page_fields["caption"] = scraped.caption
+            for iso in scraped.widget_dates + ([scraped.title_date[0]] if scraped.title_date else []):
+                # inside the extracted main content a lone date line is the article's own
+                signals.append(DateSignal("page-label", iso, f"page-label: a date line above the body ({iso})"))
+        if scraped.published_label:
+            signals.append(DateSignal("page-label", scraped.published_label[0], f"page-label: {scraped.published_label[1]}"))
+        meta["format"] = "html"
+    else:
+        scraped = split_scraped(text)
+        body = scraped.body
+        page_fields = {"title": scraped.title, "byline": scraped.byline, "tags": scraped.tags,
+                       "section": scraped.section, "caption": scraped.caption,
+                       "page_dates": list(scraped.widget_dates)}
+        for iso in scraped.widget_dates:
+            signals.append(DateSignal("page-widget", iso, _widget_line(scraped.chrome, iso)))
+        if scraped.title_date:
+            signals.append(DateSignal("page-label", scraped.title_date[0], f"page-label: {scraped.title_date[1]} (under the title)"))
+        if scraped.published_label:
+            signals.append(DateSignal("page-label", scraped.published_label[0], f"page-label: {scraped.published_label[1]}"))
+        meta["format"] = "text"
 
-
-def _iter_jsonl(fh: io.TextIOBase, name: str) -> Iterator[Article | ArticleRecord]:
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        try:
-            yield _from_mapping(json.loads(line), f"{name}:{n}")
-        except Exception as exc:  # noqa: BLE001
-            yield error_record("bad_json", f"line {n}: {exc}", source=f"{name}:{n}")
-
-
-def _from_mapping(row: dict, source: str) -> Article | ArticleRecord:
-    body = row.get("text") or row.get("html")
+    body = _cap_body(body.strip(), notes)
     if not body:
-        return error_record("no_text", "row has neither 'text' nor 'html'", id=row.get("id"), source=source)
-    fields = {k: row.get(k) for k in ("title", "outlet", "language") if row.get(k)}
-    art = read_article(body, published=row.get("published") or None, url=row.get("url") or None, **fields)
-    art.id = row.get("id") or None
-    art.source = source
-    return art
+        raise IngestError("no_text", "no article text found in the page")
+
+    language = fields.get("language")
+    if language:
+        if not is_english_code(language):
+            raise IngestError("unsupported_language", f"language {language!r} given with the input; only English is coded")
+    else:
+        detected, confidence = detect_language(body)
+        if detected and not is_english_code(detected):
+            raise IngestError("unsupported_language", f"text looks {detected} (confidence {confidence}); only English is coded")
+        language = detected or None
+
+    if url:
+        found = url_date(url)
+        if found:
+            kind = "url" if len(found[0]) == 10 else "url-month"
+            signals.append(DateSignal(kind, found[0], f"url: {found[1]}"))
+    line = dateline_date(body)
+    if line:
+        signals.append(line)
+    if not any(TIERS[s.kind] <= TIERS["text"] for s in signals):
+        # the text is read only when nothing better dates the article (it costs a pass)
+        inferred = textual_signal(body)
+        if inferred:
+            signals.append(inferred)
+    published_iso, evidence = judge_publication(signals, copyright_years)
+    meta["date_signals"] = [[s.kind, s.value, s.evidence] for s in signals]
+    if not notes:
+        meta.pop("notes")
+
+    merged = {k: v for k, v in page_fields.items() if v not in (None, "", [])}
+    merged.update(fields)  # what came with the input beats what the page says
+    merged["language"] = language
+    if url:
+        merged.setdefault("outlet", outlet_from_url(url))
+        merged.setdefault("id", url_article_id(meta.get("canonical_url") or url))
+    return Article(text=body, published=published_iso, published_evidence=evidence, url=url, meta=meta, **merged)
+
+
+def _widget_line(chrome: list[str], iso: str) -> str:
+    from chronicle.ingest.dates import date_only_line
+
+    line = next((ln for ln in chrome if date_only_line(ln) == iso), iso)
+    return line
+
+
+def _cap_body(body: str, notes: list[str]) -> str:
+    if len(body) <= MAX_BODY_CHARS:
+        return body
+    cut = body.rfind("\n", 0, MAX_BODY_CHARS)
+    cut = cut if cut > MAX_BODY_CHARS // 2 else MAX_BODY_CHARS
+    notes.append(f"body cut at {cut} of {len(body)} characters (limit {MAX_BODY_CHARS})")
+    return body[:cut].rstrip()

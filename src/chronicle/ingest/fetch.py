@@ -1,0 +1,188 @@
+"""Fetching pages the way a site owner would accept and an operator can trust.
+
+- a user agent naming Chronicle and where to read about it;
+- connect/read timeouts and a total deadline (a server trickling bytes is cut off);
+- a size cap enforced while streaming (a huge response is never read whole);
+- retries with exponential backoff on connection errors, 429 and 5xx only;
+- conditional requests: the ETag / Last-Modified of the last fetch are sent
+  back, and a 304 answer costs nothing (the validators persist when the cache
+  is given a SQLite path, as `chronicle watch` does);
+- redirects followed by hand, at most MAX_REDIRECTS, so a loop ends.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+from chronicle.ingest import limits
+from chronicle.ingest.errors import IngestError
+
+USER_AGENT = "Chronicle/0.1 (news event coder; +https://github.com/chronicle-events/chronicle)"
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+@dataclass
+class FetchResult:
+    url: str  # the URL asked for
+    final_url: str  # after redirects
+    status: int
+    content: bytes = b""
+    content_type: str = ""
+    not_modified: bool = False
+    fetch_date: str | None = None  # the server's Date header (or ours): an upper bound on publication
+    headers: dict = field(default_factory=dict)
+
+
+class ValidatorCache:
+    """ETag / Last-Modified per URL; in memory, or in a SQLite file when given a path."""
+
+    def __init__(self, path: str | None = None):
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path or ":memory:", check_same_thread=False)
+        self._conn.execute("CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)")
+        self._conn.commit()
+
+    def get(self, url: str) -> tuple[str | None, str | None]:
+        with self._lock:
+            row = self._conn.execute("SELECT etag, last_modified FROM validators WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        if not etag and not last_modified:
+            return
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified))
+            self._conn.commit()
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class Fetcher:
+    """One HTTP client for a batch; see the module docstring for its manners."""
+
+    def __init__(self, *, cache: ValidatorCache | None = None, max_bytes: int | None = None,
+                 timeout: float | None = None, total_timeout: float | None = None, retries: int | None = None,
+                 backoff: float | None = None, max_redirects: int | None = None, transport=None):
+        import httpx
+
+        self.cache = cache
+        self.max_bytes = max_bytes or limits.MAX_INPUT_BYTES
+        self.total_timeout = total_timeout or limits.TOTAL_TIMEOUT_S
+        self.retries = limits.RETRIES if retries is None else retries
+        self.backoff = limits.BACKOFF_S if backoff is None else backoff
+        self.max_redirects = limits.MAX_REDIRECTS if max_redirects is None else max_redirects
+        read = timeout or limits.READ_TIMEOUT_S
+        self.client = httpx.Client(
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+                     "application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
+            timeout=httpx.Timeout(read, connect=min(read, limits.CONNECT_TIMEOUT_S)),
+            follow_redirects=False,
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def fetch(self, url: str, *, conditional: bool = True) -> FetchResult:
+        """GET `url` politely. Raises IngestError (fetch_failed, timeout, http_error,
+        too_large, too_many_redirects) when no page comes back."""
+        current = url
+        for _hop in range(self.max_redirects + 1):
+            result = self._fetch_once(url, current, conditional)
+            if result.status in (301, 302, 303, 307, 308):
+                location = result.headers.get("location")
+                if not location:
+                    raise IngestError("http_error", f"{current}: redirect {result.status} without a Location")
+                current = urljoin(current, location)
+                continue
+            return result
+        raise IngestError("too_many_redirects", f"{url}: more than {self.max_redirects} redirects")
+
+    def _fetch_once(self, asked: str, url: str, conditional: bool) -> FetchResult:
+        import httpx
+
+        headers = {}
+        if conditional and self.cache is not None:
+            etag, modified = self.cache.get(url)
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+        attempt = 0
+        result: FetchResult | None = None
+        while True:
+            try:
+                result = self._stream(asked, url, headers)
+            except IngestError as exc:
+                result = None
+                if exc.code not in ("fetch_failed", "timeout") or attempt >= self.retries:
+                    raise
+            else:
+                if result.status not in _RETRY_STATUS or attempt >= self.retries:
+                    break
+            time.sleep(self._delay(attempt, result))
+            attempt += 1
+        if result.status == 304:
+            result.not_modified = True
+            return result
+        if result.status >= 400:
+            raise IngestError("http_error", f"{url}: HTTP {result.status}")
+        if self.cache is not None and 200 <= result.status < 300:
+            self.cache.put(url, result.headers.get("etag"), result.headers.get("last-modified"))
+        return result
+
+    def _delay(self, attempt: int, result: FetchResult | None) -> float:
+        retry_after = result.headers.get("retry-after") if result else None
+        if retry_after and retry_after.isdigit():
+            return min(float(retry_after), 60.0)  # the server's wish, within reason
+        return self.backoff * (2 ** attempt)
+
+    def _stream(self, asked: str, url: str, headers: dict) -> FetchResult:
+        import httpx
+
+        deadline = time.monotonic() + self.total_timeout
+        try:
+            with self.client.stream("GET", url, headers=headers) as response:
+                lowered = {k.lower(): v for k, v in response.headers.items()}
+                result = FetchResult(url=asked, final_url=str(response.url), status=response.status_code,
+                                     content_type=lowered.get("content-type", ""), headers=lowered,
+                                     fetch_date=_http_date(lowered.get("date")))
+                if not 200 <= response.status_code < 300:
+                    return result  # redirects, 304s and errors carry no body we want
+                declared = lowered.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                    raise IngestError("too_large", f"{url}: {declared} bytes announced, limit {self.max_bytes}")
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise IngestError("too_large", f"{url}: more than {self.max_bytes} bytes, stopped reading")
+                    if time.monotonic() > deadline:
+                        raise IngestError("timeout", f"{url}: no complete answer within {self.total_timeout:.0f} s")
+                    chunks.append(chunk)
+                result.content = b"".join(chunks)
+                return result
+        except httpx.TimeoutException as exc:
+            raise IngestError("timeout", f"{url}: {type(exc).__name__}") from exc
+        except httpx.HTTPError as exc:
+            raise IngestError("fetch_failed", f"{url}: {type(exc).__name__}: {exc}") from exc
+
+
+def _http_date(value: str | None) -> str:
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return datetime.now(timezone.utc).date().isoformat()
