@@ -1,0 +1,96 @@
+"""The read API: events, one event with its evidence, articles, actors, counts, exports."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from chronicle.export import FORMATS, export_chunks
+from chronicle.store import EventFilter
+from chronicle.web.params import event_filter
+
+router = APIRouter(prefix="/api", tags=["read"])
+
+# The map draws at most this many points; the rest are counted, not drawn.
+MAX_POINTS = 20000
+
+
+def store_of(request: Request):
+    return request.app.state.store
+
+
+@router.get("/events", summary="Events matching the filters, newest first, paginated")
+def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=1000),
+                offset: int = Query(0, ge=0, le=10_000_000), store=Depends(store_of)) -> dict[str, Any]:
+    return {"total": store.count_events(f), "limit": limit, "offset": offset,
+            "events": store.events(f, limit=limit, offset=offset)}
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence (sentence, trigger, participants, place, time)")
+def get_event(event_id: int, store=Depends(store_of)) -> dict[str, Any]:
+    event = store.event(event_id)
+    if event is None:
+        raise HTTPException(404, "no such event")
+    return event
+
+
+@router.get("/points", summary="Located events as compact points for the map")
+def points(f: EventFilter = Depends(event_filter), limit: int = Query(MAX_POINTS, ge=1, le=MAX_POINTS),
+           store=Depends(store_of)) -> dict[str, Any]:
+    rows = store.points(f, limit=limit)
+    return {"fields": ["id", "lat", "lon", "type", "article_id", "idx", "label"], "points": rows,
+            "truncated": len(rows) >= limit}
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def list_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), store=Depends(store_of)):
+    return {"total": store.count_articles(), "articles": store.articles(limit=limit, offset=offset)}
+
+
+@router.get("/articles/{article_id:path}", summary="One article: its full record with every annotation")
+def get_article(article_id: str, store=Depends(store_of)) -> dict[str, Any]:
+    record = store.article(article_id)
+    if record is None:
+        raise HTTPException(404, "no such article")
+    return record
+
+
+@router.get("/actors", summary="Actors by number of events")
+def list_actors(q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=1000),
+                store=Depends(store_of)):
+    return {"actors": store.actors(q=q, limit=limit)}
+
+
+@router.get("/actors/{actor_id}", summary="One actor with its events")
+def get_actor(actor_id: int, limit: int = Query(100, ge=1, le=1000), store=Depends(store_of)):
+    actor = store.actor(actor_id, limit=limit)
+    if actor is None:
+        raise HTTPException(404, "no such actor")
+    return actor
+
+
+@router.get("/counts/daily", summary="Events per day and type (the timeline)")
+def counts_daily(f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    return {"counts": store.counts_by_day(f)}
+
+
+@router.get("/counts/{facet}", summary="Events per type, mode, ACLED type or country")
+def counts_facet(facet: Literal["type", "mode", "acled_event_type", "country_code"],
+                 f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    return {"facet": facet, "counts": store.counts_by(facet, f)}
+
+
+@router.get("/network", summary="Who acts on whom: actor -> recipient edges weighted by events")
+def network(f: EventFilter = Depends(event_filter), limit: int = Query(150, ge=1, le=2000), store=Depends(store_of)):
+    return store.network(f, limit=limit)
+
+
+@router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like), geojson or parquet")
+def export(fmt: Literal["jsonl", "csv", "geojson", "parquet"], f: EventFilter = Depends(event_filter),
+           store=Depends(store_of)):
+    media_type, suffix = FORMATS[fmt]
+    # the file name is fixed here, never taken from the request
+    headers = {"Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'}
+    return StreamingResponse(export_chunks(store.iter_events(f), fmt), media_type=media_type, headers=headers)

@@ -1,0 +1,54 @@
+"""create_app(db): the API and the pages over one store (`chronicle serve`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from chronicle.web.security import BodyLimit, SecurityHeaders
+
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+
+
+def create_app(db: str = "chronicle.db", *, token: str | None = None, max_body: int | None = None,
+               pipeline_factory=None) -> FastAPI:
+    """The app over the store at `db` (SQLite path or postgresql:// URL).
+
+    token: the bearer token writes need (default: $CHRONICLE_TOKEN; none: writes refused).
+    max_body: largest request body in bytes (default: $CHRONICLE_MAX_BODY or 2 MiB).
+    pipeline_factory: builds the extraction pipeline on the first write (default: Pipeline()).
+    """
+    from chronicle.store import open_store
+    from chronicle.web import api, pages, write
+
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Chronicle",
+        version="1",
+        description="Evidence-backed political event data extracted from news articles. "
+                    "Reads are open; POST /api/articles needs `Authorization: Bearer $CHRONICLE_TOKEN`.",
+        docs_url=None,  # the stock docs pages load scripts from a CDN; /api-docs lists the API instead
+        redoc_url=None,
+    )
+    app.state.store = open_store(db)
+    app.state.token = token if token is not None else os.environ.get("CHRONICLE_TOKEN") or None
+    app.state.pipeline = write.LazyPipeline(pipeline_factory)
+    app.include_router(api.router)
+    app.include_router(write.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+    limit = max_body if max_body is not None else int(os.environ.get("CHRONICLE_MAX_BODY", DEFAULT_MAX_BODY))
+    app.add_middleware(BodyLimit, max_bytes=limit)
+    app.add_middleware(SecurityHeaders)
+
+    return app

@@ -1,0 +1,163 @@
+"""The pages: events table, map, timeline, actors network, actor, article, add.
+
+Server-rendered with Jinja2 (autoescaping on: every string from an article is
+escaped); the interactive views load their data from the read API in scripts
+served from /static. No page carries inline script.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from chronicle.store import EventFilter
+from chronicle.web.api import store_of
+from chronicle.web.article_view import actor_label, article_rows
+from chronicle.web.assets import MEDIA_TYPES, vendor_available, vendor_path
+from chronicle.web.params import event_filter
+
+router = APIRouter(include_in_schema=False)
+
+PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+    autoescape=True,  # every page: strings from articles are escaped
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.globals["plover_types"] = PLOVER_TYPES
+_env.globals["actor_label"] = actor_label
+
+
+def _render(name: str, request: Request, **context: Any) -> HTMLResponse:
+    context.setdefault("query", request.url.query)
+    context.setdefault("vendor_ok", vendor_available())
+    context["path"] = request.url.path
+    return HTMLResponse(_env.get_template(name).render(**context))
+
+
+class _Facets:
+    """Values for the filter drop-downs, recounted at most once a minute."""
+
+    ttl = 60.0
+
+    def __init__(self):
+        self._at = 0.0
+        self._data: dict[str, list[dict[str, Any]]] = {}
+
+    def get(self, store) -> dict[str, list[dict[str, Any]]]:
+        if time.monotonic() - self._at > self.ttl:
+            self._data = {c: store.counts_by(c) for c in ("type", "acled_event_type", "country_code", "mode")}
+            self._at = time.monotonic()
+        return self._data
+
+
+def _facets(request: Request) -> dict[str, list[dict[str, Any]]]:
+    app = request.app
+    if not hasattr(app.state, "facets"):
+        app.state.facets = _Facets()
+    return app.state.facets.get(app.state.store)
+
+
+def _page_links(f: EventFilter, limit: int, offset: int, total: int) -> dict[str, str | None]:
+    params = f.as_params()
+
+    def link(off: int) -> str:
+        return "?" + urlencode({**params, "limit": limit, "offset": off})
+
+    return {"prev": link(max(0, offset - limit)) if offset > 0 else None,
+            "next": link(offset + limit) if offset + limit < total else None}
+
+
+@router.get("/", response_class=HTMLResponse)
+def events_page(request: Request, f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=500),
+                offset: int = Query(0, ge=0), store=Depends(store_of)):
+    total = store.count_events(f)
+    events = store.events(f, limit=limit, offset=offset)
+    return _render("events.html", request, f=f, events=events, total=total, offset=offset, limit=limit,
+                   facets=_facets(request), pages=_page_links(f, limit, offset, total),
+                   export_query=urlencode(f.as_params()))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, f: EventFilter = Depends(event_filter)):
+    return _render("map.html", request, f=f, facets=_facets(request))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, f: EventFilter = Depends(event_filter)):
+    return _render("timeline.html", request, f=f, facets=_facets(request))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    return _render("actors.html", request, f=f, facets=_facets(request), actors=store.actors(limit=30))
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: int, store=Depends(store_of)):
+    actor = store.actor(actor_id, limit=200)
+    if actor is None:
+        raise HTTPException(404, "no such actor")
+    return _render("actor.html", request, actor=actor)
+
+
+@router.get("/events/{event_id}")
+def event_page(event_id: int, store=Depends(store_of)):
+    event = store.event(event_id)
+    if event is None:
+        raise HTTPException(404, "no such event")
+    return RedirectResponse(f"/articles/{_quote(event['article_id'])}#event-{event['idx']}", status_code=303)
+
+
+def _quote(article_id: str) -> str:
+    from urllib.parse import quote
+
+    return quote(article_id, safe="")
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, store=Depends(store_of)):
+    record = store.article(article_id)
+    if record is None:
+        raise HTTPException(404, "no such article")
+    return _render("article.html", request, record=record, rows=article_rows(record))
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add_page(request: Request):
+    return _render("add.html", request, writes_enabled=bool(request.app.state.token))
+
+
+@router.get("/vendor/{name}")
+def vendor(name: str):
+    path = vendor_path(name)
+    if path is None:
+        raise HTTPException(404, "not installed (run `make venv`, which runs npm ci)")
+    return FileResponse(path, media_type=MEDIA_TYPES.get(path.suffix, "application/octet-stream"),
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/api-docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    spec = request.app.openapi()
+    routes = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [p["name"] for p in op.get("parameters", [])]
+            routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                           "params": params})
+    return _render("api.html", request, routes=routes)
+
+
+@router.get("/favicon.ico")
+def favicon():
+    return Response(status_code=204)

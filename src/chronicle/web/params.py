@@ -1,0 +1,58 @@
+"""Query parameters shared by the API, the pages and the exports -> EventFilter."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from fastapi import HTTPException, Query
+
+from chronicle.store import EventFilter, parse_bbox
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _date(value: Optional[str], name: str) -> Optional[str]:
+    if not value:
+        return None
+    if not _DATE.match(value):
+        raise HTTPException(422, f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _flag(value: Optional[str], name: str) -> Optional[bool]:
+    if value in (None, "", "any"):
+        return None
+    if value.lower() in ("true", "1", "yes"):
+        return True
+    if value.lower() in ("false", "0", "no"):
+        return False
+    raise HTTPException(422, f"{name} must be true or false")
+
+
+def event_filter(
+    type: Optional[str] = Query(None, max_length=40, description="PLOVER event type, e.g. PROTEST"),
+    mode: Optional[str] = Query(None, max_length=60, description="PLOVER mode"),
+    acled_event_type: Optional[str] = Query(None, max_length=80, description="ACLED event type, e.g. Protests"),
+    country: Optional[str] = Query(None, max_length=3, description="Where it happened: ISO alpha-2 or alpha-3"),
+    actor: Optional[str] = Query(None, max_length=200, description="Actor id or part of its name"),
+    recipient: Optional[str] = Query(None, max_length=200, description="Recipient id or part of its name"),
+    date_from: Optional[str] = Query(None, max_length=10, description="Events on or after (ISO date)"),
+    date_to: Optional[str] = Query(None, max_length=10, description="Events on or before (ISO date)"),
+    bbox: Optional[str] = Query(None, max_length=100, description="west,south,east,north in degrees"),
+    q: Optional[str] = Query(None, max_length=200, description="Full-text search"),
+    historical: Optional[str] = Query(None, max_length=5, description="true: background only; false: news only"),
+    min_confidence: Optional[float] = Query(None, ge=0, le=1),
+    article_id: Optional[str] = Query(None, max_length=300),
+) -> EventFilter:
+    try:
+        box = parse_bbox(bbox)
+    except ValueError as exc:
+        raise HTTPException(422, f"bbox: {exc}") from exc
+    return EventFilter(
+        type=type or None, mode=mode or None, acled_event_type=acled_event_type or None, country=country or None,
+        actor=(actor or "").strip() or None, recipient=(recipient or "").strip() or None,
+        date_from=_date(date_from, "date_from"), date_to=_date(date_to, "date_to"), bbox=box,
+        q=(q or "").strip() or None, historical=_flag(historical, "historical"), min_confidence=min_confidence,
+        article_id=article_id or None,
+    )
