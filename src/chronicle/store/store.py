@@ -313,6 +313,18 @@ class Store:
                 return
             last = rows[-1]["id"]
 
+    def points(self, f: EventFilter | None = None, limit: int = 20000) -> list[list[Any]]:
+        """Located events as compact [id, lat, lon, type, article_id, idx, label] lists, newest first."""
+        clause, params = where(f or EventFilter(), self.dialect)
+        joiner = " AND " if clause else " WHERE "
+        cur = self._conn().cursor()
+        cur.execute(self.dialect.sql(
+            "SELECT events.id, events.lat, events.lon, events.type, events.article_id, events.idx, "
+            "COALESCE(events.trigger_text, '') || ' ' || COALESCE(events.place_name, '') FROM events" + clause + joiner
+            + "events.lat IS NOT NULL AND events.lon IS NOT NULL ORDER BY events.day_first DESC, events.id DESC LIMIT ?"),
+            tuple(params) + (max(1, int(limit)),))
+        return [list(r) for r in cur.fetchall()]
+
     def event(self, event_id: int) -> dict[str, Any] | None:
         """One event with its evidence: the sentence, trigger, participants' words, place and time."""
         row = self._one("SELECT " + EVENT_COLUMNS + EVENT_FROM + " WHERE events.id = ?", [int(event_id)])
