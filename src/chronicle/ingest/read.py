@@ -34,7 +34,9 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
                 section, source); and, as signals rather than fields:
                 feed_published (a feed item's date), fetch_date / crawl_date
                 (when the page was fetched or archived: an upper bound).
-    Raises IngestError (with a `code`) for input that is no English article.
+    Raises IngestError (with a `code`) for input that is no English article;
+    input with no text at all gives an Article with empty text (meta["empty"]
+    says why), which the pipeline reports as an "empty" record.
     """
     feed_published = fields.pop("feed_published", None)
     bounds = [(k, fields.pop(k)) for k in ("fetch_date", "crawl_date") if fields.get(k)]
@@ -50,7 +52,9 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
     else:
         text = source
     if not text.strip():
-        raise IngestError("empty", "input has no text")
+        # an empty Article, not an exception: the pipeline reports it as an "empty" record
+        return Article(text="", url=url, meta={"empty": "empty: input has no text"},
+                       **{k: v for k, v in fields.items() if k in ("id", "source")})
     if len(_CONTROL_CHARS.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise IngestError("binary", "input is binary, not text")
 
@@ -114,7 +118,8 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
 
     body = _cap_body(body.strip(), notes)
     if not body:
-        raise IngestError("no_text", "no article text found in the page")
+        return Article(text="", url=url, meta={"empty": "no_text: no article text found in the page"},
+                       **{k: v for k, v in fields.items() if k in ("id", "source")})
 
     language = fields.get("language")
     if language:

@@ -51,6 +51,10 @@ def iter_inputs(inputs: Iterable[str], *, stories: StoryIndex | None = None, fet
                 if isinstance(result, Exception):
                     yield _error(result, where)
                     continue
+                if not result.text.strip():
+                    code, _, message = result.meta.get("empty", "empty: no article text").partition(": ")
+                    yield error_record(code, message, id=result.id, source=result.source or where)
+                    continue
                 page = result.meta.get("canonical_url") or result.url
                 if page:
                     key = url_key(page)
