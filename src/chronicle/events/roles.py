@@ -303,7 +303,7 @@ class _Roles:
                         return []
         head = verb.head
         dep = verb.dep_
-        if head is verb:
+        if head.i == verb.i:
             return []
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             if head.lemma_.lower() in OBJECT_CONTROL:

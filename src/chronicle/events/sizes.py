@@ -332,7 +332,7 @@ def find_sizes(ann: "Annotations", sent: "SpacySpan") -> list[Size]:
             anchor = tok
             counted = _of_object(tok) or tok
             # "tens of thousands of people": the inner vague number counts the noun
-            if _is_number(counted) and counted is not tok:
+            if _is_number(counted) and counted.i != tok.i:
                 numtoks = numtoks + [counted]
                 used.add(counted.i)
                 counted = _of_object(counted) or counted

@@ -1,0 +1,360 @@
+"""What changes an event's meaning: negation, hypothetical/future, and who claims it.
+
+`find_modifiers(ann, sent, trigger)` reads the parse around the trigger (no
+re-parsing). It climbs from the trigger through the clauses that embed it
+(infinitive and clausal complements, a light verb's object, "of"/"for" phrases)
+and reads each level:
+
+negated
+    "not"/"n't"/"never" on the trigger or an embedding verb ("did not try to
+    attack"); embedding verbs that deny the act ("denied attacking", "failed
+    to", "refused to", "avoided"); "no"/"nobody"/"no one" as the trigger's
+    subject or object ("no one was arrested", "there was no attack");
+    "without arresting".
+hypothetical
+    modals on the trigger or an embedding verb (may, might, could, would, will,
+    shall, should, must, can); embedding verbs of intent, threat, plan or
+    request ("threatened to", "plans to", "vowed to", "called for", "urged",
+    "is expected to", "warned that ... would"); conditionals ("if", "unless");
+    nouns of intent ("calls for", "the threat of", "plans for").
+attributed_to
+    the source a claim is credited to: the subject of a speech verb that embeds
+    the trigger ("officials said", "X told reporters", "a report revealed",
+    "X claimed/alleged", "..., read the NCRI's report"), "according to X", and
+    for quoted passages the speech verb just after the closing quote or just
+    before the opening one (possibly in another sentence of the paragraph).
+    `attributed_to` is the source's words as written, minimal: a leading
+    article is dropped before a common noun ("the NCRI report" -> "NCRI
+    report") but kept as part of a proper name ("the Interior Ministry").
+    `attributed_actor` is the article actor a mention of which lies inside those
+    words (the NCRI in "NCRI report"). When the outlet asserts the event itself,
+    all three stay None: loaded words ("the regime", "so-called") are the
+    outlet's voice, not a source. The speech verb that *is* the trigger (an
+    ACCUSE "X accused Y") is the event, not its attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from chronicle.record import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from chronicle.stage import Annotations
+
+
+@dataclass
+class Modifiers:
+    negated: bool = False
+    hypothetical: bool = False
+    attributed_to: str | None = None
+    attributed_span: Span | None = None
+    attributed_actor: int | None = None  # index into ann.actors
+    cues: list[str] = field(default_factory=list)  # the words that set the flags, for explanations
+
+
+NEGATION_WORDS = {"not", "n't", "never", "no", "nor", "neither"}
+NEGATIVE_QUANTIFIERS = {"no", "nobody", "none", "nothing", "neither", "no-one"}
+# Embedding verbs whose complement did not happen.
+NEGATING_VERBS = {"deny", "fail", "refuse", "decline", "avoid", "reject", "prevent", "stop", "thwart", "foil", "cancel", "call off", "abandon", "halt"}
+MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "can", "'ll", "'d", "wo", "ca"}
+# Embedding verbs whose complement has not happened (yet).
+INTENT_VERBS = {
+    "threaten", "plan", "intend", "vow", "promise", "pledge", "want", "seek", "aim", "prepare", "hope", "expect",
+    "propose", "consider", "offer", "agree", "decide", "call", "urge", "demand", "ask", "request", "warn",
+    "schedule", "set", "due", "likely", "ready", "willing", "wish", "mull", "weigh", "push", "press", "appeal",
+    "order", "vote", "insist", "recommend", "suggest", "advocate", "need", "about", "poise", "going",
+}
+INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+SPEECH_VERBS = {
+    "say", "tell", "claim", "allege", "report", "reveal", "announce", "state", "add", "confirm", "deny", "insist",
+    "write", "read", "note", "quote", "accuse", "warn", "assert", "declare", "explain", "disclose", "admit",
+    "acknowledge", "charge", "contend", "maintain", "argue", "estimate",
+    "tweet", "post", "stress", "affirm", "reiterate", "testify", "publish",
+}
+# Links by which a clause or phrase is the complement of the word above it.
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pcomp", "pobj", "prep", "acomp", "oprd", "attr", "csubj", "csubjpass", "nsubjpass"}
+QUOTE_OPEN = "\u201c\u00ab"
+QUOTE_CLOSE = "\u201d\u00bb"
+
+
+def _lemma(tok: "Token") -> str:
+    return tok.lemma_.lower()
+
+
+def _chain(trigger: "Token") -> list[tuple["Token", str]]:
+    """The trigger and the words that embed it, with the link each was reached by."""
+    out = [(trigger, "self")]
+    node = trigger
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            break
+        dep = node.dep_
+        if dep in COMPLEMENT_DEPS or dep == "conj" or (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+            out.append((head, dep))
+            node = head
+            continue
+        if dep in ("advcl", "relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
+            out.append((head, dep))
+            break
+        break
+    return out
+
+
+def _clause_children(tok: "Token"):
+    return [c for c in tok.children]
+
+
+def _negation(chain, cues: list[str]) -> bool:
+    trigger = chain[0][0]
+    # on the trigger and on the verbs whose complement it is
+    for level, (tok, dep) in enumerate(chain):
+        if level > 0 and dep in ("advcl", "relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
+            break
+        if level > 0 and dep == "conj":
+            # "did not attack or arrest" shares the negation; "did not attack but arrested" does not
+            cc = {c.lower_ for c in chain[level - 1][0].children if c.dep_ == "cc"} | {c.lower_ for c in tok.children if c.dep_ == "cc"}
+            if not cc & {"or", "nor"}:
+                continue
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ in ("neg", "advmod")):
+                cues.append(c.text)
+                return True
+            if c.dep_ == "det" and c.lower_ == "no" and (level == 0 or c.head.i == trigger.i):
+                cues.append(c.text)
+                return True
+        if level > 0 and _lemma(tok) in NEGATING_VERBS and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"):
+            cues.append(tok.text)
+            return True
+        if level > 0 and tok.lower_ == "without":
+            cues.append(tok.text)
+            return True
+    # "no one was arrested", "nobody was hurt", "there was no attack"
+    for c in trigger.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (c.lower_ in NEGATIVE_QUANTIFIERS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+            cues.append(c.text)
+            return True
+    if trigger.dep_ in ("attr", "nsubj") and _lemma(trigger.head) == "be":
+        for c in trigger.children:
+            if c.dep_ == "det" and c.lower_ == "no":
+                cues.append(c.text)
+                return True
+    return False
+
+
+def _hypothetical(chain, cues: list[str]) -> bool:
+    trigger = chain[0][0]
+    for level, (tok, dep) in enumerate(chain):
+        if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
+            break
+        if level > 0 and dep == "advcl":
+            break
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or _lemma(c) in MODALS) and c.tag_ == "MD":
+                cues.append(c.text)
+                return True
+            if c.dep_ == "aux" and c.lower_ == "going" and level == 0:
+                cues.append(c.text)
+                return True
+            # "if they attack", "unless the demands are met" on the trigger's clause
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS and tok.dep_ == "advcl":
+                cues.append(c.text)
+                return True
+        if level > 0 and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "csubj"):
+            lem = _lemma(tok)
+            if lem in INTENT_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX", "ADP") or (tok.lower_ in INTENT_NOUNS and tok.pos_ == "NOUN"):
+                # "agreed", "called", "ordered" only embed a future act through a complement clause
+                cues.append(tok.text)
+                return True
+        if level > 0 and tok.lower_ == "for" and dep == "pobj" and _lemma(tok.head) in ("call", "push", "appeal", "press", "campaign", "demand", "plan", "ask", "pray", "hope"):
+            cues.append(f"{tok.head.text} {tok.text}")
+            return True
+    # the trigger inside a conditional clause, one level up
+    node = trigger
+    for _ in range(3):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            cues.append(next(c.text for c in node.children if c.dep_ == "mark"))
+            return True
+        if node.dep_ in ("conj", "xcomp", "dobj", "ccomp"):
+            node = node.head
+            continue
+        break
+    return False
+
+
+def _source_tokens(head: "Token") -> list["Token"]:
+    """The words that name a source: the head with its name, modifiers, possessor and conjuncts."""
+    keep = {"compound", "amod", "poss", "case", "det", "nmod", "flat", "nummod", "cc", "conj", "quantmod", "predet"}
+    toks = [head]
+    stack = list(head.children)
+    while stack:
+        c = stack.pop()
+        if c.dep_ in keep:
+            toks.append(c)
+            stack.extend(c.children)
+        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == c.head.i + 1:
+            # "spokesman of the ministry", "Council of Resistance of Iran"
+            toks.append(c)
+            stack.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "pobj":
+            toks.append(c)
+            stack.extend(c.children)
+    toks.sort(key=lambda t: t.i)
+    # contiguous stretch around the head
+    idx = [t.i for t in toks]
+    lo = hi = idx.index(head.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(toks) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    toks = toks[lo : hi + 1]
+    # a leading article is part of a proper name ("the Interior Ministry") but not of "the report"
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an", "this", "that", "these", "those") and head.pos_ != "PROPN":
+        toks = toks[1:]
+    while toks and toks[-1].dep_ in ("cc", "punct", "case") and toks[-1].i != head.i:
+        toks = toks[:-1]
+    return toks or [head]
+
+
+def _speaker(verb: "Token") -> "Token | None":
+    """The subject of a speech verb; for inverted quotes ("..., read the report") the noun after it."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there"):
+            return c
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "npadvmod") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c
+    return None
+
+
+def _according_to(sent: "SpacySpan") -> "Token | None":
+    for tok in sent:
+        if tok.lower_ == "according":
+            for c in tok.children:
+                if c.lower_ == "to":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for g in nxt.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return None
+
+
+def _quote_speaker(ann: "Annotations", trigger: "Token") -> "Token | None":
+    """For a trigger inside a quoted passage: the source named right after or before the quote."""
+    text = ann.text
+    pos = trigger.idx
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    if para_end < 0:
+        para_end = len(text)
+    before = text[para_start:pos]
+    opened = max(before.rfind(q) for q in QUOTE_OPEN)
+    closed = max(before.rfind(q) for q in QUOTE_CLOSE)
+    straight_inside = before.count('"') % 2 == 1
+    if opened <= closed and not straight_inside:
+        return None
+    after = text[pos:para_end]
+    closes = [i for i in (after.find(q) for q in QUOTE_CLOSE + '"') if i >= 0]
+    doc = ann.doc
+    if closes:
+        close_char = pos + min(closes)
+        # the speech verb within a few tokens after the closing quote
+        span = doc.char_span(close_char, min(para_end, close_char + 120), alignment_mode="expand")
+        if span is not None:
+            for tok in list(span)[:8]:
+                if tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS:
+                    spk = _speaker(tok)
+                    if spk is not None:
+                        return spk
+    open_char = para_start + (opened if opened > closed else before.rfind('"'))
+    span = doc.char_span(max(para_start, open_char - 120), open_char, alignment_mode="expand")
+    if span is not None:
+        for tok in reversed(list(span)[-8:]):
+            if tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS:
+                spk = _speaker(tok)
+                if spk is not None:
+                    return spk
+    return None
+
+
+def _attribution_source(ann: "Annotations", sent: "SpacySpan", chain) -> "Token | None":
+    trigger = chain[0][0]
+    path = [tok for tok, _ in chain]
+    path_ids = {tok.i for tok in path}
+    for level, (tok, dep) in enumerate(chain):
+        if level == 0:
+            continue
+        if _lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            # the trigger must be in what is said, not in who says it
+            if dep in ("nsubj", "nsubjpass"):
+                continue
+            spk = _speaker(tok)
+            if spk is not None and not (spk.i <= trigger.i <= spk.right_edge.i and spk.left_edge.i <= trigger.i):
+                return spk
+    # "Police killed three, officials said." with the speech verb hanging off the clause
+    for tok in path:
+        for c in tok.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in SPEECH_VERBS and c.i > trigger.i and c.i not in path_ids:
+                spk = _speaker(c)
+                if spk is not None:
+                    return spk
+    # misparsed embedded clauses: the trigger sits in the ccomp of a speech verb higher up
+    for tok in trigger.ancestors:
+        if _lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.i != trigger.i:
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "parataxis") and c.left_edge.i <= trigger.i <= c.right_edge.i:
+                    spk = _speaker(tok)
+                    if spk is not None:
+                        return spk
+    src = _according_to(sent)
+    if src is not None:
+        return src
+    return _quote_speaker(ann, trigger)
+
+
+def _actor_for(ann: "Annotations", toks: list["Token"], source: "Token") -> int | None:
+    if not ann.actors:
+        return None
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    # widen to the whole noun phrase for the overlap test ("the spokesman of the NCRI")
+    lo = min(lo, source.left_edge.idx)
+    hi = max(hi, source.right_edge.idx + len(source.right_edge.text))
+    head_lo, head_hi = source.idx, source.idx + len(source.text)
+    best, best_key = None, None
+    for index, actor in enumerate(ann.actors):
+        spans = list(actor.mentions or []) + [actor]
+        for m in spans:
+            if m.end <= lo or m.start >= hi:
+                continue
+            covers_head = m.start <= head_lo and head_hi <= m.end
+            key = (covers_head, m.end - m.start)
+            if best_key is None or key > best_key:
+                best, best_key = index, key
+    return best
+
+
+def find_modifiers(ann: "Annotations", sent: "SpacySpan", trigger: "Token") -> Modifiers:
+    """Negation, hypothetical/future and attribution of the event triggered by `trigger`."""
+    mods = Modifiers()
+    chain = _chain(trigger)
+    mods.negated = _negation(chain, mods.cues)
+    mods.hypothetical = _hypothetical(chain, mods.cues)
+    source = _attribution_source(ann, sent, chain)
+    if source is not None:
+        toks = _source_tokens(source)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        words = ann.text[start:end]
+        mods.attributed_to = words
+        mods.attributed_span = Span(text=words, start=start, end=end)
+        mods.attributed_actor = _actor_for(ann, toks, source)
+    return mods
