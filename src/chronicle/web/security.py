@@ -47,10 +47,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class BodyLimit:
     """ASGI middleware answering 413 when a request body exceeds `max_bytes`."""
 
@@ -70,28 +66,39 @@ class BodyLimit:
                 if declared > self.max_bytes:
                     return await _reply(send, 413, f"request body over {self.max_bytes} bytes")
         seen = 0
-        started = False
+        too_large = False
+        replied = False
 
         async def counting_receive():
-            nonlocal seen
+            # Past the limit the app is told the client went away, so it stops reading;
+            # whatever it then answers is replaced by the 413 below.
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise BodyTooLarge()
+                    too_large = True
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message):
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
+        async def guarded_send(message):
+            nonlocal replied
+            if too_large:
+                if not replied:
+                    replied = True
+                    await _reply(send, 413, f"request body over {self.max_bytes} bytes")
+                return
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await _reply(send, 413, f"request body over {self.max_bytes} bytes")
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not replied:
+            await _reply(send, 413, f"request body over {self.max_bytes} bytes")
 
 
 async def _reply(send, status: int, detail: str) -> None:
