@@ -1,0 +1,185 @@
+"""An event's own date, from the words of its own clause.
+
+`date_event(ann, sent, trigger)` picks the temporal expression that governs the
+trigger's clause: of the DATE/TIME expressions in the sentence, the one whose
+dependency path meets the trigger's path lowest (closest to the trigger), not
+crossing into another finite clause on the way ("protesters, who were arrested
+on Monday, marched on Friday": Friday dates the march). With none, the event
+takes the publication date only when the text reports it as current (not past
+perfect, not future, not framed as the past).
+
+`historical` marks background: a date well before publication (more than
+HISTORICAL_DAYS), the past perfect, a PAST_REF ("in the past", "years ago"),
+or a sentence framed as the past ("previously", "at the time").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from chronicle.times.calendar import parse_iso
+from chronicle.times.values import value_range
+
+# An event dated this many days or more before publication is background, not news.
+HISTORICAL_DAYS = 30
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_PAST_FRAMING = re.compile(r"\b(?:previously|formerly|at the time|in the past|once again had|back then|had long)\b", re.I)
+_RECENT = re.compile(r"\b(?:recent|recently|lately)\b", re.I)
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_MAX_UP = 12
+_EXACT_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")  # dependency steps looked at; parses are shallow in news sentences
+
+
+@dataclass
+class EventDating:
+    date: str | None = None
+    date_precision: str | None = None  # "day" | "month" | "year"
+    date_end: str | None = None
+    time_index: int | None = None  # index into ann.times; None when the date is the publication date
+    historical: bool = False
+
+
+def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
+    """The date of the event whose trigger token is `trigger` in sentence `sent`."""
+    published = parse_iso(ann.published)
+    index = governing_time(ann, sent, trigger)
+    if index is not None:
+        return _from_time(ann.times[index], index, published, trigger)
+    return _from_publication(published, sent, trigger)
+
+
+def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
+    """Index in ann.times of the expression governing the trigger's clause, or None."""
+    doc = trigger.doc
+    up: dict[int, int] = {}  # token index -> steps up from the trigger
+    tok, steps = trigger, 0
+    while steps < _MAX_UP:
+        up[tok.i] = steps
+        if tok.head is tok:
+            break
+        tok, steps = tok.head, steps + 1
+    best: tuple[tuple[int, int], int] | None = None
+    for index, t in enumerate(ann.times):
+        if t.start < sent.start_char or t.start >= sent.end_char or t.type not in ("DATE", "TIME"):
+            continue
+        if t.start <= trigger.idx < t.end:  # "the March 3 vote" as a whole names the vote's own date
+            continue
+        if not _usable(t):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        path = _path_to_trigger(span.root, up, span)
+        if path is None:
+            continue
+        meet, length = path
+        key = (meet, length)
+        if best is None or key < best[0]:
+            best = (key, index)
+    return best[1] if best else None
+
+
+def _usable(t) -> bool:
+    return t.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") or value_range(t.value) is not None
+
+
+def _path_to_trigger(root, up: dict[int, int], span) -> tuple[int, int] | None:
+    """(steps from the trigger to the meeting point, steps from the expression to it),
+    or None when the expression sits in another finite clause."""
+    tok, length = root, 0
+    for _ in range(_MAX_UP):
+        if tok.i in up:
+            return up[tok.i], length
+        if length > 0 and _finite_clause_head(tok):
+            return None
+        if tok.head is tok:
+            return None
+        tok, length = tok.head, length + 1
+    return None
+
+
+def _finite_clause_head(tok) -> bool:
+    """A verb heading its own clause (a tensed verb or one with its own subject)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.tag_ in _FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _past_perfect(trigger) -> bool:
+    tok = trigger
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in tok.children) and tok.tag_ == "VBN"
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _future_clause(trigger) -> bool:
+    """'will meet', 'is going to vote': not happened yet, so not dated by publication."""
+    tok = trigger
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            lowers = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            return bool(lowers & _FUTURE_AUX) or "going" in lowers
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _from_time(t, index: int, published: date | None, trigger) -> EventDating:
+    if t.value == "PAST_REF":
+        # "recently" is news; "in the past", "years ago" are background
+        return EventDating(time_index=index, historical=not _RECENT.search(t.text))
+    if t.value == "FUTURE_REF":
+        return EventDating(time_index=index)
+    if t.value == "PRESENT_REF":
+        if published is None:
+            return EventDating(time_index=index)
+        return EventDating(date=published.isoformat(), date_precision="day", time_index=index)
+    first, last, precision = value_range(t.value)
+    date_value = t.value[:10] if _EXACT_VALUE.match(t.value) else None
+    date_end = None
+    # a span of its own (an Islamic month, a week, a quarter, a decade) keeps both ends
+    if t.range_start and t.range_end:
+        date_value, date_end, precision = t.range_start, t.range_end, "day"
+        first, last = parse_iso(t.range_start) or first, parse_iso(t.range_end) or last
+    elif t.range_start:  # "since October 2019": from then on
+        date_end = None
+    if date_value is None:
+        date_value = _write(first, precision)
+        if last != first and _write(last, precision) != date_value:
+            date_end = _write(last, precision)
+    elif first != last and precision == "day" and not date_end:
+        date_end = last.isoformat()
+    historical = _past_perfect(trigger)
+    if published is not None and last < published - timedelta(days=HISTORICAL_DAYS):
+        historical = True
+    return EventDating(date=date_value, date_precision=precision, date_end=date_end,
+                       time_index=index, historical=historical)
+
+
+def _write(d: date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _from_publication(published: date | None, sent, trigger) -> EventDating:
+    if _past_perfect(trigger) or _PAST_FRAMING.search(sent.text):
+        return EventDating(historical=True)
+    if _future_clause(trigger):
+        return EventDating()
+    if published is None:
+        return EventDating()
+    return EventDating(date=published.isoformat(), date_precision="day")
