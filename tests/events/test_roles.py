@@ -299,3 +299,98 @@ def test_words_no_actor_covers_are_not_roles():
 def test_requires_recipient_table(t, expected):
     assert requires_recipient(t) is expected
     assert len(REQUIRES_RECIPIENT) == 16
+
+
+def test_coordinated_adjectives_in_one_noun_phrase():
+    ann, a, r = roles(
+        "Senior Chilean and Peruvian diplomats agreed on a joint patrol.",
+        {"CHL": ["Chilean"], "PER": ["Peruvian"]},
+        "agreed",
+        "AGREE",
+    )
+    assert names(ann, a) == ["CHL", "PER"]
+
+
+def test_unresolved_pronoun_under_speech_verb_is_the_speaker():
+    ann, a, r = roles(
+        "Estonia said it would expel the Ruritanian attache.",
+        {"EST": ["Estonia"], "RUR": ["Ruritanian"]},
+        "expel",
+        "COERCE",
+    )
+    assert names(ann, a) == ["EST"]
+    assert names(ann, r) == ["RUR"]
+
+
+def test_predicate_adjective_takes_the_copula_subject():
+    ann, a, r = roles(
+        "Ghana is ready to send engineers to Liberia.",
+        {"GHA": ["Ghana"], "LBR": ["Liberia"]},
+        "ready",
+        "AID",
+    )
+    assert names(ann, a) == ["GHA"]
+    assert names(ann, r) == ["LBR"]
+
+
+def test_stative_participle_is_not_passive():
+    ann, a, r = roles(
+        "Norway is opposed to Ruritanian mediation in the dispute.",
+        {"NOR": ["Norway"], "RUR": ["Ruritanian"]},
+        "opposed",
+        "REJECT",
+    )
+    assert names(ann, a) == ["NOR"]
+    assert names(ann, r) == ["RUR"]
+
+
+def test_affiliation_names_the_group():
+    ann, a, r = roles(
+        "Some 3,000 dockers affiliated with the Harbour Workers Union stopped work on Monday.",
+        {"union": ["the Harbour Workers Union"]},
+        "stopped",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["union"]
+
+
+def test_recipient_inside_the_object_of_a_preposition():
+    ann, a, r = roles(
+        "The bishop called for sanctions against Valdoria after the executions.",
+        {"bishop": ["The bishop"], "VAL": ["Valdoria"]},
+        "called",
+        "REQUEST",
+    )
+    assert names(ann, r) == ["VAL"]
+
+
+def test_rejected_calls_by_x():
+    ann, a, r = roles(
+        "Berlin rejected calls by Ruritania's rulers for emergency loans.",
+        {"DEU": ["Berlin"], "RUR": ["Ruritania"]},
+        "rejected",
+        "REJECT",
+    )
+    assert names(ann, a) == ["DEU"]
+    assert names(ann, r) == ["RUR"]
+
+
+def test_place_of_a_directed_act_is_the_last_resort_recipient():
+    ann, a, r = roles(
+        "The junta lifted the night curfew in Valdoria on Sunday.",
+        {"junta": ["The junta"], "VAL": ["Valdoria"]},
+        "lifted",
+        "CONCEDE",
+    )
+    assert names(ann, r) == ["VAL"]
+
+
+def test_place_of_a_protest_is_not_a_recipient():
+    ann, a, r = roles(
+        "Farmers marched in Valdoria on Sunday.",
+        {"farmers": ["Farmers"], "VAL": ["Valdoria"]},
+        "marched",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["farmers"]
+    assert r == []

@@ -90,6 +90,9 @@ REQUIRES_RECIPIENT: dict[str, bool] = {
 # Types that are directed at someone in most reports: the recipient search widens
 # for these too, though PLOVER lets them stand without one.
 USUALLY_DIRECTED = {"COOPERATE", "AID", "SANCTION", "COERCE", "ASSAULT", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
+# Types whose place is only a location, never the party acted on (PLOVER codes a protest's
+# place as its event location).
+NO_LOCATION_RECIPIENT = {"PROTEST", ""}
 # Names used by the PLOVER GSR and earlier drafts.
 TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE", "YIELD": "CONCEDE"}
 # Reciprocal types: coordinated or "between" parties are all actors (PLOVER 2.4.2).
@@ -120,6 +123,10 @@ RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "appos", "npadvmod", "nn", "predet"}
 # Prepositions that tie people to the group they belong to ("members of X", "diplomats from X").
 MEMBER_PREPS = {"of", "from"}
+# Words that tie a group to the organisation it belongs to.
+AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "belonging", "loyal", "link", "linked", "tie", "tied", "associate", "associated", "ally", "allied", "back", "backed", "close"}
+# Participles that describe the subject's stance, not something done to it ("is opposed to").
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
 # Two-sided violence verbs: "X clashed with Y" makes both actors (PLOVER ASSAULT).
 TWO_SIDED = {"clash", "fight", "battle", "skirmish", "exchange", "clashes", "fighting", "battles", "skirmishes"}
 
@@ -192,7 +199,23 @@ def _core_tokens(head: "Token") -> tuple[list["Token"], list["Token"]]:
         elif dep == "conj" and under_of:
             of_part.append(tok)
             stack.extend((c, True) for c in tok.children)
+        elif dep == "conj" and tok.head.dep_ in ("amod", "compound", "poss", "nmod"):
+            core.append(tok)  # "Hungarian and Romanian officials"
+            stack.extend((c, False) for c in tok.children)
     return core, of_part
+
+
+def _affiliation_tokens(head: "Token") -> list["Token"]:
+    """Words naming who a group belongs to: "workers affiliated with X", "settlers in Hebron"."""
+    out: list["Token"] = []
+    for c in head.children:
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION_WORDS:
+            for g in c.children:
+                if g.dep_ == "prep":
+                    out.extend(t for t in g.subtree if t.i != g.i)
+        elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within"):
+            out.extend(t for t in c.subtree if t.i != c.i)
+    return out
 
 
 def _nominal_refs(ann, mentions: _Mentions, head: "Token", role: str | None = None, _depth: int = 0) -> list[ActorRef]:
@@ -213,6 +236,8 @@ def _nominal_refs(ann, mentions: _Mentions, head: "Token", role: str | None = No
         found = [m for t in core for m in mentions.at(t)]
         if not found:
             found = [m for t in of_part for m in mentions.at(t)]
+        if not found:
+            found = [m for t in _affiliation_tokens(h) for m in mentions.at(t)]
         chosen = _outermost(found)
         # one referent per distinct actor inside one noun phrase
         seen_actor: set[int] = set()
@@ -232,6 +257,8 @@ def _pobj(prep: "Token") -> "Token | None":
 
 
 def _is_passive(verb: "Token") -> bool:
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
     )
@@ -269,7 +296,7 @@ class _Roles:
         types = TYPE_PREPS.get(word)
         return bool(types and self.type in types)
 
-    def prep_targets(self, tok: "Token") -> list[ActorRef]:
+    def prep_targets(self, tok: "Token", depth: int = 0) -> list[ActorRef]:
         """Recipients introduced by prepositions on `tok` ("fired at X", "sanctions on X")."""
         out: list[ActorRef] = []
         for c in tok.children:
@@ -278,7 +305,10 @@ class _Roles:
                     continue
                 p = _pobj(c)
                 if p is not None:
-                    out.extend(self.refs(p))
+                    refs = self.refs(p)
+                    if not refs and depth == 0:
+                        refs = self.prep_targets(p, depth + 1)
+                    out.extend(refs)
             elif c.dep_ == "agent":
                 continue
         return out
@@ -295,11 +325,17 @@ class _Roles:
                 return refs
         else:
             for c in verb.children:
-                if c.dep_ in SUBJECT_DEPS:
+                if c.dep_ in SUBJECT_DEPS or (c.dep_ in PASSIVE_SUBJECT_DEPS and verb.lemma_.lower() in STATIVE_PARTICIPLES):
                     refs = self.refs(c)
                     if refs:
                         return refs
-                    if c.lower_ not in RELATIVE_PRONOUNS and c.pos_ != "PRON":
+                    if c.pos_ == "PRON" and c.lower_ not in RELATIVE_PRONOUNS:
+                        # "Hungary said it will support": an unresolved pronoun under a
+                        # speech verb is most often its speaker
+                        if verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i:
+                            return self.subject_of(verb.head, depth + 1)
+                        return []
+                    if c.lower_ not in RELATIVE_PRONOUNS:
                         return []
         head = verb.head
         dep = verb.dep_
@@ -314,6 +350,8 @@ class _Roles:
                     return ctrl
             return self.subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else self.noun_head_actor(head)
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head, depth + 1)
+        if dep in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subject_of(head, depth + 1)
         if dep in ("advcl", "pcomp") and verb.tag_ == "VBG":
             anchor = head.head if dep == "pcomp" else head
@@ -399,25 +437,75 @@ class _Roles:
                 refs = self.prep_targets(c)
                 if refs:
                     return refs
+                if self.type in ("REQUEST", "REJECT", "ACCUSE", "SUPPORT"):
+                    for g in c.children:
+                        if g.dep_ == "prep" and g.lower_ == "by":
+                            p = _pobj(g)
+                            refs = self.refs(p) if p is not None else []
+                            if refs:
+                                return refs
         if verb.dep_ == "relcl" and _is_passive(verb) is False and any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
             return self.refs(verb.head)
         return self.prep_targets(verb)
 
+    def _complements(self, tok: "Token") -> list["Token"]:
+        """Clauses that carry on what `tok` says or intends: complements, purpose clauses,
+        clauses on its object ("issued a declaration demanding that ...")."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                out.append(c)
+            elif c.dep_ == "advcl" and (c.tag_ in ("VB", "VBG") or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                out.append(c)
+            elif c.dep_ in OBJECT_DEPS or c.dep_ == "pobj":
+                out.extend(g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl") and g.pos_ in ("VERB", "AUX"))
+            elif c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+                p = _pobj(c)
+                if p is not None:
+                    out.extend(g for g in p.children if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX"))
+        for c in list(out):
+            out.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX"))
+        return out
+
     def complement_recipients(self, verb: "Token") -> list[ActorRef]:
-        """Recipient from a clausal complement: "threatened to shell X", "demanded that X ease"."""
+        """Recipient from a clausal complement: "threatened to shell X", "demanded that X ease",
+        "said it will release X" (breadth first, three levels)."""
         actor_ids = {r.actor for r in self.actor}
-        for c in verb.children:
-            if c.dep_ not in ("xcomp", "ccomp", "advcl"):
-                continue
-            if c.dep_ == "ccomp":
-                subj = [s for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-                for s in subj:
-                    refs = [r for r in self.refs(s) if r.actor not in actor_ids]
-                    if refs:
-                        return refs
-            refs = [r for r in self.verb_recipients(c) if r.actor not in actor_ids]
-            if refs:
-                return refs
+        level = self._complements(verb)
+        for _ in range(3):
+            nxt: list["Token"] = []
+            for c in level:
+                if c.dep_ == "ccomp" or (c.dep_ in ("acl",) and self.type == "REQUEST"):
+                    subj = [s for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+                    for s in subj:
+                        refs = [r for r in self.refs(s) if r.actor not in actor_ids]
+                        if refs:
+                            return refs
+                refs = [r for r in self.verb_recipients(c) if r.actor not in actor_ids]
+                if refs:
+                    return refs
+                nxt.extend(self._complements(c))
+            level = nxt
+            if not level:
+                break
+        return []
+
+    def location_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """Last resort, CAMEO-style: the actor named where the act is done to ("lifted the curfew
+        in Montenegro", "will evacuate settlements in Gaza")."""
+        actor_ids = {r.actor for r in self.actor}
+        nodes = [trigger] + self._complements(trigger)
+        for node in nodes:
+            holders = [node] + [c for c in node.children if c.dep_ in OBJECT_DEPS]
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "into", "inside", "across", "throughout"):
+                        p = _pobj(c)
+                        if p is None:
+                            continue
+                        refs = [r for r in self.refs(p) if r.actor not in actor_ids]
+                        if refs:
+                            return refs
         return []
 
     # -- nouns ---------------------------------------------------------------------
@@ -484,11 +572,15 @@ class _Roles:
             self.actor = self.subject_of(trigger)
             self.verb_orderers(trigger)
             self.recipient = self.verb_recipients(trigger)
-            if not self.recipient and self.type in USUALLY_DIRECTED:
+            if not self.recipient:
                 self.recipient = self.complement_recipients(trigger)
+            if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
+                self.recipient = self.location_recipients(trigger)
         else:
             self.actor = self.noun_head_actor(trigger)
             self.recipient = self.noun_recipients(trigger)
+            if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
+                self.recipient = self.location_recipients(trigger)
             if not self.actor:
                 own = self.mentions.at(trigger)
                 if own:  # "Protesters gathered": the trigger word names the actor
