@@ -11,3 +11,11 @@ PAGES = FIXTURES / "pages"
 @pytest.fixture
 def pages_dir() -> Path:
     return PAGES
+
+
+@pytest.fixture(scope="module")
+def server():
+    from ingest_server import LocalServer
+
+    with LocalServer() as running:
+        yield running

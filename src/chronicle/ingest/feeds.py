@@ -14,7 +14,7 @@ from typing import Iterator
 from chronicle.ingest.errors import IngestError
 
 # An item body shorter than this is a teaser: the article is at the link.
-FULL_TEXT_MIN_WORDS = 80
+FULL_TEXT_MIN_WORDS = 60
 
 
 @dataclass
@@ -27,6 +27,7 @@ class FeedItem:
     full_text: bool
     author: str | None
     tags: list[str]
+    feed_title: str | None = None
 
 
 def parse_feed(data: bytes, source: str) -> list[FeedItem]:
@@ -34,11 +35,13 @@ def parse_feed(data: bytes, source: str) -> list[FeedItem]:
     import feedparser
 
     parsed = feedparser.parse(data)
-    if not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", None)
-        if parsed.get("version") or not reason:
-            return []  # a valid feed with no items
+    reason = getattr(parsed, "bozo_exception", None) if parsed.get("bozo") else None
+    usable = [e for e in parsed.entries if e.get("link") or e.get("content") or e.get("summary")]
+    if reason is not None and not usable:
+        # feedparser is lenient with real-world feeds; nothing usable left means it is no feed
         raise IngestError("bad_feed", f"{source}: not an RSS/Atom feed ({type(reason).__name__}: {reason})")
+    if not parsed.entries:
+        return []  # a valid feed with no items
     items = []
     for entry in parsed.entries:
         content = None
@@ -57,6 +60,7 @@ def parse_feed(data: bytes, source: str) -> list[FeedItem]:
             full_text=words >= FULL_TEXT_MIN_WORDS,
             author=entry.get("author"),
             tags=[t.get("term") for t in entry.get("tags", []) if t.get("term")],
+            feed_title=parsed.feed.get("title"),
         ))
     return items
 
@@ -79,10 +83,18 @@ def iter_feed_articles(items: list[FeedItem], source: str, fetcher=None) -> Iter
             if item.full_text or not (item.link and fetcher):
                 if not item.content:
                     raise IngestError("no_text", "feed item has no text and no link to fetch")
-                yield read_article(item.content, url=item.link, **fields), where
+                # read from the feed: the feed's own title names the outlet
+                yield read_article(item.content, url=item.link, outlet=item.feed_title, **fields), where
             else:
                 from chronicle.ingest.remote import read_url
 
-                yield read_url(item.link, fetcher, **fields), where
+                try:
+                    yield read_url(item.link, fetcher, **fields), where
+                except IngestError:
+                    if not item.content or len(_strip_tags(item.content).split()) < 20:
+                        raise
+                    # the link failed but the feed carries some text: better than nothing
+                    fields["meta"] = {"notes": ["the item's link could not be fetched; read from the feed"]}
+                    yield read_article(item.content, url=item.link, **fields), where
         except IngestError as exc:
             yield exc, where

@@ -72,7 +72,7 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
     for kind, value in bounds:
         iso = parse_date(value)
         if iso:
-            signals.append(DateSignal(kind, iso, f"{kind}: {value}"))
+            signals.append(DateSignal(kind.replace("_", "-"), iso, f"{kind.replace('_', '-')}: {value}"))
 
     page_fields: dict = {}
     copyright_years: list[int] = []

@@ -43,7 +43,8 @@ def iter_url(url: str, fetcher: Fetcher) -> Iterator[tuple[object, str]]:
     from chronicle.ingest.feeds import iter_feed_articles, parse_feed
 
     try:
-        result = fetcher.fetch(url, conditional=False)
+        # tracking parameters and fragments dropped before asking: politer, and one page is one URL
+        result = fetcher.fetch(canonical_url(url), conditional=False)
         kind = sniff(result.content[:8192], result.final_url)
         ctype = result.content_type.lower()
         if kind == "feed" or "rss" in ctype or "atom" in ctype:

@@ -60,4 +60,4 @@ def outlet_from_url(url: str | None) -> str | None:
     if not domain:
         host = urlsplit(url).hostname or ""
         domain = host.removeprefix("www.") or None
-    return domain
+    return domain.rsplit(":", 1)[0] if domain and domain.rsplit(":", 1)[-1].isdigit() else domain

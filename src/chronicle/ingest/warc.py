@@ -46,6 +46,10 @@ def iter_warc(stream: IO[bytes], source: str) -> Iterator[tuple[object, str]]:
             if len(payload) > MAX_INPUT_BYTES:
                 yield IngestError("too_large", f"archived page over {MAX_INPUT_BYTES} bytes"), where
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # the record announced more bytes than the archive holds: cut off mid-page
+                yield IngestError("truncated", f"archive ends inside record {n}"), where
+                return
             try:
                 text, _ = decode_bytes(payload, declared=_charset(ctype))
                 yield read_article(text, url=canonical_url(uri) if uri else None, source=where,
