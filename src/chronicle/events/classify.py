@@ -43,8 +43,19 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl", "attr", "oprd", "conj"}
 INTENT_VERBS = {"plan", "intend", "decide", "hope", "expect", "aim", "want", "wish", "set", "seek"}
 PREPARE_VERBS = {"prepare", "poise", "gear", "ready"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insist", "add", "write", "stress", "argue"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insist", "add", "write", "stress",
+                "argue", "reiterate", "repeat", "warn", "remind"}
+# Verbs that undo a measure: lifting a hostile one is a concession, stopping a cooperative one a sanction.
+UNDO_VERBS = {"lift", "ease", "relax", "end", "remove", "cancel", "rescind", "revoke", "suspend", "halt",
+              "stop", "drop", "call", "shorten", "scrap", "prohibit", "reduce", "cut", "freeze", "withdraw"}
+# Verbs that put a measure in place: the measure is the event (a state's blockade is coercion).
+IMPOSE_VERBS = {"impose", "reimpose", "extend", "tighten", "enforce", "declare", "maintain", "order"}
+ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy"}
+# Things withdrawn that are non-military resources (PLOVER SANCTION withdraw, not RETREAT).
+WITHDRAWN_RESOURCES = {"aid", "ambassador", "envoy", "inspector", "observer", "diplomat", "funding", "support",
+                       "peacekeeper", "peacekeeping", "monitor", "mission", "staff", "worker", "recognition"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 OBLIGATION_AUX = {"must", "should"}
 
 # Nouns that name the participants of an event rather than the event itself.
@@ -100,7 +111,7 @@ class CodedEvent:
 
     @property
     def salience(self) -> float:
-        return self.score * (1.0 - 0.12 * min(self.depth, 4))
+        return self.score * (1.0 - 0.2 * min(self.depth, 3))
 
 
 def _lemma(tok: "Token") -> str:
@@ -176,13 +187,12 @@ class RuleClassifier:
     def code_sentence(self, sent: "Span", model_probs: dict[str, float] | None = None,
                       triggers: list[Trigger] | None = None, political: bool | None = None) -> list[CodedEvent]:
         triggers = detect_triggers(sent, self.lexicon) if triggers is None else triggers
-        if not triggers:
-            return []
         probs = model_probs or {}
         lemmas = {_lemma(t) for t in sent}
         if political is None:
             political = sentence_is_political(sent, lemmas)
         heads = {t.head.i: t for t in triggers}
+        self._trigger_heads = heads
         events: dict[int, CodedEvent] = {}
         for trig in triggers:
             events[trig.head.i] = self._initial(trig, probs)
@@ -207,31 +217,20 @@ class RuleClassifier:
                     del events[trig.head.i]
                 else:
                     ev.score *= 0.8
-        # frames, future and preparation, innermost first so content settles before its frame
+        # modes and tense first, so every frame below sees its final reading
+        for ev in events.values():
+            self._refine(ev, probs)
+            self._apply_tense(ev)
+        # frames, innermost first so content settles before its frame
         for trig in sorted(triggers, key=lambda t: -_depth(t.head)):
             ev = events.get(trig.head.i)
             if ev is None:
                 continue
-            self._apply_tense(ev)
             gov = _governor(trig.head, heads)
             if gov is None or gov.head.i not in events:
                 continue
             frame = events[gov.head.i]
-            if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
-                # the topic of a protest is not an event of its own (PLOVER 3.12.2)
-                frame.content.append(trig)
-                del events[trig.head.i]
-            elif frame.type in FRAME_TYPES:
-                mode = _content_mode(frame.type, ev.type, ev.mode)
-                if frame.type in ("REQUEST", "REJECT", "THREATEN") and mode:
-                    frame.mode = mode
-                frame.content.append(trig)
-                del events[trig.head.i]
-            elif frame.type == ev.type or (frame.type == "ASSAULT" and ev.type == "ASSAULT"):
-                # the same event named twice ("fired tear gas", "attack with mortars")
-                if _mode_specificity(ev.mode) > _mode_specificity(frame.mode):
-                    frame.mode = ev.mode
-                frame.score = max(frame.score, ev.score) + 0.05
+            if self._absorb(frame, ev, _lemma(gov.head)):
                 frame.content.append(trig)
                 del events[trig.head.i]
         self._speech_requests(sent, events, heads)
@@ -243,6 +242,64 @@ class RuleClassifier:
         return coded
 
     # -- pieces ------------------------------------------------------------
+    def _refine(self, ev: CodedEvent, probs: dict[str, float]) -> None:
+        """Readings that depend on the trigger's own arguments."""
+        tok = ev.trigger.head
+        if ev.type == "RETREAT" and ev.mode == "withdraw":
+            objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+            if objects & WITHDRAWN_RESOURCES:
+                ev.type, ev.mode = "SANCTION", "withdraw"
+        if _negated(tok) and ev.type in ("AGREE", "CONCEDE", "SUPPORT"):
+            # "will not accept", "refuses to back": a refusal (PLOVER REJECT)
+            ev.type, ev.mode, ev.framed = "REJECT", None, True
+
+    def _absorb(self, frame: CodedEvent, ev: CodedEvent, frame_lemma: str) -> bool:
+        """Fold `ev` into the frame it hangs from, setting the frame's reading; False to keep both."""
+        if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
+            return True  # the topic of a protest is not an event of its own (PLOVER 3.12.2)
+        if frame_lemma in UNDO_VERBS and frame.trigger.kind != "phrase":
+            if ev.type in HOSTILE or ev.type == "THREATEN":
+                frame.type, frame.mode, frame.framed = "CONCEDE", None, True
+                return True
+            if ev.type in COOPERATIVE:
+                frame.type, frame.mode, frame.framed = "SANCTION", "discontinue", True
+                return True
+        if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE | {"REQUEST"}:
+            if ev.type == "PROTEST" and ev.mode in ("obstruct", "boycott"):
+                ev.type, ev.mode = "COERCE", "restrict"  # a blockade imposed by authorities
+            if frame_lemma == "order" and ev.type == "REQUEST":
+                return False
+            self._adopt(frame, ev)
+            return True
+        if frame_lemma in ACCEPT_VERBS and ev.type in ("REQUEST", "PROTEST"):
+            frame.type, frame.mode, frame.framed = ("REJECT" if _negated(frame.trigger.head) else "CONCEDE"), None, True
+            return True
+        if frame.type in ("COERCE", "ASSAULT") and ev.type == "PROTEST" and ev.trigger.head.pos_ == "NOUN":
+            return True  # "police dispersed the demonstration": the intervention is the event
+        if frame.type == "AGREE" and ev.type in HOSTILE:
+            # vowing or pledging violence is a threat
+            frame.type, frame.mode, frame.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
+            return True
+        if frame.type in FRAME_TYPES:
+            mode = _content_mode(frame.type, ev.type, ev.mode)
+            if frame.type in ("REQUEST", "REJECT", "THREATEN") and mode:
+                frame.mode = mode
+            return True
+        if frame.type == ev.type:
+            # the same event named twice ("fired tear gas", "attack with mortars")
+            if _mode_specificity(ev.mode) > _mode_specificity(frame.mode):
+                frame.mode = ev.mode
+            frame.score = max(frame.score, ev.score) + 0.05
+            return True
+        return False
+
+    @staticmethod
+    def _adopt(frame: CodedEvent, ev: CodedEvent) -> None:
+        frame.type, frame.mode, frame.framed = ev.type, ev.mode, True
+        frame.rule_weight = max(frame.rule_weight, ev.rule_weight)
+        frame.model_prob = ev.model_prob
+        frame.score = max(frame.score, ev.score)
+
     def _initial(self, trig: Trigger, probs: dict[str, float]) -> CodedEvent:
         scored = sorted(((s.weight + MODEL_WEIGHT * probs.get(s.type, 0.0), s) for s in trig.senses),
                         key=lambda x: -x[0])
@@ -271,9 +328,13 @@ class RuleClassifier:
         """PLOVER's rules for promised, future and prepared actions."""
         tok = ev.trigger.head
         if tok.pos_ != "VERB":
-            # "ready to host a meeting", "plans for talks": nouns under intent words
-            if ev.type in COOPERATIVE and tok.dep_ in ("dobj", "pobj") and _lemma(tok.head) in (INTENT_VERBS | {"host", "hold", "attend"}) and _is_future(tok.head):
-                ev.type, ev.mode, ev.framed = "AGREE", None, True
+            # "will give a grant", "will hold talks": an event noun that is the object of a future verb
+            if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._trigger_heads:
+                if _is_future(tok.head):
+                    if ev.type in COOPERATIVE:
+                        ev.type, ev.mode, ev.framed = "AGREE", None, True
+                    elif ev.type in HOSTILE and ev.type != "PROTEST":
+                        ev.type, ev.mode, ev.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
             return
         if _is_prepared(tok) and ev.type == "ASSAULT":
             ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
@@ -284,7 +345,7 @@ class RuleClassifier:
             ev.type, ev.mode, ev.framed = "AGREE", None, True
         elif ev.type == "RETREAT":
             ev.type, ev.mode, ev.framed = "CONCEDE", None, True
-        elif ev.type in ("ASSAULT", "PROTEST"):
+        elif ev.type in HOSTILE:
             mode = _content_mode("THREATEN", ev.type, ev.mode)
             ev.type, ev.mode, ev.framed = "THREATEN", mode, True
 
@@ -295,7 +356,12 @@ class RuleClassifier:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
                 continue
+            if tok.head.i in events:
+                continue  # the speech verb is itself coded ("warned", "insisted")
             inner = events.pop(tok.i, None)
+            for other in [k for k in events if tok.left_edge.i <= k <= tok.right_edge.i]:
+                inner = inner or events[other]
+                del events[other]
             speech = tok.head
             trig = Trigger(speech, speech.i, speech.i + 1, [Sense("REQUEST", None, 0.6)], "frame")
             ev = CodedEvent(trig, "REQUEST", _content_mode("REQUEST", inner.type, inner.mode) if inner else "change",
@@ -306,6 +372,12 @@ class RuleClassifier:
 
     def _needs_political_context(self, ev: CodedEvent) -> bool:
         return True
+
+
+def _negated(tok: "Token") -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
 def _mode_specificity(mode: str | None) -> int:

@@ -54,6 +54,8 @@ _POS_OK = {
 # Nouns in these roles name a kind of thing, not an event ("protest movement",
 # "attack helicopters"): they are not triggers.
 _NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# ... unless the noun they modify is itself a generic event word ("mediation mission")
+_EVENT_HEADS = {"mission", "effort", "operation", "campaign", "process", "initiative", "drive", "action", "bid"}
 
 
 @dataclass
@@ -139,8 +141,10 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigge
         entries = lexicon.words.get(lemma) or lexicon.words.get(token.lower_)
         if not entries:
             continue
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_MODIFIER_DEPS:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_MODIFIER_DEPS and _lemma(token.head) not in _EVENT_HEADS:
             continue
+        if token.dep_ == "amod" and token.pos_ != "ADJ" or token.tag_ == "VBN" and token.dep_ == "amod":
+            continue  # "the long-threatened invasion", "alleged violations": a modifier, not an event
         senses = [sense for pos, sense in entries if token.pos_ in _POS_OK.get(pos, _POS_OK["*"])]
         if senses:
             found.append(Trigger(token, token.i, token.i + 1, senses, "word"))
