@@ -48,6 +48,9 @@ class Place:
     precision: str | None = None  # "point" | "admin1" | "country" | "region"
     score: float | None = None
     why: str | None = None  # the evidence that chose this candidate
+    # True when the name qualifies something else ("the U.S. Army", "California
+    # Department of Health"): a toponym, but not where anything happened
+    associative: bool = False
 
 
 @dataclass
