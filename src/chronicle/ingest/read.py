@@ -22,6 +22,8 @@ from chronicle.ingest.urls import canonical_url, outlet_from_url, url_article_id
 from chronicle.record import Article
 
 _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)} - {"text", "published", "url", "meta"}
+# Fewer words than this extracted from an HTML page are leftovers of navigation.
+MIN_HTML_BODY_WORDS = 8
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -102,6 +104,8 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
         if scraped.published_label:
             signals.append(DateSignal("page-label", scraped.published_label[0], f"page-label: {scraped.published_label[1]}"))
         meta["format"] = "html"
+        if len(body.split()) < MIN_HTML_BODY_WORDS:
+            body = ""  # a page of menus and a footer: whatever is left is no article
     else:
         scraped = split_scraped(text)
         body = scraped.body
