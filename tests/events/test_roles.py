@@ -394,3 +394,57 @@ def test_place_of_a_protest_is_not_a_recipient():
     )
     assert names(ann, a) == ["farmers"]
     assert r == []
+
+
+def test_taking_away_from_x():
+    ann, a, r = roles(
+        "Valdoria will withdraw its battalion from Ostria next month.",
+        {"VAL": ["Valdoria"], "OST": ["Ostria"]},
+        "withdraw",
+        "RETREAT",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert names(ann, r) == ["OST"]
+
+
+def test_willing_to_through_a_speech_verb():
+    ann, a, r = roles(
+        "The elders announced that they are willing to pardon the former governor.",
+        {"elders": ["The elders"], "governor": ["the former governor"]},
+        "announced",
+        "SUPPORT",
+    )
+    assert names(ann, a) == ["elders"]
+    assert names(ann, r) == ["governor"]
+
+
+def test_threat_target_is_who_must_meet_the_condition():
+    ann, a, r = roles(
+        "The dockers threatened to strike unless the port authority raises wages.",
+        {"dockers": ["The dockers"], "authority": ["the port authority"]},
+        "threatened",
+        "THREATEN",
+    )
+    assert names(ann, r) == ["authority"]
+
+
+def test_demands_that_x_noun_trigger():
+    ann, a, r = roles(
+        "The rebels repeated their demands that the cabinet free all prisoners.",
+        {"rebels": ["The rebels"], "cabinet": ["the cabinet"]},
+        "demands",
+        "REQUEST",
+    )
+    assert names(ann, a) == ["rebels"]
+    assert names(ann, r) == ["cabinet"]
+
+
+def test_object_staged_by_x():
+    ann, a, r = roles(
+        "Riot police prevented a rally organised by the Green Party near the palace.",
+        {"police": ["Riot police"], "greens": ["the Green Party"]},
+        "prevented",
+        "COERCE",
+    )
+    assert names(ann, a) == ["police"]
+    assert names(ann, r) == ["greens"]

@@ -123,6 +123,10 @@ RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "appos", "npadvmod", "nn", "predet"}
 # Prepositions that tie people to the group they belong to ("members of X", "diplomats from X").
 MEMBER_PREPS = {"of", "from"}
+# Verbs of taking away: "withdraw troops from X", "confiscated weapons from X".
+FROM_VERBS = {"withdraw", "remove", "pull", "evacuate", "confiscate", "seize", "take", "expel", "recall", "demand",
+              "withhold", "cut", "suspend", "ban", "bar", "exclude", "strip", "wrest", "capture", "retake", "recapture",
+              "return", "release", "free", "demobilize", "extract", "steal", "loot", "demand", "request", "seek"}
 # Words that tie a group to the organisation it belongs to.
 AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "belonging", "loyal", "link", "linked", "tie", "tied", "associate", "associated", "ally", "allied", "back", "backed", "close"}
 # Participles that describe the subject's stance, not something done to it ("is opposed to").
@@ -213,7 +217,7 @@ def _affiliation_tokens(head: "Token") -> list["Token"]:
             for g in c.children:
                 if g.dep_ == "prep":
                     out.extend(t for t in g.subtree if t.i != g.i)
-        elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within"):
+        elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within", "for"):
             out.extend(t for t in c.subtree if t.i != c.i)
     return out
 
@@ -290,8 +294,10 @@ class _Roles:
     def refs(self, tok, role=None) -> list[ActorRef]:
         return _nominal_refs(self.ann, self.mentions, tok, role)
 
-    def prep_ok(self, word: str, trigger_lemma: str = "") -> bool:
+    def prep_ok(self, word: str, governor_lemma: str = "") -> bool:
         if word in RECIPIENT_PREPS:
+            return True
+        if word == "from" and governor_lemma in FROM_VERBS:
             return True
         types = TYPE_PREPS.get(word)
         return bool(types and self.type in types)
@@ -300,7 +306,7 @@ class _Roles:
         """Recipients introduced by prepositions on `tok` ("fired at X", "sanctions on X")."""
         out: list[ActorRef] = []
         for c in tok.children:
-            if c.dep_ in ("prep", "dative") and self.prep_ok(c.lower_):
+            if c.dep_ in ("prep", "dative") and self.prep_ok(c.lower_, tok.lemma_.lower()):
                 if c.lower_ in ("by",):
                     continue
                 p = _pobj(c)
@@ -437,6 +443,18 @@ class _Roles:
                 refs = self.prep_targets(c)
                 if refs:
                     return refs
+                for g in c.children:
+                    # "a suspension of air links with X"
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        p = _pobj(g)
+                        refs = self.prep_targets(p, 1) if p is not None else []
+                        if refs:
+                            return refs
+                    # "prevented the demonstration staged by X"
+                    if g.dep_ == "acl" and g.tag_ == "VBN":
+                        refs = self.agents(g)
+                        if refs:
+                            return refs
                 if self.type in ("REQUEST", "REJECT", "ACCUSE", "SUPPORT"):
                     for g in c.children:
                         if g.dep_ == "prep" and g.lower_ == "by":
@@ -455,6 +473,8 @@ class _Roles:
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp"):
                 out.append(c)
+            elif c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "VERB"):
+                out.extend(g for g in c.children if g.dep_ in ("xcomp", "ccomp"))
             elif c.dep_ == "advcl" and (c.tag_ in ("VB", "VBG") or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                 out.append(c)
             elif c.dep_ in OBJECT_DEPS or c.dep_ == "pobj":
@@ -488,6 +508,20 @@ class _Roles:
             level = nxt
             if not level:
                 break
+        return []
+
+    def condition_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """A threat's target is who must meet its condition: "... unless Israel rescinds"."""
+        actor_ids = {r.actor for r in self.actor}
+        nodes = [trigger] + self._complements(trigger)
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+                    for g in c.children:
+                        if g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                            refs = [r for r in self.refs(g) if r.actor not in actor_ids]
+                            if refs:
+                                return refs
         return []
 
     def location_recipients(self, trigger: "Token") -> list[ActorRef]:
@@ -547,6 +581,10 @@ class _Roles:
                     p = _pobj(c)
                     if p is not None:
                         out.extend(self.refs(p))
+            elif c.dep_ in ("acl", "ccomp") and self.type in ("REQUEST", "THREATEN", "ACCUSE") and any(g.dep_ == "mark" for g in c.children):
+                for g in c.children:  # "its demands that X grant ..."
+                    if g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                        out.extend(self.refs(g))
             elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "against", "aim", "direct"):
                 for g in c.children:
                     if g.dep_ in OBJECT_DEPS:
@@ -574,6 +612,8 @@ class _Roles:
             self.recipient = self.verb_recipients(trigger)
             if not self.recipient:
                 self.recipient = self.complement_recipients(trigger)
+            if not self.recipient and self.type == "THREATEN":
+                self.recipient = self.condition_recipients(trigger)
             if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
                 self.recipient = self.location_recipients(trigger)
         else:
