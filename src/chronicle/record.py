@@ -85,6 +85,8 @@ class Actor:
     kind: str | None = None  # "named" | "agent" | "country" | "organisation" | "unknown"
     role: str | None = None  # office held at the article's date ("Prime Minister of Iraq")
     why: str | None = None
+    # PLOVER's code for an actor with no country (UNO, EUR, IGO, NGO, ISM, IMG, MNC)
+    international: str | None = None
 
 
 @dataclass
