@@ -448,3 +448,36 @@ def test_object_staged_by_x():
     )
     assert names(ann, a) == ["police"]
     assert names(ann, r) == ["greens"]
+
+
+def test_meeting_parties_are_all_actors():
+    ann, a, r = roles(
+        "The Chilean foreign minister met with Peru's president in Lima on Monday.",
+        {"CHL": ["The Chilean foreign minister"], "PER": ["Peru's president"]},
+        "met",
+        "CONSULT",
+    )
+    assert set(names(ann, a)) == {"CHL", "PER"}
+    assert r == []
+
+
+def test_visit_keeps_visitor_actor_and_host_recipient():
+    ann, a, r = roles(
+        "The Chilean foreign minister visited Peru on Monday.",
+        {"CHL": ["The Chilean foreign minister"], "PER": ["Peru"]},
+        "visited",
+        "CONSULT",
+    )
+    assert names(ann, a) == ["CHL"]
+    assert names(ann, r) == ["PER"]
+
+
+def test_host_is_the_recipient_and_guest_the_actor():
+    ann, a, r = roles(
+        "Norway's prime minister hosted the Chilean president in Oslo.",
+        {"NOR": ["Norway's prime minister"], "CHL": ["the Chilean president"]},
+        "hosted",
+        "CONSULT",
+    )
+    assert names(ann, a) == ["CHL"]
+    assert names(ann, r) == ["NOR"]

@@ -131,6 +131,9 @@ FROM_VERBS = {"withdraw", "remove", "pull", "evacuate", "confiscate", "seize", "
 AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "belonging", "loyal", "link", "linked", "tie", "tied", "associate", "associated", "ally", "allied", "back", "backed", "close"}
 # Participles that describe the subject's stance, not something done to it ("is opposed to").
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
+# CONSULT: visits keep visitor -> host; hosting is coded from the visitor's side.
+VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land"}
+HOST_VERBS = {"host", "welcome", "receive"}
 # Two-sided violence verbs: "X clashed with Y" makes both actors (PLOVER ASSAULT).
 TWO_SIDED = {"clash", "fight", "battle", "skirmish", "exchange", "clashes", "fighting", "battles", "skirmishes"}
 
@@ -631,6 +634,16 @@ class _Roles:
 
     def two_sided(self, trigger: "Token") -> None:
         """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
+        if self.type == "CONSULT" and self.recipient:
+            lemma = trigger.lemma_.lower()
+            between = any(c.lower_ == "between" for c in trigger.subtree if c.dep_ == "prep")
+            if lemma in HOST_VERBS and self.actor:
+                # PLOVER: the visitor is the actor, the host the recipient
+                self.actor, self.recipient = self.recipient, self.actor
+            elif lemma not in VISIT_VERBS and not between and self.actor:
+                # a meeting or call: every party is an actor (PLOVER 2.4.2)
+                self.actor, self.recipient = self.actor + self.recipient, []
+            return
         if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
             return
         if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
