@@ -212,6 +212,12 @@ def decade(m, ctx):
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+def year_end(m, ctx):
+    if ctx.ref is None:
+        return None
+    return Norm("DATE", f"{ctx.ref.year:04d}", mod="END", anchor="published")
+
+
 def decade_word(m, ctx):
     return Norm("DATE", f"19{_DECADE_WORDS[m.group('w').lower()]}")
 
@@ -262,8 +268,10 @@ def season(m, ctx):
     if not rel and not g.get("y"):
         if not _SEASON_CONTEXT.search(ctx.text[max(0, m.start() - 10): m.start()]):
             return None
-    if g["s"].lower() == "fall" and not rel and not g.get("y"):
-        return None  # "fall" the verb
+    if g["s"].lower() == "fall" and rel in ("", "the") and not g.get("y"):
+        return None  # "fall" the verb, "the fall of the regime"
+    if g["s"][0].isupper() and not g.get("y") and re.match(r"\s+[A-Z]", ctx.text[m.end(): m.end() + 2]):
+        return None  # "the Summer Palace"
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
     if g.get("y"):
         return Norm("DATE", f"{g['y']}-{code}", mod=mod)
@@ -379,6 +387,9 @@ def rel_unit(m, ctx):
     else:
         unit = " ".join(g["unit"].lower().split())
     # "the past year", "the last month", "the next week": a stretch of time, not a calendar unit
+    # (but "the last quarter" in business news is the previous quarter)
+    if rel == "the last" and unit == "quarter":
+        rel = "last"
     if rel in ("the past", "the last", "the next") and unit not in ("day", "night", "weekend"):
         u = "year" if unit == "fiscal year" else unit
         return Norm("DURATION", duration(1, u))
@@ -462,7 +473,10 @@ def duration_(m, ctx):
         after = ctx.text[m.end(): m.end() + 12]
         if not re.match(r"\s*(?:of|in|on|,|\.|later|after|before|ahead|long)", after) and num_l == "one":
             return None
-    if n is None and num_l in ("the",):
+    after = ctx.text[m.end(): m.end() + 4]
+    if num_l in ("a", "an", "one") and unit in ("second", "quarter", "minute") and not re.match(r"\s*(?:later|ago|earlier|[,.;])", after):
+        return None  # "a second attack", "a quarter of the vote"
+    if num_l in ("a", "an") and unit == "quarter" or (unit == "quarter" and after.startswith(" of")):
         return None
     return Norm("DURATION", duration(n, unit), mod=_quantity_mod(m))
 
@@ -663,7 +677,7 @@ def holiday(m, ctx):
 
 NORMALISERS: dict[str, Callable] = {
     "full_date": full_date, "numeric_date": numeric_date, "month_day": month_day, "month_year": month_year,
-    "month": month, "year": year, "decade": decade, "decade_word": decade_word, "century": century,
+    "month": month, "year": year, "decade": decade, "decade_word": decade_word, "year_end": year_end, "century": century,
     "quarter": quarter, "season": season, "fiscal": fiscal, "weekday": weekday, "weekday_set": weekday_set,
     "deictic": deictic, "rel_unit": rel_unit, "ago": ago, "offset": offset, "duration": duration_,
     "duration_adj": duration_adj, "bare_plural": bare_plural, "set_every": set_every, "set_adverb": set_adverb,

@@ -72,11 +72,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<m>{MONTH_FULL_RE})(?![\w-])(?!\s+\d)")),
     ("year", re.compile(rf"(?:(?<=mid-)|(?<![\w$£€#./:-])){YEAR_RE.replace('(?:', '(?P<y>', 1)}(?![\w%/:-]|[.,]\d|\s?%|\s+percent)")),
     ("decade", re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<y>1[0-9]{{2}}|20[0-9])0['’]?s\b")),
-    ("decade", re.compile(r"(?:[Tt]he\s+)(?:early\s+|mid[- ]|late\s+)?['’](?P<yy>[0-9])0s\b")),
+    ("decade", re.compile(r"(?:[Tt]he\s+)(?:early\s+|mid[- ]|late\s+)?['’]?(?P<yy>[0-9])0['’]?s\b")),
+    ("year_end", re.compile(r"\b(?:the\s+)?year[- ]end\b", I)),
     ("decade_word", re.compile(r"\b[Tt]he\s+(?:early\s+|mid-|late\s+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
     ("century", re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<ord>{ORDINAL_RE})[- ]century\b", I)),
     ("quarter", re.compile(
-        rf"{_B}(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?P<unit>quarter|half)"
+        rf"{_B}(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[- ](?:quarter|half)\s+of\b))[- ](?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rely>this|last|next|the)\s+year|fiscal\s+(?P<fy>{YEAR_RE})))?(?!\w)", I)),
     ("quarter", re.compile(rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<y>{YEAR_RE}))?\b")),
     ("season", re.compile(
@@ -116,10 +117,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<art>a|an|per)\s+(?P<unit>year|month|day|week|hour)\b(?!\s+(?:ago|earlier|later|before|after|of)\b)", I)),
     ("duration", re.compile(
         rf"{_B}(?P<pre>(?:the|a|an|its|their)\s+(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|recent|initial|same)\s+)?)?"
-        rf"(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})(?![\w-])", I)),
+        rf"(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})(?![\w-])"
+        rf"(?:\s+of\s+(?:{YEAR_RE}|(?:the|this|last|that)\s+year)(?![\w-]))?", I)),
     ("duration", re.compile(rf"{_B}(?P<pre>the\s+(?:past|last|next|coming|previous|following)\s+)(?P<unit>{UNIT_RE})(?![\w-])", I)),
     ("duration_adj", re.compile(rf"{_B}(?P<num>\d+(?:\.\d+)?|{NUMBER_RE})[- ](?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?(?![\w-])(?!\s*-?\s*old)", I)),
     ("bare_plural", re.compile(r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:of|ago|later|earlier|old))", I)),
+    ("bare_plural", re.compile(r"(?<![\w-])(?P<unit>hours|days|weeks|months|years|decades)(?=\s+(?:after|before|later|earlier)\b)", I)),
     ("bare_plural", re.compile(r"\b(?:in\s+)?(?P<rel>recent)\s+(?P<unit>years|months|weeks|days|decades)\b", I)),
     ("set_every", re.compile(rf"\b(?:every|each|per)\s+(?:(?P<num>{NUMBER_RE}|other)\s+)?(?P<unit>{UNIT_RE}|{PART_RE}|spring|summer|autumn|winter|fall)\b", I)),
     ("set_adverb", re.compile(r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|annual|semiannual|biannual)\b", I)),

@@ -116,9 +116,26 @@ def _from_dateline(text: str, *, allow_inferred_year: bool) -> tuple[str, str] |
 
 def _from_published_line(text: str) -> tuple[str, str] | None:
     for m in _PUBLISHED_LINE.finditer(text):
+        evidence = "text: " + " ".join(m.group(0).split())
         for start, end, (y, mo, d) in find_full_dates(m.group("rest")):
-            return date(y, mo, d).isoformat(), "text: " + " ".join(m.group(0).split())
+            return date(y, mo, d).isoformat(), evidence
+        odd = _parse_odd_date(m.group("rest"))
+        if odd:
+            return odd, evidence
     return None
+
+
+def _parse_odd_date(s: str) -> str | None:
+    """A date in a form our own patterns do not read ("3rd Sept. '21"): dateparser, which is
+    slow, so only for the rare line that announces a publication date."""
+    if not re.search(r"\d", s):
+        return None
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    parsed = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
 
 
 # -- "today" sentences --------------------------------------------------------------
