@@ -47,10 +47,12 @@ def test_csv_rows(tmp_path):
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=["id", "title", "text", "published"])
         writer.writeheader()
-        writer.writerow({"id": "c1", "title": "Dock strike", "text": HARBOUR, "published": "7 May 2024"})
+        quoted = HARBOUR + '\n\n"We will not go back until the allowance is restored," a crane operator said.'
+        writer.writerow({"id": "c1", "title": "Dock strike", "text": quoted, "published": "7 May 2024"})
         writer.writerow({"id": "c2", "title": "Count", "text": ELECTION, "published": ""})
     c1, c2 = _read(path)
     assert c1.id == "c1" and c1.published == "2024-05-07" and c1.title == "Dock strike"
+    assert c1.text.endswith('"We will not go back until the allowance is restored," a crane operator said.')
     assert c2.text.startswith("Election officials") and c2.published is None
 
 

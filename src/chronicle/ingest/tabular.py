@@ -47,11 +47,11 @@ def iter_json_lines(fh: IO[str], name: str) -> Iterator[tuple[dict | IngestError
 def iter_csv_rows(fh: IO[str], name: str) -> Iterator[tuple[dict | IngestError, str]]:
     csv.field_size_limit(MAX_INPUT_BYTES)
     head = fh.read(8192)
-    try:
-        dialect = csv.Sniffer().sniff(head.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(_chain(head, fh), dialect=dialect)
+    # the delimiter from the header alone; quoting as Excel writes it (csv.Sniffer guesses
+    # "no doubled quotes" from a header without quotes and then splits quoted text)
+    header = head.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)
+    reader = csv.DictReader(_chain(head, fh), dialect=csv.excel, delimiter=delimiter)
     n = 1
     while True:
         try:
