@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import corpus  # noqa: E402
-
-TOKEN = "test-token-5f1c"
+from web_corpus import TOKEN, corpus  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +46,12 @@ def client(web_db, tmp_path):
 
     from chronicle.web.app import create_app
 
+    import shutil
+
+    db = tmp_path / "web.db"  # each test writes to its own copy
+    shutil.copyfile(web_db, db)
     stub = StubPipeline()
-    app = create_app(web_db, token=TOKEN, max_body=64 * 1024, pipeline_factory=lambda: stub)
+    app = create_app(str(db), token=TOKEN, max_body=64 * 1024, pipeline_factory=lambda: stub)
     app.state.stub = stub
     with TestClient(app) as c:
         yield c

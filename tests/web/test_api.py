@@ -9,8 +9,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import TOKEN
-from corpus import CITIES, TEMPLATES, corpus
+from web_corpus import TOKEN
+from web_corpus import CITIES, TEMPLATES, corpus
 
 RECORDS = corpus()
 

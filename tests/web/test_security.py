@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from chronicle.web.security import CSP, bearer, token_matches
-from corpus import HOSTILE_ACTOR, HOSTILE_TITLE
+from web_corpus import HOSTILE_ACTOR, HOSTILE_TITLE
 
 
 def test_security_headers_on_pages_api_and_errors(client):

@@ -42,9 +42,17 @@ def event_filter(
     bbox: Optional[str] = Query(None, max_length=100, description="west,south,east,north in degrees"),
     q: Optional[str] = Query(None, max_length=200, description="Full-text search"),
     historical: Optional[str] = Query(None, max_length=5, description="true: background only; false: news only"),
-    min_confidence: Optional[float] = Query(None, ge=0, le=1),
+    min_confidence: Optional[str] = Query(None, max_length=10, description="0..1"),
     article_id: Optional[str] = Query(None, max_length=300),
 ) -> EventFilter:
+    confidence = None
+    if min_confidence not in (None, ""):
+        try:
+            confidence = float(min_confidence)
+        except ValueError:
+            confidence = -1.0
+        if not 0 <= confidence <= 1:
+            raise HTTPException(422, "min_confidence must be a number from 0 to 1")
     try:
         box = parse_bbox(bbox)
     except ValueError as exc:
@@ -53,6 +61,6 @@ def event_filter(
         type=type or None, mode=mode or None, acled_event_type=acled_event_type or None, country=country or None,
         actor=(actor or "").strip() or None, recipient=(recipient or "").strip() or None,
         date_from=_date(date_from, "date_from"), date_to=_date(date_to, "date_to"), bbox=box,
-        q=(q or "").strip() or None, historical=_flag(historical, "historical"), min_confidence=min_confidence,
+        q=(q or "").strip() or None, historical=_flag(historical, "historical"), min_confidence=confidence,
         article_id=article_id or None,
     )

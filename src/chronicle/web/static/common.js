@@ -51,4 +51,9 @@
   window.Chronicle = { colour: colour, filterQuery: filterQuery, updateNav: updateNav, legend: legend, el: el,
                        articleHref: articleHref, types: Object.keys(TYPE_COLOURS) };
   updateNav(filterQuery());
+  // Empty filter fields stay out of the URL.
+  var form = document.getElementById("filters");
+  if (form) form.addEventListener("submit", function () {
+    form.querySelectorAll("input, select").forEach(function (f) { if (!f.value) f.disabled = true; });
+  });
 })();

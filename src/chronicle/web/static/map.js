@@ -14,7 +14,7 @@
                            interactive: false }).addTo(map);
   }).catch(function () { /* outlines are decoration: markers still show */ });
 
-  var cluster = L.markerClusterGroup({ disableClusteringAtZoom: 7, maxClusterRadius: 45, chunkedLoading: true });
+  var cluster = L.markerClusterGroup({ maxClusterRadius: 45, chunkedLoading: true, spiderfyOnMaxZoom: true });
   map.addLayer(cluster);
 
   function popup(p) {

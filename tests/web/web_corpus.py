@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from chronicle.record import Actor, ActorRef, ArticleRecord, Event, Place, SentenceRef, Span, Time
 
+# the bearer token the test apps are configured with
+TOKEN = "test-token-5f1c"
+
 # (city, lat, lon, country alpha-2, admin1, actor country alpha-3)
 CITIES = [
     ("Basra", 30.508, 47.783, "IQ", "Basra", "IRQ"),
