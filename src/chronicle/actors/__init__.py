@@ -1,15 +1,40 @@
-"""The actors stage (first placeholder: returns nothing until the stage lands)."""
+"""The actors stage: who acts and who is acted on, resolved to country and sector codes.
+
+    ActorStage(extra_files=(), **settings)(ann) -> list[Actor]
+
+One Actor per distinct actor of the article, with every mention (names,
+acronyms, descriptions, appositions, pronouns, short forms) in
+`Actor.mentions`; EVENTS maps a token span to an actor through those spans.
+
+The knowledge base (chronicle/actors/data/*.yaml plus the user's files, see
+docs/actors.md) is compiled once per process; resolving an article is a walk
+over its tokens with dictionary lookups (chronicle.actors.resolve).
+"""
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
+from chronicle.actors.kb import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
+from chronicle.actors.resolve import ArticleResolver, MentionLog
+from chronicle.record import Actor
 from chronicle.stage import Annotations
+
+__all__ = ["ActorStage", "KnowledgeBase", "KnowledgeBaseError", "MentionLog", "load_knowledge_base"]
 
 
 class ActorStage:
+    """Resolves the actors of an article against the knowledge base."""
+
     name = "actors"
 
-    def __init__(self, **settings):
+    def __init__(self, extra_files: Iterable[str] = (), **settings: Any):
         self.settings = settings
+        self.kb: KnowledgeBase = load_knowledge_base(tuple(str(f) for f in extra_files))
 
-    def __call__(self, ann: Annotations) -> list:
-        return []
+    def __call__(self, ann: Annotations) -> list[Actor]:
+        return self.resolve(ann)[0]
+
+    def resolve(self, ann: Annotations) -> tuple[list[Actor], list[MentionLog]]:
+        """The actors and, for explanation, every mention with the reason it resolved so."""
+        return ArticleResolver(self.kb, ann).run()

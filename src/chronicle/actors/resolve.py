@@ -1,0 +1,816 @@
+"""Actor resolution: every actor mention of one parsed article, resolved and grouped.
+
+One pass over the article's tokens, in this order (each step consumes the
+tokens it explains, so a word is never two actors):
+
+ 1. names       knowledge-base aliases and country words, longest match first,
+                through the precompiled token-key index (kb.KnowledgeBase);
+ 2. people      known and unknown (spaCy PERSON) people with the title written
+                before the name ("the former Iraqi Prime Minister Nuri-al Maliki")
+                and the description set beside it in apposition ("Iraj Masjedi,
+                Iran's ambassador to Iraq"); the office that held on the event's
+                date decides the sector, the title written in the text wins;
+ 3. agents      sector head nouns with their country ("Iraqi forces", "Sudan's
+                government", "the people of Iraq", "protesters" + context); a
+                singular office ("Iraq's prime minister") is its holder on the date;
+ 4. unknown     organisations (spaCy ORG) and groups (NORP plurals) the knowledge
+                base lacks, with the country and sector their words support;
+ 5. short forms pronouns ("he", "his"), "the group", and definite agents ("the
+                regime", "the army") join the most recent fitting actor.
+
+The result is one Actor per distinct actor with every mention, plus a log of
+(mention, actor, why) for `chronicle actors` and the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from chronicle.actors.kb import CountryForm, Entry, KnowledgeBase, TITLE_SYNONYMS
+from chronicle.actors.names import acronym_key, fold, is_skipped
+from chronicle.record import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+    from chronicle.stage import Annotations
+
+# Prepositions after which a capital is a place, not its government ("protests in Tehran").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "around", "across", "into", "through",
+                            "within", "throughout", "across", "towards", "toward", "via", "over", "beyond", "off"})
+# Dependents that belong to a noun phrase written before its head.
+LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "punct",
+                       "cc", "conj", "npadvmod", "advmod", "appos"})
+# Modifiers that say an agent belongs to no one country ("international media").
+NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional"})
+MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# sentences back within which a pronoun or short form looks for its antecedent
+PRONOUN_WINDOW = 3
+ORG_KINDS = frozenset({"organisation", "armed_group", "party", "institution"})
+
+
+@dataclass
+class MentionLog:
+    """One resolved mention: what `chronicle actors` shows."""
+
+    text: str
+    start: int
+    end: int
+    actor: int  # index into the returned actors
+    why: str
+
+
+@dataclass
+class _Unit:
+    """An actor under construction."""
+
+    key: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    wikidata: str | None = None
+    international: str | None = None
+    role: str | None = None
+    why: str = ""
+    is_person: bool = False
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start char, end char, why)
+
+
+@dataclass
+class _Match:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    target: Any  # Entry | CountryForm
+
+
+class ArticleResolver:
+    """Resolves the actors of one article against a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, ann: "Annotations"):
+        self.kb = kb
+        self.ann = ann
+        self.doc: "Doc" = ann.doc
+        self.day = ann.published or _dt.date.today().isoformat()
+        self.units: dict[str, _Unit] = {}
+        self.order: list[str] = []
+        self.taken: set[int] = set()  # token indices already explained
+        self.sent_of = {}
+        self.sentences = list(self.doc.sents)
+        for si, sent in enumerate(self.sentences):
+            for tok in sent:
+                self.sent_of[tok.i] = si
+        self.matches: dict[int, _Match] = {}  # token index -> the name match covering it
+        self.agent_memo: dict[int, tuple[list[str | None], str | None, str | None, str, str | None]] = {}
+        self._place_countries = self._places_by_sentence()
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> tuple[list[Actor], list[MentionLog]]:
+        match_list = self.find_names()
+        for m in match_list:
+            for i in range(m.start, m.end):
+                self.matches[i] = m
+        self.resolve_people(match_list)
+        self.resolve_named(match_list)
+        self.resolve_agents()
+        self.resolve_unknown_entities()
+        self.resolve_pronouns()
+        return self.assemble()
+
+    # ------------------------------------------------------------------ step 1
+    def find_names(self) -> list[_Match]:
+        """Knowledge-base aliases and country words, longest first, left to right."""
+        doc, kb = self.doc, self.kb
+        out: list[_Match] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if is_skipped(tok.text) or not tok.text[:1].isalnum():
+                i += 1
+                continue
+            found: _Match | None = None
+            if tok.text[:1].isupper() or tok.text[:1].isdigit():
+                maxlen = kb.name_first.get(fold(tok.text))
+                if maxlen:
+                    keys, idxs, j = [], [], i
+                    while j < n and len(keys) < maxlen:
+                        t = doc[j]
+                        if is_skipped(t.text):
+                            j += 1
+                            continue
+                        if not (t.text[:1].isalnum() or t.text in ("'s", "’s", "'", "&")):
+                            break
+                        keys.append(fold(t.text))
+                        idxs.append(j)
+                        j += 1
+                    for length in range(len(keys), 0, -1):
+                        hit = kb.names.get(tuple(keys[:length]))
+                        if hit and self._plausible_name(tok, length, hit):
+                            found = _Match(i, idxs[length - 1] + 1, self._choose(hit))
+                            break
+            if found is None:
+                found = self._acronym_at(i)
+            if found is None:
+                i += 1
+                continue
+            # an Arabic article written before the name belongs to it ("al-Qaeda")
+            start = found.start
+            while start > 0 and is_skipped(doc[start - 1].text) and doc[start - 1].text.lower() != "-" or (
+                start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el")
+            ):
+                start -= 1
+            found.start = start
+            out.append(found)
+            i = found.end
+        return out
+
+    def _acronym_at(self, i: int) -> _Match | None:
+        doc = self.doc
+        # "PMOI/MEK" is one alias though it may be three tokens
+        for length in (3, 1):
+            if i + length > len(doc):
+                continue
+            text = "".join(t.text for t in doc[i : i + length])
+            key = acronym_key(text)
+            if key and key in self.kb.acronyms:
+                return _Match(i, i + length, self._choose(self.kb.acronyms[key]))
+        return None
+
+    def _plausible_name(self, tok: "Token", length: int, hit: list) -> bool:
+        """A one-word alias at the start of a sentence must be a proper noun there
+        ("Memorial services were held" is not the rights group)."""
+        if length > 1:
+            return True
+        if isinstance(hit[0], CountryForm):
+            return True
+        return tok.pos_ == "PROPN" or not tok.is_sent_start
+
+    def _choose(self, targets: list) -> Any:
+        """Among actors sharing an alias, the one holding an office on the date."""
+        if len(targets) == 1:
+            return targets[0]
+        for t in targets:
+            if isinstance(t, Entry) and any(r.holds_on(self.day) for r in t.roles):
+                return t
+        return targets[0]
+
+    # ------------------------------------------------------------------ step 2
+    def resolve_people(self, match_list: list[_Match]) -> None:
+        """Known people (knowledge base) and unknown people (spaCy PERSON), each
+        with its title and apposition."""
+        spans: list[tuple[int, int, Entry | None]] = []
+        for m in match_list:
+            if isinstance(m.target, Entry) and m.target.is_person:
+                spans.append((m.start, m.end, m.target))
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            if any(i in self.matches for i in range(ent.start, ent.end)):
+                continue
+            start, end = ent.start, ent.end
+            if self.doc[end - 1].text in ("'s", "’s"):
+                end -= 1
+            if end > start:
+                spans.append((start, end, None))
+        spans.sort(key=lambda s: s[0])
+        surnames: dict[str, str] = {}
+        for start, end, entry in spans:
+            self._person(start, end, entry, surnames)
+        # a later bare surname of an unknown person ("Masjedi") that spaCy did not tag
+        if surnames:
+            for tok in self.doc:
+                if tok.i in self.taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                    continue
+                key = surnames.get(fold(tok.text))
+                if key:
+                    self._add(key, tok.i, tok.i + 1, "same surname as an earlier mention")
+
+    def _person(self, start: int, end: int, entry: Entry | None, surnames: dict[str, str]) -> None:
+        doc = self.doc
+        name_span = doc[start:end]
+        root = name_span.root
+        title_start = self._title_start(start, end)
+        title = self._describe(doc[title_start:start], doc[start - 1] if title_start < start else None) if title_start < start else None
+        appos = self._apposition(root, start, end)
+        why_parts = []
+        if entry is not None:
+            country, intl, sector, role, why = entry.status_on(self.day)
+            why_parts.append(f"knowledge base: {entry.name} ({why})")
+            key = f"kb:{entry.id}"
+            name, kind, wikidata = entry.name, "named", entry.wikidata
+            role_title = role.title if role else None
+        else:
+            country = intl = sector = role_title = wikidata = None
+            last = fold(doc[end - 1].text)
+            key = surnames.get(last) or f"person:{last}"
+            name, kind = name_span.text, "unknown"
+        for desc, label in ((title, "title"), (appos, "apposition")):
+            if not desc:
+                continue
+            d_countries, d_intl, d_sector, d_why, d_title = desc[:5]
+            d_country = next((c for c in d_countries if c), None)
+            if d_sector == "ELI":
+                sector = "ELI"
+            elif d_sector and (entry is None or sector in (None, "ELI", "CVL") or role_title is None):
+                sector = d_sector
+            if country is None and intl is None:
+                country, intl = d_country, d_intl
+            role_title = role_title or d_title
+            why_parts.append(f"{label}: {d_why}")
+        if entry is None and country is None and intl is None:
+            country = self._context_country(start)
+            if country:
+                why_parts.append(f"country from context ({country})")
+        unit = self._unit(key, name, country, sector, kind, wikidata=wikidata, international=intl, role=role_title,
+                          why="; ".join(why_parts), is_person=True)
+        if entry is None and unit.kind == "unknown" and len(name_span) > len(unit.name.split()):
+            unit.name = name_span.text  # the fullest form of the name
+        first = title_start if title else start
+        self._add(key, first, end, unit.why or "name")
+        if appos:
+            a_start, a_end = appos[5] if len(appos) > 5 else (None, None)
+            if a_start is not None:
+                self._add(key, a_start, a_end, "apposition to " + name)
+        if entry is None:
+            surnames.setdefault(fold(doc[end - 1].text), key)
+
+    def _title_start(self, start: int, end: int) -> int:
+        """Where the title written before a name begins ("U.S. Secretary of State")."""
+        doc = self.doc
+        root = doc[start:end].root
+        # the words before the name inside its own phrase: its subtree, up to a comma
+        subtree_left = root.left_edge.i
+        first = start
+        k = start - 1
+        while k >= subtree_left:
+            tok = doc[k]
+            if tok.i in self.taken or tok.text in (",", ";", ":", "(", ")", '"', "“", "”") or tok.pos_ in ("VERB", "AUX"):
+                break
+            first = k
+            k -= 1
+        # a title must hold a sector word or a country: plain "Mr" or "the" is not one
+        while first < start and doc[first].dep_ in ("det", "punct", "cc"):
+            first += 1
+        if first < start and self._describe(doc[first:start], doc[start - 1]) is None:
+            return start
+        return first
+
+    def _apposition(self, root: "Token", start: int, end: int):
+        """The description set beside a name: "X, Iran's ambassador" or "Iran's ambassador, X"."""
+        candidates = []
+        if root.dep_ == "appos" and root.head.i not in range(start, end):
+            # the parser may hang the apposition on the last noun of the description
+            # ("Iran's ambassador to Iraq, Iraj Masjedi" -> on "Iraq"): climb to its head noun
+            h = root.head
+            candidates.append(h)
+            for _ in range(2):
+                if h.dep_ == "pobj" and h.head.dep_ == "prep":
+                    h = h.head.head
+                    candidates.append(h)
+        candidates.extend(c for c in root.children if c.dep_ == "appos")
+        for head in candidates:
+            if head.i in self.taken or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lex = self._lexicon_at(head)
+            if lex is None:
+                continue
+            left = self._left_edge(head)
+            desc = self._describe(self.doc[left : head.i + 1], head)
+            if desc:
+                return (*desc, (left, head.i + 1))
+        return None
+
+    # ------------------------------------------------------------------ named organisations and countries
+    def resolve_named(self, match_list: list[_Match]) -> None:
+        for m in match_list:
+            target = m.target
+            if isinstance(target, Entry):
+                if target.is_person:
+                    continue
+                self._organisation(m, target)
+            else:
+                self._country_word(m, target)
+
+    def _organisation(self, m: _Match, entry: Entry) -> None:
+        if any(i in self.taken for i in range(m.start, m.end)):
+            return
+        country, intl, sector, role, why = entry.status_on(self.day)
+        kind = "organisation"
+        unit = self._unit(f"kb:{entry.id}", entry.name, country, sector, kind, wikidata=entry.wikidata,
+                          international=intl, role=role.title if role else None,
+                          why=f"knowledge base: {entry.name} ({why})")
+        self._add(unit.key, m.start, m.end, unit.why)
+
+    def _country_word(self, m: _Match, form: CountryForm) -> None:
+        if any(i in self.taken for i in range(m.start, m.end)):
+            return
+        head = self.doc[m.end - 1]
+        # a country word that modifies an agent ("Iraqi forces", "Hungarian and Romanian
+        # officials") is that agent's country and is consumed there; one that modifies
+        # anything else is the country itself
+        mod = head
+        while mod.dep_ == "conj" and mod.head.i < mod.i:
+            mod = mod.head
+        if mod.dep_ in ("amod", "compound", "nmod", "poss") and self._lexicon_at(mod.head) is not None and mod.head.i not in self.taken \
+                and not (mod.head.dep_ in ("attr", "oprd") or (mod.head.dep_ == "pobj" and mod.head.head.lower_ == "as")):
+            return
+        if form.form == "capital":
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+                return  # a place ("protests in Tehran"), not the government
+            if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+                return  # "Baghdad University": a modifier of something else
+            key = f"agent:{form.iso3}:GOV"
+            self._unit(key, f"{form.name} government", form.iso3, "GOV", "agent", why=f"capital as metonym for the {form.name} government")
+            self._add(key, m.start, m.end, f"capital as metonym for the {form.name} government")
+            return
+        if form.form == "people":
+            key = f"agent:{form.iso3}:CVL"
+            self._unit(key, f"{form.name} civilians", form.iso3, "CVL", "agent", why=f"the people of {form.name}")
+            self._add(key, m.start, m.end, f"the people of {form.name}")
+            return
+        key = f"country:{form.iso3}"
+        why = f"{form.form} of {form.name}"
+        self._unit(key, form.name, form.iso3, None, "country", why=why)
+        self._add(key, m.start, m.end, why)
+
+    # ------------------------------------------------------------------ step 3
+    def resolve_agents(self) -> None:
+        for tok in self.doc:
+            if tok.i in self.taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.ent_type_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL") and tok.pos_ == "PROPN":
+                continue
+            if self._lexicon_at(tok) is None:
+                continue
+            if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a modifier of another noun ("police station", "government forces")
+            if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+                continue  # "acts as the secret governor": a predicate about the subject
+            self._agent(tok)
+
+    def _agent(self, head: "Token") -> None:
+        left = self._left_edge(head)
+        desc = self._describe(self.doc[left : head.i + 1], head, use_context=True)
+        if desc is None:
+            return
+        countries, intl, sector, why, title = desc
+        org = desc_org = self._org_modifier(left, head)
+        if desc_org is not None:
+            # "Hezbollah fighters", "the PMF's paramilitary troops": the group itself
+            entry = desc_org
+            c, i, s, role, w = entry.status_on(self.day)
+            key = f"kb:{entry.id}"
+            self._unit(key, entry.name, c, s, "organisation", wikidata=entry.wikidata, international=i, why=f"knowledge base: {entry.name} ({w})")
+            self._add(key, left, head.i + 1, f"{head.text} of {entry.name}")
+            return
+        del org
+        is_person_word = self._is_person_word(head)
+        singular = head.tag_ in ("NN", "NNP")
+        for country in countries or [None]:
+            # a singular office with a known country is its holder on the date
+            if title and is_person_word and singular and sector != "ELI" and (country or intl):
+                holders = self.kb.holders(country or intl, title, self.day)
+                if len(holders) == 1:
+                    entry, role = holders[0]
+                    key = f"kb:{entry.id}"
+                    c, i, s, r, w = entry.status_on(self.day)
+                    self._unit(key, entry.name, c, s, "named", wikidata=entry.wikidata, international=i, role=role.title,
+                               why=f"{title} of {country or intl} on {self.day}", is_person=True)
+                    self._add(key, left, head.i + 1, f"{title} of {country or intl} on {self.day}: {entry.name}")
+                    continue
+            antecedent = None
+            if country is None and intl is None and not self._no_country(left, head):
+                antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and u.kind in ("agent", "organisation") and not u.is_person,
+                                              window=None if self._is_definite(left, head) else PRONOUN_WINDOW)
+                if antecedent is not None:
+                    self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
+                    continue
+                country = self._context_country(head.i)
+                why = f"{why}; country from context ({country})" if country else why
+            if is_person_word and singular:
+                key = f"agent:{country or intl}:{sector}:{(title or head.lemma_).lower()}:{head.i}"
+            else:
+                key = f"agent:{country or intl}:{sector}"
+            name = self._agent_name(country, intl, sector, head if is_person_word and singular else None)
+            self._unit(key, name, country, sector, "agent", international=intl, role=title if is_person_word else None,
+                       why=why, is_person=is_person_word and singular)
+            self._add(key, left, head.i + 1, why)
+
+    def _agent_name(self, country: str | None, intl: str | None, sector: str | None, person_head) -> str:
+        owner = _country_name(country) if country else (intl or "unattributed")
+        label = self.kb.sectors.labels.get(sector or "", (sector or "actor").lower())
+        if person_head is not None:
+            return f"{owner} {person_head.lemma_.lower()}"
+        return f"{owner} {label}"
+
+    # ------------------------------------------------------------------ step 4
+    def resolve_unknown_entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in ("ORG", "NORP"):
+                continue
+            if any(i in self.taken for i in range(ent.start, ent.end)):
+                continue
+            toks = [t for t in ent if t.text not in ("'s", "’s")]
+            if toks and toks[0].lower_ == "the":
+                toks = toks[1:]
+            if not toks:
+                continue
+            start, end = toks[0].i, toks[-1].i + 1
+            if ent.label_ == "NORP":
+                # "Kurds", "Shiites": a people; as adjectives they only modify
+                if ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound"):
+                    continue
+                country = self._context_country(start)
+                key = f"group:{'-'.join(fold(t.text) for t in toks)}"
+                why = "people named by the text" + (f"; country from context ({country})" if country else "")
+                self._unit(key, self.doc[start:end].text, country, "CVL", "unknown", why=why)
+                self._add(key, start, end, why)
+                continue
+            countries = []
+            for t in toks:
+                m = self.matches.get(t.i)
+                if m is not None and isinstance(m.target, CountryForm):
+                    countries.append(m.target.iso3)
+                elif m is not None and isinstance(m.target, Entry) and m.target.country:
+                    countries.append(m.target.country)
+            sector = None
+            for t in sorted(toks, key=lambda t: t is not ent.root):
+                sector = self._lexicon_at(t)
+                if sector:
+                    break
+            country = countries[0] if countries else self._context_country(start, places_only=True)
+            why = "organisation not in the knowledge base"
+            if countries:
+                why += f"; country from its name ({country})"
+            elif country:
+                why += f"; country from context ({country})"
+            if sector:
+                why += f"; sector from its name ({sector})"
+            key = f"org:{'-'.join(fold(t.text) for t in toks)}"
+            self._unit(key, self.doc[start:end].text, country, sector, "unknown", why=why)
+            self._add(key, start, end, why)
+
+    # ------------------------------------------------------------------ step 5
+    def resolve_pronouns(self) -> None:
+        for tok in self.doc:
+            if tok.i in self.taken:
+                continue
+            low = tok.lower_
+            if low in MALE_FEMALE_PRONOUNS and tok.pos_ == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
+                unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
+                if unit is None:
+                    unit = self._antecedent(tok.idx, lambda u: u.is_person, window=PRONOUN_WINDOW)
+                if unit is not None:
+                    self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}")
+            elif low in GROUP_SHORT_FORMS and tok.i > 0 and self.doc[tok.i - 1].lower_ in DEFINITE:
+                unit = self._antecedent(tok.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
+                                        and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
+                if unit is not None:
+                    self._add(unit.key, tok.i - 1, tok.i + 1, f"short form of {unit.name}")
+
+    # ------------------------------------------------------------------ description analysis
+    def _lexicon_at(self, tok: "Token") -> str | None:
+        """The sector of a head noun (with the words before it), or None."""
+        lex = self.kb.sectors
+        doc = self.doc
+        last_forms = {tok.lower_, tok.lemma_.lower()}
+        for length in range(min(lex.max_len, tok.i + 1), 0, -1):
+            before = tuple(t.lower_ for t in doc[tok.i - length + 1 : tok.i] if t.text != "-")
+            for last in last_forms:
+                code = lex.heads.get(before + (last,))
+                if code:
+                    return code
+        return None
+
+    def _lexicon_key(self, tok: "Token") -> tuple[str, ...] | None:
+        lex = self.kb.sectors
+        doc = self.doc
+        for length in range(min(lex.max_len, tok.i + 1), 0, -1):
+            before = tuple(t.lower_ for t in doc[tok.i - length + 1 : tok.i] if t.text != "-")
+            for last in (tok.lower_, tok.lemma_.lower()):
+                if before + (last,) in lex.heads:
+                    return before + (last,)
+        return None
+
+    def _is_person_word(self, tok: "Token") -> bool:
+        key = self._lexicon_key(tok)
+        if key is None:
+            return False
+        lex = self.kb.sectors
+        return key in lex.person_words or (key[-1],) in lex.person_words
+
+    def _left_edge(self, head: "Token") -> int:
+        """First token of the noun phrase that `head` ends."""
+        left = head.i
+        stack = [c for c in head.children if c.i < head.i and c.dep_ in LEFT_DEPS and c.dep_ != "appos"]
+        while stack:
+            c = stack.pop()
+            if c.i < left:
+                left = c.i
+            stack.extend(g for g in c.children if g.i < head.i)
+        # never reach back over a comma into another phrase
+        for k in range(head.i - 1, left - 1, -1):
+            if self.doc[k].text in (",", ";", "(", ")"):
+                return k + 1
+        return left
+
+    def _describe(self, span: "SpacySpan", head: "Token | None", use_context: bool = False):
+        """(countries, international, sector, why, title) of a description such as
+        "the former Iraqi Prime Minister" or "Iran's ambassador to Iraq"; None when it
+        names no sector and no owner."""
+        if head is None or len(span) == 0:
+            return None
+        doc = self.doc
+        # the head: the last sector word of the span
+        sector_head = None
+        for tok in reversed(span):
+            if self._lexicon_at(tok):
+                sector_head = tok
+                break
+        countries: list[str | None] = []
+        intl = None
+        whys = []
+        for tok in span:
+            m = self.matches.get(tok.i)
+            if m is None:
+                continue
+            target = m.target
+            if isinstance(target, CountryForm):
+                if target.iso3 not in countries:
+                    countries.append(target.iso3)
+                    whys.append(f"{target.form} '{tok.text}' -> {target.iso3}")
+            elif isinstance(target, Entry) and tok.i == m.end - 1:
+                c, i, s, _, _ = target.status_on(self.day)
+                if c and c not in countries:
+                    countries.append(c)
+                    whys.append(f"'{target.name}' -> {c}")
+                elif i and not countries:
+                    intl = i
+                    whys.append(f"'{target.name}' -> {i}")
+        # a possessor that is itself an agent ("the Iranian regime's ambassador")
+        anchor = sector_head or head
+        for c in anchor.children:
+            if c.dep_ == "poss" and c.i not in self.matches and self._lexicon_at(c):
+                inner = self._describe(doc[self._left_edge(c) : c.i + 1], c)
+                if inner and inner[0]:
+                    for ic in inner[0]:
+                        if ic and ic not in countries:
+                            countries.append(ic)
+                            whys.append(f"possessor '{c.text}' -> {ic}")
+        # "the people of Iraq", "President of Armenia"
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for pobj in c.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    m = self.matches.get(pobj.i)
+                    if m is not None and isinstance(m.target, CountryForm) and m.target.iso3 not in countries:
+                        countries.append(m.target.iso3)
+                        whys.append(f"'of {pobj.text}' -> {m.target.iso3}")
+                    elif m is not None and isinstance(m.target, Entry) and not countries:
+                        ce, ie, _, _, _ = m.target.status_on(self.day)
+                        if ce:
+                            countries.append(ce)
+                        elif ie:
+                            intl = ie
+                        whys.append(f"'of {m.target.name}'")
+        # "protesters in Baghdad", "officials in Iraq"
+        if not countries and use_context:
+            for c in anchor.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "across", "throughout"):
+                    for pobj in c.children:
+                        m = self.matches.get(pobj.i)
+                        iso = None
+                        if m is not None and isinstance(m.target, CountryForm):
+                            iso = m.target.iso3
+                        else:
+                            iso = self._place_country_at(pobj.idx)
+                        if iso:
+                            countries.append(iso)
+                            whys.append(f"'{c.text} {pobj.text}' -> {iso}")
+        sector = self._lexicon_at(sector_head) if sector_head is not None else None
+        title = None
+        if sector_head is not None:
+            key = self._lexicon_key(sector_head)
+            if key:
+                title = TITLE_SYNONYMS.get(" ".join(key), " ".join(key))
+                if sector_head.tag_ in ("NNS", "NNPS") and title.endswith("s"):
+                    title = title[:-1] if " ".join(key) != title else title
+            # a modifier can change the sector ("former minister", "opposition forces")
+            mod = self._modifier_sector(span, sector_head)
+            if mod and mod != sector:
+                whys.append(f"modifier -> {mod}")
+                sector = mod
+            whys.insert(0, f"'{sector_head.text}' -> {self._lexicon_at(sector_head)}")
+        if sector is None and not countries and intl is None:
+            return None
+        return countries, intl, sector, "; ".join(whys), title
+
+    def _modifier_sector(self, span: "SpacySpan", sector_head: "Token") -> str | None:
+        lex = self.kb.sectors
+        words = []
+        toks = [t for t in span if t.i < sector_head.i and t.i not in self.matches]
+        k = 0
+        while k < len(toks):
+            w = toks[k].lower_
+            # "anti-government" is three tokens
+            if k + 2 < len(toks) and toks[k + 1].text == "-":
+                words.append(f"{w}-{toks[k + 2].lower_}")
+            words.append(w)
+            k += 1
+        # the multi-word head itself is not a modifier ("prime minister")
+        head_key = self._lexicon_key(sector_head) or ()
+        words = [w for w in words if w not in head_key]
+        hits = {lex.modifiers[w] for w in words if w in lex.modifiers}
+        for code in lex.modifier_order:
+            if code in hits:
+                return code
+        return None
+
+    def _org_modifier(self, left: int, head: "Token") -> Entry | None:
+        """A knowledge-base group written before or as possessor of an agent head
+        ("Hezbollah fighters", "the PMF's troops"); international bodies are not
+        ("UN peacekeepers" stay UN military)."""
+        for k in range(left, head.i):
+            m = self.matches.get(k)
+            if m is not None and isinstance(m.target, Entry) and not m.target.is_person:
+                entry = m.target
+                if entry.international in ("UNO", "EUR", "IGO") or entry.kind == "institution":
+                    return None
+                return entry
+        return None
+
+    def _no_country(self, left: int, head: "Token") -> bool:
+        return any(self.doc[k].lower_ in NO_COUNTRY_WORDS for k in range(left, head.i))
+
+    def _is_definite(self, left: int, head: "Token") -> bool:
+        return any(self.doc[k].lower_ in DEFINITE or self.doc[k].dep_ == "poss" for k in range(left, head.i))
+
+    # ------------------------------------------------------------------ context
+    def _places_by_sentence(self) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        if not self.ann.places:
+            return out
+        starts = [s.start_char for s in self.sentences]
+        import bisect
+
+        for p in self.ann.places:
+            iso3 = _iso3_of(p.country_code)
+            if not iso3:
+                continue
+            si = bisect.bisect_right(starts, p.start) - 1
+            out.setdefault(si, []).append(iso3)
+        return out
+
+    def _place_country_at(self, char: int) -> str | None:
+        for p in self.ann.places or []:
+            if p.start <= char < p.end:
+                return _iso3_of(p.country_code)
+        return None
+
+    def _context_country(self, tok_i: int, places_only: bool = False) -> str | None:
+        """The country the text around a mention supports: places and countries in
+        its sentence, then the article's focus country, then its most named country."""
+        si = self.sent_of.get(tok_i, 0)
+        for iso in self._place_countries.get(si, []):
+            return iso
+        sent = self.sentences[si] if self.sentences else None
+        if sent is not None:
+            near = [(abs(tok.i - tok_i), m.target.iso3) for tok in sent
+                    if (m := self.matches.get(tok.i)) is not None and isinstance(m.target, CountryForm)]
+            if near:
+                return min(near)[1]
+        if places_only:
+            return None
+        focus = _iso3_of(self.ann.notes.get("focus_country"))
+        if focus:
+            return focus
+        counts: dict[str, int] = {}
+        for u in self.units.values():
+            if u.country:
+                counts[u.country] = counts.get(u.country, 0) + len(u.mentions)
+        return max(counts, key=counts.get) if counts else None
+
+    def _antecedent(self, char: int, accept, window: int | None) -> _Unit | None:
+        """The actor most recently mentioned before `char` that `accept`s, within
+        `window` sentences (None: the whole article so far)."""
+        best, best_pos = None, -1
+        limit = 0
+        if window is not None:
+            tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+            si = self.sent_of.get(tok.start, 0) if tok is not None else 0
+            limit = self.sentences[max(0, si - window)].start_char if self.sentences else 0
+        for unit in self.units.values():
+            if not accept(unit):
+                continue
+            for start, end, _ in unit.mentions:
+                if limit <= start < char and start > best_pos:
+                    best, best_pos = unit, start
+        return best
+
+    # ------------------------------------------------------------------ assembly
+    def _unit(self, key: str, name: str, country, sector, kind, **extra) -> _Unit:
+        unit = self.units.get(key)
+        if unit is None:
+            unit = _Unit(key=key, name=name, country=country, sector=sector, kind=kind, **extra)
+            self.units[key] = unit
+            self.order.append(key)
+        return unit
+
+    def _add(self, key: str, start_tok: int, end_tok: int, why: str) -> None:
+        """Record a mention of actor `key` over tokens [start_tok, end_tok)."""
+        unit = self.units[key]
+        span = self.doc[start_tok:end_tok]
+        for i in range(start_tok, end_tok):
+            self.taken.add(i)
+        start, end = span.start_char, span.end_char
+        if any(s == start and e == end for s, e, _ in unit.mentions):
+            return
+        unit.mentions.append((start, end, why))
+
+    def assemble(self) -> tuple[list[Actor], list[MentionLog]]:
+        text = self.ann.text
+        units = [self.units[k] for k in self.order if self.units[k].mentions]
+        units.sort(key=lambda u: min(s for s, _, _ in u.mentions))
+        actors: list[Actor] = []
+        log: list[MentionLog] = []
+        for index, u in enumerate(units):
+            mentions = sorted(u.mentions)
+            first = mentions[0]
+            actors.append(Actor(
+                text=text[first[0] : first[1]], start=first[0], end=first[1], name=u.name,
+                country=u.country, sector=u.sector, wikidata=u.wikidata,
+                mentions=[Span(text=text[s:e], start=s, end=e) for s, e, _ in mentions],
+                kind=u.kind, role=u.role, why=u.why or first[2], international=u.international,
+            ))
+            for s, e, why in mentions:
+                log.append(MentionLog(text=text[s:e], start=s, end=e, actor=index, why=why))
+        log.sort(key=lambda m: m.start)
+        return actors, log
+
+
+def _iso3_of(iso2: str | None) -> str | None:
+    if not iso2:
+        return None
+    try:
+        from chronicle.places.countries import country_by_iso2
+
+        c = country_by_iso2(iso2)
+        return c.iso3 if c else None
+    except ImportError:  # pragma: no cover
+        return None
+
+
+def _country_name(iso3: str) -> str:
+    try:
+        from chronicle.places.countries import country_by_iso3
+
+        c = country_by_iso3(iso3)
+        return c.name if c else iso3
+    except ImportError:  # pragma: no cover
+        return iso3
