@@ -7,10 +7,14 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: demo test venv clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	# the web pages' libraries (leaflet, markercluster, d3, world-atlas) from the npm registry, pinned
+	# by package-lock.json into ./node_modules, which `chronicle serve` serves; never from a CDN at run time
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "npm not found: the map, timeline and network pages need 'npm ci' (Node 18+)"; fi
 	touch $(STAMP)
 
 venv: $(STAMP)
