@@ -31,6 +31,7 @@ _PAST_FRAMING = re.compile(r"\b(?:previously|formerly|at the time|in the past|on
 _RECENT = re.compile(r"\b(?:recent|recently|lately)\b", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _MAX_UP = 12
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent"}
 _EXACT_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")  # dependency steps looked at; parses are shallow in news sentences
 
 
@@ -89,13 +90,22 @@ def _usable(t) -> bool:
 
 def _path_to_trigger(root, up: dict[int, int], span) -> tuple[int, int] | None:
     """(steps from the trigger to the meeting point, steps from the expression to it),
-    or None when the expression sits in another finite clause."""
+    or None when the expression belongs to something else: another finite clause, or a
+    noun off the trigger's path ("relatives of victims of the 2013 massacre protested":
+    2013 dates the massacre, not the protest). A date on a direct argument of the
+    trigger's verb still counts ("Friday's attack killed 20")."""
     tok, length = root, 0
+    seen_noun = False
     for _ in range(_MAX_UP):
         if tok.i in up:
             return up[tok.i], length
-        if length > 0 and _finite_clause_head(tok):
-            return None
+        if length > 0:
+            if _finite_clause_head(tok):
+                return None
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                if seen_noun or tok.dep_ not in _ARGUMENT_DEPS or tok.head.i not in up:
+                    return None
+                seen_noun = True
         if tok.head is tok:
             return None
         tok, length = tok.head, length + 1

@@ -1,0 +1,99 @@
+"""date_event: each event dated by the words of its own clause."""
+
+import pytest
+
+from chronicle.record import Article
+from chronicle.stage import Annotations
+from chronicle.times import TimeStage
+from chronicle.times.dating import date_event
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return TimeStage()
+
+
+@pytest.fixture(scope="module")
+def dated(nlp, stage):
+    """dated(text, published, trigger word) -> EventDating of the first token with that text."""
+
+    def run(text, published, word):
+        doc = nlp(text)
+        ann = Annotations(article=Article(text=text), doc=doc, published=published)
+        ann.times = stage(ann)
+        tok = next(t for t in doc if t.text == word)
+        result = date_event(ann, tok.sent, tok)
+        return result, ann
+
+    return run
+
+
+def test_anniversary_piece_dates_the_old_killing_to_its_own_day(dated):
+    text = ("Today is the seventh anniversary of the September 1, 2013, massacre in Camp Ashraf, "
+            "where 52 residents were killed by soldiers.")
+    for word in ("killed", "massacre"):
+        d, ann = dated(text, "2020-09-01", word)
+        assert (d.date, d.date_precision, d.historical) == ("2013-09-01", "day", True), word
+        assert ann.times[d.time_index].text == "September 1, 2013"
+
+
+def test_each_clause_takes_its_own_date(dated):
+    text = "The protesters, who were arrested on Monday, marched again on Friday."
+    marched, ann = dated(text, "2021-03-13", "marched")
+    arrested, _ = dated(text, "2021-03-13", "arrested")
+    assert marched.date == "2021-03-12"
+    assert arrested.date == "2021-03-08"
+    assert not marched.historical and not arrested.historical
+
+
+def test_undated_current_report_takes_the_publication_date(dated):
+    d, _ = dated("Police fired tear gas at the crowd outside the ministry.", "2021-03-10", "fired")
+    assert (d.date, d.date_precision, d.time_index, d.historical) == ("2021-03-10", "day", None, False)
+
+
+def test_past_perfect_is_background_without_a_date(dated):
+    d, _ = dated("The militia had seized the town before the army arrived.", "2021-03-10", "seized")
+    assert d.date is None and d.historical
+
+
+def test_future_event_is_not_dated_by_publication(dated):
+    d, _ = dated("The two ministers will sign the accord.", "2021-03-10", "sign")
+    assert d.date is None and not d.historical
+
+
+def test_islamic_month_gives_a_range_near_publication(dated):
+    d, _ = dated("Protests during Muharram spread to Basra and Nasiriyah.", "2020-09-01", "spread")
+    assert (d.date, d.date_end, d.historical) == ("2020-08-20", "2020-09-18", False)
+
+
+def test_uprising_that_began_a_year_before_is_background(dated):
+    d, _ = dated("The uprising began in October 2019 and toppled the cabinet.", "2020-09-01", "began")
+    assert (d.date, d.date_precision, d.historical) == ("2019-10", "month", True)
+
+
+def test_recent_week_is_news(dated):
+    d, _ = dated("Troops were deployed to the border two weeks ago.", "2021-03-10", "deployed")
+    assert (d.date, d.date_end, d.date_precision, d.historical) == ("2021-02-22", "2021-02-28", "day", False)
+
+
+def test_centuries_ago_is_historical_at_year_precision(dated):
+    d, _ = dated("The shrine was built almost 14 centuries ago.", "2020-09-01", "built")
+    assert d.historical and d.date_precision == "year" and d.date.startswith("06")
+
+
+def test_in_the_past_is_background_and_currently_is_now(dated):
+    past, _ = dated("Such raids were common in the past.", "2021-03-10", "were")
+    now, _ = dated("Activists are currently protesting outside parliament.", "2021-03-10", "protesting")
+    assert past.historical and past.date is None
+    assert (now.date, now.historical) == ("2021-03-10", False)
+
+
+def test_a_date_on_a_noun_dates_that_noun_not_the_clause(dated):
+    text = "Survivors of the 2013 massacre marched through Baghdad."
+    massacre, _ = dated(text, "2020-09-01", "massacre")
+    assert (massacre.date, massacre.date_precision, massacre.historical) == ("2013", "year", True)
+    marched, _ = dated(text, "2020-09-01", "marched")
+    assert (marched.date, marched.historical) == ("2020-09-01", False)
+    # a date on the verb's own subject does date the verb
+    attack, _ = dated("Friday's attack killed 20 people.", "2021-03-10", "killed")
+    assert attack.date == "2021-03-05"
