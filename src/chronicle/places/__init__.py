@@ -1,15 +1,83 @@
-"""The places stage (first placeholder: returns nothing until the stage lands)."""
+"""The places stage: toponyms found in the article and resolved against the gazetteer.
+
+    PlaceStage(**settings)(ann) -> list[Place]
+
+Sets ann.notes["focus_country"]: the ISO alpha-2 code of the country the
+article is mostly about (its toponyms and demonyms), or None. Events fall
+back to it when their own sentence names no place (event_location.py).
+
+Settings:
+  places_demonyms  also list demonyms ("Iraqi") as country places (default False:
+                   they say whose, not where, and count only as focus evidence)
+"""
 
 from __future__ import annotations
 
+from chronicle.places.gazetteer import F_CITY, F_REGION, FEATURES, Gazetteer, load_gazetteer
+from chronicle.places.recognise import find_mentions
+from chronicle.places.resolve import PRECISION, Resolver, relative_name, relative_point
+from chronicle.record import Place
 from chronicle.stage import Annotations
+
+__all__ = ["PlaceStage", "geoparse"]
 
 
 class PlaceStage:
     name = "places"
 
-    def __init__(self, **settings):
+    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = False, **settings):
+        self.gaz = gazetteer or load_gazetteer()
+        self.resolver = Resolver(self.gaz)
+        self.demonyms = places_demonyms
         self.settings = settings
 
-    def __call__(self, ann: Annotations) -> list:
-        return []
+    def __call__(self, ann: Annotations) -> list[Place]:
+        places, focus = geoparse(ann.doc, self.gaz, self.resolver, self.demonyms)
+        ann.notes["focus_country"] = focus
+        return places
+
+
+def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bool = False) -> tuple[list[Place], str | None]:
+    """Places of a parsed text, in text order, and the text's focus country."""
+    resolver = resolver or Resolver(gaz)
+    mentions, demonym_hits = find_mentions(doc, gaz)
+    choices, focus = resolver.resolve(doc.text, mentions, demonym_hits)
+    places: list[Place] = []
+    for m in mentions:
+        choice = choices[m.key]
+        e = gaz.entry(choice.id)
+        why = "; ".join(m.reasons + [choice.why])
+        feature, precision = e.feature, PRECISION.get(gaz.feature[choice.id], "point")
+        name, lat, lon = e.name, e.lat, e.lon
+        if m.direction is not None and gaz.feature[choice.id] != F_CITY:
+            name = relative_name(gaz, choice.id, m.direction)
+            lat, lon = (round(v, 5) for v in relative_point(gaz, choice.id, m.direction))
+            feature, precision = FEATURES[F_REGION], "region"
+            why += f"; {m.direction} part of {e.name}"
+        places.append(
+            Place(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                name=name,
+                geonameid=e.geonameid if m.direction is None else None,
+                lat=lat,
+                lon=lon,
+                country_code=e.country_code,
+                admin1=gaz.admin1_name(choice.id),
+                feature=feature,
+                population=e.population or None,
+                precision=precision,
+                score=round(choice.score, 3),
+                why=why,
+                associative=m.associative,
+            )
+        )
+    if demonyms:
+        for start, end, country in demonym_hits:
+            e = gaz.entry(country)
+            places.append(Place(text=doc.text[start:end], start=start, end=end, name=e.name, geonameid=e.geonameid,
+                                lat=e.lat, lon=e.lon, country_code=e.country_code, feature="country",
+                                precision="country", why="demonym"))
+        places.sort(key=lambda p: p.start)
+    return places, focus

@@ -1,0 +1,470 @@
+"""Finding toponyms in a parsed article: gazetteer matches checked against context.
+
+The spaCy model's entities alone miss places (the small model calls many
+towns ORG) and invent some, so every capitalised token n-gram is looked up in
+the gazetteer (a dict probe per n-gram, no regex per name), and each match is
+then kept or dropped on evidence from its context:
+
+- kept when the model calls it GPE, LOC or FAC, or when it is a country,
+  division or named region, or a sizeable town written as a name (PROPN);
+- kept when a locative word comes before it ("in", "near", "outside") or a
+  known place follows it after a comma ("Pandi, Bulacan");
+- dropped inside a longer person or organisation name ("George Washington",
+  "University of Texas", "The Washington Times"), after a title ("Mr Jordan"),
+  or as an ordinary word that starts a sentence ("Police said").
+
+Entities the model calls GPE or LOC that no exact name matches are looked up
+by their loose (transliteration) key: "Nassiriya" finds Nasiriyah.
+Direction words make relative regions: "southern Iraq", "Iraq's southern
+provinces".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chronicle.places.gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_CONTINENT, F_COUNTRY, F_REGION, Gazetteer
+from chronicle.places.normalise import ARTICLES, exact_key, loose_key, strip_article
+
+# The most spaCy tokens one place name spans ("Saint Vincent and the Grenadines").
+MAX_NAME_TOKENS = 7
+
+LOCATIVE_WORDS = frozenset(
+    "in at near outside inside from to into across throughout around towards toward via of "
+    "between within along off beyond neighbouring neighboring north south east west "
+    "northern southern eastern western central".split()
+)
+TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president minister senator sen. gov. governor "
+    "judge general gen. col. captain capt. king queen prince princess saint st. rep. sheikh".split()
+)
+# Words after a place name that show it names something else ("Washington Post").
+NAME_CONTINUATIONS = frozenset(
+    "times post journal herald tribune news daily university college hospital airport fc united "
+    "city's airways airlines bank group club corp corporation company inc ltd".split()
+)
+DIRECTIONS = {
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
+    "north": "north", "south": "south", "east": "east", "west": "west",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
+    "north-eastern": "northeast", "north-western": "northwest", "south-eastern": "southeast", "south-western": "southwest",
+    "northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
+}
+DIRECTION_ADJECTIVES = {
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western", "central": "central",
+    "northeast": "northeastern", "northwest": "northwestern", "southeast": "southeastern", "southwest": "southwestern",
+}
+# "Iraq's southern provinces": the nouns that make a possessive a part of the place
+PART_NOUNS = frozenset(
+    "province provinces region regions part parts city cities town towns area areas governorate "
+    "governorates state states district districts border borders coast countryside villages desert "
+    "highlands regions' suburbs outskirts".split()
+)
+
+# Division aliases that are ordinary words ("Southern", "Capital", "Central"):
+# a place only when the model also calls them one.
+GENERIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center capital coast coastal "
+    "lakes lake upper lower plateau mountain mountains river valley island islands border mid middle far "
+    "greater federal national interior littoral highlands lowlands delta north-east north-west south-east "
+    "south-west northeast northwest southeast southwest orient oriental occidental sud nord est ouest "
+    "sea bay gulf union square park fort mount hills county city town village beach springs falls creek "
+    "heights point harbor harbour bridge republic kingdom state province district region area airport "
+    "church university college hospital school station".split()
+) | {"north western", "north eastern", "south western", "south eastern", "north west", "north east",
+     "south west", "south east", "far north", "far east", "far west", "upper east", "upper west"}
+# Verbs whose subject, when a capital city, is its government ("Washington said").
+REPORTING_VERBS = frozenset(
+    "say said says announce announced announces warn warned warns accuse accused accuses deny denied denies "
+    "claim claimed claims insist insisted insists urge urged urges demand demanded demands respond responded "
+    "reject rejected rejects condemn condemned condemns welcome welcomed welcomes threaten threatened threatens "
+    "agree agreed agrees refuse refused refuses confirm confirmed confirms".split()
+)
+
+# Places of this size are known enough to be kept as bare names without other evidence.
+KNOWN_TOWN_POPULATION = 100_000
+
+STRONG_FEATURES = frozenset({F_COUNTRY, F_ADMIN1, F_REGION, F_CONTINENT})
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets in the text
+    end: int
+    tok_start: int  # token offsets in the doc
+    tok_end: int
+    text: str
+    key: str  # exact key of the name as written (the consistency group)
+    candidates: tuple[int, ...]
+    exact: bool = True  # False: found by the loose key
+    label: str | None = None  # the NER label over it, if any
+    direction: str | None = None  # relative region: "south", "northeast", ...
+    hint: str | None = None  # "division" ("Washington state") or "city" ("the city of Karbala")
+    associative: bool = False  # qualifies an organisation ("U.S. Army")
+    reasons: list[str] = field(default_factory=list)  # why it was taken for a place
+
+
+def _entity_labels(doc) -> list[tuple[int, int, str] | None]:
+    """For each token, the (start, end, label) of the entity it is in."""
+    per_token: list[tuple[int, int, str] | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            per_token[i] = (ent.start, ent.end, ent.label_)
+    return per_token
+
+
+def _best_feature(gaz: Gazetteer, ids: tuple[int, ...]) -> int:
+    features = [gaz.feature[i] for i in ids]
+    for f in (F_COUNTRY, F_CONTINENT, F_REGION, F_ADMIN1):
+        if f in features:
+            return f
+    return F_CITY if F_CITY in features else (F_ADMIN2 if F_ADMIN2 in features else features[0])
+
+
+def _max_population(gaz: Gazetteer, ids: tuple[int, ...]) -> int:
+    return max(gaz.population[i] for i in ids)
+
+
+def _match_at(doc, i: int, gaz: Gazetteer) -> tuple[int, str, tuple[int, ...]] | None:
+    """The longest gazetteer name starting at token i: (end token, key, ids).
+    A name ends on a capitalised word ("Bosnia and Herzegovina", not "Bosnia and")."""
+    first = exact_key(doc[i].text)
+    if not first:
+        return None
+    if i + 1 < len(doc) and doc[i + 1].text in {"'s", "\u2019s"}:
+        first = exact_key(doc[i].text + doc[i + 1].text)  # "People's Republic of China"
+    longest = gaz.max_tokens.get(first.split(" ")[0])
+    if longest is None:
+        return None
+    best = None
+    text = doc.text
+    for j in range(i + 1, min(len(doc), i + MAX_NAME_TOKENS) + 1):
+        last = doc[j - 1]
+        if j > i + 1 and (last.is_sent_start or last.text in _NAME_BREAKS):
+            break
+        key = exact_key(text[doc[i].idx:last.idx + len(last.text)])
+        if key.count(" ") + 1 > longest:
+            break
+        if last.text[:1].isupper():
+            ids = gaz.exact_ids(key)
+            if not ids and j > i + 1:
+                # "Al-Nasiriyah" where the index knows "Nasiriyah"
+                bare = strip_article(key)
+                ids = gaz.exact_ids(bare) if bare != key else ()
+            if ids:
+                best = (j, key, ids)
+    if best is not None and best[0] == i + 1 and first in ARTICLES and i + 1 < len(doc) and doc[i + 1].text in {"-", "\u2010"}:
+        return None  # the article of a longer name, not the Norwegian village "Ål"
+    return best
+
+
+_NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "/"})
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"})
+
+
+def find_mentions(doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, int, int]]]:
+    """Toponym mentions in the doc, and demonym hits (start, end, country entry)."""
+    ents = _entity_labels(doc)
+    context = _DocContext(doc)
+    mentions: list[Mention] = []
+    demonyms: list[tuple[int, int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        hit = _match_at(doc, i, gaz)
+        if hit is None:
+            key = exact_key(tok.text)
+            country = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            if country is not None:
+                demonyms.append((tok.idx, tok.idx + len(tok.text), country))
+            i += 1
+            continue
+        j, key, ids = hit
+        mention = _judge(doc, i, j, key, ids, gaz, ents, context, mentions[-1].tok_end if mentions else -1)
+        if mention is not None and _is_capital_speaking(doc, i, j, ids, gaz):
+            mention = None  # "Washington said": the government, not the place
+        if mention is not None:
+            mentions.append(mention)
+            i = j
+        else:
+            i += 1
+    mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
+    mentions = _merge_into_entities(doc, mentions, gaz)
+    mentions.extend(_loose_entities(doc, gaz, mentions, demonyms))
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        _relative_region(doc, m, gaz)
+    return mentions, demonyms
+
+
+# Nouns that make a place name the name of a disease or pathogen ("Marburg virus").
+EPONYM_NOUNS = frozenset("virus viruses fever disease strain strains flu influenza syndrome encephalitis vaccine".split())
+# Organisation words after which a leading place name says whose body it is
+# ("U.S. Army", "California Department of Public Health").
+INSTITUTION_WORDS = frozenset(
+    "department ministry army navy air forces force police government embassy consulate agency centers centres "
+    "center centre institute institutes council administration office bureau authority authorities parliament "
+    "congress senate court military guard coast health food national federal state public"
+    .split()
+)
+
+
+class _DocContext:
+    """Facts about the whole article that single matches are judged by."""
+
+    def __init__(self, doc):
+        # names used as a disease's ("Marburg virus"): elsewhere too they name the disease
+        self.eponyms: set[str] = set()
+        # surnames of people named in full ("Maya Harden" ... "Harden said")
+        self.person_words: set[str] = set()
+        for tok in doc:
+            if tok.lower_ in EPONYM_NOUNS and tok.i > 0 and doc[tok.i - 1].text[:1].isupper():
+                self.eponyms.add(exact_key(doc[tok.i - 1].text))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                self.person_words.add(exact_key(ent[-1].text))
+
+
+def _locative_before(doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS
+
+
+def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, ents, context: _DocContext,
+           previous_end: int = -1) -> Mention | None:
+    """Keep the match i..j as a toponym, or None when the context says otherwise."""
+    span = doc[i:j]
+    first = doc[i]
+    ent = ents[i]
+    label = ent[2] if ent is not None and ent[0] <= i and ent[1] >= j else None
+    feature = _best_feature(gaz, ids)
+    population = _max_population(gaz, ids)
+    reasons: list[str] = []
+    associative = False
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    locative = _locative_before(doc, i)
+
+    if j == i + 1 and key in GENERIC_WORDS and not (label in {"GPE", "LOC"} and ent[1] - ent[0] == 1):
+        return None
+    if j == i + 1 and key in DIRECTIONS:
+        return None  # "Southern Iraq" is a relative region, made later
+    if len(key.replace(" ", "")) <= 3 and first.is_stop:
+        # "Us", "It", "IN": short function words; "US" and "UK" only in capitals
+        if not (first.text.isupper() and F_COUNTRY in {gaz.feature[c] for c in ids}):
+            return None
+    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms:
+        return None  # "FAO", "HIV", "DOH": an acronym, not the town of the same letters
+    if prev is not None and prev.text in {"$", "\u20ac", "\u00a3"}:
+        return None  # "$US 15 billion"
+    if nxt is not None and nxt.lower_ in EPONYM_NOUNS:
+        return None  # "Marburg virus", "Ebola Reston strain"
+    if prev is not None and prev.lower_ in TITLES:
+        return None
+    if nxt is not None and nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper():
+        return None  # "The Washington Times", "Kenya Airways"
+    if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES):
+        return None  # "Harden said" after "Maya Harden"
+    if (prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and not prev.is_sent_start
+            and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
+        return None  # the tail of a longer name: "Agent Orange"
+    if ent is not None and (ent[1] - ent[0]) > (j - i):
+        inner = doc[ent[0]:ent[1]]
+        listed = any(t.text in {",", "and"} for t in inner)  # "Nairobi, Kenya" tagged as one entity
+        if ent[2] == "PERSON" and not listed:
+            return None  # "George Washington"
+        if ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and not listed:
+            # a place heading or closing an institution's name says whose it is
+            words = {t.lower_ for t in inner}
+            if (feature in STRONG_FEATURES or population >= KNOWN_TOWN_POPULATION) and words & INSTITUTION_WORDS:
+                associative = True
+                reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
+            elif ent[2] == "FAC" or feature not in STRONG_FEATURES:
+                return None  # "Camp Ashraf", "Bank of Kenya"'s lookalikes
+            else:
+                return None
+
+    followed_by_place = False
+    if nxt is not None and nxt.text == "," and j + 1 < len(doc):
+        following = _match_at(doc, j + 1, gaz)
+        followed_by_place = following is not None and (
+            _best_feature(gaz, following[2]) in STRONG_FEATURES or (ents[j + 1] is not None and ents[j + 1][2] in {"GPE", "LOC"})
+        )
+    after_place = prev is not None and prev.text == "," and i - 1 == previous_end
+    if associative:
+        pass
+    elif label == "PERSON":
+        # the small model calls some places people; a bare person-tagged name is a
+        # place only with strong support
+        if not (feature in STRONG_FEATURES and (locative or followed_by_place or after_place)):
+            return None
+        reasons.append("named a person by NER, but a locative context")
+    elif label in {"GPE", "LOC", "FAC"}:
+        reasons.append(f"NER {label}")
+    elif label in NON_PLACE_LABELS:
+        return None
+    if not reasons:
+        sentence_initial = first.is_sent_start or (prev is not None and prev.text in {'"', "\u201c", "("})
+        is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
+        if sentence_initial and not is_name and not label:
+            return None  # "Police said": an ordinary word that starts the sentence
+        if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
+            reasons.append(FEATURE_REASON[feature])
+        elif locative and (is_name or label):
+            reasons.append(f"after '{prev.text}'")
+        elif (followed_by_place or after_place) and (is_name or label):
+            reasons.append("in a list of places")
+        elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
+            reasons.append("known town the model called ORG")
+        elif is_name and population >= KNOWN_TOWN_POPULATION and not first.is_sent_start:
+            reasons.append("known town written as a name")
+        else:
+            return None
+    if (not associative and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start
+            and label not in {"GPE", "LOC"}):
+        if ents[j] is None or ents[j][2] not in {"GPE", "LOC"}:
+            return None  # the head of a longer name: "Quds Force"
+    start = first.idx
+    end = doc[j - 1].idx + len(doc[j - 1].text)
+    return Mention(start, end, i, j, doc.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
+                   hint=_kind_hint(doc, i, j), associative=associative)
+
+
+def _merge_into_entities(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A place entity longer than the one name found inside it ("Swat Valley",
+    "Kasai Occidental"): the mention takes the entity's extent, resolved by that name."""
+    by_entity: dict[int, list[Mention]] = {}
+    ent_of: dict[int, object] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "LOC", "FAC"} and len(ent) > 1 and not any(t.text in {",", "and", "&"} for t in ent):
+            for t in range(ent.start, ent.end):
+                ent_of[t] = ent
+    for m in mentions:
+        ent = ent_of.get(m.tok_start)
+        if ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end):
+            by_entity.setdefault(ent.start, []).append(m)
+    drop: set[int] = set()
+    for start, ms in by_entity.items():
+        ent = ent_of[ms[0].tok_start]
+        # the most telling name inside: a division or country before a bare word
+        ms.sort(key=lambda m: (m.key in GENERIC_WORDS, -(m.tok_end - m.tok_start)))
+        keep = ms[0]
+        for m in ms[1:]:
+            drop.add(id(m))
+        tokens = [t for t in ent if t.lower_ != "the"]
+        keep.tok_start, keep.tok_end = tokens[0].i, ent.end
+        keep.start, keep.end = tokens[0].idx, ent.end_char
+        keep.text = doc.text[keep.start:keep.end]
+        keep.reasons.append(f"inside the {ent.label_} '{ent.text}'")
+    return [m for m in mentions if id(m) not in drop]
+
+
+DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
+SETTLEMENT_WORDS = frozenset("city town village capital port".split())
+
+
+def _kind_hint(doc, i: int, j: int) -> str | None:
+    """'Washington state', 'the province of Bulacan' / 'the city of Karbala', 'Karbala city'."""
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ == "of" else ""
+    if nxt in DIVISION_WORDS or before in DIVISION_WORDS:
+        return "division"
+    if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS:
+        return "city"
+    return None
+
+
+FEATURE_REASON = {
+    F_COUNTRY: "country name",
+    F_ADMIN1: "first-level division name",
+    F_REGION: "named region",
+    F_CONTINENT: "continent",
+}
+
+
+def _is_capital_speaking(doc, i: int, j: int, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    if not any(c in gaz.capitals for c in ids):
+        return False
+    head = doc[j - 1]
+    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in REPORTING_VERBS | {w for w in REPORTING_VERBS}
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for x, ca in enumerate(a, 1):
+        current = [x]
+        for y, cb in enumerate(b, 1):
+            current.append(min(previous[y] + 1, current[y - 1] + 1, previous[y - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _close_spelling(gaz: Gazetteer, text_key: str, entry: int) -> bool:
+    """A transliteration variant differs from the indexed name by little once
+    articles and doubled letters are set aside (Nassiriya / Nasiriyah)."""
+    a = _DOUBLE.sub(r"\1", strip_article(text_key)).replace(" ", "")
+    b = _DOUBLE.sub(r"\1", strip_article(exact_key(gaz.names[entry]))).replace(" ", "")
+    return _edit_distance(a, b) <= max(1, len(a) // 5)
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _loose_entities(doc, gaz: Gazetteer, found: list[Mention], demonyms) -> list[Mention]:
+    """GPE/LOC entities no exact name matched, looked up by their loose key."""
+    countries = {gaz.country_of(c) for m in found for c in m.candidates if gaz.feature[c] == F_COUNTRY}
+    countries.update(gaz.country_of(c) for _s, _e, c in demonyms)
+    covered = set()
+    for m in found:
+        covered.update(range(m.tok_start, m.tok_end))
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC"} or any(t in covered for t in range(ent.start, ent.end)):
+            continue
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        if not tokens or not tokens[0].text[:1].isupper():
+            continue
+        start = tokens[0].idx
+        end = ent.end_char
+        text = doc.text[start:end]
+        key = exact_key(text)
+        ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if _close_spelling(gaz, key, c))
+        prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        locative = prev is not None and prev.lower_ in LOCATIVE_WORDS
+        if not locative:
+            # with no locative word, only variants of places in countries the article names
+            ids = tuple(c for c in ids if gaz.country_of(c) in countries)
+        if not ids:
+            continue
+        out.append(Mention(start, end, tokens[0].i, ent.end, text, key, ids, exact=False, label=ent.label_,
+                           reasons=[f"NER {ent.label_}, spelling variant"], hint=_kind_hint(doc, tokens[0].i, ent.end)))
+    return out
+
+
+def _relative_region(doc, m: Mention, gaz: Gazetteer) -> None:
+    """'southern Iraq' / 'Iraq's southern provinces': widen the mention to the region."""
+    if not any(gaz.feature[c] in (F_COUNTRY, F_ADMIN1) for c in m.candidates):
+        return
+    if m.tok_start > 0:
+        prev = doc[m.tok_start - 1]
+        d = DIRECTIONS.get(prev.lower_)
+        if d is not None:
+            m.direction = d
+            m.start = prev.idx
+            m.tok_start = prev.i
+            m.text = doc.text[m.start:m.end]
+            return
+    j = m.tok_end
+    if j + 2 < len(doc) and doc[j].text in {"'s", "\u2019s", "'"}:
+        adj = DIRECTIONS.get(doc[j + 1].lower_)
+        if adj is not None and doc[j + 2].lower_ in PART_NOUNS:
+            m.direction = adj
+            m.end = doc[j + 2].idx + len(doc[j + 2].text)
+            m.tok_end = j + 3
+            m.text = doc.text[m.start:m.end]

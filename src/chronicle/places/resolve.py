@@ -1,0 +1,225 @@
+"""Choosing the place each toponym mention refers to, from the article's evidence.
+
+Every mention of one name in an article gets the same place (its group is
+resolved once, with the context of all its mentions). A candidate's score adds:
+
+- a prior: its size (log population) and kind (a country or division name
+  usually means the country or division, a capital is the likelier city);
+- the article's country focus: the countries its unambiguous toponyms and its
+  demonyms ("Iraqi", "Filipino") point to;
+- containment: "Pandi, Bulacan", "Santa Ana, California", "Basra in Iraq":
+  the following place holds the candidate;
+- neighbours: other toponyms of the article that lie in the same division;
+- spelling: an exact name beats a transliteration variant.
+
+Groups are resolved twice: the first pass fixes the clear ones, the second
+re-reads every group against those choices.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from chronicle.places.gazetteer import (
+    F_ADMIN1,
+    F_ADMIN2,
+    F_CITY,
+    F_CONTINENT,
+    F_COUNTRY,
+    F_REGION,
+    FEATURES,
+    Gazetteer,
+)
+from chronicle.places.recognise import DIRECTION_ADJECTIVES, Mention
+
+FEATURE_PRIOR = {F_COUNTRY: 4.0, F_CONTINENT: 4.0, F_REGION: 3.0, F_ADMIN1: 2.5, F_CITY: 0.0, F_ADMIN2: -0.5}
+FOCUS_WEIGHT = 6.0
+CONTAINMENT_BONUS = 6.0
+NEIGHBOUR_BONUS = 1.5
+CAPITAL_BONUS = 4.0
+LOOSE_PENALTY = 1.0
+HINT_BONUS = 4.0
+# a division named like a town ("Bulacan"), both of which hold the same people
+SAME_PLACE_KM = 30
+
+CONTAINMENT_GAPS = frozenset({",", "in", ", in", "of"})
+
+PRECISION = {F_COUNTRY: "country", F_ADMIN1: "admin1", F_ADMIN2: "admin2", F_CITY: "point", F_REGION: "region", F_CONTINENT: "continent"}
+
+
+@dataclass
+class Choice:
+    id: int
+    score: float
+    why: str
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def _holders(self, i: int) -> set[int]:
+        """The entries that contain place i: its divisions and its country."""
+        g = self.gaz
+        out = {a for a in (g.admin1[i], g.admin2[i]) if a >= 0}
+        cc = g.country_of(i)
+        if cc and cc in g.country_entry and g.feature[i] != F_COUNTRY:
+            out.add(g.country_entry[cc])
+        if g.admin2[i] >= 0 and g.admin1[g.admin2[i]] >= 0:
+            out.add(g.admin1[g.admin2[i]])
+        return out
+
+    def resolve(self, text: str, mentions: list[Mention], demonyms: list[tuple[int, int, int]]) -> tuple[dict[str, Choice], str | None]:
+        g = self.gaz
+        groups: dict[str, list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault(m.key, []).append(m)
+
+        # country evidence: unambiguous names count fully, demonyms half
+        focus: Counter[str] = Counter()
+        for key, ms in groups.items():
+            cands = ms[0].candidates
+            countries = {g.country_of(c) for c in cands}
+            if len(countries) == 1 and None not in countries:
+                focus[next(iter(countries))] += len(ms)
+            elif any(g.feature[c] == F_COUNTRY for c in cands):
+                focus[next(g.country_of(c) for c in cands if g.feature[c] == F_COUNTRY)] += 0.5 * len(ms)
+        for _s, _e, country in demonyms:
+            cc = g.country_of(country)
+            if cc:
+                focus[cc] += 0.5
+
+        # containment: a mention followed by ", X" or "in X" where X is a mention
+        following: dict[str, list[str]] = {}
+        for a, b in zip(mentions, mentions[1:]):
+            if a.key != b.key and text[a.end:b.start].strip() in CONTAINMENT_GAPS:
+                following.setdefault(a.key, []).append(b.key)
+
+        choices: dict[str, Choice] = {}
+        for _pass in range(2):
+            chosen_admins: Counter[int] = Counter()
+            chosen_countries: Counter[str] = Counter(focus)
+            for key, ch in choices.items():
+                chosen_admins.update(self._holders(ch.id) | {ch.id})
+                cc = g.country_of(ch.id)
+                if cc:
+                    chosen_countries[cc] += len(groups[key])
+            total = sum(chosen_countries.values()) or 1
+            new: dict[str, Choice] = {}
+            for key, ms in groups.items():
+                new[key] = self._choose(key, ms, groups, following, choices, chosen_countries, total, chosen_admins)
+            choices = new
+        top = None
+        if focus or choices:
+            counts: Counter[str] = Counter(focus)
+            for key, ch in choices.items():
+                cc = g.country_of(ch.id)
+                if cc:
+                    counts[cc] += len(groups[key])
+            if counts:
+                top = counts.most_common(1)[0][0]
+        return choices, top
+
+    def _choose(self, key, ms, groups, following, previous, countries: Counter, total: float, admins: Counter) -> Choice:
+        g = self.gaz
+        cands = ms[0].candidates
+        exact = ms[0].exact
+        contained_by: set[int] = set()
+        for nxt in following.get(key, ()):
+            if nxt in previous:
+                contained_by.add(previous[nxt].id)
+            else:
+                contained_by.update(groups[nxt][0].candidates)
+        best: Choice | None = None
+        own = len(ms)
+        has_country = any(g.feature[c] == F_COUNTRY for c in cands)
+        for c in cands:
+            f = g.feature[c]
+            pop = g.population[c]
+            why = []
+            # named regions have no population figure: rank them as a large place
+            size = pop if pop or f not in (F_REGION, F_CONTINENT) else 10_000_000
+            score = math.log10(size + 10) + FEATURE_PRIOR.get(f, 0.0)
+            if f == F_CITY and c in g.capitals and not has_country:
+                # "Mexico" is the country, not its capital; "Washington" the capital
+                score += CAPITAL_BONUS
+                why.append("capital")
+            cc = g.country_of(c)
+            if cc:
+                # this group's own votes for the country are left out, or a
+                # name would only ever confirm itself
+                share = max(0.0, countries.get(cc, 0) - (own if key in previous and g.country_of(previous[key].id) == cc else 0)) / total
+                if share > 0:
+                    score += FOCUS_WEIGHT * share
+                    if share >= 0.2:
+                        why.append(f"article about {cc}")
+            holders = self._holders(c)
+            if contained_by & holders:
+                score += CONTAINMENT_BONUS
+                why.append("inside the place named next to it")
+            neighbours = sum(admins[h] for h in holders if g.feature[h] in (F_ADMIN1, F_ADMIN2)) - (own if key in previous and previous[key].id == c else 0)
+            if neighbours > 0:
+                score += NEIGHBOUR_BONUS * min(2, neighbours)
+                why.append("near other places named")
+            hint = ms[0].hint
+            if hint == "division" and f in (F_ADMIN1, F_ADMIN2) or hint == "city" and f == F_CITY:
+                score += HINT_BONUS
+                why.append(f"called a {hint}")
+            if not exact:
+                score -= LOOSE_PENALTY
+                why.append("spelling variant")
+            if best is None or score > best.score:
+                best = Choice(c, score, ", ".join([FEATURES[f]] + why + ([f"population {pop:,}"] if pop else [])))
+        return self._same_place_as_town(best, cands, ms[0].hint)
+
+    def _same_place_as_town(self, choice: Choice, cands: tuple[int, ...], hint: str | None) -> Choice:
+        """A division named after its chief town ("Karbala", "Basra"): unless the
+        text calls it a division, the town is the more precise reading when it
+        holds a good share of the division's people (and, for a district, its point)."""
+        g = self.gaz
+        f = g.feature[choice.id]
+        if f not in (F_ADMIN1, F_ADMIN2) or hint == "division":
+            return choice
+        for c in cands:
+            if g.feature[c] != F_CITY or g.population[c] * 4 < g.population[choice.id]:
+                continue
+            if f == F_ADMIN2 and g.admin2[c] == choice.id and _distance_km(g.lat[c], g.lon[c], g.lat[choice.id], g.lon[choice.id]) <= SAME_PLACE_KM:
+                return Choice(c, choice.score, choice.why.replace("admin2", "city (named like its district)"))
+            if f == F_ADMIN1 and g.admin1[c] == choice.id:
+                return Choice(c, choice.score, choice.why.replace("admin1", "city (named like its province)"))
+        return choice
+
+
+def relative_point(gaz: Gazetteer, entry: int, direction: str) -> tuple[float, float]:
+    """A point for "southern X": the middle of that part of X's box of places."""
+    box = gaz.bbox.get(entry)
+    lat, lon = gaz.lat[entry], gaz.lon[entry]
+    if box is None:
+        return lat, lon
+    lat0, lat1, lon0, lon1 = box
+    mid_lat, mid_lon = (lat0 + lat1) / 2, (lon0 + lon1) / 2
+    quarter_lat, quarter_lon = (lat1 - lat0) / 4, (lon1 - lon0) / 4
+    # the middle of the outer half on that side
+    if "north" in direction:
+        mid_lat = lat1 - quarter_lat
+    if "south" in direction:
+        mid_lat = lat0 + quarter_lat
+    if "east" in direction:
+        mid_lon = lon1 - quarter_lon
+    if "west" in direction:
+        mid_lon = lon0 + quarter_lon
+    return mid_lat, mid_lon
+
+
+def relative_name(gaz: Gazetteer, entry: int, direction: str) -> str:
+    return f"{DIRECTION_ADJECTIVES.get(direction, direction)} {gaz.names[entry]}"
