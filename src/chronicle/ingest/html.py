@@ -35,6 +35,7 @@ PUBLISHED_META = (
 )
 _JSONLD_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                          "opinionnewsarticle", "backgroundnewsarticle", "report", "webpage", "liveblogposting"}
+_JSONLD_WRAPPER_TYPES = {"webpage"}
 
 
 @dataclass
@@ -171,7 +172,8 @@ def parse_html(html: str, url: str | None = None) -> HtmlPage:
             signals.append(("html-meta", iso, f'html-meta: itemprop datePublished "{raw}"'))
             break
     articles = [obj for obj in _jsonld_objects(tree) if _jsonld_type(obj) & _JSONLD_ARTICLE_TYPES]
-    # the object that carries a publication date is the article itself (a WebPage wrapper often does not)
+    # the article itself before a WebPage wrapper (whose dates are often the site's or the page's)
+    articles.sort(key=lambda obj: _jsonld_type(obj) <= _JSONLD_WRAPPER_TYPES)
     article_obj = next((obj for obj in articles if obj.get("datePublished")), articles[0] if articles else None)
     if article_obj:
         iso = parse_date(article_obj.get("datePublished"))
@@ -192,9 +194,10 @@ def parse_html(html: str, url: str | None = None) -> HtmlPage:
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     page.canonical_url = (canonical[0].strip() if canonical else None) or meta.get("og:url")
     page.copyright_years = sorted({int(y) for y in _COPYRIGHT.findall(html[-200_000:])})
-    if not any(kind == "html-meta" for kind, _, _ in signals):
-        # markup forms not parsed above (abbr.published, class="date" ...); no URL given
-        # on purpose: the URL date is a signal of its own with its own evidence
+    if not signals:
+        # markup forms not parsed above (abbr.published, class="date" ...). Ranked with the
+        # URL and datelines, not with explicit metadata: with no publication field htmldate
+        # falls back to modification dates. No URL given: the URL date is a signal of its own.
         try:
             from htmldate import find_date
 
@@ -202,7 +205,7 @@ def parse_html(html: str, url: str | None = None) -> HtmlPage:
         except Exception:  # noqa: BLE001 - htmldate failing is just no signal
             found = None
         if found:
-            signals.append(("html-meta", found, f"html-meta: htmldate found {found} in the page markup"))
+            signals.append(("htmldate", found, f"htmldate: {found} in the page markup"))
     if len(html) > PRUNE_PAGES_OVER_CHARS:
         _prune_navigation(tree)
     try:

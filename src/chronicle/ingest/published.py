@@ -14,8 +14,10 @@ The rules (docs/ingest.md explains each):
    `datePublished`, a publication meta tag or <time pubdate>. Among these the
    earliest wins (pages restate later modification dates, never earlier ones).
 3. Otherwise a date written at the article itself: in the URL path
-   (/2021/03/05/), in a dateline ("BAGHDAD, March 5, 2021 (Reuters) -"), or a
-   "Published: ..." stamp. Earliest wins among them.
+   (/2021/03/05/), in a dateline ("BAGHDAD, March 5, 2021 (Reuters) -"), a
+   "Published: ..." stamp, or what htmldate reads in the markup when the page
+   has no publication field (it may be a modification date, hence this tier).
+   Earliest wins among them.
 4. Otherwise the body text read by chronicle.times.publication
    (anniversaries said to be "today", ...).
 5. Otherwise a date htmldate found anywhere in the page, and a month in the URL.
@@ -44,7 +46,7 @@ log = logging.getLogger(__name__)
 TIERS: dict[str, int] = {
     "input": 1,
     "feed": 2, "json-ld": 2, "html-meta": 2,
-    "url": 3, "dateline": 3, "page-label": 3,
+    "url": 3, "dateline": 3, "page-label": 3, "htmldate": 3,
     "text": 4,
     "html-text": 5, "url-month": 5,
     "page-widget": 6, "fetch-date": 6, "crawl-date": 6,
@@ -116,7 +118,7 @@ def judge_publication(signals: list[DateSignal], copyright_years: list[int] = ()
         if upper and s.kind not in BOUND_KINDS and s.kind != "input" and d > upper:
             log.debug("dropping %s: after the page's upper bound %s", s, upper)
             continue
-        if s.kind not in ("input",) and d.month == 1 and d.day == 1 and d.year in copyright_years and s.kind in ("html-text", "html-meta"):
+        if s.kind not in ("input",) and d.month == 1 and d.day == 1 and d.year in copyright_years and s.kind in ("html-text", "html-meta", "htmldate"):
             continue  # the copyright notice, not the article
         candidates.append(s)
     if not candidates:
