@@ -160,3 +160,31 @@ def test_text_outside_a_quote_is_not_attributed_to_the_quote():
     )
     _, m = mods(text, "arrested")
     assert m.attributed_to is None
+
+
+def test_infinitive_on_a_noun_is_hypothetical():
+    _, m = mods("The decree gives the governor the power to detain journalists.", "detain")
+    assert m.hypothetical is True
+
+
+def test_reporting_clause_with_a_hyphenated_source():
+    _, m = mods("Rebels shelled the airport overnight, a state-owned radio station said.", "shelled")
+    assert m.attributed_to == "state-owned radio station"
+
+
+def test_source_keeps_its_of_or_to_phrase():
+    _, m = mods("Troops fired on the crowd, a spokesman for the ministry said.", "fired")
+    assert m.attributed_to == "spokesman for the ministry"
+
+
+def test_speech_in_a_separate_clause_is_not_attribution():
+    _, m = mods(
+        "Valdoria mobilized its reservists on Tuesday while foreign inspectors said they needed more time.",
+        "mobilized",
+    )
+    assert m.attributed_to is None
+
+
+def test_date_after_the_speech_verb_is_not_the_source():
+    _, m = mods("Police detained two editors, the governor's office said Wednesday.", "detained")
+    assert m.attributed_to == "governor's office"

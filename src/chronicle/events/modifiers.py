@@ -162,6 +162,10 @@ def _hypothetical(chain, cues: list[str]) -> bool:
             if c.dep_ == "aux" and c.lower_ == "going" and level == 0:
                 cues.append(c.text)
                 return True
+            # an infinitive on a noun: "the authority to order", "plans to attack"
+            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                cues.append(f"{tok.head.text} to")
+                return True
             # "if they attack", "unless the demands are met" on the trigger's clause
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS and tok.dep_ == "advcl":
                 cues.append(c.text)
@@ -195,11 +199,12 @@ def _source_tokens(head: "Token") -> list["Token"]:
     stack = list(head.children)
     while stack:
         c = stack.pop()
-        if c.dep_ in keep:
+        if c.dep_ in keep or (c.dep_ == "npadvmod" and c.i < head.i) or (c.dep_ == "punct" and c.text in ("-", "\u2013")):
+            # hyphenated modifiers: "state-owned", "co-chairman"
             toks.append(c)
             stack.extend(c.children)
-        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == c.head.i + 1:
-            # "spokesman of the ministry", "Council of Resistance of Iran"
+        elif c.dep_ == "prep" and c.lower_ in ("of", "for", "to") and c.i == c.head.i + 1:
+            # "spokesman for the ministry", "Council of Resistance of Iran"
             toks.append(c)
             stack.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "pobj":
@@ -217,9 +222,16 @@ def _source_tokens(head: "Token") -> list["Token"]:
     # a leading article is part of a proper name ("the Interior Ministry") but not of "the report"
     while toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an", "this", "that", "these", "those") and head.pos_ != "PROPN":
         toks = toks[1:]
-    while toks and toks[-1].dep_ in ("cc", "punct", "case") and toks[-1].i != head.i:
+    while toks and toks[-1].dep_ in ("cc", "punct", "case", "prep") and toks[-1].i != head.i:
         toks = toks[:-1]
-    return toks or [head]
+    toks = toks or [head]
+    # words the tokenizer split at a hyphen ("co-chairman") stay whole
+    doc = head.doc
+    while toks[-1].i + 1 < len(doc) and not toks[-1].whitespace_ and (toks[-1].text == "-" or doc[toks[-1].i + 1].text == "-"):
+        toks = toks + [doc[toks[-1].i + 1]]
+    while toks[0].i > 0 and not doc[toks[0].i - 1].whitespace_ and (toks[0].text == "-" or doc[toks[0].i - 1].text == "-"):
+        toks = [doc[toks[0].i - 1]] + toks
+    return toks
 
 
 def _speaker(verb: "Token") -> "Token | None":
@@ -228,8 +240,21 @@ def _speaker(verb: "Token") -> "Token | None":
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there"):
             return c
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "npadvmod") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "npadvmod") and c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in ("DATE", "TIME"):
             return c
+    # "..., a close aide to the minister said": the subject misattached to the clause before;
+    # take the noun phrase between the last comma and the verb
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.pos_ in ("NOUN", "PROPN"):
+        comma = verb.i - 1
+        while comma > verb.sent.start and doc[comma].text not in (",", "\u201d", '"'):
+            comma -= 1
+        node = prev
+        while comma < node.head.i < verb.i and node.head.i != node.i:
+            node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.i > comma:
+            return node
     return None
 
 
@@ -304,7 +329,14 @@ def _attribution_source(ann: "Annotations", sent: "SpacySpan", chain) -> "Token 
     # "Police killed three, officials said." with the speech verb hanging off the clause
     for tok in path:
         for c in tok.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in SPEECH_VERBS and c.i > trigger.i and c.i not in path_ids:
+            if (
+                c.dep_ in ("parataxis", "ccomp")
+                and _lemma(c) in SPEECH_VERBS
+                and c.i > trigger.i
+                and c.i not in path_ids
+                # a bare reporting clause, not a clause of its own ("while inspectors said they ...")
+                and not any(g.dep_ in ("mark", "ccomp") for g in c.children)
+            ):
                 spk = _speaker(c)
                 if spk is not None:
                     return spk
