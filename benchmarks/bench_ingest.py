@@ -9,6 +9,9 @@ ingestion does per article: sniffing, decoding, extraction, chrome
 separation, language check, date judgement, story linking.
 
     python benchmarks/bench_ingest.py --articles 200 [--json out.json]
+
+It also prints the share of publication dates judged correctly on the
+project's fixture pages (tests/fixtures/ingest/pages/truth.json).
 """
 
 from __future__ import annotations
@@ -101,6 +104,19 @@ def serve(folder: Path) -> ThreadingHTTPServer:
     return httpd
 
 
+FIXTURE_PAGES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ingest" / "pages"
+
+
+def publication_date_share() -> tuple[int, int, list[str]]:
+    """(correct, pages, names judged wrong) on the fixture pages with known dates."""
+    from chronicle.ingest import read_article
+
+    truth = {k: v for k, v in json.loads((FIXTURE_PAGES / "truth.json").read_text()).items() if not k.startswith("_")}
+    wrong = [name for name, t in truth.items()
+             if read_article((FIXTURE_PAGES / name).read_bytes(), url=t["url"]).published != t["published"]]
+    return len(truth) - len(wrong), len(truth), wrong
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -132,6 +148,9 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"{'reader':<{width}}  pages  articles  seconds  pages/s")
     for reader, r in results.items():
         print(f"{reader:<{width}}  {r['pages']:>5}  {r['articles']:>8}  {r['seconds']:>7.2f}  {r['pages_per_s']:>7.1f}")
+    correct, pages, wrong = publication_date_share()
+    print(f"publication dates correct on fixture pages: {correct}/{pages}" + (f" (wrong: {', '.join(wrong)})" if wrong else ""))
+    results["publication_dates"] = {"correct": correct, "pages": pages, "wrong": wrong}
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return results

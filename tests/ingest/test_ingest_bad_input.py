@@ -101,3 +101,24 @@ def test_missing_input_and_stdin_json_lines(tmp_path):
 
 def test_input_size_limit_is_sane():
     assert 1_000_000 <= MAX_INPUT_BYTES < 500 * 1024 * 1024
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from chronicle.ingest import IngestError  # noqa: E402
+
+_PIECES = st.sampled_from(["<html>", "<body>", "<p>", "</p>", "<div>", "</div>", "<meta charset='latin-1'>", "Home",
+                           "Tags: Iraq, Syria", "Saturday, September 23, 2023", "\n", "\n\n", "By Jo Smith", "\x00",
+                           "Police fired tear gas at protesters in Basra on Friday, witnesses said.", "©2024", "é", "’"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(_PIECES, max_size=40).map("".join), st.binary(max_size=2000), st.text(max_size=500)))
+def test_any_input_gives_an_article_or_an_ingest_error(source):
+    try:
+        article = read_article(source)
+    except IngestError as exc:
+        assert exc.code and exc.message
+    else:
+        assert isinstance(article.text, str)
+        assert article.published is None or len(article.published) >= 7
