@@ -123,3 +123,18 @@ def test_url_list_file_same_page_under_two_urls_once_and_errors_in_place(site, t
     assert articles[0].id.startswith("url:")
     assert [e.error.code for e in errors] == ["too_many_redirects", "unsupported", "http_error", "bad_feed"]
     assert all(e.source for e in errors)
+
+
+def test_robots_txt_is_obeyed(tmp_path):
+    from ingest_server import LocalServer
+
+    with LocalServer() as other:
+        other.site.page("/robots.txt", "User-agent: Chronicle\nDisallow: /private/\n", content_type="text/plain")
+        other.site.page("/private/memo", html_page("harbour", "Private"))
+        other.site.page("/public/story", html_page("harbour", "Public"))
+        with fetcher() as f:
+            assert f.fetch(other.url("/public/story")).status == 200
+            with pytest.raises(IngestError) as err:
+                f.fetch(other.url("/private/memo"))
+        assert err.value.code == "robots_disallowed"
+        assert "/private/memo" not in other.site.hits and other.site.hits["/robots.txt"] == 1

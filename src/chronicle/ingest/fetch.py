@@ -7,7 +7,9 @@
 - conditional requests: the ETag / Last-Modified of the last fetch are sent
   back, and a 304 answer costs nothing (the validators persist when the cache
   is given a SQLite path, as `chronicle watch` does);
-- redirects followed by hand, at most MAX_REDIRECTS, so a loop ends.
+- redirects followed by hand, at most MAX_REDIRECTS, so a loop ends;
+- robots.txt obeyed for the "Chronicle" agent (read once per host; a site
+  without one, or whose robots.txt cannot be fetched, is open).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from urllib.parse import urljoin
 from chronicle.ingest import limits
 from chronicle.ingest.errors import IngestError
 
+ROBOTS_AGENT = "Chronicle"
 USER_AGENT = "Chronicle/0.1 (news event coder; +https://github.com/chronicle-events/chronicle)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 
@@ -69,10 +72,13 @@ class Fetcher:
 
     def __init__(self, *, cache: ValidatorCache | None = None, max_bytes: int | None = None,
                  timeout: float | None = None, total_timeout: float | None = None, retries: int | None = None,
-                 backoff: float | None = None, max_redirects: int | None = None, transport=None):
+                 backoff: float | None = None, max_redirects: int | None = None, transport=None,
+                 respect_robots: bool = True):
         import httpx
 
         self.cache = cache
+        self.respect_robots = respect_robots
+        self._robots: dict[str, object] = {}
         self.max_bytes = max_bytes or limits.MAX_INPUT_BYTES
         self.total_timeout = total_timeout or limits.TOTAL_TIMEOUT_S
         self.retries = limits.RETRIES if retries is None else retries
@@ -101,6 +107,8 @@ class Fetcher:
         too_large, too_many_redirects) when no page comes back."""
         current = url
         for _hop in range(self.max_redirects + 1):
+            if not self.allowed(current):
+                raise IngestError("robots_disallowed", f"{current}: the site's robots.txt asks {ROBOTS_AGENT} not to fetch it")
             result = self._fetch_once(url, current, conditional)
             if result.status in (301, 302, 303, 307, 308):
                 location = result.headers.get("location")
@@ -110,6 +118,26 @@ class Fetcher:
                 continue
             return result
         raise IngestError("too_many_redirects", f"{url}: more than {self.max_redirects} redirects")
+
+    def allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt lets Chronicle fetch `url` (read once per host)."""
+        if not self.respect_robots:
+            return True
+        from urllib.parse import urlsplit
+        from urllib.robotparser import RobotFileParser
+
+        parts = urlsplit(url)
+        host = f"{parts.scheme}://{parts.netloc}"
+        if host not in self._robots:
+            rules = RobotFileParser()
+            try:
+                response = self.client.get(host + "/robots.txt", timeout=5.0)
+                lines = response.text.splitlines() if response.status_code == 200 and len(response.content) < 512_000 else []
+            except Exception:  # noqa: BLE001 - no readable robots.txt: the site is open
+                lines = []
+            rules.parse(lines)
+            self._robots[host] = rules
+        return self._robots[host].can_fetch(ROBOTS_AGENT, url)
 
     def _fetch_once(self, asked: str, url: str, conditional: bool) -> FetchResult:
         import httpx
