@@ -78,3 +78,14 @@ def test_tags_line_is_not_a_sentence_with_commas():
     assert tags_in("Iraq, Syria, Lebanon, Hezbollah") == ["Iraq", "Syria", "Lebanon", "Hezbollah"]
     assert tags_in("The army, the police and the militias were all there.") is None
     assert tags_in("in the north, in the south, and in the east") is None
+
+
+def test_byline_with_a_date_gives_the_byline_and_the_articles_own_date():
+    text = ("Sunday, June 2, 2024\nRiot police clear sit-in outside parliament in Nairobi\n"
+            "By Wanjiru Kamau | Thursday, May 16, 2024\n\n"
+            "Riot police in Nairobi cleared a sit-in by university lecturers outside parliament on Thursday, "
+            "arresting at least fifteen people, the lecturers' union said.\n")
+    article = read_article(text)
+    assert article.byline == "Wanjiru Kamau"
+    assert (article.published, article.page_dates) == ("2024-05-16", ["2024-06-02"])
+    assert article.published_evidence == "page-label: By Wanjiru Kamau | Thursday, May 16, 2024"

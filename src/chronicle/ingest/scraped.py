@@ -51,6 +51,14 @@ class ScrapedPage:
     chrome: list[str] = field(default_factory=list)  # every line taken out of the body, in order
 
 
+_BYLINE_WITH_DATE = re.compile(r"^(?:by|written by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*[,|·•—–-]\s*(?P<rest>.+)$", re.I)
+
+
+def _dated_byline(line: str) -> re.Match | None:
+    m = _BYLINE_WITH_DATE.match(line)
+    return m if m and find_date(m.group("rest")) else None
+
+
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -156,7 +164,10 @@ def split_scraped(text: str) -> ScrapedPage:
             continue
         if _UPDATED_LABEL.match(line):
             continue
-        by = _BYLINE.match(line)
+        by = _BYLINE.match(line) or _dated_byline(line)
+        if by and _dated_byline(line) and page.published_label is None:
+            # "By Jo Smith | March 3, 2021": the byline's date is the article's own
+            page.published_label = (find_date(line)[0], line)
         if by:
             page.byline = by.group("name").strip()
             continue
