@@ -42,9 +42,11 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "ar
                             "within", "throughout", "across", "towards", "toward", "via", "over", "beyond", "off"})
 # Dependents that belong to a noun phrase written before its head.
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "punct",
-                       "cc", "conj", "npadvmod", "advmod", "appos"})
+                       "cc", "conj", "appos"})
 # Modifiers that say an agent belongs to no one country ("international media").
-NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional"})
+NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional",
+                              "coalition", "allied", "multilateral"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -99,6 +101,7 @@ class ArticleResolver:
         self.units: dict[str, _Unit] = {}
         self.order: list[str] = []
         self.taken: set[int] = set()  # token indices already explained
+        self.unit_at: dict[int, str] = {}  # token index -> key of the actor whose mention holds it
         self.sent_of = {}
         self.sentences = list(self.doc.sents)
         for si, sent in enumerate(self.sentences):
@@ -207,16 +210,24 @@ class ArticleResolver:
         for m in match_list:
             if isinstance(m.target, Entry) and m.target.is_person:
                 spans.append((m.start, m.end, m.target))
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
                 continue
             if any(i in self.matches for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end
-            if self.doc[end - 1].text in ("'s", "’s"):
+            if doc[end - 1].text in ("'s", "’s"):
                 end -= 1
-            if end > start:
-                spans.append((start, end, None))
+            # the small model often cuts a name short ("Kamal Osman | Idris")
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and end not in self.matches and doc[end].ent_type_ in ("", "PERSON") and doc[end].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "pobj", "nsubjpass"):
+                end += 1
+            if end <= start:
+                continue
+            if ent.label_ == "ORG" and not self._looks_like_person(start, end):
+                continue  # an organisation: step 4
+            spans.append((start, end, None))
         spans.sort(key=lambda s: s[0])
         surnames: dict[str, str] = {}
         for start, end, entry in spans:
@@ -278,6 +289,16 @@ class ArticleResolver:
                 self._add(key, a_start, a_end, "apposition to " + name)
         if entry is None:
             surnames.setdefault(fold(doc[end - 1].text), key)
+
+    def _looks_like_person(self, start: int, end: int) -> bool:
+        """A name the tagger called an organisation but the text describes as a person
+        ("Farhad Tavakkoli, Iran's ambassador"; "Defence Minister X")."""
+        root = self.doc[start:end].root
+        appos = self._apposition(root, start, end)
+        if appos is not None and self._is_person_word(self.doc[appos[5][1] - 1]):
+            return True
+        k = start - 1
+        return k >= 0 and self.doc[k].pos_ in ("NOUN", "PROPN") and self._is_person_word(self.doc[k]) and self.doc[k].text[:1].isupper()
 
     def _title_start(self, start: int, end: int) -> int:
         """Where the title written before a name begins ("U.S. Secretary of State")."""
@@ -425,7 +446,8 @@ class ArticleResolver:
                     continue
             antecedent = None
             if country is None and intl is None and not self._no_country(left, head):
-                antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and u.kind in ("agent", "organisation") and not u.is_person,
+                antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and u.kind in ("agent", "organisation")
+                                              and not u.is_person and bool(u.country or u.international),
                                               window=None if self._is_definite(left, head) else PRONOUN_WINDOW)
                 if antecedent is not None:
                     self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
@@ -592,10 +614,25 @@ class ArticleResolver:
                 elif i and not countries:
                     intl = i
                     whys.append(f"'{target.name}' -> {i}")
-        # a possessor that is itself an agent ("the Iranian regime's ambassador")
+        # a possessor that is itself an actor ("the Iranian regime's ambassador", "the
+        # regime's terrorists") or a possessive pronoun ("its proxy groups")
         anchor = sector_head or head
         for c in anchor.children:
-            if c.dep_ == "poss" and c.i not in self.matches and self._lexicon_at(c):
+            if c.dep_ != "poss" or c.i in self.matches:
+                continue
+            owner = None
+            if c.i in self.unit_at:
+                owner = self.units[self.unit_at[c.i]]
+            elif c.lower_ in POSSESSIVE_PRONOUNS:
+                owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
+                                         and u.kind in ("agent", "organisation", "unknown"), window=1)
+            if owner is not None and (owner.country or owner.international):
+                if owner.country and owner.country not in countries:
+                    countries.append(owner.country)
+                elif owner.international and not countries:
+                    intl = owner.international
+                whys.append(f"possessor '{c.text}' -> {owner.name}")
+            elif self._lexicon_at(c):
                 inner = self._describe(doc[self._left_edge(c) : c.i + 1], c)
                 if inner and inner[0]:
                     for ic in inner[0]:
@@ -768,6 +805,7 @@ class ArticleResolver:
         span = self.doc[start_tok:end_tok]
         for i in range(start_tok, end_tok):
             self.taken.add(i)
+            self.unit_at.setdefault(i, key)
         start, end = span.start_char, span.end_char
         if any(s == start and e == end for s, e, _ in unit.mentions):
             return

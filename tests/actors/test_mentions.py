@@ -1,0 +1,146 @@
+"""Every mention form the resolver handles, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import actor_covering, actor_of
+
+
+def test_full_and_partial_names_are_one_actor(resolve):
+    text = ("Prime Minister Haider al-Abadi visited Mosul on Tuesday. "
+            "Abadi told reporters that the city would be rebuilt.")
+    actors, _ = resolve(text, published="2016-03-01")
+    full = actor_covering(actors, "Haider al-Abadi")
+    assert actor_of(actors, "Abadi") is full
+    assert (full.country, full.sector) == ("IRQ", "GOV")
+
+
+def test_transliteration_variants_are_one_actor(resolve):
+    text = ("Nouri al-Maliki met party leaders in Baghdad. Critics said Maleki had ignored them, "
+            "while supporters of Nuri-al Maliki said al-Maliki was misquoted.")
+    actors, _ = resolve(text, published="2021-05-01")
+    maliki = actor_covering(actors, "Nouri al-Maliki")
+    for form in ("Maleki", "Nuri-al Maliki", "al-Maliki"):
+        assert actor_covering(actors, form) is maliki, form
+    assert sum(1 for a in actors if a.name == "Nouri al-Maliki") == 1
+
+
+def test_acronyms_resolve_with_their_expansions(resolve):
+    text = ("The Islamic Revolutionary Guard Corps said on Sunday that the IRGC had shot down a drone. "
+            "The PMF and the Popular Mobilization Forces are the same body, the NCRI said, and the MEK agreed.")
+    actors, _ = resolve(text, published="2022-01-01")
+    irgc = actor_of(actors, "IRGC")
+    assert irgc is actor_of(actors, "Islamic Revolutionary Guard Corps")
+    assert (irgc.country, irgc.sector) == ("IRN", "MIL")
+    assert actor_of(actors, "PMF") is actor_of(actors, "Popular Mobilization Forces")
+    assert actor_of(actors, "PMF").country == "IRQ"
+    assert actor_of(actors, "NCRI").sector == "OPP"
+    assert actor_of(actors, "MEK").country == "IRN"
+
+
+def test_lower_case_words_are_not_acronyms(resolve):
+    actors, _ = resolve("Let us hope the talks succeed, who knows.", published="2022-01-01")
+    assert not any(a.country == "USA" for a in actors)
+    assert not any(a.name.startswith("World Health") for a in actors)
+
+
+def test_country_descriptions(resolve):
+    text = "Iraqi forces fired on protesters in Nasiriyah, and Iran's ambassador to Iraq condemned the violence."
+    actors, _ = resolve(text, published="2020-10-01", focus="IQ")
+    forces = actor_of(actors, "Iraqi forces")
+    assert (forces.country, forces.sector) == ("IRQ", "MIL")
+    protesters = actor_of(actors, "protesters")
+    assert (protesters.country, protesters.sector) == ("IRQ", "CVL")
+    envoy = actor_covering(actors, "ambassador")
+    assert (envoy.country, envoy.sector) == ("IRN", "GOV")
+
+
+def test_former_office_holder_description_is_elite(resolve):
+    actors, _ = resolve("The former Iraqi prime minister called for calm.", published="2020-10-01")
+    former = actor_covering(actors, "prime minister")
+    assert (former.country, former.sector) == ("IRQ", "ELI")
+
+
+def test_conjoined_demonyms_give_one_actor_each(resolve):
+    actors, _ = resolve("Senior Kenyan and Ugandan officials met in Kampala on Monday.", published="2019-01-01")
+    countries = {a.country for a in actors if a.sector == "GOV"}
+    assert {"KEN", "UGA"} <= countries
+
+
+def test_apposition_defines_an_unknown_person(resolve):
+    # an invented person: the knowledge base cannot know him, the apposition must
+    text = ("Farhad Tavakkoli, Iran's ambassador to Lebanon, met Hezbollah officials. "
+            "Tavakkoli later left Beirut.")
+    actors, _ = resolve(text, published="2023-02-01")
+    envoy = actor_covering(actors, "Farhad Tavakkoli")
+    assert (envoy.country, envoy.sector) == ("IRN", "GOV")
+    assert actor_of(actors, "Tavakkoli") is envoy
+    assert any("ambassador" in m.text for m in envoy.mentions)
+
+
+def test_title_before_an_unknown_name(resolve):
+    actors, _ = resolve("Sudanese Defence Minister Kamal Osman Idris visited the front.", published="2024-01-01")
+    minister = actor_covering(actors, "Kamal Osman Idris")
+    assert (minister.country, minister.sector) == ("SDN", "GOV")
+
+
+def test_pronoun_joins_the_person_before_it(resolve):
+    text = "Abbas Araghchi arrived in Muscat on Saturday. He said the talks would be indirect."
+    actors, log = resolve(text, published="2025-04-12")
+    araghchi = actor_covering(actors, "Abbas Araghchi")
+    assert actor_of(actors, "He") is araghchi
+    assert (araghchi.country, araghchi.sector) == ("IRN", "GOV")
+
+
+def test_the_group_joins_the_organisation_before_it(resolve):
+    text = "Al-Shabaab attacked a base near Mogadishu. The group said it had killed eleven soldiers."
+    actors, _ = resolve(text, published="2023-06-01")
+    shabaab = actor_covering(actors, "Shabaab")
+    assert actor_covering(actors, "The group") is shabaab
+    assert (shabaab.country, shabaab.sector) == ("SOM", "REB")
+
+
+def test_the_regime_is_the_government_named_before(resolve):
+    text = ("The Iranian regime arrested dozens of students this week. "
+            "Rights groups say the regime wants to silence the campuses, and the mullahs' regime denies it.")
+    actors, _ = resolve(text, published="2023-01-10")
+    regime = actor_covering(actors, "The Iranian regime")
+    assert (regime.country, regime.sector) == ("IRN", "GOV")
+    assert actor_covering(actors, "the regime") is regime
+    assert actor_covering(actors, "mullahs") is regime
+
+
+def test_capital_as_metonym_but_not_as_place(resolve):
+    actors, _ = resolve("Moscow said the sanctions were illegal. Protests took place in Ankara.", published="2022-03-01")
+    moscow = actor_of(actors, "Moscow")
+    assert (moscow.country, moscow.sector) == ("RUS", "GOV")
+    assert not any(m.text == "Ankara" for a in actors for m in a.mentions)
+
+
+def test_unknown_organisation_keeps_country_and_sector_from_its_name(resolve):
+    actors, _ = resolve("The Kenyan Union of Dock Workers called a strike on Monday.", published="2024-05-01")
+    union = actor_covering(actors, "Dock Workers")
+    assert union.country == "KEN"
+    assert union.sector == "LAB"
+
+
+def test_international_bodies_have_no_country(resolve):
+    actors, _ = resolve("The United Nations and NATO urged restraint; UN peacekeepers stayed in their bases.", published="2022-01-01")
+    un = actor_of(actors, "United Nations")
+    assert un.country is None and un.international == "UNO" and un.wikidata == "Q1065"
+    nato = actor_of(actors, "NATO")
+    assert nato.country is None and nato.international == "IGO"
+    peacekeepers = actor_covering(actors, "peacekeepers")
+    assert peacekeepers.country is None and peacekeepers.sector == "MIL"
+
+
+def test_every_mention_offset_indexes_the_text(resolve):
+    text = ("Qassem Soleimani, the Quds Force commander, met Iraqi militia leaders in Baghdad. "
+            "The Pentagon said he had planned attacks on U.S. troops.")
+    actors, log = resolve(text, published="2019-12-30")
+    assert actors
+    for a in actors:
+        assert text[a.start:a.end] == a.text
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
+    for entry in log:
+        assert text[entry.start:entry.end] == entry.text
