@@ -100,3 +100,35 @@ def test_number_value(words, value, approx):
     assert got == value
     if value is not None:
         assert got_approx is approx
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen shot dead the village chief on Monday.", [("killed", 1)]),
+        ("Soldiers killed Omar Bakri near the market.", [("killed", 1)]),
+        ("Police are holding 40 activists at the stadium.", [("arrested", 40)]),
+        ("Up to 800 miners began a hunger strike on Monday.", [("crowd", 800)]),
+        ("A Valdorian prisoner died in custody last week.", [("killed", 1)]),
+    ],
+)
+def test_singular_victims_and_people_objects(text, expected):
+    found, _ = sizes_of(text)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A patrol helicopter was shot down over the valley.",
+        "The union held a general strike across the province.",
+        "The army will detain 30 people at the border.",
+        "Rebels tried to kill the governor on Sunday.",
+        "Police did not arrest 30 students.",
+        "Members of a body linked to the council visited the town.",
+        "The party organised a number of rallies last year.",
+    ],
+)
+def test_things_that_are_not_counted_casualties(text):
+    found, _ = sizes_of(text)
+    assert found == []

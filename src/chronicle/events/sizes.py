@@ -69,9 +69,34 @@ CROWD_VERBS = {
     "protest", "demonstrate", "rally", "march", "gather", "assemble", "converge", "chant", "join", "take",
     "flood", "throng", "fill", "pour", "block", "strike", "picket", "occupy", "parade", "riot", "mass",
 }
-KILLED_WORDS = {"dead", "killed", "slain", "death", "deaths", "fatality", "fatalities", "body", "bodies", "toll"}
+KILLED_WORDS = {"dead", "killed", "slain", "death", "deaths", "fatality", "fatalities", "bodies", "toll"}
 INJURED_WORDS = {"injured", "wounded", "hurt", "injury", "injuries", "casualty"}
-ARRESTED_WORDS = {"arrested", "detained", "arrest", "arrests", "detention", "detentions", "detainee", "detainees", "prisoner"}
+ARRESTED_WORDS = {"arrested", "detained", "arrest", "arrests", "detention", "detentions"}
+# Verbs that count people as arrested only when their object is people ("held 40 activists",
+# not "held a general strike").
+AMBIGUOUS_ARREST = {"hold", "seize", "capture", "take", "round"}
+# What a crowd stages: "1,000 dockers began a hunger strike".
+PROTEST_OBJECTS = {"strike", "walkout", "sit-in", "vigil", "boycott", "march", "rally", "demonstration", "protest", "picket", "blockade"}
+# Singular nouns for one person: "a journalist was killed" counts 1, "a helicopter was shot down" does not.
+PERSON_NOUNS = {
+    "man", "woman", "child", "boy", "girl", "baby", "person", "people", "teenager", "youth", "civilian", "resident",
+    "villager", "citizen", "national", "refugee", "migrant", "soldier", "officer", "policeman", "policewoman", "cop",
+    "guard", "trooper", "fighter", "militant", "rebel", "insurgent", "gunman", "guerrilla", "militiaman", "commander",
+    "general", "colonel", "captain", "sergeant", "prisoner", "detainee", "inmate", "hostage", "journalist", "reporter",
+    "photographer", "editor", "blogger", "activist", "protester", "protestor", "demonstrator", "student", "teacher",
+    "worker", "farmer", "doctor", "nurse", "lawyer", "judge", "priest", "imam", "cleric", "monk", "pastor", "bishop",
+    "missionary", "politician", "lawmaker", "legislator", "senator", "deputy", "mp", "minister", "official", "leader",
+    "mayor", "governor", "candidate", "diplomat", "ambassador", "envoy", "member", "supporter", "opponent", "dissident",
+    "critic", "businessman", "businesswoman", "tourist", "pilgrim", "worshipper", "passenger", "driver", "pilot",
+    "servicemen", "serviceman", "marine", "sailor", "peacekeeper", "volunteer", "aid worker", "engineer", "contractor",
+    "employee", "chief", "president", "king", "prince", "spokesman", "spokeswoman", "suspect", "smuggler", "bomber",
+    "attacker", "assailant", "victim", "survivor", "mother", "father", "son", "daughter", "brother", "sister", "wife",
+    "husband", "relative", "family", "cameraman", "correspondent", "researcher", "academic", "professor", "athlete",
+    "miner", "docker", "trucker", "pensioner", "retiree", "unionist", "trader", "vendor", "shopkeeper", "merchant",
+    "labourer", "laborer", "physician", "medic", "taxi driver", "fisherman", "herder", "landowner", "tenant", "settler",
+    "veteran", "conscript", "recruit", "cadet", "parent", "elder", "chief", "tribesman", "clansman", "inhabitant",
+    "mourner", "marcher", "rioter", "striker", "picketer", "follower", "believer", "voter", "delegate", "observer",
+}
 CROWD_NOUNS = {
     "protester", "protestor", "demonstrator", "marcher", "rioter", "striker", "picketer", "mourner",
     "crowd", "rally", "march", "demonstration", "protest", "gathering", "procession", "sit-in",
@@ -183,9 +208,15 @@ def _kind_from_words(tok: "Token") -> str | None:
     return None
 
 
-def _verb_kind(verb: "Token", role: str) -> str | None:
+def _is_person(tok: "Token") -> bool:
+    return tok.ent_type_ in ("PERSON", "NORP") or _lemma(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
+
+
+def _verb_kind(verb: "Token", role: str, people: bool = True) -> str | None:
     """What happened to the counted people, given their role under `verb`."""
     lem = _lemma(verb)
+    if lem in AMBIGUOUS_ARREST and not people:
+        return None
     if lem == "round" and not any(c.lower_ == "up" for c in verb.children):
         return None
     if lem == "shoot":
@@ -212,6 +243,8 @@ def _verb_kind(verb: "Token", role: str) -> str | None:
 
 
 def _kind(anchor: "Token", counted: "Token") -> str | None:
+    # a bare number ("arresting 12") or a person noun counts people; "held a strike" does not
+    people = counted.i == anchor.i and _is_number(anchor) or _is_person(counted)
     # words on the number or its noun: "twelve dead", "30 wounded people", "40 deaths"
     for t in (counted, anchor):
         kind = _kind_from_words(t)
@@ -232,9 +265,9 @@ def _kind(anchor: "Token", counted: "Token") -> str | None:
             node = node.head
     dep, head = node.dep_, node.head
     if dep in ("nsubjpass", "csubjpass"):
-        return _verb_kind(head, "object")
+        return _verb_kind(head, "object", people)
     if dep in ("dobj", "obj", "oprd"):
-        kind = _verb_kind(head, "object")
+        kind = _verb_kind(head, "object", people)
         if kind:
             return kind
         # "left 7 dead", "left dozens injured"
@@ -253,9 +286,9 @@ def _kind(anchor: "Token", counted: "Token") -> str | None:
             kind = _verb_kind(head, "object")
             if kind:
                 return kind
-        # "thousands staged demonstrations", "hundreds held a rally"
+        # "thousands staged demonstrations", "hundreds held a rally", "1,000 began a hunger strike"
         for c in head.children:
-            if c.dep_ in ("dobj", "obj") and _lemma(c) in CROWD_NOUNS:
+            if c.dep_ in ("dobj", "obj") and (_lemma(c) in CROWD_NOUNS or (people and _lemma(c) in PROTEST_OBJECTS)):
                 return "crowd"
         if _lemma(head) == "be":  # "the dead were 12" is rare; "12 were dead" / "three are wounded"
             for c in head.children:
@@ -290,6 +323,34 @@ def _kind(anchor: "Token", counted: "Token") -> str | None:
     return None
 
 
+UNREAL_VERBS = {"attempt", "try", "plan", "threaten", "fail", "seek", "want", "vow", "intend", "aim", "plot", "prepare"}
+UNREAL_MODALS = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "can"}
+
+
+def _unreal(anchor: "Token") -> bool:
+    """The count belongs to something that did not (yet) happen: "tried to kill the minister",
+    "did not arrest anyone", "will detain 30"."""
+    node = anchor
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for c in verb.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREAL_MODALS):
+                return True
+        if _lemma(verb) in UNREAL_VERBS and verb.i != node.head.i:
+            return True
+        if verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
+            verb = verb.head
+            if _lemma(verb) in UNREAL_VERBS:
+                return True
+            continue
+        return False
+    return False
+
+
 def _is_subset(anchor: "Token") -> bool:
     """ "including three children", "among them two women": part of a number already given."""
     node = anchor
@@ -318,14 +379,25 @@ def find_sizes(ann: "Annotations", sent: "SpacySpan") -> list[Size]:
             if tok.dep_ in ("nummod", "compound", "quantmod") and _is_number(tok.head):
                 continue  # part of a larger number phrase, read from its head
             numtoks = _number_tokens(tok)
-        elif tok.lower_ in ("a", "an", "one") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP") and tok.head.pos_ in ("NOUN", "PROPN"):
+        elif (
+            tok.lower_ in ("a", "an", "the")
+            and tok.dep_ == "det"
+            and tok.head.tag_ == "NN"
+            and _is_person(tok.head)
+            and tok.head.dep_ in ("nsubjpass", "dobj", "nsubj")
+        ):
+            # "a journalist was killed", "killed the deputy chief"
             numtoks, singular = [tok], True
+        elif tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubjpass", "dobj") and not any(c.dep_ == "conj" for c in tok.children):
+            # a named person: "troops killed Ali Hassan"
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            numtoks, singular = ([tok.doc[ent.start]] if ent is not None else [tok]), True
         else:
             continue
         used.update(t.i for t in numtoks)
         # the counted noun and the phrase's syntactic head
         if singular:
-            counted = anchor = tok.head
+            counted = anchor = tok if tok.pos_ == "PROPN" else tok.head
         elif tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
             counted = anchor = tok.head
         else:
@@ -340,7 +412,7 @@ def find_sizes(ann: "Annotations", sent: "SpacySpan") -> list[Size]:
             continue
         if counted.lower_ in ("of",):
             continue
-        if _is_subset(anchor):
+        if _is_subset(anchor) or _unreal(anchor):
             continue
         words = [t.text for t in numtoks]
         if singular:
