@@ -85,19 +85,22 @@ class Resolver:
         for m in mentions:
             groups.setdefault(m.key, []).append(m)
 
-        # country evidence: unambiguous names count fully, demonyms half
-        focus: Counter[str] = Counter()
+        # country evidence per group: before any choice, unambiguous names vote
+        # fully and a name that may be a country half; later, each group votes
+        # for the country of its choice. Demonyms always vote half.
+        votes: dict[str, tuple[str, float]] = {}
         for key, ms in groups.items():
             cands = ms[0].candidates
             countries = {g.country_of(c) for c in cands}
             if len(countries) == 1 and None not in countries:
-                focus[next(iter(countries))] += len(ms)
+                votes[key] = (next(iter(countries)), float(len(ms)))
             elif any(g.feature[c] == F_COUNTRY for c in cands):
-                focus[next(g.country_of(c) for c in cands if g.feature[c] == F_COUNTRY)] += 0.5 * len(ms)
+                votes[key] = (next(g.country_of(c) for c in cands if g.feature[c] == F_COUNTRY), 0.5 * len(ms))
+        demonym_votes: Counter[str] = Counter()
         for _s, _e, country in demonyms:
             cc = g.country_of(country)
             if cc:
-                focus[cc] += 0.5
+                demonym_votes[cc] += 0.5
 
         # containment: a mention followed by ", X" or "in X" where X is a mention
         following: dict[str, list[str]] = {}
@@ -107,30 +110,18 @@ class Resolver:
 
         choices: dict[str, Choice] = {}
         for _pass in range(2):
-            chosen_admins: Counter[int] = Counter()
-            chosen_countries: Counter[str] = Counter(focus)
+            evidence = _Evidence(demonym_votes, votes)
             for key, ch in choices.items():
-                chosen_admins.update(self._holders(ch.id) | {ch.id})
-                cc = g.country_of(ch.id)
-                if cc:
-                    chosen_countries[cc] += len(groups[key])
-            total = sum(chosen_countries.values()) or 1
-            new: dict[str, Choice] = {}
-            for key, ms in groups.items():
-                new[key] = self._choose(key, ms, groups, following, choices, chosen_countries, total, chosen_admins)
-            choices = new
-        top = None
-        if focus or choices:
-            counts: Counter[str] = Counter(focus)
-            for key, ch in choices.items():
-                cc = g.country_of(ch.id)
-                if cc:
-                    counts[cc] += len(groups[key])
-            if counts:
-                top = counts.most_common(1)[0][0]
+                evidence.add_places(key, self._holders(ch.id) | {ch.id})
+            choices = {key: self._choose(key, ms, groups, following, choices, evidence) for key, ms in groups.items()}
+            votes = {key: (g.country_of(ch.id), float(len(groups[key]))) for key, ch in choices.items() if g.country_of(ch.id)}
+        counts: Counter[str] = Counter(demonym_votes)
+        for cc, weight in votes.values():
+            counts[cc] += weight
+        top = counts.most_common(1)[0][0] if counts else None
         return choices, top
 
-    def _choose(self, key, ms, groups, following, previous, countries: Counter, total: float, admins: Counter) -> Choice:
+    def _choose(self, key, ms, groups, following, previous, evidence: "_Evidence") -> Choice:
         g = self.gaz
         cands = ms[0].candidates
         exact = ms[0].exact
@@ -140,9 +131,10 @@ class Resolver:
                 contained_by.add(previous[nxt].id)
             else:
                 contained_by.update(groups[nxt][0].candidates)
-        best: Choice | None = None
-        own = len(ms)
         has_country = any(g.feature[c] == F_COUNTRY for c in cands)
+        countries, total = evidence.countries_without(key)
+        admins = evidence.places_without(key)
+        best: Choice | None = None
         for c in cands:
             f = g.feature[c]
             pop = g.population[c]
@@ -155,10 +147,8 @@ class Resolver:
                 score += CAPITAL_BONUS
                 why.append("capital")
             cc = g.country_of(c)
-            if cc:
-                # this group's own votes for the country are left out, or a
-                # name would only ever confirm itself
-                share = max(0.0, countries.get(cc, 0) - (own if key in previous and g.country_of(previous[key].id) == cc else 0)) / total
+            if cc and total:
+                share = countries.get(cc, 0) / total
                 if share > 0:
                     score += FOCUS_WEIGHT * share
                     if share >= 0.2:
@@ -167,10 +157,13 @@ class Resolver:
             if contained_by & holders:
                 score += CONTAINMENT_BONUS
                 why.append("inside the place named next to it")
-            neighbours = sum(admins[h] for h in holders if g.feature[h] in (F_ADMIN1, F_ADMIN2)) - (own if key in previous and previous[key].id == c else 0)
+            neighbours = sum(admins[h] for h in holders if g.feature[h] in (F_ADMIN1, F_ADMIN2))
             if neighbours > 0:
                 score += NEIGHBOUR_BONUS * min(2, neighbours)
                 why.append("near other places named")
+            if f in (F_ADMIN1, F_ADMIN2, F_COUNTRY) and admins[c] > 0:
+                score += NEIGHBOUR_BONUS * min(2, admins[c])
+                why.append("holds other places named")
             hint = ms[0].hint
             if hint == "division" and f in (F_ADMIN1, F_ADMIN2) or hint == "city" and f == F_CITY:
                 score += HINT_BONUS
@@ -223,3 +216,33 @@ def relative_point(gaz: Gazetteer, entry: int, direction: str) -> tuple[float, f
 
 def relative_name(gaz: Gazetteer, entry: int, direction: str) -> str:
     return f"{DIRECTION_ADJECTIVES.get(direction, direction)} {gaz.names[entry]}"
+
+
+class _Evidence:
+    """The article's evidence, read by one name group without its own votes
+    (or a name would only ever confirm itself)."""
+
+    def __init__(self, demonym_votes: Counter, votes: dict[str, tuple[str, float]]):
+        self.demonym_votes = demonym_votes
+        self.votes = votes
+        self.countries: Counter[str] = Counter(demonym_votes)
+        for cc, weight in votes.values():
+            self.countries[cc] += weight
+        self.places: Counter[int] = Counter()
+        self.own_places: dict[str, set[int]] = {}
+
+    def add_places(self, key: str, ids: set[int]) -> None:
+        self.own_places[key] = ids
+        self.places.update(ids)
+
+    def countries_without(self, key: str) -> tuple[Counter, float]:
+        counts = Counter(self.countries)
+        if key in self.votes:
+            cc, weight = self.votes[key]
+            counts[cc] -= weight
+        return counts, sum(v for v in counts.values() if v > 0)
+
+    def places_without(self, key: str) -> Counter:
+        counts = Counter(self.places)
+        counts.subtract(self.own_places.get(key, ()))
+        return counts
