@@ -58,91 +58,137 @@ HOLIDAY_RE = (
 
 _WD = rf"(?P<wd>{WEEKDAY_RE})"
 
-PATTERNS: list[tuple[str, re.Pattern]] = [
+PATTERNS: list[tuple[str, str | None, re.Pattern]] = [
     # -- calendar dates ------------------------------------------------------------
-    ("full_date", re.compile(MDY)),
-    ("full_date", re.compile(DMY)),
-    ("full_date", re.compile(ISO)),
-    ("numeric_date", re.compile(NUMERIC)),
-    ("month_day", re.compile(MD)),
-    ("month_day", re.compile(DM)),
-    ("month_year", re.compile(MY)),
-    ("month", re.compile(
+    ("full_date", 'month', re.compile(MDY)),
+    ("full_date", 'month', re.compile(DMY)),
+    ("full_date", 'digitsep', re.compile(ISO)),
+    ("numeric_date", 'digitsep', re.compile(NUMERIC)),
+    ("month_day", 'month', re.compile(MD)),
+    ("month_day", 'month', re.compile(DM)),
+    ("month_year", 'month', re.compile(MY)),
+    ("month", 'month', re.compile(
         rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Tt]his\s+past|[Tt]his\s+coming)\s+)?"
         rf"(?P<m>{MONTH_FULL_RE})(?![\w-])(?!\s+\d)")),
-    ("year", re.compile(rf"(?:(?<=mid-)|(?<![\w$£€#./:-])){YEAR_RE.replace('(?:', '(?P<y>', 1)}(?![\w%/:-]|[.,]\d|\s?%|\s+percent)")),
-    ("decade", re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<y>1[0-9]{{2}}|20[0-9])0['’]?s\b")),
-    ("decade", re.compile(r"(?:[Tt]he\s+)(?:early\s+|mid[- ]|late\s+)?['’]?(?P<yy>[0-9])0['’]?s\b")),
-    ("year_end", re.compile(r"\b(?:the\s+)?year[- ]end\b", I)),
-    ("decade_word", re.compile(r"\b[Tt]he\s+(?:early\s+|mid-|late\s+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
-    ("century", re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<ord>{ORDINAL_RE})[- ]century\b", I)),
-    ("quarter", re.compile(
+    ("year", None, re.compile(rf"(?:(?<=mid-)|(?<![\w$£€#./:-])){YEAR_RE.replace('(?:', '(?P<y>', 1)}(?![\w%/:-]|[.,]\d|\s?%|\s+percent)")),
+    ("decade", 'decade', re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<y>1[0-9]{{2}}|20[0-9])0['’]?s\b")),
+    ("decade", 'decade', re.compile(r"(?:[Tt]he\s+)(?:early\s+|mid[- ]|late\s+)?['’]?(?P<yy>[0-9])0['’]?s\b")),
+    ("year_end", 'yearend', re.compile(r"\b(?:the\s+)?year[- ]end\b", I)),
+    ("decade_word", 'decadeword', re.compile(r"\b[Tt]he\s+(?:early\s+|mid-|late\s+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
+    ("century", 'century', re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<ord>{ORDINAL_RE})[- ]century\b", I)),
+    ("quarter", 'quarter', re.compile(
         rf"{_B}(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[- ](?:quarter|half)\s+of\b))[- ](?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rely>this|last|next|the)\s+year|fiscal\s+(?P<fy>{YEAR_RE})))?(?!\w)", I)),
-    ("quarter", re.compile(rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<y>{YEAR_RE}))?\b")),
-    ("season", re.compile(
+    ("quarter", 'quarterabbr', re.compile(rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<y>{YEAR_RE}))?\b")),
+    ("season", 'season', re.compile(
         rf"{_B}(?:(?P<rel>this|last|next|past|coming|the|early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?(?![\w-])", I)),
-    ("fiscal", re.compile(rf"\b(?:[Ff]iscal|[Ff]inancial)(?:\s+[Yy]ear)?\s+(?P<y>{YEAR_RE})(?:[-/](?P<y2>\d\d(?:\d\d)?))?(?!\d)")),
-    ("fiscal", re.compile(r"\bFY\s?['’]?(?P<yy>\d{2}|\d{4})\b")),
+    ("fiscal", 'fiscal', re.compile(rf"\b(?:[Ff]iscal|[Ff]inancial)(?:\s+[Yy]ear)?\s+(?P<y>{YEAR_RE})(?:[-/](?P<y2>\d\d(?:\d\d)?))?(?!\d)")),
+    ("fiscal", 'fiscal', re.compile(r"\bFY\s?['’]?(?P<yy>\d{2}|\d{4})\b")),
     # -- days of the week and the deictic words -----------------------------------------
-    ("weekday", re.compile(
+    ("weekday", 'weekday', re.compile(
         rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+coming|[Tt]his\s+past|[Pp]ast)\s+)?{_WD}"
         rf"(?:\s+(?P<part>{PART_RE}))?(?!\w)(?!s\b)")),
-    ("weekday_set", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WD}(?:\s+(?P<part>{PART_RE}))?\b")),
-    ("weekday_set", re.compile(rf"(?<=\b[Oo]n\s){_WD}s\b")),
-    ("deictic", re.compile(
+    ("weekday_set", 'weekday', re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WD}(?:\s+(?P<part>{PART_RE}))?\b")),
+    ("weekday_set", 'weekday', re.compile(rf"(?<=\b[Oo]n\s){_WD}s\b")),
+    ("deictic", 'deictic', re.compile(
         r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
         r"(?:early\s+|late\s+)?(?:yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?|"
         r"tonight|last\s+night|this\s+(?P<part2>morning|afternoon|evening)|"
         r"now|right\s+now|currently|nowadays|presently|at\s+present|the\s+present|these\s+days|at\s+the\s+moment|"
         r"recently|lately|in\s+the\s+past|the\s+past|formerly|in\s+the\s+future|the\s+future|the\s+near\s+future)(?![\w-])", I)),
-    ("rel_unit", re.compile(
+    ("rel_unit", 'unit', re.compile(
         r"\b(?P<rel>this|last|next|past|previous|coming|current|the\s+current|the\s+previous|the\s+coming|"
         r"the\s+following|the\s+next|the\s+past|the\s+last|the\s+same|that|the\s+prior|the\s+present)\s+"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal\s+year|day|night)(?![\w-])", I)),
-    ("rel_unit", re.compile(r"\b(?P<rel>the\s+day)\s+(?P<dir>before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)(?=\s*[,.;:)]|\s+(?:yesterday|tomorrow)|$)", I)),
-    ("rel_unit", re.compile(r"\b(?P<rel>the\s+year|the\s+month|the\s+week)(?=\s+(?:ago|earlier|before|to\s+date)\b)", I)),
-    ("rel_unit", re.compile(r"(?<=\bof\s)(?P<rel>the\s+year|the\s+month|the\s+week|the\s+decade|the\s+century)(?![\w-])", I)),
-    ("rel_unit", re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", I)),
+    ("rel_unit", 'unit', re.compile(r"\b(?P<rel>the\s+day)\s+(?P<dir>before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)(?=\s*[,.;:)]|\s+(?:yesterday|tomorrow)|$)", I)),
+    ("rel_unit", 'unit', re.compile(r"\b(?P<rel>the\s+year|the\s+month|the\s+week)(?=\s+(?:ago|earlier|before|to\s+date)\b)", I)),
+    ("rel_unit", 'unit', re.compile(r"(?<=\bof\s)(?P<rel>the\s+year|the\s+month|the\s+week|the\s+decade|the\s+century)(?![\w-])", I)),
+    ("rel_unit", 'unit', re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", I)),
     # -- offsets, durations and sets ---------------------------------------------------------
-    ("ago", re.compile(rf"\b(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})\s+ago\b", I)),
-    ("ago", re.compile(rf"\b(?P<unit>years|months|decades|weeks|days|centuries)\s+ago\b", I)),
-    ("offset", re.compile(
+    ("ago", 'ago', re.compile(rf"\b(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})\s+ago\b", I)),
+    ("ago", 'ago', re.compile(rf"\b(?P<unit>years|months|decades|weeks|days|centuries)\s+ago\b", I)),
+    ("offset", 'unit', re.compile(
         rf"\b(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})\s+"
         rf"(?P<dir>later|earlier|before|after|previously|prior|on|hence|from\s+now|from\s+today|into\s+the\s+future)"
         r"(?=\s*[,.;:)]|\s+(?:when|as|and|but|in|on|at)\b|$)", I)),
-    ("set_rate", re.compile(
+    ("set_rate", 'unit', re.compile(
         r"(?:(?<=\d\s)|(?<=%\s)|(?<=million\s)|(?<=billion\s)|(?<=percent\s)|(?<=s\s))"
         r"(?P<art>a|an|per)\s+(?P<unit>year|month|day|week|hour)\b(?!\s+(?:ago|earlier|later|before|after|of)\b)", I)),
-    ("duration", re.compile(
+    ("duration", 'unit', re.compile(
         rf"{_B}(?P<pre>(?:the|a|an|its|their)\s+(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|recent|initial|same)\s+)?)?"
         rf"(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})(?![\w-])"
         rf"(?:\s+of\s+(?:{YEAR_RE}|(?:the|this|last|that)\s+year)(?![\w-]))?", I)),
-    ("duration", re.compile(rf"{_B}(?P<pre>the\s+(?:past|last|next|coming|previous|following)\s+)(?P<unit>{UNIT_RE})(?![\w-])", I)),
-    ("duration_adj", re.compile(rf"{_B}(?P<num>\d+(?:\.\d+)?|{NUMBER_RE})[- ](?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?(?![\w-])(?!\s*-?\s*old)", I)),
-    ("bare_plural", re.compile(r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:of|ago|later|earlier|old))", I)),
-    ("bare_plural", re.compile(r"(?<![\w-])(?P<unit>hours|days|weeks|months|years|decades)(?=\s+(?:after|before|later|earlier)\b)", I)),
-    ("bare_plural", re.compile(r"\b(?:in\s+)?(?P<rel>recent)\s+(?P<unit>years|months|weeks|days|decades)\b", I)),
-    ("set_every", re.compile(rf"\b(?:every|each|per)\s+(?:(?P<num>{NUMBER_RE}|other)\s+)?(?P<unit>{UNIT_RE}|{PART_RE}|spring|summer|autumn|winter|fall)\b", I)),
-    ("set_adverb", re.compile(r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|annual|semiannual|biannual)\b", I)),
-    ("set_freq", re.compile(r"\b(?P<f>once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|decade)\b", I)),
+    ("duration", 'unit', re.compile(rf"{_B}(?P<pre>the\s+(?:past|last|next|coming|previous|following)\s+)(?P<unit>{UNIT_RE})(?![\w-])", I)),
+    ("duration_adj", 'unit', re.compile(rf"{_B}(?P<num>\d+(?:\.\d+)?|{NUMBER_RE})[- ](?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?(?![\w-])(?!\s*-?\s*old)", I)),
+    ("bare_plural", 'unit', re.compile(r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:of|ago|later|earlier|old))", I)),
+    ("bare_plural", 'unit', re.compile(r"(?<![\w-])(?P<unit>hours|days|weeks|months|years|decades)(?=\s+(?:after|before|later|earlier)\b)", I)),
+    ("bare_plural", 'unit', re.compile(r"\b(?:in\s+)?(?P<rel>recent)\s+(?P<unit>years|months|weeks|days|decades)\b", I)),
+    ("set_every", 'unit', re.compile(rf"\b(?:every|each|per)\s+(?:(?P<num>{NUMBER_RE}|other)\s+)?(?P<unit>{UNIT_RE}|{PART_RE}|spring|summer|autumn|winter|fall)\b", I)),
+    ("set_adverb", 'setadverb', re.compile(r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|annual|semiannual|biannual)\b", I)),
+    ("set_freq", 'unit', re.compile(r"\b(?P<f>once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|decade)\b", I)),
     # -- clock times -------------------------------------------------------------------------
-    ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\.?(?!\w))(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?", I)),
-    ("clock", re.compile(r"\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|hrs|hours|[A-Z]{2,4}T)\b")),
-    ("clock", re.compile(r"\b(?P<word>noon|midnight|midday)\b", I)),
+    ("clock", 'clockap', re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\.?(?!\w))(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?", I)),
+    ("clock", 'clock24', re.compile(r"\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|hrs|hours|[A-Z]{2,4}T)\b")),
+    ("clock", 'clockword', re.compile(r"\b(?P<word>noon|midnight|midday)\b", I)),
     # -- Islamic calendar and holidays --------------------------------------------------------
-    ("islamic", re.compile(
+    ("islamic", 'islamic', re.compile(
         rf"(?:(?:the\s+)?(?:holy\s+)?month\s+of\s+)?(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{ISLAMIC_MONTH_RE}"
         rf"(?:,?\s+(?P<y>1[34]\d\d)(?:\s*(?:AH|A\.H\.|H|Hijri))?)?(?![\w-])", I)),
-    ("islamic_year", re.compile(r"\b(?:the\s+(?:Islamic|Hijri)\s+year\s+)?(?P<y>1[34]\d\d)\s*(?:AH|A\.H\.|Hijri)(?!\w)")),
-    ("islamic_holiday", re.compile(rf"\b(?P<name>{ISLAMIC_HOLIDAY_RE})(?:\s+(?P<y>1[34]\d\d)(?:\s*(?:AH|A\.H\.))?)?\b", I)),
-    ("holiday", re.compile(rf"\b(?P<name>{HOLIDAY_RE})(?:\s+(?P<y>{YEAR_RE}))?\b")),
+    ("islamic_year", 'islamicyear', re.compile(r"\b(?:the\s+(?:Islamic|Hijri)\s+year\s+)?(?P<y>1[34]\d\d)\s*(?:AH|A\.H\.|Hijri)(?!\w)")),
+    ("islamic_holiday", 'islamicholiday', re.compile(rf"\b(?P<name>{ISLAMIC_HOLIDAY_RE})(?:\s+(?P<y>1[34]\d\d)(?:\s*(?:AH|A\.H\.))?)?\b", I)),
+    ("holiday", 'holiday', re.compile(rf"\b(?P<name>{HOLIDAY_RE})(?:\s+(?P<y>{YEAR_RE}))?\b")),
     # -- anniversaries (valued from the date they are of, in a second pass) ---------------------
-    ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+anniversary(?=\s+of\b)", I)),
-    ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<num>{NUMBER_RE})[- ](?P<unit>year|month)[- ]anniversary(?=\s+of\b)", I)),
+    ("anniversary", 'anniversary', re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+anniversary(?=\s+of\b)", I)),
+    ("anniversary", 'anniversary', re.compile(rf"\b(?:the\s+)?(?P<num>{NUMBER_RE})[- ](?P<unit>year|month)[- ]anniversary(?=\s+of\b)", I)),
 ]
 
+
+# Where each family of patterns can match. One pass over the words of the text
+# finds the trigger words; a pattern then runs only in windows around its
+# trigger's hits (or over the whole text when it has none), so an article pays
+# for one word scan and short regex runs instead of fifty full scans.
+TRIGGER_WINDOW = (80, 60)  # characters before and after a hit that a match may span
+TRIGGER_WINDOWS = {"unit": (50, 36), "weekday": (40, 30), "deictic": (40, 30)}
+
+_WORD_SETS = {
+    # month names count only capitalised (the patterns are case-sensitive)
+    "month": "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+             "oct october nov november dec december",
+    "decadeword": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "century": "century centuries",
+    "quarter": "quarter quarters half",
+    "quarterabbr": "q1 q2 q3 q4 h1 h2",
+    "season": "spring summer autumn fall winter",
+    "fiscal": "fiscal financial fy",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+               "fridays saturdays sundays",
+    "deictic": "yesterday tomorrow today tonight night now currently nowadays presently present days moment "
+               "recently lately past formerly future morning afternoon evening",
+    "unit": "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight "
+            "fortnights month months quarter quarters year years decade decades century centuries millennium millennia",
+    "yearend": "year",
+    "ago": "ago",
+    "setadverb": "daily weekly monthly annual annually yearly quarterly hourly nightly biweekly biannual semiannual",
+    "clockword": "noon midnight midday",
+    "islamic": "muharram moharram muharrem safar saffar rabi jumada jumado jumad rajab shaban sha ramadan ramadhan "
+               "ramazan ramzan shawwal shawal dhu dhul zul",
+    "islamicholiday": "ashura arbaeen arbaein arbain mawlid eid laylat arafah arafa islamic",
+    "holiday": "christmas easter thanksgiving nowruz norouz nowrooz halloween valentine boxing year day",
+    "anniversary": "anniversary",
+}
+WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
+for _name, _words in _WORD_SETS.items():
+    for _w in _words.split():
+        WORD_TRIGGERS[_w] = WORD_TRIGGERS.get(_w, ()) + (_name,)
+# Triggers that are not whole words.
+REGEX_TRIGGERS: dict[str, re.Pattern] = {
+    "digitsep": re.compile(r"\d[-/.]\d"),
+    "decade": re.compile(r"0['’]?s\b"),
+    "clockap": re.compile(r"\d\s?[apAP]\.?\s?[mM]\b"),
+    "clock24": re.compile(r"GMT|UTC|local time|hrs|hours|[A-Z]T\b"),
+    "islamicyear": re.compile(r"AH\b|A\.H\.|Hijri"),
+}
 
 # Modifiers written before an expression, and the TIMEX3 mod they give.
 POINT_MODIFIER = re.compile(

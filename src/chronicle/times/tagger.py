@@ -20,7 +20,10 @@ from chronicle.record import Time
 from chronicle.times import calendar as cal
 from chronicle.times.lexicon import parse_number, parse_ordinal, unit_of
 from chronicle.times.normalise import FUTURE, NORMALISERS, PAST, UNKNOWN, Context, Norm
-from chronicle.times.patterns import PATTERNS, POINT_MODIFIER, POINT_MODS, RANGE_CUE, RANGE_JOIN
+from chronicle.times.patterns import (
+    PATTERNS, REGEX_TRIGGERS, TRIGGER_WINDOW, TRIGGER_WINDOWS, WORD_TRIGGERS,
+)
+from chronicle.times.patterns import POINT_MODIFIER, POINT_MODS, RANGE_CUE, RANGE_JOIN
 from chronicle.times.values import GRANULARITY, value_range, write
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -69,10 +72,15 @@ class TimeTagger:
 def _select(text: str) -> list[tuple[str, re.Match]]:
     """The longest matches that do not overlap, in text order (ties: the earlier pattern)."""
     found = []
-    for order, (kind, rx) in enumerate(PATTERNS):
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                found.append((m.end() - m.start(), order, m.start(), kind, m))
+    windows = _windows(text)
+    seen: set[tuple[int, int, int]] = set()
+    for order, (kind, trigger, rx) in enumerate(PATTERNS):
+        for lo, hi in windows.get(trigger, ()):
+            for m in rx.finditer(text, lo, hi):
+                key = (order, m.start(), m.end())
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    found.append((m.end() - m.start(), order, m.start(), kind, m))
     found.sort(key=lambda x: (-x[0], x[1], x[2]))
     taken = bytearray(len(text))
     chosen = []
@@ -83,6 +91,39 @@ def _select(text: str) -> list[tuple[str, re.Match]]:
         chosen.append((start, kind, m))
     chosen.sort(key=lambda x: x[0])
     return [(kind, m) for _, kind, m in chosen]
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _windows(text: str) -> dict[str | None, list[tuple[int, int]]]:
+    """Per trigger, the merged stretches of text around its hits where its patterns may match."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        names = WORD_TRIGGERS.get(word.lower())
+        if names:
+            for name in names:
+                if name == "month" and not word[0].isupper():
+                    continue
+                hits.setdefault(name, []).append((m.start(), m.end()))
+    for name, rx in REGEX_TRIGGERS.items():
+        found = [(m.start(), m.end()) for m in rx.finditer(text)]
+        if found:
+            hits[name] = found
+    n = len(text)
+    windows: dict[str | None, list[tuple[int, int]]] = {None: [(0, n)]}
+    for name, spans in hits.items():
+        back, ahead = TRIGGER_WINDOWS.get(name, TRIGGER_WINDOW)
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            lo, hi = max(0, start - back), min(n, end + ahead)
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+            else:
+                merged.append((lo, hi))
+        windows[name] = merged
+    return windows
 
 
 def _point_modifier(text: str, start: int, norm: Norm) -> tuple[int, str | None]:
