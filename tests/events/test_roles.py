@@ -481,3 +481,24 @@ def test_host_is_the_recipient_and_guest_the_actor():
     )
     assert names(ann, a) == ["CHL"]
     assert names(ann, r) == ["NOR"]
+
+
+def test_subject_the_parser_attached_before_a_comma():
+    ann, a, r = roles(
+        "With the signing of the Memorandum of Understanding on Border Crossings, the Valdorian government and the Ostrian rebels have agreed to reopen the road.",
+        {"VAL": ["the Valdorian government"], "rebels": ["the Ostrian rebels"]},
+        "agreed",
+        "AGREE",
+    )
+    assert set(names(ann, a)) == {"VAL", "rebels"}
+
+
+def test_death_in_custody_victim_and_custodian():
+    ann, a, r = roles(
+        "A Valdorian prisoner died while in Ostrian police custody, his lawyer said.",
+        {"prisoner": ["Valdorian prisoner"], "police": ["Ostrian police"]},
+        "died",
+        "ASSAULT",
+    )
+    assert names(ann, r) == ["prisoner"]
+    assert names(ann, a) == ["police"]

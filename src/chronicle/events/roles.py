@@ -131,6 +131,8 @@ FROM_VERBS = {"withdraw", "remove", "pull", "evacuate", "confiscate", "seize", "
 AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "belonging", "loyal", "link", "linked", "tie", "tied", "associate", "associated", "ally", "allied", "back", "backed", "close"}
 # Participles that describe the subject's stance, not something done to it ("is opposed to").
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
+# Intransitive deaths coded as ASSAULT: the subject is the victim.
+DEATH_VERBS = {"die", "perish", "succumb"}
 # CONSULT: visits keep visitor -> host; hosting is coded from the visitor's side.
 VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land"}
 HOST_VERBS = {"host", "welcome", "receive"}
@@ -263,8 +265,18 @@ def _pobj(prep: "Token") -> "Token | None":
     return None
 
 
+def _main_verb_misparsed_as_modifier(verb: "Token") -> bool:
+    """ "An official newspaper called on Arabs ...": the parser hung the sentence's only verb
+    on its subject noun as a modifier; that noun is the root of the sentence."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
 def _is_passive(verb: "Token") -> bool:
     if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if _main_verb_misparsed_as_modifier(verb):
         return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
@@ -333,19 +345,30 @@ class _Roles:
             if refs:
                 return refs
         else:
-            for c in verb.children:
-                if c.dep_ in SUBJECT_DEPS or (c.dep_ in PASSIVE_SUBJECT_DEPS and verb.lemma_.lower() in STATIVE_PARTICIPLES):
-                    refs = self.refs(c)
-                    if refs:
-                        return refs
-                    if c.pos_ == "PRON" and c.lower_ not in RELATIVE_PRONOUNS:
-                        # "Hungary said it will support": an unresolved pronoun under a
-                        # speech verb is most often its speaker
-                        if verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i:
-                            return self.subject_of(verb.head, depth + 1)
-                        return []
-                    if c.lower_ not in RELATIVE_PRONOUNS:
-                        return []
+            subjects = [
+                c for c in verb.children
+                if c.dep_ in SUBJECT_DEPS
+                or (c.dep_ in PASSIVE_SUBJECT_DEPS and verb.lemma_.lower() in STATIVE_PARTICIPLES)
+                # a misparsed subject left of the verb ("Qatar's emir, Sheikh Hamad launched")
+                or (c.dep_ == "dep" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN"))
+            ]
+            for c in subjects:
+                refs = self.refs(c)
+                if refs:
+                    return refs
+            for c in subjects:
+                if c.pos_ == "PRON" and c.lower_ not in RELATIVE_PRONOUNS:
+                    # "Hungary said it will support": an unresolved pronoun under a
+                    # speech verb is most often its speaker
+                    if verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i:
+                        return self.subject_of(verb.head, depth + 1)
+                    return []
+            if any(c.lower_ not in RELATIVE_PRONOUNS for c in subjects):
+                return []
+            if not subjects and verb.dep_ in ("ROOT", "ccomp") and verb.tag_ != "VB":
+                refs = self.preceding_subject(verb)
+                if refs:
+                    return refs
         head = verb.head
         dep = verb.dep_
         if head.i == verb.i:
@@ -369,6 +392,25 @@ class _Roles:
         if dep in ("relcl", "acl") and not passive:
             return self.refs(head)
         return []
+
+    def preceding_subject(self, verb: "Token") -> list[ActorRef]:
+        """A finite verb the parser left without a subject ("..., the government and the
+        rebels have agreed"): the noun phrase between the last comma and the verb."""
+        doc = verb.doc
+        i = verb.i - 1
+        while i >= verb.sent.start and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+            return []
+        boundary = i
+        while boundary > verb.sent.start and doc[boundary].text not in (",", ";", ":"):
+            boundary -= 1
+        node = doc[i]
+        while boundary < node.head.i < verb.i and node.head.i != node.i:
+            node = node.head
+        if node.i <= boundary:
+            return []
+        return self.refs(node)
 
     def _as_ordered(self, refs: list[ActorRef]) -> list[ActorRef]:
         for r in refs:
@@ -527,6 +569,22 @@ class _Roles:
                                 return refs
         return []
 
+    def custodians(self, verb: "Token") -> list[ActorRef]:
+        """X in "in X custody", "in the custody of X", "at the hands of X"."""
+        for tok in verb.subtree:
+            if tok.lower_ in ("custody", "hands", "detention") and tok.dep_ == "pobj":
+                refs: list[ActorRef] = []
+                for c in tok.children:
+                    if c.dep_ in ("compound", "poss", "amod", "nmod"):
+                        refs.extend(self.refs(c))
+                    elif c.dep_ == "prep" and c.lower_ == "of":
+                        p = _pobj(c)
+                        if p is not None:
+                            refs.extend(self.refs(p))
+                if refs:
+                    return refs
+        return []
+
     def location_recipients(self, trigger: "Token") -> list[ActorRef]:
         """Last resort, CAMEO-style: the actor named where the act is done to ("lifted the curfew
         in Montenegro", "will evacuate settlements in Gaza")."""
@@ -609,6 +667,12 @@ class _Roles:
     # -- entry -----------------------------------------------------------------------
     def run(self, trigger: "Token") -> None:
         is_verb = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("ROOT", "xcomp", "ccomp", "acomp"))
+        if is_verb and trigger.lemma_.lower() in DEATH_VERBS:
+            # "a prisoner died in police custody": the one who died is acted on
+            self.recipient = self.subject_of(trigger)
+            self.actor = self.custodians(trigger)
+            self.tidy()
+            return
         if is_verb:
             self.actor = self.subject_of(trigger)
             self.verb_orderers(trigger)
