@@ -142,6 +142,7 @@ class SectorLexicon:
     person_words: set[tuple[str, ...]] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
+    last_words: set[str] = field(default_factory=set)  # last word of every head: a cheap first test
 
 
 def _iso(value: Any, end: bool = False) -> str | None:
@@ -213,6 +214,7 @@ class KnowledgeBase:
                 key = self._word_key(word)
                 lex.heads[key] = code
                 lex.max_len = max(lex.max_len, len(key))
+                lex.last_words.add(key[-1])
         for code, words in (data.get("modifiers") or {}).items():
             if code not in SECTOR_CODES:
                 raise KnowledgeBaseError(f"{path}: unknown sector code {code!r} in modifiers")

@@ -97,6 +97,13 @@ class ArticleResolver:
         self.kb = kb
         self.ann = ann
         self.doc: "Doc" = ann.doc
+        # every token object and string the walk needs, made once (spaCy builds a new
+        # Token object on every doc[i], which dominated the stage's time)
+        self.toks = list(self.doc)
+        self.text_ = [t.text for t in self.toks]
+        self.lower_ = [t.lower_ for t in self.toks]
+        self.lemma_ = [t.lemma_.lower() for t in self.toks]
+        self._lex_memo: dict[int, tuple[str | None, tuple[str, ...] | None]] = {}
         self.day = ann.published or _dt.date.today().isoformat()
         self.units: dict[str, _Unit] = {}
         self.order: list[str] = []
@@ -105,8 +112,8 @@ class ArticleResolver:
         self.sent_of = {}
         self.sentences = list(self.doc.sents)
         for si, sent in enumerate(self.sentences):
-            for tok in sent:
-                self.sent_of[tok.i] = si
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = si
         self.matches: dict[int, _Match] = {}  # token index -> the name match covering it
         self.agent_memo: dict[int, tuple[list[str | None], str | None, str | None, str, str | None]] = {}
         self._place_countries = self._places_by_sentence()
@@ -127,33 +134,33 @@ class ArticleResolver:
     # ------------------------------------------------------------------ step 1
     def find_names(self) -> list[_Match]:
         """Knowledge-base aliases and country words, longest first, left to right."""
-        doc, kb = self.doc, self.kb
+        kb, texts, toks = self.kb, self.text_, self.toks
         out: list[_Match] = []
-        n = len(doc)
+        n = len(texts)
         i = 0
         while i < n:
-            tok = doc[i]
-            if is_skipped(tok.text) or not tok.text[:1].isalnum():
+            word = texts[i]
+            if not word[:1].isalnum() or is_skipped(word):
                 i += 1
                 continue
             found: _Match | None = None
-            if tok.text[:1].isupper() or tok.text[:1].isdigit():
-                maxlen = kb.name_first.get(fold(tok.text))
+            if word[:1].isupper() or word[:1].isdigit():
+                maxlen = kb.name_first.get(fold(word))
                 if maxlen:
                     keys, idxs, j = [], [], i
                     while j < n and len(keys) < maxlen:
-                        t = doc[j]
-                        if is_skipped(t.text):
+                        w = texts[j]
+                        if is_skipped(w):
                             j += 1
                             continue
-                        if not (t.text[:1].isalnum() or t.text in ("'s", "’s", "'", "&")):
+                        if not (w[:1].isalnum() or w in ("'s", "’s", "'", "&")):
                             break
-                        keys.append(fold(t.text))
+                        keys.append(fold(w))
                         idxs.append(j)
                         j += 1
                     for length in range(len(keys), 0, -1):
                         hit = kb.names.get(tuple(keys[:length]))
-                        if hit and self._plausible_name(tok, length, hit):
+                        if hit and self._plausible_name(toks[i], length, hit):
                             found = _Match(i, idxs[length - 1] + 1, self._choose(hit))
                             break
             if found is None:
@@ -163,8 +170,8 @@ class ArticleResolver:
                 continue
             # an Arabic article written before the name belongs to it ("al-Qaeda")
             start = found.start
-            while start > 0 and is_skipped(doc[start - 1].text) and doc[start - 1].text.lower() != "-" or (
-                start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el")
+            while start > 0 and is_skipped(texts[start - 1]) and texts[start - 1] != "-" or (
+                start > 1 and texts[start - 1] == "-" and self.lower_[start - 2] in ("al", "el")
             ):
                 start -= 1
             found.start = start
@@ -173,12 +180,16 @@ class ArticleResolver:
         return out
 
     def _acronym_at(self, i: int) -> _Match | None:
-        doc = self.doc
+        texts = self.text_
+        first = texts[i]
+        # an acronym starts with two capitals or a capital and a dot ("U.N.")
+        if len(first) < 2 or not first[0].isupper() or not (first[1].isupper() or first[1] == "."):
+            return None
         # "PMOI/MEK" is one alias though it may be three tokens
         for length in (3, 1):
-            if i + length > len(doc):
+            if i + length > len(texts) or (length == 3 and texts[i + 1] not in ("/", "&", "-")):
                 continue
-            text = "".join(t.text for t in doc[i : i + length])
+            text = "".join(texts[i : i + length])
             key = acronym_key(text)
             if key and key in self.kb.acronyms:
                 return _Match(i, i + length, self._choose(self.kb.acronyms[key]))
@@ -234,8 +245,11 @@ class ArticleResolver:
             self._person(start, end, entry, surnames)
         # a later bare surname of an unknown person ("Masjedi") that spaCy did not tag
         if surnames:
-            for tok in self.doc:
-                if tok.i in self.taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            for i, word in enumerate(self.text_):
+                if i in self.taken or not word[:1].isupper() or fold(word) not in surnames:
+                    continue
+                tok = self.toks[i]
+                if tok.pos_ != "PROPN":
                     continue
                 key = surnames.get(fold(tok.text))
                 if key:
@@ -401,8 +415,9 @@ class ArticleResolver:
 
     # ------------------------------------------------------------------ step 3
     def resolve_agents(self) -> None:
-        for tok in self.doc:
-            if tok.i in self.taken or tok.pos_ not in ("NOUN", "PROPN"):
+        lex = self.kb.sectors.last_words
+        for i, tok in enumerate(self.toks):
+            if i in self.taken or (self.lower_[i] not in lex and self.lemma_[i] not in lex) or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.ent_type_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL") and tok.pos_ == "PROPN":
                 continue
@@ -519,45 +534,51 @@ class ArticleResolver:
 
     # ------------------------------------------------------------------ step 5
     def resolve_pronouns(self) -> None:
-        for tok in self.doc:
-            if tok.i in self.taken:
+        for i, low in enumerate(self.lower_):
+            if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS):
                 continue
-            low = tok.lower_
+            tok = self.toks[i]
             if low in MALE_FEMALE_PRONOUNS and tok.pos_ == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
                 unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
                 if unit is None:
                     unit = self._antecedent(tok.idx, lambda u: u.is_person, window=PRONOUN_WINDOW)
                 if unit is not None:
                     self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}")
-            elif low in GROUP_SHORT_FORMS and tok.i > 0 and self.doc[tok.i - 1].lower_ in DEFINITE:
+            elif low in GROUP_SHORT_FORMS and i > 0 and self.lower_[i - 1] in DEFINITE:
                 unit = self._antecedent(tok.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
                                         and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
                 if unit is not None:
                     self._add(unit.key, tok.i - 1, tok.i + 1, f"short form of {unit.name}")
 
     # ------------------------------------------------------------------ description analysis
+    def _lexicon(self, i: int) -> tuple[str | None, tuple[str, ...] | None]:
+        """(sector, matched words) of the head noun at token i with the words before
+        it ("prime minister", "security forces"), longest first; memoised per token."""
+        hit = self._lex_memo.get(i)
+        if hit is not None:
+            return hit
+        lex = self.kb.sectors
+        result: tuple[str | None, tuple[str, ...] | None] = (None, None)
+        lower, lemma = self.lower_[i], self.lemma_[i]
+        if lower in lex.last_words or lemma in lex.last_words:
+            for length in range(min(lex.max_len, i + 1), 0, -1):
+                before = tuple(w for w in self.lower_[i - length + 1 : i] if w != "-")
+                for last in (lower, lemma):
+                    code = lex.heads.get(before + (last,))
+                    if code:
+                        result = (code, before + (last,))
+                        break
+                if result[0]:
+                    break
+        self._lex_memo[i] = result
+        return result
+
     def _lexicon_at(self, tok: "Token") -> str | None:
         """The sector of a head noun (with the words before it), or None."""
-        lex = self.kb.sectors
-        doc = self.doc
-        last_forms = {tok.lower_, tok.lemma_.lower()}
-        for length in range(min(lex.max_len, tok.i + 1), 0, -1):
-            before = tuple(t.lower_ for t in doc[tok.i - length + 1 : tok.i] if t.text != "-")
-            for last in last_forms:
-                code = lex.heads.get(before + (last,))
-                if code:
-                    return code
-        return None
+        return self._lexicon(tok.i)[0]
 
     def _lexicon_key(self, tok: "Token") -> tuple[str, ...] | None:
-        lex = self.kb.sectors
-        doc = self.doc
-        for length in range(min(lex.max_len, tok.i + 1), 0, -1):
-            before = tuple(t.lower_ for t in doc[tok.i - length + 1 : tok.i] if t.text != "-")
-            for last in (tok.lower_, tok.lemma_.lower()):
-                if before + (last,) in lex.heads:
-                    return before + (last,)
-        return None
+        return self._lexicon(tok.i)[1]
 
     def _is_person_word(self, tok: "Token") -> bool:
         key = self._lexicon_key(tok)
@@ -758,8 +779,8 @@ class ArticleResolver:
             return iso
         sent = self.sentences[si] if self.sentences else None
         if sent is not None:
-            near = [(abs(tok.i - tok_i), m.target.iso3) for tok in sent
-                    if (m := self.matches.get(tok.i)) is not None and isinstance(m.target, CountryForm)]
+            near = [(abs(i - tok_i), m.target.iso3) for i in range(sent.start, sent.end)
+                    if (m := self.matches.get(i)) is not None and isinstance(m.target, CountryForm)]
             if near:
                 return min(near)[1]
         if places_only:
