@@ -60,7 +60,10 @@ class EventStage:
 
         doc = ann.doc
         sents = list(doc.sents)
-        actor_spans = [(m.start, m.end) for a in ann.actors for m in (a.mentions or [a])]
+        # actors that make a sentence political: anyone but plain civilians ("residents fled the fire")
+        actor_spans = [(m.start, m.end) for a in ann.actors
+                       if a.sector not in (None, "CVL") and (a.country or a.kind == "named")
+                       for m in (a.mentions or [a])]
         coded = code_sentences(sents, self.rules, self.model, actor_spans)
         events: list[tuple[float, Event]] = []
         n_sents = max(len(sents), 1)

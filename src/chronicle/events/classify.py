@@ -48,7 +48,7 @@ SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insi
                 "argue", "reiterate", "repeat", "warn", "remind"}
 # Verbs that undo a measure: lifting a hostile one is a concession, stopping a cooperative one a sanction.
 UNDO_VERBS = {"lift", "ease", "relax", "end", "remove", "cancel", "rescind", "revoke", "suspend", "halt",
-              "stop", "drop", "call", "shorten", "scrap", "prohibit", "reduce", "cut", "freeze", "withdraw"}
+              "stop", "drop", "call", "shorten", "scrap", "prohibit", "reduce", "cut", "freeze"}
 # Verbs that put a measure in place: the measure is the event (a state's blockade is coercion).
 IMPOSE_VERBS = {"impose", "reimpose", "extend", "tighten", "enforce", "declare", "maintain", "order"}
 ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy"}
@@ -69,9 +69,9 @@ NON_POLITICAL_CUES = {
     "coach", "team", "club", "cup", "olympic", "olympics", "medal", "scorer", "innings", "wicket",
     "weather", "rain", "rainfall", "storm", "hurricane", "typhoon", "cyclone", "tornado", "forecast",
     "temperature", "heatwave", "snow", "flood", "flooding", "earthquake", "quake", "landslide", "wildfire",
-    "lightning", "drought", "stock", "stocks", "share", "shares", "index", "market", "markets", "investor",
+    "lightning", "drought", "wildfire", "bushfire", "stock", "stocks", "share", "shares", "index", "market", "markets", "investor",
     "earnings", "profit", "revenue", "nasdaq", "dow", "bond", "yields", "currency", "oil price",
-    "accident", "crash", "collision", "derailment", "fire", "blaze", "outbreak", "virus", "patient",
+    "accident", "crash", "collision", "derailment", "blaze", "outbreak", "virus", "patient",
 }
 POLITICAL_PARTICIPANTS = {
     "police", "policeman", "officer", "troops", "troop", "soldier", "army", "military", "force", "forces",
@@ -80,7 +80,10 @@ POLITICAL_PARTICIPANTS = {
     "authorities", "authority", "official", "ministry", "court", "jihadist", "terrorist", "group",
     "embassy", "ambassador", "diplomat", "junta", "senator", "lawmaker", "union", "prime", "leader",
 }
-HAZARD_SUBJECTS = {"flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
+# Weapons name political violence by themselves ("rockets struck a village").
+WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "grenade", "airstrike", "drone", "gunfire",
+                "landmine", "ied", "explosive", "rifle", "machete", "bullet", "ammunition", "warplane"}
+HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
                    "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
                    "typhoon", "tornado", "collision", "outbreak", "wave", "tsunami"}
 # Triggers whose everyday senses are not political (a striker, a heart attack, a team
@@ -209,6 +212,10 @@ class RuleClassifier:
                         # demands voiced by demonstrators are made by demonstrating (PLOVER PROTEST)
                         self._set(target, "PROTEST", "demo", max(ev.rule_weight, target.rule_weight), probs)
                         target.framed = True
+                    elif ev.type == "PROTEST" and target.type == "ASSAULT" and trig.head.dep_ == "nsubj":
+                        # demonstrators who storm, smash or burn: a violent demonstration (PLOVER riot)
+                        self._set(target, "PROTEST", "riot", max(ev.rule_weight, target.rule_weight), probs)
+                        target.framed = True
                     elif ev.type in {s.type for s in gov.senses} and target.type != ev.type:
                         sense = max((s for s in gov.senses if s.type == ev.type), key=lambda s: s.weight)
                         self._set(target, sense.type, sense.mode, sense.weight + 0.2, probs)
@@ -217,6 +224,9 @@ class RuleClassifier:
                     del events[trig.head.i]
                 else:
                     ev.score *= 0.8
+        # "without fighting", "instead of talks": events said not to happen are no events
+        for k in [k for k, ev in events.items() if _under_without(ev.trigger.head)]:
+            del events[k]
         # modes and tense first, so every frame below sees its final reading
         for ev in events.values():
             self._refine(ev, probs)
@@ -274,6 +284,8 @@ class RuleClassifier:
         if frame_lemma in ACCEPT_VERBS and ev.type in ("REQUEST", "PROTEST"):
             frame.type, frame.mode, frame.framed = ("REJECT" if _negated(frame.trigger.head) else "CONCEDE"), None, True
             return True
+        if frame.type == "COERCE" and frame.mode == "seize" and ev.type == "ASSAULT" and ev.trigger.head.pos_ == "NOUN":
+            return True  # "defused a bomb", "seized rockets": the weapon is what was disrupted
         if frame.type in ("COERCE", "ASSAULT") and ev.type == "PROTEST" and ev.trigger.head.pos_ == "NOUN":
             return True  # "police dispersed the demonstration": the intervention is the event
         if frame.type == "AGREE" and ev.type in HOSTILE:
@@ -330,7 +342,9 @@ class RuleClassifier:
         if tok.pos_ != "VERB":
             # "will give a grant", "will hold talks": an event noun that is the object of a future verb
             if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._trigger_heads:
-                if _is_future(tok.head):
+                if ev.type == "ASSAULT" and _is_prepared(tok.head):
+                    ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
+                elif _is_future(tok.head):
                     if ev.type in COOPERATIVE:
                         ev.type, ev.mode, ev.framed = "AGREE", None, True
                     elif ev.type in HOSTILE and ev.type != "PROTEST":
@@ -374,6 +388,10 @@ class RuleClassifier:
         return True
 
 
+def _under_without(tok: "Token") -> bool:
+    return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("without", "instead")
+
+
 def _negated(tok: "Token") -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -389,6 +407,8 @@ def _mode_specificity(mode: str | None) -> int:
 
 def _hazard_subject(tok: "Token") -> bool:
     """"Floods killed 12 people": the doer is a natural hazard or an accident."""
+    if tok.dep_ == "acl" and _lemma(tok.head) in HAZARD_SUBJECTS:
+        return True  # "a wildfire burned through the forest" parsed as a noun phrase
     for child in tok.children:
         if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS:
             return True
@@ -405,25 +425,27 @@ def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_sp
     Named countries, nationalities, organisations and people count as political
     participants, as do the actors the actor stage found in the sentence."""
     lemmas = lemmas if lemmas is not None else {_lemma(t) for t in sent}
-    if lemmas & POLITICAL_PARTICIPANTS:
+    nouns = {_lemma(t) for t in sent if t.pos_ in ("NOUN", "PROPN")}
+    if nouns & (POLITICAL_PARTICIPANTS | WEAPON_WORDS):
         return True
+    if not (lemmas & NON_POLITICAL_CUES):
+        return True
+    # with sport, weather or market words about, only a state, armed or named political actor counts
     for a_start, a_end in actor_spans:
         if a_start < sent.end_char and a_end > sent.start_char:
             return True
-    if not (lemmas & NON_POLITICAL_CUES):
-        return True
     return any(ent.label_ in ("NORP",) for ent in sent.ents)
 
 
 # -- ACLED ------------------------------------------------------------------
 AIR = {"airstrike", "air strike", "warplane", "jet", "fighter jet", "aircraft", "helicopter", "drone", "air raid",
-       "bomber", "air force", "aerial", "gunship", "uav"}
+       "air force", "aerial", "gunship", "uav"}
 SHELLING = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombard", "bombardment", "howitzer",
             "katyusha", "tank", "projectile", "barrage"}
 IED = {"ied", "roadside bomb", "landmine", "mine", "car bomb", "explosive device", "booby", "improvised",
        "bomb", "detonate", "explosive", "blast", "explode", "explosion"}
 GRENADE = {"grenade"}
-SUICIDE = {"suicide"}
+SUICIDE = {"suicide", "explosive belt", "explosive vest", "blow himself", "blow herself", "suicide vest"}
 ABDUCT = {"abduct", "abduction", "kidnap", "kidnapping", "hostage", "disappear", "disappearance", "hijack", "captive"}
 SEXUAL = {"rape", "sexual"}
 CROWD_FORCE = {"tear gas", "teargas", "water cannon", "rubber bullet", "baton", "disperse", "truncheon",
@@ -431,7 +453,7 @@ CROWD_FORCE = {"tear gas", "teargas", "water cannon", "rubber bullet", "baton", 
                "charge"}
 LETHAL = {"kill", "shoot", "dead", "death", "live ammunition", "live fire", "wound", "injure", "die"}
 PROTEST_WORDS = {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "march",
-                 "marcher", "crowd", "sit-in", "strike", "striker", "picket"}
+                 "marcher", "crowd", "sit-in", "strike", "striker", "picket", "vigil"}
 VIOLENT_PROTEST = {"riot", "rioter", "stone", "rock", "molotov", "torch", "set fire", "burn", "vandalize",
                    "vandalise", "loot", "smash", "clash", "storm", "throw", "petrol bomb", "ransack", "attack"}
 MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd"}
@@ -443,7 +465,7 @@ CIVILIAN = {"civilian", "villager", "resident", "woman", "child", "student", "wo
             "people", "refugee", "man", "men", "women", "children", "protester", "demonstrator"}
 TWO_SIDED = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "firefight", "gun battle", "shootout",
              "offensive", "counterattack", "repel", "repulse"}
-REGAIN = {"recapture", "retake", "regain", "liberate", "reclaim"}
+REGAIN = {"recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"}
 OVERTAKE = {"seize", "capture", "overrun", "take control", "take over", "fall"}
 STATE_FORCES = {"army", "troops", "troop", "soldier", "government", "military", "force", "forces"}
 NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist"}
@@ -459,7 +481,8 @@ TERRITORY = {"town", "city", "village", "district", "territory", "area", "region
 
 def _cue_set(sent: "Span") -> set[str]:
     """Lower-cased lemmas, words and adjacent lemma pairs of a sentence: what the ACLED cues match."""
-    toks = list(sent)
+    # adjectival participles ("the detained leader") describe, they do not report an action
+    toks = [t for t in sent if not (t.dep_ == "amod" and t.tag_ == "VBN")]
     cues = {_lemma(t) for t in toks} | {t.lower_ for t in toks}
     cues |= {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(toks, toks[1:])}
     cues |= {f"{_lemma(a)} {_lemma(c)}" for a, b, c in zip(toks, toks[1:], toks[2:]) if b.is_stop}
@@ -497,6 +520,14 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
                 return "Riots", "Violent demonstration"
             return "Protests", "Peaceful protest"
+    protest_scene = has(PROTEST_WORDS - {"strike", "crowd", "march"}) or (has({"crowd"}) and has({"protest", "demonstrate", "rally"}))
+    if t in ("ASSAULT", "COERCE") and protest_scene and not has(AIR | SHELLING | SUICIDE | {"bomb", "grenade"}):
+        if has(VIOLENT_PROTEST - {"attack", "clash"}) and has({"rioter", "riot"} | {"stone", "molotov", "torch", "loot"}) and not has(ARMED - {"police", "security"}):
+            return "Riots", "Violent demonstration"
+        if t == "ASSAULT" and has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
+            return "Protests", "Excessive force against protesters"
+        if t == "COERCE" or mode == "crowd-control" or has(CROWD_FORCE):
+            return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
         if has(SUICIDE):

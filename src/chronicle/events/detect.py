@@ -131,6 +131,8 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigge
             options = lexicon.verb_child[lemma]
             for child in token.children:
                 senses = options.get(_lemma(child))
+                if senses and child.dep_ == "prep" and any(_is_circumstance(g) for g in child.children):
+                    continue  # "called X ... on different occasions": a circumstance, not the verb's particle
                 if senses and child.i not in taken:
                     found.append(Trigger(token, min(token.i, child.i) if child.dep_ == "prt" else token.i,
                                          (child.i + 1) if child.dep_ == "prt" else token.i + 1, list(senses), "verb+child"))
@@ -138,19 +140,30 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigge
                     break
             if token.i in taken:
                 continue
-        entries = lexicon.words.get(lemma) or lexicon.words.get(token.lower_)
+        # the lemmatiser sometimes lands on another word ("raped" -> "rap"): the surface form counts too
+        entries = (lexicon.words.get(lemma) or []) + (lexicon.words.get(token.lower_) or [] if token.lower_ != lemma else [])
         if not entries:
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_MODIFIER_DEPS and _lemma(token.head) not in _EVENT_HEADS:
             continue
         if token.dep_ == "amod" and token.pos_ != "ADJ" or token.tag_ == "VBN" and token.dep_ == "amod":
             continue  # "the long-threatened invasion", "alleged violations": a modifier, not an event
+        if any(c.dep_ == "dobj" and _lemma(c) in _IDIOM_OBJECTS for c in token.children):
+            continue  # "seized the opportunity", "took the chance"
         senses = [sense for pos, sense in entries if token.pos_ in _POS_OK.get(pos, _POS_OK["*"])]
         if senses:
             found.append(Trigger(token, token.i, token.i + 1, senses, "word"))
             taken.add(token.i)
     found.sort(key=lambda t: t.start)
     return found
+
+
+_IDIOM_OBJECTS = {"opportunity", "chance", "initiative", "moment", "advantage", "spotlight", "imagination", "attention"}
+_CIRCUMSTANCE_NOUNS = {"occasion", "day", "time", "basis", "condition", "behalf", "account", "average", "way"}
+
+
+def _is_circumstance(tok: "Token") -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or _lemma(tok) in _CIRCUMSTANCE_NOUNS
 
 
 def _phrase_head(window: list["Token"]) -> "Token":

@@ -125,9 +125,8 @@ def cameo_root(event_type: str, mode: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def _plover_for_cameo() -> dict[str, str]:
     roots: dict[str, str] = {}
-    for (event_type, mode), root in _cameo_table().items():
-        if not mode:
-            roots.setdefault(root, event_type)
+    for (event_type, mode), root in sorted(_cameo_table().items(), key=lambda kv: bool(kv[0][1])):
+        roots.setdefault(root, event_type)  # a type's own root first, then roots reached only through a mode
     return roots
 
 
