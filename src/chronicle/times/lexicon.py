@@ -32,7 +32,7 @@ NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "dozen": 12, "a dozen": 12,
-    "half a": 0.5, "a half": 0.5, "half": 0.5, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "half a": 0.5, "half an": 0.5, "a half": 0.5, "half": 0.5, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 # Quantities a TIMEX3 value writes as X ("several years" -> PXY).
 VAGUE_NUMBERS = {"several", "few", "a few", "many", "some", "numerous", "countless", "multiple", "the past few", "the last few", "recent"}
@@ -86,7 +86,7 @@ YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2})"
 NUMBER_WORD_RE = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|a\s+hundred|one\s+hundred|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|half\s+a|an?)"
+    r"|eighteen|nineteen|a\s+hundred|one\s+hundred|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|half\s+an?|an?)"
 )
 NUMBER_RE = rf"(?:\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMBER_WORD_RE}(?:\s+and\s+a\s+half)?)"
 ORDINAL_WORD_RE = (

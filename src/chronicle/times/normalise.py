@@ -218,6 +218,33 @@ def year_end(m, ctx):
     return Norm("DATE", f"{ctx.ref.year:04d}", mod="END", anchor="published")
 
 
+def year_span(m, ctx):
+    """'1996-97', '2019/2020': the first year, ending with the second."""
+    y = int(m.group("y"))
+    y2s = m.group("y2")
+    y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
+    if not y < y2 <= y + 10:
+        return None
+    return Norm("DATE", f"{y:04d}", range_start=f"{y:04d}-01-01", range_end=f"{y2:04d}-12-31")
+
+
+def the_quarter(m, ctx):
+    """'for the quarter': in news of results, the quarter last reported (the one before
+    publication) unless the clause looks ahead."""
+    if ctx.ref is None:
+        return None
+    q_start = cal.add_months(date(ctx.ref.year, 3 * ((ctx.ref.month - 1) // 3) + 1, 1), 0)
+    if ctx.direction(m.start(), m.end()) != FUTURE:
+        q_start = cal.add_months(q_start, -3)
+    return Norm("DATE", write(q_start, "quarter"), anchor="published")
+
+
+def year_earlier(m, ctx):
+    if ctx.ref is None:
+        return None
+    return Norm("DATE", f"{ctx.ref.year - 1:04d}", anchor="published")
+
+
 def decade_word(m, ctx):
     return Norm("DATE", f"19{_DECADE_WORDS[m.group('w').lower()]}")
 
@@ -269,7 +296,10 @@ def season(m, ctx):
         if not _SEASON_CONTEXT.search(ctx.text[max(0, m.start() - 10): m.start()]):
             return None
     if g["s"].lower() == "fall" and rel in ("", "the") and not g.get("y"):
-        return None  # "fall" the verb, "the fall of the regime"
+        # "fall" the verb and "the fall of the regime"; "in the fall" is the season
+        if rel == "" or not re.search(r"\b(?:in|by|until|during|through|since|over)\s+$", ctx.text[max(0, m.start() - 8): m.start()]) \
+                or re.match(r"\s+(?:of|in|from|to|was|is|has)\b", ctx.text[m.end(): m.end() + 6]):
+            return None
     if g["s"][0].isupper() and not g.get("y") and re.match(r"\s+[A-Z]", ctx.text[m.end(): m.end() + 2]):
         return None  # "the Summer Palace"
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
@@ -677,7 +707,8 @@ def holiday(m, ctx):
 
 NORMALISERS: dict[str, Callable] = {
     "full_date": full_date, "numeric_date": numeric_date, "month_day": month_day, "month_year": month_year,
-    "month": month, "year": year, "decade": decade, "decade_word": decade_word, "year_end": year_end, "century": century,
+    "month": month, "year": year, "decade": decade, "decade_word": decade_word, "year_span": year_span, "the_quarter": the_quarter,
+    "year_earlier": year_earlier, "year_end": year_end, "century": century,
     "quarter": quarter, "season": season, "fiscal": fiscal, "weekday": weekday, "weekday_set": weekday_set,
     "deictic": deictic, "rel_unit": rel_unit, "ago": ago, "offset": offset, "duration": duration_,
     "duration_adj": duration_adj, "bare_plural": bare_plural, "set_every": set_every, "set_adverb": set_adverb,

@@ -28,6 +28,8 @@ from chronicle.times.values import GRANULARITY, value_range, write
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "prepare", "hope", "want", "seek", "vow", "promise", "threaten", "propose"}
+_REPORTING = {"say", "tell", "report", "announce", "add", "note", "claim", "state", "write", "show", "reveal", "be", "have"}
+_SCHEDULED = {"due", "set", "scheduled", "slated", "poised", "expected", "likely", "planned", "ready"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]|\n")
 _OFFSET_LINK = re.compile(r"\s+(?P<dir>after|before|following|prior\s+to|ahead\s+of)\s+", re.I)
 _TEXTUAL_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|to\s+be\s+held|scheduled|expected\s+to|plans?\s+to)\b", re.I)
@@ -190,6 +192,14 @@ def _verb_direction(v) -> int:
                 return FUTURE
         return UNKNOWN
     if v.tag_ == "VBG" and lowers & {"is", "are", "am", "'re", "'s"}:
+        return FUTURE
+    if v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VBN" and lowers & {"is", "are", "am", "'re", "'s"}):
+        # "is due on Friday", "is scheduled for Monday", "the law takes effect on Monday":
+        # the present of news looks ahead, except in reporting ("says", "tells")
+        if v.lemma_ == "be" and any(c.lemma_ in _SCHEDULED for c in v.children if c.dep_ in ("acomp", "attr", "xcomp")):
+            return FUTURE
+        if v.lemma_ in _REPORTING or any(c.lemma_ in _REPORTING for c in v.children if c.dep_ == "ccomp"):
+            return UNKNOWN
         return FUTURE
     if v.tag_ == "VBG" and lowers & {"was", "were"}:
         return PAST

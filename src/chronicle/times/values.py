@@ -48,6 +48,8 @@ def duration(n: float | None, unit: str) -> str:
     letters = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
                "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
                "decade": "DE", "century": "CE", "millennium": "ML"}
+    if n is not None and unit == "hour" and not float(n).is_integer():
+        n, unit = n * 60, "minute"  # "half an hour" -> PT30M
     letter = letters[unit]
     if n is None:
         amount = "X"
