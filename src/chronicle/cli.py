@@ -34,29 +34,58 @@ def extract(
     no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store"),
     actors: List[str] = typer.Option([], "--actors", help="Extra actor knowledge-base file(s) (YAML)"),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use (default: the packaged one)"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes on this machine (each loads the pipeline once)"),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run of the same inputs: nothing lost, nothing coded twice"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'"),
+    parquet: Optional[str] = typer.Option(None, "--parquet", help="Also write the records as a partitioned Parquet dataset in this folder"),
 ) -> None:
     """Code every article in INPUT... into one JSON record per line (CONTRACT.md)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from chronicle.batch import run_batch
-    from chronicle.pipeline import Pipeline
+    from chronicle.batch import ResumeMismatch, run_batch
 
+    if resume and output == "-" and not parquet:
+        err_console.print("--resume needs --output FILE or --parquet DIR")
+        raise typer.Exit(code=2)
     store = None
     if db and not no_store:
         from chronicle.store import open_store
 
         store = open_store(db)
-    pipeline = Pipeline(spacy_model=model, actors_files=actors)
+    settings = {"spacy_model": model, "actors_files": list(actors)}
+    pipeline = coder = client = None
+    if cluster:
+        from chronicle.cluster import DaskCoder, connect
+
+        client = connect(cluster, workers=workers if workers > 1 else None)
+        coder = DaskCoder(client, settings)
+    elif workers == 1:
+        from chronicle.pipeline import Pipeline
+
+        pipeline = Pipeline(spacy_model=model, actors_files=actors)
     show_progress = output != "-" and sys.stderr.isatty() or os.environ.get("CHRONICLE_PROGRESS") == "1"
-    with Progress(
-        TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
-        console=err_console, disable=not show_progress, transient=False,
-    ) as progress:
-        task = progress.add_task("extract", total=None)
-        summary = run_batch(inputs, output, pipeline=pipeline, store=store, on_record=lambda r: progress.advance(task))
-    if store is not None:
-        store.close()
+    try:
+        with Progress(
+            TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
+            console=err_console, disable=not show_progress, transient=False,
+        ) as progress:
+            task = progress.add_task("extract", total=None)
+            summary = run_batch(inputs, output, pipeline=pipeline, store=store, workers=workers, resume=resume,
+                                parquet=parquet, coder=coder, settings=settings,
+                                on_progress=lambda coded: progress.advance(task))
+    except ResumeMismatch as exc:
+        err_console.print(f"cannot resume: {exc}")
+        raise typer.Exit(code=2)
+    finally:
+        if client is not None:
+            cluster_obj = getattr(client, "cluster", None)
+            client.close()
+            if cluster_obj is not None:
+                cluster_obj.close()
+        if store is not None:
+            store.close()
     err_console.print(f"{summary.articles} articles, {summary.events} events, {summary.errors} errors"
+                      + (f" ({summary.resumed} kept from the interrupted run)" if summary.resumed else "")
                       + (f" -> {output}" if output != "-" else ""))
     if strict and summary.errors:
         raise typer.Exit(code=1)
