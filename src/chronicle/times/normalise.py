@@ -144,10 +144,10 @@ def month_year(m, ctx):
     return Norm("DATE", f"{parts[0]:04d}-{parts[1]:02d}")
 
 
-_MAY_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|during|through|of|early|late|mid|last|next|this|before|after|from|to|and)\s+$", re.I)
+_MAY_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|during|through|of|between|early|late|mid|last|next|this|before|after|from|to|and)\s+$", re.I)
 
 
-_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|during|through|from|to|before|after)\s+$", re.I)
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|during|through|from|to|before|after|between|and)\s+$", re.I)
 
 
 def month(m, ctx):
