@@ -97,3 +97,11 @@ def test_a_date_on_a_noun_dates_that_noun_not_the_clause(dated):
     # a date on the verb's own subject does date the verb
     attack, _ = dated("Friday's attack killed 20 people.", "2021-03-10", "killed")
     assert attack.date == "2021-03-05"
+
+
+def test_relative_clause_keeps_its_own_time_and_not_the_main_clause(dated):
+    text = "The imam, who fought for justice and was killed almost 14 centuries ago, is mourned during Muharram."
+    fought, ann = dated(text, "2020-09-01", "fought")
+    assert fought.historical and ann.times[fought.time_index].text == "almost 14 centuries ago"
+    mourned, ann = dated(text, "2020-09-01", "mourned")
+    assert ann.times[mourned.time_index].text == "Muharram" and not mourned.historical

@@ -58,10 +58,17 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
     doc = trigger.doc
     up: dict[int, int] = {}  # token index -> steps up from the trigger
     tok, steps = trigger, 0
+    left_relative_clause = False
     while steps < _MAX_UP:
+        # Out of a relative clause the path reaches the noun it describes ("the 2013
+        # massacre ... where 52 were killed") but not the verb above that noun.
+        if left_relative_clause and tok.pos_ in ("VERB", "AUX"):
+            break
         up[tok.i] = steps
         if tok.head is tok:
             break
+        if tok.dep_ == "relcl":
+            left_relative_clause = True
         tok, steps = tok.head, steps + 1
     best: tuple[tuple[int, int], int] | None = None
     for index, t in enumerate(ann.times):
@@ -100,7 +107,9 @@ def _path_to_trigger(root, up: dict[int, int], span) -> tuple[int, int] | None:
         if tok.i in up:
             return up[tok.i], length
         if length > 0:
-            if _finite_clause_head(tok):
+            # a verb coordinated with the trigger's own shares its clause's time
+            # ("who fought ... and was killed almost 14 centuries ago")
+            if _finite_clause_head(tok) and not (tok.dep_ == "conj" and tok.head.i in up):
                 return None
             if tok.pos_ in ("NOUN", "PROPN", "PRON"):
                 if seen_noun or tok.dep_ not in _ARGUMENT_DEPS or tok.head.i not in up:

@@ -545,6 +545,9 @@ def set_every(m, ctx):
 
 
 def set_adverb(m, ctx):
+    word = m.group("w")
+    if word[0].isupper() and re.match(r"\s+[A-Z]", ctx.text[m.end(): m.end() + 2]):
+        return None  # a name: "The Daily Ledger"
     return Norm("SET", _SET_ADVERBS[m.group("w").lower()])
 
 
