@@ -28,6 +28,11 @@ from chronicle.times.publication import textual_publication_date
          "and which police cleared in 2021.", "2021-03-03", "BAGHDAD, March 3 (Reuters)"),
         ("Published on 2022-11-08\nThe minister resigned after a week of strikes.",
          "2022-11-08", "Published on 2022-11-08"),
+        ("NAIROBI, June 2, 2022 /Chronicle Wire/ -- Teachers ended their strike.",
+         "2022-06-02", "NAIROBI, June 2, 2022 /Chronicle Wire/"),
+        ("Survivors laid wreaths. Today marks the 30th anniversary of the shelling of the market on "
+         "February 5, 1994, and the square was full.", "2024-02-05",
+         "30th anniversary of the shelling of the market on February 5, 1994"),
     ],
 )
 def test_publication_date_from_the_words(text, expected_date, evidence_part):

@@ -75,7 +75,7 @@ PATTERNS: list[tuple[str, str | None, re.Pattern]] = [
     ("rel_unit", 'unit', re.compile(r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthrough\s))(?P<rel>the\s+year)(?!\s+(?:of|after|before|in|when|that|to|ago|earlier)\b)(?![\w-])", I)),
     ("the_quarter", 'unit', re.compile(r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s))the\s+(?:latest\s+|most\s+recent\s+|recent\s+|current\s+)?quarter(?!\s+of)(?![\w-])", I)),
     ("year_earlier", 'unit', re.compile(r"\b(?:year[- ]earlier|year[- ]ago|prior[- ]year)(?![\w-])", I)),
-    ("decade", 'decade', re.compile(rf"{_B}(?:[Tt]he\s+)?(?P<y>1[0-9]{{2}}|20[0-9])0['’]?s\b")),
+    ("decade", 'decade', re.compile(rf"(?:(?<=mid-)|{_B})(?:[Tt]he\s+)?(?P<y>1[0-9]{{2}}|20[0-9])0['’]?s\b")),
     ("decade", 'decade', re.compile(r"(?:[Tt]he\s+)(?:early\s+|mid[- ]|late\s+)?['’]?(?P<yy>[0-9])0['’]?s\b")),
     ("year_end", 'yearend', re.compile(r"\b(?:the\s+)?year[- ]end\b", I)),
     ("decade_word", 'decadeword', re.compile(r"\b[Tt]he\s+(?:early\s+|mid-|late\s+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),

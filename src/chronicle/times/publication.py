@@ -31,7 +31,7 @@ _DATELINES = tuple(
     re.compile(
         r"\A\s*(?:(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*){0,4}),?\s+)?"
         rf"(?P<date>{form})"
-        r"\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?P<dash>--|[-–—:|])"
+        r"\s*(?:[(/](?P<agency>[^()/\n]{1,40})[)/]\s*)?(?P<dash>--|[-–—:|])"
     )
     for form in (MDY, DMY, ISO, MD, DM)
 )
