@@ -434,8 +434,10 @@ def rel_unit(m, ctx):
     if unit == "fiscal year":
         return Norm("DATE", f"FY{base.year + n:04d}", anchor=anchor)
     if unit in ("day", "night"):
-        if rel in ("this", "current", "the current", "the present", "past", "coming", "last") and unit == "day":
-            return None  # "this day" / "last day" are rarely calendar references
+        if rel in ("current", "the current", "the present", "past", "coming", "last") and unit == "day":
+            return None  # "last day", "the current day" are rarely calendar references
+        if rel == "this" and unit == "day" and not g.get("rel", "").lower().startswith("the"):
+            return None  # "this day" (an anniversary, a phrase), unlike "earlier in the day"
         d = base + timedelta(days=n)
         if unit == "night":
             return Norm("TIME", f"{d.isoformat()}TNI", anchor=anchor)

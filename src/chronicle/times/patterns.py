@@ -72,7 +72,7 @@ PATTERNS: list[tuple[str, str | None, re.Pattern]] = [
         rf"(?P<m>{MONTH_FULL_RE})(?![\w-])(?!\s+\d)")),
     ("year", None, re.compile(rf"(?:(?<=mid-)|(?<![\w$£€#./:-])){YEAR_RE.replace('(?:', '(?P<y>', 1)}(?![\w%/:-]|[.,]\d|\s?%|\s+percent)")),
     ("year_span", None, re.compile(rf"(?<![\w$£€#./:-])(?P<y>1[89][0-9]{{2}}|20[0-9]{{2}})[-–/](?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)(?![\w%/:-]|[.,][0-9])")),
-    ("rel_unit", 'unit', re.compile(r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthrough\s))(?P<rel>the\s+year)(?!\s+(?:of|after|before|in|when|that|to|ago|earlier)\b)(?![\w-])", I)),
+    ("rel_unit", 'unit', re.compile(r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthrough\s))(?P<rel>the\s+(?:year|month|week|day))(?!\s+(?:of|after|before|in|when|that|to|ago|earlier|it|he|she|they)\b)(?![\w’'-])", I)),
     ("the_quarter", 'unit', re.compile(r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s))the\s+(?:latest\s+|most\s+recent\s+|recent\s+|current\s+)?quarter(?!\s+of)(?![\w-])", I)),
     ("year_earlier", 'unit', re.compile(r"\b(?:year[- ]earlier|year[- ]ago|prior[- ]year)(?![\w-])", I)),
     ("decade", 'decade', re.compile(rf"(?:(?<=mid-)|{_B})(?:[Tt]he\s+)?(?P<y>1[0-9]{{2}}|20[0-9])0['’]?s\b")),
