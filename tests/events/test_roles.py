@@ -502,3 +502,52 @@ def test_death_in_custody_victim_and_custodian():
     )
     assert names(ann, r) == ["prisoner"]
     assert names(ann, a) == ["police"]
+
+
+def test_noun_trigger_inside_an_object_phrase():
+    ann, a, r = roles(
+        "Japan gave Nepal forty million dollars of aid on Monday.",
+        {"JPN": ["Japan"], "NPL": ["Nepal"]},
+        "aid",
+        "AID",
+    )
+    assert names(ann, a) == ["JPN"]
+    assert names(ann, r) == ["NPL"]
+
+
+def test_verb_acting_on_an_event_is_not_its_actor():
+    ann, a, r = roles(
+        "Police banned the Green Party's march on Sunday.",
+        {"police": ["Police"], "greens": ["the Green Party"]},
+        "march",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["greens"]
+    ann, a, r = roles(
+        "Police banned the march on Sunday.",
+        {"police": ["Police"]},
+        "march",
+        "PROTEST",
+    )
+    assert a == []
+
+
+def test_put_under_investigation():
+    ann, a, r = roles(
+        "A Valdorian national has been put under investigation in Ostria for fraud.",
+        {"national": ["Valdorian national"]},
+        "investigation",
+        "ACCUSE",
+    )
+    assert names(ann, r) == ["national"]
+
+
+def test_protest_noun_target_found_through_purpose_clause():
+    ann, a, r = roles(
+        "Students staged protests on Saturday to demand reforms by the Valdorian government.",
+        {"students": ["Students"], "VAL": ["the Valdorian government"]},
+        "protests",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["students"]
+    assert names(ann, r) == ["VAL"]

@@ -102,7 +102,7 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Prepositions that introduce the party an act is directed at.
-RECIPIENT_PREPS = {"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "targeting", "for"}
+RECIPIENT_PREPS = {"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "targeting", "for", "among"}
 # Prepositions whose object is a recipient only for some types.
 TYPE_PREPS = {"from": {"RETREAT", "REQUEST", "CONCEDE", "AID", "REJECT"}, "between": RECIPROCAL | {"ASSAULT"}}
 # Nouns whose "of"/possessor names the party that ordered an act.
@@ -115,9 +115,24 @@ OBJECT_CONTROL = {
 }
 # Of those, the ones where the subject commands the act (recorded as role="ordered").
 ORDER_VERBS = {"order", "command", "instruct", "direct", "send", "deploy", "dispatch", "authorize", "authorise", "force", "compel"}
+# Verbs whose subject acts on an event rather than carrying it out: the subject of "banned
+# the rally" or "condemned the attack" is not the rally's or the attack's actor.
+ACTS_ON_EVENTS = {
+    "prevent", "ban", "forbid", "outlaw", "bar", "block", "thwart", "foil", "stop", "halt", "end", "suspend",
+    "cancel", "postpone", "delay", "lift", "disperse", "break", "crush", "quell", "suppress", "condemn", "denounce",
+    "criticize", "criticise", "deplore", "protest", "oppose", "reject", "deny", "welcome", "praise", "hail", "support",
+    "back", "endorse", "investigate", "probe", "report", "witness", "see", "watch", "describe", "say", "confirm",
+    "claim", "blame", "allow", "permit", "authorize", "authorise", "approve", "tolerate", "survive", "escape", "avoid",
+    "fear", "warn", "predict", "expect", "discuss", "debate", "mark", "commemorate", "remember", "recall", "cover",
+    "film", "document", "monitor", "observe", "face", "suffer", "resist", "repel", "repulse", "counter", "answer",
+}
 # Verbs that only carry another action ("launched an attack", "staged a protest").
 LIGHT_VERBS = {"launch", "stage", "carry", "conduct", "hold", "mount", "make", "wage", "begin", "start", "continue",
-               "lead", "organize", "organise", "impose", "take", "issue", "announce", "unleash", "perform", "commit", "level"}
+               "lead", "organize", "organise", "impose", "take", "issue", "announce", "unleash", "perform", "commit", "level",
+               "give", "provide", "send", "offer", "grant", "extend", "deliver", "reiterate", "renew", "resume", "step",
+               "intensify", "escalate", "complete", "open", "declare", "undertake", "collect", "pass", "sign", "file",
+               "lodge", "express", "voice", "call", "order", "set", "hand", "pledge", "promise", "seek", "join", "stage",
+               "plan", "threaten", "vow", "reach", "conclude", "broker", "hold", "host", "attend", "enter", "accept"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # Dependents of a noun that belong to the same referent (its name, adjectives, possessor).
 CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "appos", "npadvmod", "nn", "predet"}
@@ -390,7 +405,10 @@ class _Roles:
             if anchor.pos_ in ("VERB", "AUX") and not _is_passive(anchor):
                 return self.subject_of(anchor, depth + 1)
         if dep in ("relcl", "acl") and not passive:
-            return self.refs(head)
+            refs = self.refs(head)
+            if not refs and dep == "acl" and head.dep_ in OBJECT_DEPS and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head.head, depth + 1)
+            return refs
         return []
 
     def preceding_subject(self, verb: "Token") -> list[ActorRef]:
@@ -500,13 +518,21 @@ class _Roles:
                         refs = self.agents(g)
                         if refs:
                             return refs
-                if self.type in ("REQUEST", "REJECT", "ACCUSE", "SUPPORT"):
+                if True:  # "rejected calls by X", "will not tolerate rallies by X"
                     for g in c.children:
                         if g.dep_ == "prep" and g.lower_ == "by":
                             p = _pobj(g)
                             refs = self.refs(p) if p is not None else []
                             if refs:
                                 return refs
+        # "demand reforms by X" with the by-phrase hung on the (active) verb: the object's maker
+        if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    p = _pobj(c)
+                    refs = self.refs(p) if p is not None else []
+                    if refs:
+                        return refs
         if verb.dep_ == "relcl" and _is_passive(verb) is False and any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
             return self.refs(verb.head)
         return self.prep_targets(verb)
@@ -623,13 +649,48 @@ class _Roles:
         if mods:
             return mods
         head = noun.head
-        if noun.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
-            return self.subject_of(head)
-        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB",) and head.lower_ in ("in", "to", "into") and head.head.lemma_.lower() in ("join", "take", "participate", "engage", "resort"):
-            return self.subject_of(head.head)
-        if noun.dep_ == "conj":
+        if noun.dep_ == "conj" and head.i != noun.i:
             return self.noun_head_actor(head) if head.pos_ in ("NOUN", "PROPN") else self.subject_of(head)
-        return []
+        verb, role = self.governing_verb(noun)
+        if verb is None or role == "subject":
+            return []
+        if _is_passive(verb):
+            return self.agents(verb)
+        return self.subject_of(verb)
+
+    def governing_verb(self, noun: "Token") -> tuple["Token | None", str]:
+        """The verb a noun trigger is an argument of, through compounds and "of" phrases:
+        "launched a mediation effort", "10 days of war games", "put under investigation"."""
+        node = noun
+        for _ in range(5):
+            dep, head = node.dep_, node.head
+            if head.i == node.i:
+                return None, ""
+            if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+                node = head
+                continue
+            if dep in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+                # only a verb that carries the act ("launched an attack"), not one that acts on
+                # it ("police banned the rally", "condemned the attack")
+                if head.lemma_.lower() in ACTS_ON_EVENTS:
+                    return None, ""
+                return head, "object"
+            if dep in SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+                return head, "subject"
+            if dep in PASSIVE_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+                return head, "object"
+            if dep == "pobj" and head.dep_ == "prep":
+                prep, above = head.lower_, head.head
+                if above.pos_ in ("NOUN", "PROPN") and prep in ("of", "for"):
+                    node = above
+                    continue
+                if above.pos_ in ("VERB", "AUX"):
+                    participates = above.lemma_.lower() in ("join", "take", "participate", "engage", "resort", "put", "place")
+                    if prep in ("into", "to", "under") or participates or (prep in ("in", "on", "for") and self.type != "PROTEST"):
+                        return above, "prep"
+                return None, ""
+            return None, ""
+        return None, ""
 
     def noun_recipients(self, noun: "Token") -> list[ActorRef]:
         out: list[ActorRef] = []
@@ -657,12 +718,28 @@ class _Roles:
                     p = _pobj(c)
                     if p is not None:
                         out.extend(self.prep_targets(p))
-        if not out and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
-            out = self.prep_targets(noun.head)
         if not out and noun.dep_ in SUBJECT_DEPS and noun.head.pos_ == "VERB":
             # "The attack killed three soldiers"
             out = self.verb_recipients(noun.head)
+        if not out:
+            # the verb the noun hangs from: "gave the Ivory Coast 5 million dollars of aid",
+            # "was put under investigation", "staged protests to demand reforms by X"
+            verb, role = self.governing_verb(noun)
+            if verb is not None and role != "subject":
+                trigger_ids = {t.i for t in noun.subtree}
+                if _is_passive(verb):
+                    for c in verb.children:
+                        if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                            out = self.refs(c)
+                else:
+                    out = [r for r in self.verb_recipients(verb) if not self._inside(r, trigger_ids)]
+                    if not out:
+                        out = self.complement_recipients(verb)
         return out
+
+    def _inside(self, ref: ActorRef, token_ids: set[int]) -> bool:
+        span = self.ann.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span is not None and span.root.i in token_ids
 
     # -- entry -----------------------------------------------------------------------
     def run(self, trigger: "Token") -> None:
