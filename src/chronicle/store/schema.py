@@ -156,6 +156,13 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (2, [
         "ALTER TABLE events ADD COLUMN fatalities INTEGER",
     ]),
+    # 3: indexes measured on 100,000 events (benchmarks/bench_web.py): newest-first paging without
+    # a sort, per-day counts from the index alone, and participants read from the index alone
+    (3, [
+        "CREATE INDEX IF NOT EXISTS events_order ON events(day_first, id)",
+        "CREATE INDEX IF NOT EXISTS events_day_type ON events(day_first, type)",
+        "CREATE INDEX IF NOT EXISTS event_actors_cover ON event_actors(event_id, role, actor_id)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

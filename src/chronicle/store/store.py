@@ -66,6 +66,8 @@ class Store:
         self.dialect = dialect
         self._conns = ConnectionPerThread(dialect)
         self._actor_ids: dict[str, int] = {}
+        # moves on every save or delete that changed something (caches above the store key on it)
+        self.generation = 0
         self.schema_version = migrate(self._conn(), dialect)
 
     # -- connections ----------------------------------------------------------
@@ -104,6 +106,11 @@ class Store:
         return rows[0] if rows else None
 
     def close(self) -> None:
+        if not isinstance(self.dialect, PostgresDialect):
+            try:  # lets SQLite refresh the statistics its planner uses, when they are stale
+                self._conn().execute("PRAGMA optimize")
+            except Exception:  # noqa: BLE001 - closing must not fail on a busy or read-only file
+                pass
         self._conns.close_all()
 
     def __enter__(self) -> "Store":
@@ -129,6 +136,8 @@ class Store:
                     if record.error is not None or not record.id:
                         continue
                     changed += self._save_one(cur, record)
+            if changed:
+                self.generation += 1
         except BaseException:
             self._actor_ids.clear()  # ids handed out inside the rolled-back transaction are gone
             raise
@@ -279,6 +288,7 @@ class Store:
         with self._transaction(conn) as cur:
             self._delete_children(cur, article_id)
             cur = self._x(cur, "DELETE FROM articles WHERE id = ?", (article_id,))
+            self.generation += 1
             return cur.rowcount > 0
 
     # -- reads: events ----------------------------------------------------------
@@ -286,9 +296,12 @@ class Store:
         """One page of events, newest first."""
         clause, params = where(f or EventFilter(), self.dialect)
         limit = max(1, min(int(limit), MAX_PAGE))
+        # The page's ids are found first (from the indexes alone when the filter allows),
+        # so skipping `offset` rows does not fetch and join the rows it skips.
+        order = " ORDER BY events.day_first DESC, events.id DESC"
         rows = self._rows(
-            "SELECT " + EVENT_COLUMNS + EVENT_FROM + clause
-            + " ORDER BY events.day_first DESC, events.id DESC LIMIT ? OFFSET ?",
+            "SELECT " + EVENT_COLUMNS + EVENT_FROM + " WHERE events.id IN (SELECT events.id FROM events" + clause
+            + order + " LIMIT ? OFFSET ?)" + order,
             params + [limit, max(0, int(offset))],
         )
         return [_fix_bools(r) for r in rows]

@@ -21,6 +21,12 @@ def store_of(request: Request):
     return request.app.state.store
 
 
+def cached(request: Request, kind: str, f: EventFilter, compute, *extra):
+    """An aggregate answer from the app's cache, keyed on the query and the filter."""
+    key = (kind, tuple(sorted(f.as_params().items())), extra)
+    return request.app.state.cache.get(key, request.app.state.store.generation, compute)
+
+
 @router.get("/events", summary="Events matching the filters, newest first, paginated")
 def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=1000),
                 offset: int = Query(0, ge=0, le=10_000_000), store=Depends(store_of)) -> dict[str, Any]:
@@ -72,19 +78,20 @@ def get_actor(actor_id: int, limit: int = Query(100, ge=1, le=1000), store=Depen
 
 
 @router.get("/counts/daily", summary="Events per day and type (the timeline)")
-def counts_daily(f: EventFilter = Depends(event_filter), store=Depends(store_of)):
-    return {"counts": store.counts_by_day(f)}
+def counts_daily(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    return {"counts": cached(request, "daily", f, lambda: store.counts_by_day(f))}
 
 
 @router.get("/counts/{facet}", summary="Events per type, mode, ACLED type or country")
 def counts_facet(facet: Literal["type", "mode", "acled_event_type", "country_code"],
-                 f: EventFilter = Depends(event_filter), store=Depends(store_of)):
-    return {"facet": facet, "counts": store.counts_by(facet, f)}
+                 request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    return {"facet": facet, "counts": cached(request, "facet", f, lambda: store.counts_by(facet, f), facet)}
 
 
 @router.get("/network", summary="Who acts on whom: actor -> recipient edges weighted by events")
-def network(f: EventFilter = Depends(event_filter), limit: int = Query(150, ge=1, le=2000), store=Depends(store_of)):
-    return store.network(f, limit=limit)
+def network(request: Request, f: EventFilter = Depends(event_filter), limit: int = Query(150, ge=1, le=2000),
+            store=Depends(store_of)):
+    return cached(request, "network", f, lambda: store.network(f, limit=limit), limit)
 
 
 @router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like), geojson or parquet")

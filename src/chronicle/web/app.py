@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from chronicle.web.cache import AggregateCache
 from chronicle.web.security import BodyLimit, SecurityHeaders
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -43,6 +44,7 @@ def create_app(db: str = "chronicle.db", *, token: str | None = None, max_body: 
     app.state.store = open_store(db)
     app.state.token = token if token is not None else os.environ.get("CHRONICLE_TOKEN") or None
     app.state.pipeline = write.LazyPipeline(pipeline_factory)
+    app.state.cache = AggregateCache(ttl=float(os.environ.get("CHRONICLE_CACHE_TTL", "30")))
     app.include_router(api.router)
     app.include_router(write.router)
     app.include_router(pages.router)

@@ -10,6 +10,17 @@
 
   fetch("/vendor/countries-110m.json").then(function (r) { return r.json(); }).then(function (world) {
     var countries = topojson.feature(world, world.objects.countries);
+    // Antarctica is dropped (no news happens on its outline); rings crossing the antimeridian
+    // (Russia, Fiji) are carried past 180 degrees so Leaflet does not draw a line across the map.
+    countries.features = countries.features.filter(function (f) { return f.id !== "010"; });
+    countries.features.forEach(function (f) {
+      var g = f.geometry; if (!g) return;
+      var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      polys.forEach(function (poly) { poly.forEach(function (ring) {
+        var east = ring.some(function (c) { return c[0] > 160; }), west = ring.some(function (c) { return c[0] < -160; });
+        if (east && west) ring.forEach(function (c) { if (c[0] < 0) c[0] += 360; });
+      }); });
+    });
     L.geoJSON(countries, { style: { color: "#8a94a6", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
                            interactive: false }).addTo(map);
   }).catch(function () { /* outlines are decoration: markers still show */ });
