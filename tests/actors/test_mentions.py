@@ -144,3 +144,24 @@ def test_every_mention_offset_indexes_the_text(resolve):
             assert text[m.start:m.end] == m.text
     for entry in log:
         assert text[entry.start:entry.end] == entry.text
+
+
+def test_a_known_alias_inside_a_longer_name_is_not_that_actor(resolve):
+    # "Moody" folds like "Modi", "Haq" is a rights group's name: neither is meant here
+    text = "Deputy Minister Moody Kiprono and Colonel Abdul-Haq Rahimi inspected the border post in Kenya."
+    actors, _ = resolve(text, published="2024-01-01")
+    assert not any(a.name in ("Narendra Modi", "Al-Haq") for a in actors)
+
+
+def test_peoples_take_the_state_written_before_them_or_the_context(resolve):
+    actors, _ = resolve("Iraqi Kurds marched in Erbil. Ethnic Uzbeks in southern Kyrgyzstan fled their homes.",
+                        published="2024-01-01")
+    assert actor_covering(actors, "Kurds").country == "IRQ"
+    uzbeks = actor_covering(actors, "Uzbeks")
+    assert (uzbeks.country, uzbeks.sector) == ("KGZ", "CVL")
+
+
+def test_territories_belong_to_their_state(resolve):
+    actors, _ = resolve("Chechen rebels attacked a convoy, and Gazans queued for bread.", published="2024-01-01")
+    assert (actor_covering(actors, "Chechen").country, actor_covering(actors, "Chechen").sector) == ("RUS", "REB")
+    assert actor_covering(actors, "Gazans").country == "PSE"

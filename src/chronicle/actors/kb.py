@@ -31,7 +31,7 @@ import yaml
 from chronicle.actors.names import acronym_key, fold, is_skipped
 
 DATA_DIR = Path(__file__).parent / "data"
-SHIPPED_FILES = ("sectors.yaml", "organisations.yaml", "armed_groups.yaml", "parties.yaml", "institutions.yaml", "people.yaml")
+SHIPPED_FILES = ("sectors.yaml", "territories.yaml", "organisations.yaml", "armed_groups.yaml", "parties.yaml", "institutions.yaml", "people.yaml")
 
 # PLOVER's codes for international non-state actors (manual table 5.1); an
 # actor with one of these has no country.
@@ -270,6 +270,13 @@ class KnowledgeBase:
             self.entries = [e for e in self.entries if e.id != entry.id]
         self.entries.append(entry)
         self.by_id[entry.id] = entry
+        if entry.kind == "territory" and entry.country:
+            # a territory is looked up like a country word of its sovereign state;
+            # plural demonyms ("Gazans", "Chechens") name its people
+            for alias in [name] + entry.aliases:
+                form = "people" if alias != name and alias.endswith("s") and alias[:1].isupper() and " " not in alias else "name"
+                self._index(alias, CountryForm(entry.country, name, form))
+            return
         for alias in [name] + entry.aliases:
             self._index(alias, entry)
 

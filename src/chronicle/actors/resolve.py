@@ -196,13 +196,31 @@ class ArticleResolver:
         return None
 
     def _plausible_name(self, tok: "Token", length: int, hit: list) -> bool:
-        """A one-word alias at the start of a sentence must be a proper noun there
-        ("Memorial services were held" is not the rights group)."""
-        if length > 1:
+        """A one-word alias must stand alone: at the start of a sentence it must be a
+        proper noun ("Memorial services were held" is not the rights group), and it
+        must not be one part of a longer name ("Moody Awori" is not Modi, "Zia-Ul-Haq"
+        is not Al-Haq, "Anti-Corruption Commission" is not the European one)."""
+        if length > 1 or isinstance(hit[0], CountryForm):
             return True
-        if isinstance(hit[0], CountryForm):
+        if tok.is_sent_start and tok.pos_ != "PROPN":
+            return False
+        if acronym_key(tok.text):
             return True
-        return tok.pos_ == "PROPN" or not tok.is_sent_start
+        i = tok.i
+        if i > 1 and self.text_[i - 1] in ("-", "‐") and self.text_[i - 2][:1].isupper() and not is_skipped(self.text_[i - 2]):
+            return False
+        if i > 0 and self._name_part(i - 1):
+            return False
+        person = any(isinstance(h, Entry) and h.is_person for h in hit)
+        if person and i + 1 < len(self.toks) and self._name_part(i + 1):
+            return False
+        return True
+
+    def _name_part(self, i: int) -> bool:
+        """A capitalised proper noun that is not a title, a sector word or sentence start."""
+        tok = self.toks[i]
+        return (tok.pos_ == "PROPN" and self.text_[i][:1].isupper() and not tok.is_sent_start
+                and self._lexicon(i)[0] is None and not acronym_key(self.text_[i]))
 
     def _choose(self, targets: list) -> Any:
         """Among actors sharing an alias, the one holding an office on the date."""
@@ -234,6 +252,12 @@ class ArticleResolver:
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                     and end not in self.matches and doc[end].ent_type_ in ("", "PERSON") and doc[end].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "pobj", "nsubjpass"):
                 end += 1
+            while start > 0 and (start - 1) not in self.matches and (
+                (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and self._lexicon(start - 1)[0] is None
+                 and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ in ("compound", "flat"))
+                or (self.text_[start - 1] == "-" and start > 1 and doc[start - 2].pos_ == "PROPN")
+            ):
+                start -= 1
             if end <= start:
                 continue
             if ent.label_ == "ORG" and not self._looks_like_person(start, end):
@@ -384,7 +408,11 @@ class ArticleResolver:
     def _country_word(self, m: _Match, form: CountryForm) -> None:
         if any(i in self.taken for i in range(m.start, m.end)):
             return
-        head = self.doc[m.end - 1]
+        head = self.toks[m.end - 1]
+        if head.ent_type_ == "ORG":
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and (ent.end - ent.start) > (m.end - m.start) + (1 if ent[0].lower_ == "the" else 0):
+                return  # part of an organisation's name ("Kenya Anti-Corruption Commission"): step 4
         # a country word that modifies an agent ("Iraqi forces", "Hungarian and Romanian
         # officials") is that agent's country and is consumed there; one that modifies
         # anything else is the country itself
@@ -404,9 +432,21 @@ class ArticleResolver:
             self._add(key, m.start, m.end, f"capital as metonym for the {form.name} government")
             return
         if form.form == "people":
-            key = f"agent:{form.iso3}:CVL"
-            self._unit(key, f"{form.name} civilians", form.iso3, "CVL", "agent", why=f"the people of {form.name}")
-            self._add(key, m.start, m.end, f"the people of {form.name}")
+            # "Bosnian Serbs", "Iraqi Kurds": the state written before the people is theirs;
+            # "ethnic Albanians": an ethnicity, whose country the context tells
+            start, iso3, why = m.start, form.iso3, f"the people of {form.name}"
+            for c in head.children:
+                cm = self.matches.get(c.i)
+                if c.i < head.i and c.dep_ in ("amod", "compound", "nmod") and cm is not None and isinstance(cm.target, CountryForm):
+                    start, iso3, why = min(start, cm.start), cm.target.iso3, f"{form.name} people of {cm.target.name}"
+            if iso3 == form.iso3 and self._is_ethnic(m.start):
+                other = self._context_country(m.start, exclude=form.iso3)
+                start = m.start - 1
+                if other:
+                    iso3, why = other, f"ethnic {form.name} people; country from context ({other})"
+            key = f"agent:{iso3}:CVL"
+            self._unit(key, f"{_country_name(iso3)} civilians", iso3, "CVL", "agent", why=why)
+            self._add(key, start, m.end, why)
             return
         key = f"country:{form.iso3}"
         why = f"{form.form} of {form.name}"
@@ -419,8 +459,10 @@ class ArticleResolver:
         for i, tok in enumerate(self.toks):
             if i in self.taken or (self.lower_[i] not in lex and self.lemma_[i] not in lex) or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if tok.ent_type_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL") and tok.pos_ == "PROPN":
+            if tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL") and tok.pos_ == "PROPN":
                 continue
+            if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and not self._generic_name(i):
+                continue  # a proper organisation name: step 4
             if self._lexicon_at(tok) is None:
                 continue
             if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -502,7 +544,12 @@ class ArticleResolver:
                 # "Kurds", "Shiites": a people; as adjectives they only modify
                 if ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound"):
                     continue
-                country = self._context_country(start)
+                country = None
+                for c in ent.root.children:  # "Iraqi Kurds": the state written before the people
+                    cm = self.matches.get(c.i)
+                    if c.i < ent.root.i and cm is not None and isinstance(cm.target, CountryForm) and not self._is_ethnic(cm.start):
+                        country, start = cm.target.iso3, min(start, cm.start)
+                country = country or self._context_country(start)
                 key = f"group:{'-'.join(fold(t.text) for t in toks)}"
                 why = "people named by the text" + (f"; country from context ({country})" if country else "")
                 self._unit(key, self.doc[start:end].text, country, "CVL", "unknown", why=why)
@@ -617,6 +664,7 @@ class ArticleResolver:
                 break
         countries: list[str | None] = []
         intl = None
+        ethnic = None  # "ethnic Albanian guerrillas": a people, not a state
         whys = []
         for tok in span:
             m = self.matches.get(tok.i)
@@ -624,6 +672,9 @@ class ArticleResolver:
                 continue
             target = m.target
             if isinstance(target, CountryForm):
+                if self._is_ethnic(m.start):
+                    ethnic = target.iso3
+                    continue
                 if target.iso3 not in countries:
                     countries.append(target.iso3)
                     whys.append(f"{target.form} '{tok.text}' -> {target.iso3}")
@@ -667,6 +718,13 @@ class ArticleResolver:
                     if pobj.dep_ != "pobj":
                         continue
                     m = self.matches.get(pobj.i)
+                    if m is None:
+                        # "of the Syrian Golan Heights": a country word among the object's modifiers
+                        for g in pobj.children:
+                            gm = self.matches.get(g.i)
+                            if g.i < pobj.i and gm is not None and isinstance(gm.target, CountryForm):
+                                m = gm
+                                break
                     if m is not None and isinstance(m.target, CountryForm) and m.target.iso3 not in countries:
                         countries.append(m.target.iso3)
                         whys.append(f"'of {pobj.text}' -> {m.target.iso3}")
@@ -691,6 +749,11 @@ class ArticleResolver:
                         if iso:
                             countries.append(iso)
                             whys.append(f"'{c.text} {pobj.text}' -> {iso}")
+        if ethnic and not countries and use_context:
+            other = self._context_country(head.i, exclude=ethnic)
+            if other:
+                countries.append(other)
+                whys.append(f"ethnic group; country from context ({other})")
         sector = self._lexicon_at(sector_head) if sector_head is not None else None
         title = None
         if sector_head is not None:
@@ -743,6 +806,25 @@ class ArticleResolver:
                 return entry
         return None
 
+    def _generic_name(self, i: int) -> bool:
+        """An ORG entity written only with sector and country words ("Cabinet", "Latvian
+        Constitutional Court", "Serbian Parliament") names an agent, not a proper body."""
+        tok = self.toks[i]
+        ent = next((e for e in self.doc.ents if e.start <= i < e.end), None)
+        if ent is None:
+            return True
+        for t in ent:
+            if t.lower_ in ("the", "'s", "’s") or t.i in self.matches:
+                continue
+            lex = self._lexicon(t.i)[1]
+            if lex is None and not any(t.lower_ in k for k in (self._lexicon_key(tok) or (),)):
+                return False
+        return True
+
+    def _is_ethnic(self, i: int) -> bool:
+        """'ethnic Albanians', 'ethnic Turks': a people named by ethnicity, not by state."""
+        return i > 0 and self.lower_[i - 1] == "ethnic"
+
     def _no_country(self, left: int, head: "Token") -> bool:
         return any(self.doc[k].lower_ in NO_COUNTRY_WORDS for k in range(left, head.i))
 
@@ -771,26 +853,28 @@ class ArticleResolver:
                 return _iso3_of(p.country_code)
         return None
 
-    def _context_country(self, tok_i: int, places_only: bool = False) -> str | None:
-        """The country the text around a mention supports: places and countries in
-        its sentence, then the article's focus country, then its most named country."""
+    def _context_country(self, tok_i: int, places_only: bool = False, exclude: str | None = None) -> str | None:
+        """The country the text around a mention supports: the nearest country word in
+        its sentence, a resolved place in it, then the article's focus country, then
+        its most named country. `exclude`: a country that must not be the answer."""
         si = self.sent_of.get(tok_i, 0)
-        for iso in self._place_countries.get(si, []):
-            return iso
         sent = self.sentences[si] if self.sentences else None
         if sent is not None:
             near = [(abs(i - tok_i), m.target.iso3) for i in range(sent.start, sent.end)
-                    if (m := self.matches.get(i)) is not None and isinstance(m.target, CountryForm)]
+                    if (m := self.matches.get(i)) is not None and isinstance(m.target, CountryForm) and m.target.iso3 != exclude]
             if near:
                 return min(near)[1]
+        for iso in self._place_countries.get(si, []):
+            if iso != exclude:
+                return iso
         if places_only:
             return None
         focus = _iso3_of(self.ann.notes.get("focus_country"))
-        if focus:
+        if focus and focus != exclude:
             return focus
         counts: dict[str, int] = {}
         for u in self.units.values():
-            if u.country:
+            if u.country and u.country != exclude:
                 counts[u.country] = counts.get(u.country, 0) + len(u.mentions)
         return max(counts, key=counts.get) if counts else None
 
