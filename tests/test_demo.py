@@ -67,4 +67,4 @@ def test_every_offset_indexes_the_record_text(demo_records):
                 assert 0 <= ref["actor"] < len(record["actors"])
             if event["location"] is not None:
                 assert 0 <= event["location"] < len(record["places"])
-    assert checked >= 0
+    assert checked > 100  # the demo articles name many places, times and actors
