@@ -551,3 +551,34 @@ def test_protest_noun_target_found_through_purpose_clause():
     )
     assert names(ann, a) == ["students"]
     assert names(ann, r) == ["VAL"]
+
+
+def test_in_protest_of_x():
+    ann, a, r = roles(
+        "A group of refugees began a hunger strike in protest of the Ostrian government's refusal to grant asylum.",
+        {"refugees": ["refugees"], "OST": ["the Ostrian government"]},
+        "began",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["refugees"]
+    assert names(ann, r) == ["OST"]
+
+
+def test_target_of_a_protest_is_the_author_of_what_is_protested():
+    ann, a, r = roles(
+        "Students marched against the abuses by the Valdorian army.",
+        {"students": ["Students"], "army": ["the Valdorian army"]},
+        "marched",
+        "PROTEST",
+    )
+    assert names(ann, r) == ["army"]
+
+
+def test_object_behind_a_misread_particle():
+    ann, a, r = roles(
+        "Bandits have kidnapped up to 16 Ostrian engineers from a market.",
+        {"bandits": ["Bandits"], "engineers": ["Ostrian engineers"]},
+        "kidnapped",
+        "ASSAULT",
+    )
+    assert names(ann, r) == ["engineers"]

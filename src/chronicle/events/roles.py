@@ -126,6 +126,8 @@ ACTS_ON_EVENTS = {
     "fear", "warn", "predict", "expect", "discuss", "debate", "mark", "commemorate", "remember", "recall", "cover",
     "film", "document", "monitor", "observe", "face", "suffer", "resist", "repel", "repulse", "counter", "answer",
 }
+# "in protest of X", "in defiance of X": the stance's object is the recipient.
+STANCE_NOUNS = {"protest", "defiance", "opposition", "retaliation", "revenge", "response", "reprisal", "solidarity"}
 # Verbs that only carry another action ("launched an attack", "staged a protest").
 LIGHT_VERBS = {"launch", "stage", "carry", "conduct", "hold", "mount", "make", "wage", "begin", "start", "continue",
                "lead", "organize", "organise", "impose", "take", "issue", "announce", "unleash", "perform", "commit", "level",
@@ -335,9 +337,20 @@ class _Roles:
     def prep_targets(self, tok: "Token", depth: int = 0) -> list[ActorRef]:
         """Recipients introduced by prepositions on `tok` ("fired at X", "sanctions on X")."""
         out: list[ActorRef] = []
-        for c in tok.children:
-            if c.dep_ in ("prep", "dative") and self.prep_ok(c.lower_, tok.lemma_.lower()):
-                if c.lower_ in ("by",):
+        # prepositions on a particle too ("kidnapped up to 16 advisers" parsed as up + to)
+        children = list(tok.children)
+        children += [g for c in children if c.dep_ == "prt" for g in c.children]
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                # "in protest of X", "in defiance of X", "in retaliation against X"
+                p = _pobj(c)
+                if p is not None and p.lemma_.lower() in STANCE_NOUNS:
+                    out.extend(self.prep_targets(p, depth + 1) or self.of_targets(p))
+                continue
+            if c.dep_ in ("prep", "dative") and (self.prep_ok(c.lower_, tok.lemma_.lower()) or (c.lower_ == "by" and depth > 0)):
+                # a by-phrase one level down names who did what is targeted:
+                # "protests against violations by the military"
+                if c.lower_ == "by" and depth == 0:
                     continue
                 p = _pobj(c)
                 if p is not None:
@@ -345,9 +358,15 @@ class _Roles:
                     if not refs and depth == 0:
                         refs = self.prep_targets(p, depth + 1)
                     out.extend(refs)
-            elif c.dep_ == "agent":
-                continue
         return out
+
+    def of_targets(self, noun: "Token") -> list[ActorRef]:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = _pobj(c)
+                if p is not None:
+                    return self.refs(p)
+        return []
 
     # -- verbs ---------------------------------------------------------------------
     def subject_of(self, verb: "Token", depth: int = 0) -> list[ActorRef]:
@@ -685,7 +704,9 @@ class _Roles:
                     node = above
                     continue
                 if above.pos_ in ("VERB", "AUX"):
-                    participates = above.lemma_.lower() in ("join", "take", "participate", "engage", "resort", "put", "place")
+                    participates = above.lemma_.lower() in (
+                        "join", "take", "participate", "engage", "resort", "put", "place", "converge", "gather", "assemble", "march", "turn", "rally"
+                    )
                     if prep in ("into", "to", "under") or participates or (prep in ("in", "on", "for") and self.type != "PROTEST"):
                         return above, "prep"
                 return None, ""
