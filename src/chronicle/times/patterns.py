@@ -112,7 +112,7 @@ PATTERNS: list[tuple[str, str | None, re.Pattern]] = [
     # -- offsets, durations and sets ---------------------------------------------------------
     ("ago", 'ago', re.compile(rf"\b(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})\s+ago\b", I)),
     ("ago", 'ago', re.compile(rf"\b(?P<unit>years|months|decades|weeks|days|centuries)\s+ago\b", I)),
-    ("offset", 'unit', re.compile(
+    ("offset", 'offsetdir', re.compile(
         rf"\b(?:(?P<mod>{APPROX_RE})\s+)?(?P<num>{QUANTITY_RE})\s+(?P<unit>{UNIT_RE})\s+"
         rf"(?P<dir>later|earlier|before|after|previously|prior|on|hence|from\s+now|from\s+today|into\s+the\s+future)"
         r"(?=\s*[,.;:)]|\s+(?:when|as|and|but|in|on|at)\b|$)", I)),
@@ -128,9 +128,9 @@ PATTERNS: list[tuple[str, str | None, re.Pattern]] = [
     ("bare_plural", 'unit', re.compile(r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:of|ago|later|earlier|old))", I)),
     ("bare_plural", 'unit', re.compile(r"(?<![\w-])(?P<unit>hours|days|weeks|months|years|decades)(?=\s+(?:after|before|later|earlier)\b)", I)),
     ("bare_plural", 'unit', re.compile(r"\b(?:in\s+)?(?P<rel>recent)\s+(?P<unit>years|months|weeks|days|decades)\b", I)),
-    ("set_every", 'unit', re.compile(rf"\b(?:every|each|per)\s+(?:(?P<num>{NUMBER_RE}|other)\s+)?(?P<unit>{UNIT_RE}|{PART_RE}|spring|summer|autumn|winter|fall)\b", I)),
+    ("set_every", 'every', re.compile(rf"\b(?:every|each|per)\s+(?:(?P<num>{NUMBER_RE}|other)\s+)?(?P<unit>{UNIT_RE}|{PART_RE}|spring|summer|autumn|winter|fall)\b", I)),
     ("set_adverb", 'setadverb', re.compile(r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|annual|semiannual|biannual)\b", I)),
-    ("set_freq", 'unit', re.compile(r"\b(?P<f>once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|decade)\b", I)),
+    ("set_freq", 'freq', re.compile(r"\b(?P<f>once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|decade)\b", I)),
     # -- clock times -------------------------------------------------------------------------
     ("clock", 'clockap', re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\.?(?!\w))(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?", I)),
     ("clock", 'clock24', re.compile(r"\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|hrs|hours|[A-Z]{2,4}T)\b")),
@@ -180,6 +180,9 @@ _WORD_SETS = {
     "islamicholiday": "ashura arbaeen arbaein arbain mawlid eid laylat arafah arafa islamic",
     "holiday": "christmas easter thanksgiving nowruz norouz nowrooz halloween valentine boxing year day",
     "anniversary": "anniversary",
+    "offsetdir": "later earlier before after previously prior hence from into",
+    "every": "every each per",
+    "freq": "once twice thrice times",
 }
 WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _name, _words in _WORD_SETS.items():
