@@ -165,3 +165,15 @@ def test_territories_belong_to_their_state(resolve):
     actors, _ = resolve("Chechen rebels attacked a convoy, and Gazans queued for bread.", published="2024-01-01")
     assert (actor_covering(actors, "Chechen").country, actor_covering(actors, "Chechen").sector) == ("RUS", "REB")
     assert actor_covering(actors, "Gazans").country == "PSE"
+
+
+def test_an_embassy_abroad_belongs_to_the_sending_state(resolve):
+    actors, _ = resolve("Chile has opened an embassy in Hanoi, the foreign ministry said.", published="2024-01-01")
+    embassy = actor_covering(actors, "embassy")
+    assert (embassy.country, embassy.sector) == ("CHL", "GOV")
+    assert actor_covering(actors, "foreign ministry") is embassy
+
+
+def test_foreign_words_keep_an_actor_international(resolve):
+    actors, _ = resolve("Foreign journalists were expelled from Yemen, and international media protested.", published="2024-01-01")
+    assert actor_covering(actors, "international media").country is None

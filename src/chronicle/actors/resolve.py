@@ -47,6 +47,10 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# Heads that belong to one state while sitting in another: "an embassy in Tehran" is
+# not Iran's, so "in X" says nothing about their country.
+POSTED_ABROAD = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul", "delegation", "mission",
+                           "correspondent", "reporter", "journalist", "attache", "emissary", "negotiator"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -503,13 +507,16 @@ class ArticleResolver:
                     continue
             antecedent = None
             if country is None and intl is None and not self._no_country(left, head):
-                antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and u.kind in ("agent", "organisation")
-                                              and not u.is_person and bool(u.country or u.international),
-                                              window=None if self._is_definite(left, head) else PRONOUN_WINDOW)
+                # "the regime" after "the Iranian regime"; "an embassy" is a new one
+                if not self._is_indefinite(left, head):
+                    antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and not u.is_person
+                                                  and (u.kind == "agent" and bool(u.country or u.international)
+                                                       or u.kind == "organisation" and bool(u.country)),
+                                                  window=None if self._is_definite(left, head) else PRONOUN_WINDOW)
                 if antecedent is not None:
                     self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
                     continue
-                country = self._context_country(head.i)
+                country = self._context_country(head.i, exclude=self._posted_in(head))
                 why = f"{why}; country from context ({country})" if country else why
             if is_person_word and singular:
                 key = f"agent:{country or intl}:{sector}:{(title or head.lemma_).lower()}:{head.i}"
@@ -736,7 +743,7 @@ class ArticleResolver:
                             intl = ie
                         whys.append(f"'of {m.target.name}'")
         # "protesters in Baghdad", "officials in Iraq"
-        if not countries and use_context:
+        if not countries and use_context and anchor.lemma_.lower() not in POSTED_ABROAD:
             for c in anchor.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from", "across", "throughout"):
                     for pobj in c.children:
@@ -826,7 +833,23 @@ class ArticleResolver:
         return i > 0 and self.lower_[i - 1] == "ethnic"
 
     def _no_country(self, left: int, head: "Token") -> bool:
-        return any(self.doc[k].lower_ in NO_COUNTRY_WORDS for k in range(left, head.i))
+        own = set(self._lexicon_key(head) or ())  # "foreign" in "foreign ministry" is the head's own word
+        return any(self.lower_[k] in NO_COUNTRY_WORDS and self.lower_[k] not in own for k in range(left, head.i))
+
+    def _posted_in(self, head: "Token") -> str | None:
+        """The host country of an embassy or envoy ("an embassy in Tehran"): not its own."""
+        if head.lemma_.lower() not in POSTED_ABROAD:
+            return None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
+                for pobj in c.children:
+                    m = self.matches.get(pobj.i)
+                    if m is not None and isinstance(m.target, CountryForm):
+                        return m.target.iso3
+        return None
+
+    def _is_indefinite(self, left: int, head: "Token") -> bool:
+        return any(self.lower_[k] in ("a", "an", "another", "some", "several", "many", "other") for k in range(left, head.i))
 
     def _is_definite(self, left: int, head: "Token") -> bool:
         return any(self.doc[k].lower_ in DEFINITE or self.doc[k].dep_ == "poss" for k in range(left, head.i))
