@@ -105,3 +105,13 @@ def test_relative_clause_keeps_its_own_time_and_not_the_main_clause(dated):
     assert fought.historical and ann.times[fought.time_index].text == "almost 14 centuries ago"
     mourned, ann = dated(text, "2020-09-01", "mourned")
     assert ann.times[mourned.time_index].text == "Muharram" and not mourned.historical
+
+
+def test_since_keeps_the_start_at_its_precision_and_runs_to_publication(dated):
+    d, _ = dated("Protests have continued since October 2019 in the capital.", "2020-09-01", "continued")
+    assert (d.date, d.date_precision, d.date_end, d.historical) == ("2019-10", "month", "2020-09", False)
+
+
+def test_from_to_range_gives_both_ends(dated):
+    d, _ = dated("The governor ruled the province from 2010 to 2012.", "2021-03-10", "ruled")
+    assert (d.date, d.date_precision, d.date_end, d.historical) == ("2010", "year", "2012", True)

@@ -167,18 +167,25 @@ def _from_time(t, index: int, published: date | None, trigger) -> EventDating:
     first, last, precision = value_range(t.value)
     date_value = t.value[:10] if _EXACT_VALUE.match(t.value) else None
     date_end = None
-    # a span of its own (an Islamic month, a week, a quarter, a decade) keeps both ends
-    if t.range_start and t.range_end:
+    range_start, range_end = parse_iso(t.range_start), parse_iso(t.range_end)
+    month_slack = timedelta(days=31)
+    own_range = (range_start is not None and range_end is not None
+                 and range_start >= first - month_slack and range_end <= last + month_slack)
+    if own_range:
+        # the expression's exact extent (an Islamic month in Gregorian days)
         date_value, date_end, precision = t.range_start, t.range_end, "day"
-        first, last = parse_iso(t.range_start) or first, parse_iso(t.range_end) or last
-    elif t.range_start:  # "since October 2019": from then on
-        date_end = None
-    if date_value is None:
-        date_value = _write(first, precision)
-        if last != first and _write(last, precision) != date_value:
-            date_end = _write(last, precision)
-    elif first != last and precision == "day" and not date_end:
-        date_end = last.isoformat()
+        first, last = range_start, range_end
+    else:
+        if date_value is None:
+            date_value = _write(first, precision)
+            if last != first and _write(last, precision) != date_value:
+                date_end = _write(last, precision)
+        elif first != last and precision == "day":
+            date_end = last.isoformat()  # a week
+        if range_end is not None and range_end > last:
+            # "since October 2019" (to publication), "from 2010 to 2012": the range's end
+            last = range_end
+            date_end = _write(range_end, precision)
     historical = _past_perfect(trigger)
     if published is not None and last < published - timedelta(days=HISTORICAL_DAYS):
         historical = True
