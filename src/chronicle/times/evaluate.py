@@ -84,7 +84,7 @@ def _read_tml(path: Path) -> TimexDoc:
     published = None
     for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
         attrs = dict(_ATTR.findall(m.group(1)))
-        if attrs.get("functionInDocument") == "CREATION_TIME":
+        if attrs.get("functionInDocument") in ("CREATION_TIME", "PUBLICATION_TIME"):
             published = attrs.get("value", "")[:10]
             break
     body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
