@@ -582,3 +582,35 @@ def test_object_behind_a_misread_particle():
         "ASSAULT",
     )
     assert names(ann, r) == ["engineers"]
+
+
+def test_receiving_verb_reverses_the_roles_of_a_noun_trigger():
+    ann, a, r = roles(
+        "The junta enjoys the backing of Ostria's generals.",
+        {"junta": ["The junta"], "OST": ["Ostria"]},
+        "backing",
+        "SUPPORT",
+    )
+    assert names(ann, a) == ["OST"]
+    assert names(ann, r) == ["junta"]
+
+
+def test_unresolved_pronoun_object_is_not_replaced_by_someone_further_away():
+    ann, a, r = roles(
+        "Ostria gave him weapons to attack the Valdorian border posts.",
+        {"OST": ["Ostria"], "VAL": ["Valdorian"]},
+        "gave",
+        "AID",
+    )
+    assert names(ann, a) == ["OST"]
+    assert r == []
+
+
+def test_company_of_a_protest_is_not_its_target():
+    ann, a, r = roles(
+        "The protests in the capital continued, with students blocking the main avenue.",
+        {"students": ["students"]},
+        "protests",
+        "PROTEST",
+    )
+    assert r == []

@@ -126,6 +126,8 @@ ACTS_ON_EVENTS = {
     "fear", "warn", "predict", "expect", "discuss", "debate", "mark", "commemorate", "remember", "recall", "cover",
     "film", "document", "monitor", "observe", "face", "suffer", "resist", "repel", "repulse", "counter", "answer",
 }
+# Verbs whose subject receives the act named by their object ("enjoys the support of X").
+RECEIVE_VERBS = {"enjoy", "receive", "win", "gain", "get", "obtain", "secure", "lose", "attract", "draw", "earn", "garner"}
 # "in protest of X", "in defiance of X": the stance's object is the recipient.
 STANCE_NOUNS = {"protest", "defiance", "opposition", "retaliation", "revenge", "response", "reprisal", "solidarity"}
 # Verbs that only carry another action ("launched an attack", "staged a protest").
@@ -321,12 +323,16 @@ class _Roles:
         self.actor: list[ActorRef] = []
         self.recipient: list[ActorRef] = []
         self.ordered: list[ActorRef] = []
+        # set when the trigger's object is a pronoun no mention covers: no fallback search then
+        self.recipient_slot_unresolved = False
 
     # -- helpers -------------------------------------------------------------------
     def refs(self, tok, role=None) -> list[ActorRef]:
         return _nominal_refs(self.ann, self.mentions, tok, role)
 
     def prep_ok(self, word: str, governor_lemma: str = "") -> bool:
+        if word == "with" and self.type == "PROTEST":
+            return False  # "protests with thousands of people": company, not a target
         if word in RECIPIENT_PREPS:
             return True
         if word == "from" and governor_lemma in FROM_VERBS:
@@ -516,6 +522,9 @@ class _Roles:
                     refs = self.refs(p)
                     if refs:
                         return refs
+                    if p.pos_ == "PRON":
+                        self.recipient_slot_unresolved = True
+                        return []
         for c in verb.children:
             if c.dep_ in OBJECT_DEPS:
                 refs = self.refs(c)
@@ -537,6 +546,11 @@ class _Roles:
                         refs = self.agents(g)
                         if refs:
                             return refs
+                if c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that", "which", "what"):
+                    # "provide him with ...": the object is there, only unresolved;
+                    # looking further would put someone else in its place
+                    self.recipient_slot_unresolved = True
+                    return []
                 if True:  # "rejected calls by X", "will not tolerate rallies by X"
                     for g in c.children:
                         if g.dep_ == "prep" and g.lower_ == "by":
@@ -673,6 +687,15 @@ class _Roles:
         verb, role = self.governing_verb(noun)
         if verb is None or role == "subject":
             return []
+        if verb.lemma_.lower() in RECEIVE_VERBS:
+            # "enjoys the support of X", "received aid from X": the giver is in the phrase
+            for c in list(noun.children) + list(verb.children):
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    p = _pobj(c)
+                    refs = self.refs(p) if p is not None else []
+                    if refs:
+                        return refs
+            return []
         if _is_passive(verb):
             return self.agents(verb)
         return self.subject_of(verb)
@@ -715,10 +738,14 @@ class _Roles:
 
     def noun_recipients(self, noun: "Token") -> list[ActorRef]:
         out: list[ActorRef] = []
+        verb, _ = self.governing_verb(noun)
+        received = verb is not None and verb.lemma_.lower() in RECEIVE_VERBS
         for c in noun.children:
             if c.dep_ == "prep":
                 word = c.lower_
-                if word == "of" and self.type in ("PROTEST", "MOBILIZE", "CONSULT", "AGREE"):
+                if word == "of" and (self.type in ("PROTEST", "MOBILIZE", "CONSULT", "AGREE") or received):
+                    continue
+                if word == "from" and received:
                     continue
                 if word == "of" or self.prep_ok(word):
                     p = _pobj(c)
@@ -748,6 +775,8 @@ class _Roles:
             verb, role = self.governing_verb(noun)
             if verb is not None and role != "subject":
                 trigger_ids = {t.i for t in noun.subtree}
+                if verb.lemma_.lower() in RECEIVE_VERBS and not _is_passive(verb):
+                    return self.subject_of(verb)  # who receives it is acted on
                 if _is_passive(verb):
                     for c in verb.children:
                         if c.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -775,11 +804,11 @@ class _Roles:
             self.actor = self.subject_of(trigger)
             self.verb_orderers(trigger)
             self.recipient = self.verb_recipients(trigger)
-            if not self.recipient:
+            if not self.recipient and not self.recipient_slot_unresolved:
                 self.recipient = self.complement_recipients(trigger)
             if not self.recipient and self.type == "THREATEN":
                 self.recipient = self.condition_recipients(trigger)
-            if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
+            if not self.recipient and self.type not in NO_LOCATION_RECIPIENT and not self.recipient_slot_unresolved:
                 self.recipient = self.location_recipients(trigger)
         else:
             self.actor = self.noun_head_actor(trigger)
