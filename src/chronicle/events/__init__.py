@@ -13,6 +13,7 @@ the publication date, no location).
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,8 @@ class EventStage:
         sent_index = {s.start: k for k, s in enumerate(sents)}
         for sent, evs in coded:
             confidences = self.calibrate.many(evs)
+            contexts = _contexts(sent) if evs else []
+            sizes = self._hooks.sizes(ann, sent) if evs else []  # the sentence's counts, shared by its events
             for ev, conf in zip(evs, confidences):
                 trig = ev.trigger
                 tspan = doc[trig.start:trig.end]
@@ -82,9 +85,9 @@ class EventStage:
                     sentence=SentenceRef(sent.start_char, sent.end_char),
                     trigger=Span(tspan.text, tspan.start_char, tspan.end_char),
                     confidence=conf,
-                    context=_contexts(sent),
+                    context=list(contexts),
                 )
-                self._hooks.attach(event, ann, sent, trig.head)
+                self._hooks.attach(event, ann, sent, trig.head, sizes)
                 position = sent_index.get(sent.start, 0) / n_sents
                 # salience: confident, central to its sentence, early in the article, news not background
                 salience = ev.salience * conf * (1.0 - 0.3 * position) * (0.5 if event.historical else 1.0)
@@ -95,15 +98,23 @@ class EventStage:
 
 
 def _contexts(sent) -> list[str]:
-    """PLOVER general contexts whose cue words the sentence contains."""
+    """PLOVER general contexts whose cue words the sentence contains (one regex pass)."""
+    pattern, names = _context_pattern()
+    return sorted({names[m.lastgroup] for m in pattern.finditer(sent.text.lower())})
+
+
+@lru_cache(maxsize=1)
+def _context_pattern():
+    import re
+
     from chronicle.events.ontology import context_cues
 
-    text = " " + sent.text.lower() + " "
-    found = []
-    for name, cues in context_cues().items():
-        if any(f" {cue}" in text for cue in cues):
-            found.append(name)
-    return found
+    names, parts = {}, []
+    for k, (name, cues) in enumerate(context_cues().items()):
+        group = f"c{k}"
+        names[group] = name
+        parts.append(f"(?P<{group}>" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), names
 
 
 class _Hooks:
@@ -116,7 +127,10 @@ class _Hooks:
         self.date_event = _optional("chronicle.times.dating", "date_event")
         self.locate_event = _optional("chronicle.places.event_location", "locate_event")
 
-    def attach(self, event: Event, ann: Annotations, sent, trigger) -> None:
+    def sizes(self, ann: Annotations, sent) -> list:
+        return list(self._call(self.find_sizes, (ann, sent), None) or [])
+
+    def attach(self, event: Event, ann: Annotations, sent, trigger, sizes: list) -> None:
         actor, recipient = self._call(self.find_roles, (ann, sent, trigger, event.type), None) or _fallback_roles(ann, sent, trigger)
         event.actor, event.recipient = list(actor), list(recipient)
         mods = self._call(self.find_modifiers, (ann, sent, trigger), None)
@@ -130,9 +144,7 @@ class _Hooks:
             event.attributed_actor = getattr(mods, "attributed_actor", None)
         else:
             _fallback_modifiers(event, sent, trigger)
-        sizes = self._call(self.find_sizes, (ann, sent), None)
-        if sizes:
-            event.sizes = list(sizes)
+        event.sizes = list(sizes)
         dating = self._call(self.date_event, (ann, sent, trigger), None)
         if dating is not None:
             event.date = dating.date

@@ -40,7 +40,12 @@ MODEL_WEIGHT = 0.35
 FRAME_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # dependency relations along which an event's content hangs from its frame
-CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl", "attr", "oprd", "conj"}
+CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "advcl", "attr", "oprd", "compound"}
+# prepositions that introduce what a frame is about ("accused of", "call for", "talks on"); others
+# ("after the fighting", "following the invasion") set the scene and end the content path
+CONTENT_PREPS = {"of", "for", "to", "on", "against", "into", "about", "over", "with", "from", "in"}
+# subordinators that make a clause a circumstance rather than content
+CIRCUMSTANCE_MARKS = {"after", "before", "as", "when", "while", "because", "since", "although", "though", "if", "unless", "until", "once"}
 INTENT_VERBS = {"plan", "intend", "decide", "hope", "expect", "aim", "want", "wish", "set", "seek"}
 PREPARE_VERBS = {"prepare", "poise", "gear", "ready"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
@@ -48,7 +53,7 @@ SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insi
                 "argue", "reiterate", "repeat", "warn", "remind"}
 # Verbs that undo a measure: lifting a hostile one is a concession, stopping a cooperative one a sanction.
 UNDO_VERBS = {"lift", "ease", "relax", "end", "remove", "cancel", "rescind", "revoke", "suspend", "halt",
-              "stop", "drop", "call", "shorten", "scrap", "prohibit", "reduce", "cut", "freeze"}
+              "stop", "drop", "call", "shorten", "scrap", "prohibit", "reduce", "cut", "freeze", "postpone", "abandon"}
 # Verbs that put a measure in place: the measure is the event (a state's blockade is coercion).
 IMPOSE_VERBS = {"impose", "reimpose", "extend", "tighten", "enforce", "declare", "maintain", "order"}
 ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy"}
@@ -67,6 +72,7 @@ PARTICIPANT_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marche
 NON_POLITICAL_CUES = {
     "match", "game", "season", "league", "championship", "tournament", "goal", "striker", "midfielder",
     "coach", "team", "club", "cup", "olympic", "olympics", "medal", "scorer", "innings", "wicket",
+    "champion", "penalty", "final", "semi-final", "qualifier", "squad", "derby", "fixture", "referee", "kick-off",
     "weather", "rain", "rainfall", "storm", "hurricane", "typhoon", "cyclone", "tornado", "forecast",
     "temperature", "heatwave", "snow", "flood", "flooding", "earthquake", "quake", "landslide", "wildfire",
     "lightning", "drought", "wildfire", "bushfire", "stock", "stocks", "share", "shares", "index", "market", "markets", "investor",
@@ -83,6 +89,9 @@ POLITICAL_PARTICIPANTS = {
 # Weapons name political violence by themselves ("rockets struck a village").
 WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "grenade", "airstrike", "drone", "gunfire",
                 "landmine", "ied", "explosive", "rifle", "machete", "bullet", "ammunition", "warplane"}
+LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
+SUSPICION = {"suspect", "accuse", "allege", "charge", "want"}
+WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "unconventional"}
 HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
                    "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
                    "typhoon", "tornado", "collision", "outbreak", "wave", "tsunami"}
@@ -135,6 +144,12 @@ def _governor(tok: "Token", heads: dict[int, Trigger], max_hops: int = 4) -> Tri
     for _ in range(max_hops):
         if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:
             return None
+        if cur.dep_ == "prep" and cur.lower_ not in CONTENT_PREPS:
+            return None
+        if cur.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in cur.children):
+            return None
+        if cur.dep_ in ("acl", "relcl", "amod") and _lemma(cur) in SUSPICION:
+            return None  # "a man suspected of kidnapping": a suspicion, not part of this event
         cur = cur.head
         if cur.i in heads:
             return heads[cur.i]
@@ -194,6 +209,8 @@ class RuleClassifier:
         lemmas = {_lemma(t) for t in sent}
         if political is None:
             political = sentence_is_political(sent, lemmas)
+        # a named weapon ("an air strike", "a roadside bomb") makes the sentence political by itself
+        political = political or any(s.mode in WEAPON_MODES for t in triggers for s in t.senses)
         heads = {t.head.i: t for t in triggers}
         self._trigger_heads = heads
         events: dict[int, CodedEvent] = {}
@@ -255,10 +272,29 @@ class RuleClassifier:
     def _refine(self, ev: CodedEvent, probs: dict[str, float]) -> None:
         """Readings that depend on the trigger's own arguments."""
         tok = ev.trigger.head
+        if ev.type == "PROTEST" and not ev.framed and any(s.type == "ASSAULT" for s in ev.trigger.senses):
+            # "strikes" by aircraft, not by workers: the company a word keeps decides its sense
+            company = {_lemma(t) for t in tok.sent}
+            if company & (AIR | SHELLING | ARMED | {"military", "coalition"}) and not company & LABOUR:
+                sense = max((x for x in ev.trigger.senses if x.type == "ASSAULT"), key=lambda x: x.weight)
+                ev.type, ev.mode = "ASSAULT", sense.mode
         if ev.type == "RETREAT" and ev.mode == "withdraw":
             objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             if objects & WITHDRAWN_RESOURCES:
                 ev.type, ev.mode = "SANCTION", "withdraw"
+        verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else (tok.head.head if tok.dep_ == "compound" and tok.head.dep_ == "dobj" else None)
+        if verb is not None and verb.i not in self._trigger_heads and verb.pos_ == "VERB":
+            # a measure undone or put in place by a verb the lexicon does not list ("shortened the curfew")
+            measure = ev.type in ("COERCE", "SANCTION", "THREATEN") or (
+                ev.type == "PROTEST" and _lemma(verb) in ("call", "suspend", "end", "postpone", "abandon"))
+            if _lemma(tok) in PARTICIPANT_NOUNS:
+                measure = False  # people are stopped, not lifted
+            if _undoes(verb) and measure:
+                ev.type, ev.mode, ev.framed = "CONCEDE", None, True
+            elif _undoes(verb) and ev.type in COOPERATIVE:
+                ev.type, ev.mode, ev.framed = "SANCTION", "discontinue", True
+            elif _lemma(verb) in IMPOSE_VERBS and ev.type == "PROTEST" and ev.mode in ("obstruct", "boycott"):
+                ev.type, ev.mode, ev.framed = "COERCE", "restrict", True
         if _negated(tok) and ev.type in ("AGREE", "CONCEDE", "SUPPORT"):
             # "will not accept", "refuses to back": a refusal (PLOVER REJECT)
             ev.type, ev.mode, ev.framed = "REJECT", None, True
@@ -267,7 +303,7 @@ class RuleClassifier:
         """Fold `ev` into the frame it hangs from, setting the frame's reading; False to keep both."""
         if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
             return True  # the topic of a protest is not an event of its own (PLOVER 3.12.2)
-        if frame_lemma in UNDO_VERBS and frame.trigger.kind != "phrase":
+        if _undoes(frame.trigger.head) and frame.trigger.kind == "word" and _is_object_of(ev.trigger.head, frame.trigger.head):
             if ev.type in HOSTILE or ev.type == "THREATEN":
                 frame.type, frame.mode, frame.framed = "CONCEDE", None, True
                 return True
@@ -288,7 +324,7 @@ class RuleClassifier:
             return True  # "defused a bomb", "seized rockets": the weapon is what was disrupted
         if frame.type in ("COERCE", "ASSAULT") and ev.type == "PROTEST" and ev.trigger.head.pos_ == "NOUN":
             return True  # "police dispersed the demonstration": the intervention is the event
-        if frame.type == "AGREE" and ev.type in HOSTILE:
+        if frame.type == "AGREE" and ev.type in HOSTILE and ev.trigger.head.dep_ == "xcomp" and ev.trigger.head.head.i == frame.trigger.head.i:
             # vowing or pledging violence is a threat
             frame.type, frame.mode, frame.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
             return True
@@ -388,6 +424,25 @@ class RuleClassifier:
         return True
 
 
+def _undoes(verb: "Token") -> bool:
+    """Verbs that lift, end or suspend something ("call" only as "call off")."""
+    lemma = _lemma(verb)
+    if lemma == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma in UNDO_VERBS
+
+
+def _is_object_of(tok: "Token", verb: "Token") -> bool:
+    """Is tok what the verb acts on: its object, a compound in its object, or 'the ban on X'?"""
+    for _ in range(3):
+        if tok.head.i == verb.i:
+            return tok.dep_ in ("dobj", "nsubjpass", "compound")
+        if tok.dep_ not in ("compound", "pobj", "prep", "dobj", "nsubjpass"):
+            return False
+        tok = tok.head
+    return False
+
+
 def _under_without(tok: "Token") -> bool:
     return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("without", "instead")
 
@@ -409,6 +464,8 @@ def _hazard_subject(tok: "Token") -> bool:
     """"Floods killed 12 people": the doer is a natural hazard or an accident."""
     if tok.dep_ == "acl" and _lemma(tok.head) in HAZARD_SUBJECTS:
         return True  # "a wildfire burned through the forest" parsed as a noun phrase
+    if tok.dep_ == "conj" and tok.head.i != tok.i and _hazard_subject(tok.head):
+        return True  # "a crash killed nine and injured 15": the subject is shared
     for child in tok.children:
         if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS:
             return True
@@ -453,7 +510,8 @@ CROWD_FORCE = {"tear gas", "teargas", "water cannon", "rubber bullet", "baton", 
                "charge"}
 LETHAL = {"kill", "shoot", "dead", "death", "live ammunition", "live fire", "wound", "injure", "die"}
 PROTEST_WORDS = {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "march",
-                 "marcher", "crowd", "sit-in", "strike", "striker", "picket", "vigil"}
+                 "marcher", "crowd", "sit-in", "strike", "striker", "picket", "vigil", "gathering", "disperse",
+                 "riot", "rioter"}
 VIOLENT_PROTEST = {"riot", "rioter", "stone", "rock", "molotov", "torch", "set fire", "burn", "vandalize",
                    "vandalise", "loot", "smash", "clash", "storm", "throw", "petrol bomb", "ransack", "attack"}
 MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd"}
@@ -481,8 +539,16 @@ TERRITORY = {"town", "city", "village", "district", "territory", "area", "region
 
 def _cue_set(sent: "Span") -> set[str]:
     """Lower-cased lemmas, words and adjacent lemma pairs of a sentence: what the ACLED cues match."""
-    # adjectival participles ("the detained leader") describe, they do not report an action
-    toks = [t for t in sent if not (t.dep_ == "amod" and t.tag_ == "VBN")]
+    # adjectival participles ("the detained leader") describe, they do not report an action; the topic
+    # of a protest ("against the arrest of ...") and a suspicion ("a man suspected of kidnapping") are
+    # not what happened here
+    skip: set[int] = set()
+    for t in sent:
+        topic = t.dep_ == "prep" and t.lower_ in ("against", "over", "about") and _lemma(t.head) in PROTEST_WORDS | {"demonstrate"}
+        background = t.dep_ == "prep" and t.lower_ in ("after", "following")
+        if topic or background or (t.dep_ in ("acl", "amod", "relcl") and _lemma(t) in SUSPICION):
+            skip.update(x.i for x in t.subtree)
+    toks = [t for t in sent if t.i not in skip and not (t.dep_ == "amod" and t.tag_ == "VBN")]
     cues = {_lemma(t) for t in toks} | {t.lower_ for t in toks}
     cues |= {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(toks, toks[1:])}
     cues |= {f"{_lemma(a)} {_lemma(c)}" for a, b, c in zip(toks, toks[1:], toks[2:]) if b.is_stop}
@@ -548,7 +614,9 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Battles", "Government regains territory"
         if has(OVERTAKE) and has(TERRITORY) and has(NONSTATE):
             return "Battles", "Non-state actor overtakes territory"
-        if mode == "mob" or (has(MOB) and not has(ARMED)):
+        subjects = {_lemma(c) for c in ev.trigger.head.children if c.dep_ == "nsubj"}
+        subjects |= {_lemma(g) for c in ev.trigger.head.children if c.dep_ == "nsubj" for g in c.subtree}
+        if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
         if mode == "destroy" and not has(LETHAL):
             if has(ARMED) or has({"loot", "looting"}):
