@@ -125,7 +125,7 @@ PATTERNS: list[tuple[str, str | None, re.Pattern]] = [
         rf"(?:\s+of\s+(?:{YEAR_RE}|(?:the|this|last|that)\s+year)(?![\w-]))?", I)),
     ("duration", 'unit', re.compile(rf"{_B}(?P<pre>the\s+(?:past|last|next|coming|previous|following)\s+)(?P<unit>{UNIT_RE})(?![\w-])", I)),
     ("duration_adj", 'unit', re.compile(rf"{_B}(?P<num>\d+(?:\.\d+)?|{NUMBER_RE})[- ](?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?(?![\w-])(?!\s*-?\s*old)", I)),
-    ("bare_plural", 'unit', re.compile(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s)|(?<=\bthrough\sthe\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:of|ago|later|earlier|old))", I)),
+    ("bare_plural", 'unit', re.compile(r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s)|(?<=\bthrough\sthe\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:ago|later|earlier|old))", I)),
     ("bare_plural", 'unit', re.compile(r"(?<![\w-])(?P<unit>hours|days|weeks|months|years|decades)(?=\s+(?:after|before|later|earlier)\b)", I)),
     ("bare_plural", 'unit', re.compile(r"\b(?:in\s+)?(?P<rel>recent)\s+(?P<unit>years|months|weeks|days|decades)\b", I)),
     ("set_every", 'every', re.compile(rf"\b(?:every|each|per)\s+(?:(?P<num>{NUMBER_RE}|other)\s+)?(?P<unit>{UNIT_RE}|{PART_RE}|spring|summer|autumn|winter|fall)\b", I)),
