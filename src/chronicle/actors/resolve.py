@@ -28,6 +28,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
+
 from chronicle.actors.kb import CountryForm, Entry, KnowledgeBase, TITLE_SYNONYMS
 from chronicle.actors.names import acronym_key, fold, is_skipped
 from chronicle.record import Actor, Span
@@ -103,10 +105,14 @@ class ArticleResolver:
         self.doc: "Doc" = ann.doc
         # every token object and string the walk needs, made once (spaCy builds a new
         # Token object on every doc[i], which dominated the stage's time)
-        self.toks = list(self.doc)
-        self.text_ = [t.text for t in self.toks]
-        self.lower_ = [t.lower_ for t in self.toks]
-        self.lemma_ = [t.lemma_.lower() for t in self.toks]
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([ORTH, LOWER, LEMMA, POS, SENT_START]).tolist() if len(self.doc) else []
+        self.text_ = [strings[r[0]] for r in rows]
+        self.lower_ = [strings[r[1]] for r in rows]
+        self.lemma_ = [strings[r[2]].lower() for r in rows]
+        self.pos_ = [strings[r[3]] for r in rows]
+        self.sent_start_ = [r[4] == 1 for r in rows]
+        self.toks = _LazyTokens(self.doc)
         self._lex_memo: dict[int, tuple[str | None, tuple[str, ...] | None]] = {}
         self.day = ann.published or _dt.date.today().isoformat()
         self.units: dict[str, _Unit] = {}
@@ -115,6 +121,9 @@ class ArticleResolver:
         self.unit_at: dict[int, str] = {}  # token index -> key of the actor whose mention holds it
         self.sent_of = {}
         self.sentences = list(self.doc.sents)
+        # doc.ents is rebuilt on every access: read it once
+        self.ents = list(self.doc.ents)
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         for si, sent in enumerate(self.sentences):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = si
@@ -222,8 +231,7 @@ class ArticleResolver:
 
     def _name_part(self, i: int) -> bool:
         """A capitalised proper noun that is not a title, a sector word or sentence start."""
-        tok = self.toks[i]
-        return (tok.pos_ == "PROPN" and self.text_[i][:1].isupper() and not tok.is_sent_start
+        return (self.pos_[i] == "PROPN" and self.text_[i][:1].isupper() and not self.sent_start_[i]
                 and self._lexicon(i)[0] is None and not acronym_key(self.text_[i]))
 
     def _choose(self, targets: list) -> Any:
@@ -244,7 +252,7 @@ class ArticleResolver:
             if isinstance(m.target, Entry) and m.target.is_person:
                 spans.append((m.start, m.end, m.target))
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             if any(i in self.matches for i in range(ent.start, ent.end)):
@@ -414,7 +422,7 @@ class ArticleResolver:
             return
         head = self.toks[m.end - 1]
         if head.ent_type_ == "ORG":
-            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            ent = self.ent_at.get(head.i)
             if ent is not None and (ent.end - ent.start) > (m.end - m.start) + (1 if ent[0].lower_ == "the" else 0):
                 return  # part of an organisation's name ("Kenya Anti-Corruption Commission"): step 4
         # a country word that modifies an agent ("Iraqi forces", "Hungarian and Romanian
@@ -460,9 +468,10 @@ class ArticleResolver:
     # ------------------------------------------------------------------ step 3
     def resolve_agents(self) -> None:
         lex = self.kb.sectors.last_words
-        for i, tok in enumerate(self.toks):
-            if i in self.taken or (self.lower_[i] not in lex and self.lemma_[i] not in lex) or tok.pos_ not in ("NOUN", "PROPN"):
+        for i, pos in enumerate(self.pos_):
+            if i in self.taken or (self.lower_[i] not in lex and self.lemma_[i] not in lex) or pos not in ("NOUN", "PROPN"):
                 continue
+            tok = self.toks[i]
             if tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL") and tok.pos_ == "PROPN":
                 continue
             if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and not self._generic_name(i):
@@ -536,7 +545,7 @@ class ArticleResolver:
 
     # ------------------------------------------------------------------ step 4
     def resolve_unknown_entities(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "NORP"):
                 continue
             if any(i in self.taken for i in range(ent.start, ent.end)):
@@ -592,7 +601,7 @@ class ArticleResolver:
             if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS):
                 continue
             tok = self.toks[i]
-            if low in MALE_FEMALE_PRONOUNS and tok.pos_ == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
+            if low in MALE_FEMALE_PRONOUNS and self.pos_[i] == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
                 unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
                 if unit is None:
                     unit = self._antecedent(tok.idx, lambda u: u.is_person, window=PRONOUN_WINDOW)
@@ -817,7 +826,7 @@ class ArticleResolver:
         """An ORG entity written only with sector and country words ("Cabinet", "Latvian
         Constitutional Court", "Serbian Parliament") names an agent, not a proper body."""
         tok = self.toks[i]
-        ent = next((e for e in self.doc.ents if e.start <= i < e.end), None)
+        ent = self.ent_at.get(i)
         if ent is None:
             return True
         for t in ent:
@@ -958,6 +967,23 @@ class ArticleResolver:
                 log.append(MentionLog(text=text[s:e], start=s, end=e, actor=index, why=why))
         log.sort(key=lambda m: m.start)
         return actors, log
+
+
+class _LazyTokens:
+    """doc[i] on demand, each Token built once (most tokens are never looked at)."""
+
+    def __init__(self, doc: "Doc"):
+        self.doc = doc
+        self.cache: dict[int, Any] = {}
+
+    def __getitem__(self, i: int):
+        tok = self.cache.get(i)
+        if tok is None:
+            tok = self.cache[i] = self.doc[i]
+        return tok
+
+    def __len__(self) -> int:
+        return len(self.doc)
 
 
 def _iso3_of(iso2: str | None) -> str | None:
