@@ -32,16 +32,19 @@ class PlaceStage:
         self.settings = settings
 
     def __call__(self, ann: Annotations) -> list[Place]:
-        places, focus = geoparse(ann.doc, self.gaz, self.resolver, self.demonyms)
+        places, focus = geoparse(ann.doc, self.gaz, self.resolver, self.demonyms, text=ann.text)
         ann.notes["focus_country"] = focus
         return places
 
 
-def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bool = False) -> tuple[list[Place], str | None]:
-    """Places of a parsed text, in text order, and the text's focus country."""
+def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bool = False,
+             text: str | None = None) -> tuple[list[Place], str | None]:
+    """Places of a parsed text, in text order, and the text's focus country
+    (`text` is the doc's text when the caller has it: Doc.text is rebuilt per access)."""
     resolver = resolver or Resolver(gaz)
-    mentions, demonym_hits = find_mentions(doc, gaz)
-    choices, focus = resolver.resolve(doc.text, mentions, demonym_hits)
+    text = doc.text if text is None else text
+    mentions, demonym_hits = find_mentions(doc, gaz, text)
+    choices, focus = resolver.resolve(text, mentions, demonym_hits)
     places: list[Place] = []
     for m in mentions:
         choice = choices[m.key]
@@ -76,7 +79,7 @@ def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bo
     if demonyms:
         for start, end, country in demonym_hits:
             e = gaz.entry(country)
-            places.append(Place(text=doc.text[start:end], start=start, end=end, name=e.name, geonameid=e.geonameid,
+            places.append(Place(text=text[start:end], start=start, end=end, name=e.name, geonameid=e.geonameid,
                                 lat=e.lat, lon=e.lon, country_code=e.country_code, feature="country",
                                 precision="country", why="demonym"))
         places.sort(key=lambda p: p.start)

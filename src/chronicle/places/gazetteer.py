@@ -20,6 +20,7 @@ package upgrade rebuilds it. GeoNames data is CC BY 4.0 (credited in docs).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -37,7 +38,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 9
 
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"
@@ -49,6 +50,8 @@ F_COUNTRY, F_ADMIN1, F_ADMIN2, F_CITY, F_REGION, F_CONTINENT, F_SITE = range(len
 # Loose (transliteration) keys only for places big enough to be written about
 # in several spellings; for hamlets they would mostly add false joins.
 LOOSE_MIN_POPULATION = 10_000
+# Share of a division's places left out at each edge of its box (misfiled or overseas places).
+ADMIN1_TRIM = 0.0
 
 # Words that name the kind of a division, dropped to get the name news uses
 # ("Basra Governorate" -> "Basra", "Gansu Sheng" -> "Gansu").
@@ -360,7 +363,7 @@ def build_index() -> dict:
     for i, names in division_names.items():
         points = members.get(i)
         if points:
-            box = _trimmed_box(points)
+            box = _trimmed_box(points, ADMIN1_TRIM)
             if b.feature[i] == F_ADMIN1:
                 # states and provinces: the middle of their extent, not of their
                 # people, who crowd one side (coasts, the south of Canada)
@@ -428,11 +431,18 @@ def load_gazetteer() -> Gazetteer:
     path = cache_path()
     data = None
     if path.exists():
+        # the cyclic GC would rescan the half million new objects again and
+        # again while they are unpickled; none of them can form a cycle
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
         try:
             with open(path, "rb") as f:
                 data = pickle.load(f)
         except Exception:  # noqa: BLE001 - a truncated or foreign file: rebuild it
             data = None
+        finally:
+            if gc_was_enabled:
+                gc.enable()
     if data is None:
         data = build_index()
         try:

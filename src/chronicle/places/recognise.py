@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, SENT_START
+
 from chronicle.places.gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_CONTINENT, F_COUNTRY, F_REGION, Gazetteer
 from chronicle.places.normalise import ARTICLES, exact_key, loose_key, strip_article
 
@@ -126,27 +128,30 @@ def _max_population(gaz: Gazetteer, ids: tuple[int, ...]) -> int:
     return max(gaz.population[i] for i in ids)
 
 
-def _match_at(doc, i: int, gaz: Gazetteer) -> tuple[int, str, tuple[int, ...]] | None:
+def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tuple[int, ...]] | None:
     """The longest gazetteer name starting at token i: (end token, key, ids).
-    A name ends on a capitalised word ("Bosnia and Herzegovina", not "Bosnia and")."""
-    first = exact_key(doc[i].text)
+    A name ends on a capitalised word ("Bosnia and Herzegovina", not "Bosnia and").
+    Reads the context's plain token arrays: spaCy Token objects are costly to make."""
+    words, offsets, text = ctx.words, ctx.offsets, ctx.text
+    n = len(words)
+    first = exact_key(words[i])
     if not first:
         return None
-    if i + 1 < len(doc) and doc[i + 1].text in {"'s", "\u2019s"}:
-        first = exact_key(doc[i].text + doc[i + 1].text)  # "People's Republic of China"
+    if i + 1 < n and words[i + 1] in {"'s", "\u2019s"}:
+        first = exact_key(words[i] + words[i + 1])  # "People's Republic of China"
     longest = gaz.max_tokens.get(first.split(" ")[0])
     if longest is None:
         return None
     best = None
-    text = doc.text
-    for j in range(i + 1, min(len(doc), i + MAX_NAME_TOKENS) + 1):
-        last = doc[j - 1]
-        if j > i + 1 and (last.is_sent_start or last.text in _NAME_BREAKS):
+    start = offsets[i]
+    for j in range(i + 1, min(n, i + MAX_NAME_TOKENS) + 1):
+        last = words[j - 1]
+        if j > i + 1 and (j - 1 in ctx.starts or last in _NAME_BREAKS):
             break
-        key = exact_key(text[doc[i].idx:last.idx + len(last.text)])
+        key = exact_key(text[start:offsets[j - 1] + len(last)])
         if key.count(" ") + 1 > longest:
             break
-        if last.text[:1].isupper():
+        if last[:1].isupper():
             ids = gaz.exact_ids(key)
             if not ids and j > i + 1:
                 # "Al-Nasiriyah" where the index knows "Nasiriyah"
@@ -154,7 +159,7 @@ def _match_at(doc, i: int, gaz: Gazetteer) -> tuple[int, str, tuple[int, ...]] |
                 ids = gaz.exact_ids(bare) if bare != key else ()
             if ids:
                 best = (j, key, ids)
-    if best is not None and best[0] == i + 1 and first in ARTICLES and i + 1 < len(doc) and doc[i + 1].text in {"-", "\u2010"}:
+    if best is not None and best[0] == i + 1 and first in ARTICLES and i + 1 < n and words[i + 1] in {"-", "\u2010"}:
         return None  # the article of a longer name, not the Norwegian village "Ål"
     return best
 
@@ -163,25 +168,26 @@ _NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "/"}
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"})
 
 
-def find_mentions(doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, int, int]]]:
+def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Mention], list[tuple[int, int, int]]]:
     """Toponym mentions in the doc, and demonym hits (start, end, country entry)."""
     ents = _entity_labels(doc)
-    context = _DocContext(doc)
+    context = _DocContext(doc, text)
+    words, offsets = context.words, context.offsets
     mentions: list[Mention] = []
     demonyms: list[tuple[int, int, int]] = []
     i = 0
-    n = len(doc)
+    n = len(words)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        word = words[i]
+        if not word[:1].isupper():
             i += 1
             continue
-        hit = _match_at(doc, i, gaz)
+        hit = _match_at(context, i, gaz)
         if hit is None:
-            key = exact_key(tok.text)
+            key = exact_key(word)
             country = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
             if country is not None:
-                demonyms.append((tok.idx, tok.idx + len(tok.text), country))
+                demonyms.append((offsets[i], offsets[i] + len(word), country))
             i += 1
             continue
         j, key, ids = hit
@@ -194,11 +200,11 @@ def find_mentions(doc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, i
         else:
             i += 1
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
-    mentions = _merge_into_entities(doc, mentions, gaz)
-    mentions.extend(_loose_entities(doc, gaz, mentions, demonyms))
+    mentions = _merge_into_entities(doc, context.text, mentions, gaz)
+    mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms))
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
-        _relative_region(doc, m, gaz)
+        _relative_region(doc, context.text, m, gaz)
     return mentions, demonyms
 
 
@@ -217,14 +223,21 @@ INSTITUTION_WORDS = frozenset(
 class _DocContext:
     """Facts about the whole article that single matches are judged by."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, text: str | None = None):
+        # Plain arrays of the tokens, read in one call: making spaCy Token objects
+        # (and Token.is_sent_start, which rescans the doc) costs more than the lookups.
+        self.text: str = text if text is not None else doc.text
+        columns = doc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(doc) else []
+        self.offsets: list[int] = [c[0] for c in columns]
+        self.words: list[str] = [self.text[c[0]:c[0] + c[1]] for c in columns]
+        self.starts: frozenset[int] = frozenset(k for k, c in enumerate(columns) if c[2] == 1 or k == 0)
         # names used as a disease's ("Marburg virus"): elsewhere too they name the disease
         self.eponyms: set[str] = set()
         # surnames of people named in full ("Maya Harden" ... "Harden said")
         self.person_words: set[str] = set()
-        for tok in doc:
-            if tok.lower_ in EPONYM_NOUNS and tok.i > 0 and doc[tok.i - 1].text[:1].isupper():
-                self.eponyms.add(exact_key(doc[tok.i - 1].text))
+        for k, word in enumerate(self.words):
+            if k > 0 and word.lower() in EPONYM_NOUNS and self.words[k - 1][:1].isupper():
+                self.eponyms.add(exact_key(self.words[k - 1]))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 self.person_words.add(exact_key(ent[-1].text))
@@ -269,7 +282,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES):
         return None  # "Harden said" after "Maya Harden"
-    if (prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and not prev.is_sent_start
+    if (prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i not in context.starts
             and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
         return None  # the tail of a longer name: "Agent Orange"
     if ent is not None and (ent[1] - ent[0]) > (j - i):
@@ -290,7 +303,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
 
     followed_by_place = False
     if nxt is not None and nxt.text == "," and j + 1 < len(doc):
-        following = _match_at(doc, j + 1, gaz)
+        following = _match_at(context, j + 1, gaz)
         followed_by_place = following is not None and (
             _best_feature(gaz, following[2]) in STRONG_FEATURES or (ents[j + 1] is not None and ents[j + 1][2] in {"GPE", "LOC"})
         )
@@ -308,7 +321,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     elif label in NON_PLACE_LABELS:
         return None
     if not reasons:
-        sentence_initial = first.is_sent_start or (prev is not None and prev.text in {'"', "\u201c", "("})
+        sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
         is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
         if sentence_initial and not is_name and not label:
             return None  # "Police said": an ordinary word that starts the sentence
@@ -320,21 +333,21 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append("in a list of places")
         elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
             reasons.append("known town the model called ORG")
-        elif is_name and population >= KNOWN_TOWN_POPULATION and not first.is_sent_start:
+        elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts:
             reasons.append("known town written as a name")
         else:
             return None
-    if (not associative and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start
+    if (not associative and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.i not in context.starts
             and label not in {"GPE", "LOC"}):
         if ents[j] is None or ents[j][2] not in {"GPE", "LOC"}:
             return None  # the head of a longer name: "Quds Force"
     start = first.idx
     end = doc[j - 1].idx + len(doc[j - 1].text)
-    return Mention(start, end, i, j, doc.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
+    return Mention(start, end, i, j, context.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
                    hint=_kind_hint(doc, i, j), associative=associative)
 
 
-def _merge_into_entities(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """A place entity longer than the one name found inside it ("Swat Valley",
     "Kasai Occidental"): the mention takes the entity's extent, resolved by that name."""
     by_entity: dict[int, list[Mention]] = {}
@@ -358,7 +371,7 @@ def _merge_into_entities(doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         tokens = [t for t in ent if t.lower_ != "the"]
         keep.tok_start, keep.tok_end = tokens[0].i, ent.end
         keep.start, keep.end = tokens[0].idx, ent.end_char
-        keep.text = doc.text[keep.start:keep.end]
+        keep.text = text[keep.start:keep.end]
         keep.reasons.append(f"inside the {ent.label_} '{ent.text}'")
     return [m for m in mentions if id(m) not in drop]
 
@@ -414,7 +427,7 @@ def _close_spelling(gaz: Gazetteer, text_key: str, entry: int) -> bool:
 _DOUBLE = re.compile(r"(.)\1+")
 
 
-def _loose_entities(doc, gaz: Gazetteer, found: list[Mention], demonyms) -> list[Mention]:
+def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], demonyms) -> list[Mention]:
     """GPE/LOC entities no exact name matched, looked up by their loose key."""
     countries = {gaz.country_of(c) for m in found for c in m.candidates if gaz.feature[c] == F_COUNTRY}
     countries.update(gaz.country_of(c) for _s, _e, c in demonyms)
@@ -432,7 +445,7 @@ def _loose_entities(doc, gaz: Gazetteer, found: list[Mention], demonyms) -> list
             continue
         start = tokens[0].idx
         end = ent.end_char
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         key = exact_key(text)
         ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if _close_spelling(gaz, key, c))
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
@@ -447,7 +460,7 @@ def _loose_entities(doc, gaz: Gazetteer, found: list[Mention], demonyms) -> list
     return out
 
 
-def _relative_region(doc, m: Mention, gaz: Gazetteer) -> None:
+def _relative_region(doc, text: str, m: Mention, gaz: Gazetteer) -> None:
     """'southern Iraq' / 'Iraq's southern provinces': widen the mention to the region."""
     if not any(gaz.feature[c] in (F_COUNTRY, F_ADMIN1) for c in m.candidates):
         return
@@ -458,7 +471,7 @@ def _relative_region(doc, m: Mention, gaz: Gazetteer) -> None:
             m.direction = d
             m.start = prev.idx
             m.tok_start = prev.i
-            m.text = doc.text[m.start:m.end]
+            m.text = text[m.start:m.end]
             return
     j = m.tok_end
     if j + 2 < len(doc) and doc[j].text in {"'s", "\u2019s", "'"}:
@@ -467,4 +480,4 @@ def _relative_region(doc, m: Mention, gaz: Gazetteer) -> None:
             m.direction = adj
             m.end = doc[j + 2].idx + len(doc[j + 2].text)
             m.tok_end = j + 3
-            m.text = doc.text[m.start:m.end]
+            m.text = text[m.start:m.end]
