@@ -188,3 +188,18 @@ def test_speech_in_a_separate_clause_is_not_attribution():
 def test_date_after_the_speech_verb_is_not_the_source():
     _, m = mods("Police detained two editors, the governor's office said Wednesday.", "detained")
     assert m.attributed_to == "governor's office"
+
+
+@pytest.mark.parametrize(
+    "text,trigger,negated",
+    [
+        ("Guards failed to stop the attack on the embassy.", "attack", False),
+        ("The army did not prevent the raid.", "raid", False),
+        ("The army prevented the raid.", "raid", True),
+        ("Police stopped the march near the bridge.", "march", False),
+        ("Police did not stop the march near the bridge.", "march", False),
+    ],
+)
+def test_negations_that_cancel_out(text, trigger, negated):
+    _, m = mods(text, trigger)
+    assert m.negated is negated

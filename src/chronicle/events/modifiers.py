@@ -60,7 +60,10 @@ class Modifiers:
 NEGATION_WORDS = {"not", "n't", "never", "no", "nor", "neither"}
 NEGATIVE_QUANTIFIERS = {"no", "nobody", "none", "nothing", "neither", "no-one"}
 # Embedding verbs whose complement did not happen.
-NEGATING_VERBS = {"deny", "fail", "refuse", "decline", "avoid", "reject", "prevent", "stop", "thwart", "foil", "cancel", "call off", "abandon", "halt"}
+# ("stopped the march", "ended the strike" are not here: what was stopped had happened;
+# they count only under another negation: "failed to stop the attack" -> it happened.)
+STOPPING_VERBS = {"stop", "halt", "end", "block"}
+NEGATING_VERBS = {"deny", "fail", "refuse", "decline", "avoid", "reject", "prevent", "thwart", "foil", "cancel", "abandon", "forgo", "forego", "refrain"}
 MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "can", "'ll", "'d", "wo", "ca"}
 # Embedding verbs whose complement has not happened (yet).
 INTENT_VERBS = {
@@ -112,8 +115,12 @@ def _clause_children(tok: "Token"):
 
 
 def _negation(chain, cues: list[str]) -> bool:
+    """Negation cues on the trigger and on the verbs that embed it; an even number cancels
+    out ("did not stop the attack", "failed to prevent the raid": the act happened)."""
     trigger = chain[0][0]
-    # on the trigger and on the verbs whose complement it is
+    found: list[str] = []
+    stops: list[tuple[int, str]] = []  # "stop"/"halt" under a failure: "failed to stop the attack"
+    levels: list[int] = []
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("advcl", "relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
             break
@@ -122,30 +129,29 @@ def _negation(chain, cues: list[str]) -> bool:
             cc = {c.lower_ for c in chain[level - 1][0].children if c.dep_ == "cc"} | {c.lower_ for c in tok.children if c.dep_ == "cc"}
             if not cc & {"or", "nor"}:
                 continue
+        before = len(found)
         for c in tok.children:
             if c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ in ("neg", "advmod")):
-                cues.append(c.text)
-                return True
-            if c.dep_ == "det" and c.lower_ == "no" and (level == 0 or c.head.i == trigger.i):
-                cues.append(c.text)
-                return True
+                found.append(c.text)
+            elif c.dep_ == "det" and c.lower_ == "no" and (level == 0 or c.head.i == trigger.i):
+                found.append(c.text)
         if level > 0 and _lemma(tok) in NEGATING_VERBS and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"):
-            cues.append(tok.text)
-            return True
+            found.append(tok.text)
+        if level > 0 and _lemma(tok) in STOPPING_VERBS and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"):
+            stops.append((level, tok.text))
         if level > 0 and tok.lower_ == "without":
-            cues.append(tok.text)
-            return True
+            found.append(tok.text)
+        levels.extend([level] * (len(found) - before))
     # "no one was arrested", "nobody was hurt", "there was no attack"
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (c.lower_ in NEGATIVE_QUANTIFIERS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
-            cues.append(c.text)
-            return True
-    if trigger.dep_ in ("attr", "nsubj") and _lemma(trigger.head) == "be":
-        for c in trigger.children:
-            if c.dep_ == "det" and c.lower_ == "no":
-                cues.append(c.text)
-                return True
-    return False
+            found.append(c.text)
+    # a stopping verb negates only when it is itself negated or failed from above
+    for level, word in stops:
+        if any(lv >= level for lv in levels):
+            found.append(word)
+    cues.extend(found)
+    return len(found) % 2 == 1
 
 
 def _hypothetical(chain, cues: list[str]) -> bool:
