@@ -614,3 +614,17 @@ def test_company_of_a_protest_is_not_its_target():
         "PROTEST",
     )
     assert r == []
+
+
+@pytest.mark.slow
+def test_roles_on_the_plover_gsr_sentences_stay_above_their_floor():
+    """Evaluation on ../shared (read at run time): gold actors in, roles alone measured."""
+    from fixtures_structure_gsr import DEFAULT_PATH, measure
+
+    if not DEFAULT_PATH.exists():
+        pytest.skip("shared GSR data not present")
+    result = measure(DEFAULT_PATH)
+    assert result["events"] > 300
+    assert result["source_in_actor"] >= 0.90
+    assert result["target_in_recipient"] >= 0.78
+    assert result["source_in_recipient"] <= 0.05
