@@ -177,3 +177,26 @@ def test_an_embassy_abroad_belongs_to_the_sending_state(resolve):
 def test_foreign_words_keep_an_actor_international(resolve):
     actors, _ = resolve("Foreign journalists were expelled from Yemen, and international media protested.", published="2024-01-01")
     assert actor_covering(actors, "international media").country is None
+
+
+def test_dateline_city_is_not_an_actor(resolve):
+    actors, _ = resolve("NAIROBI (Reuters) - Kenyan police arrested a senator on Monday.", published="2024-01-01")
+    assert not any(m.text.upper() == "NAIROBI" for a in actors for m in a.mentions)
+    assert actor_covering(actors, "Kenyan police").sector == "COP"
+
+
+def test_a_patron_is_not_the_owner_and_appositions_describe_organisations(resolve):
+    text = "Asa'ib Ahl al-Haq, an Iran-backed militia, said it would retaliate."
+    actors, _ = resolve(text, published="2024-01-01")
+    group = actor_covering(actors, "Asa'ib Ahl al-Haq")
+    assert actor_covering(actors, "militia") is group
+    assert (group.country, group.sector) == ("IRQ", "PRM")
+
+
+def test_spokesmen_of_a_group_take_its_sector(resolve):
+    text = ("Boko Haram attacked a market in Borno State. "
+            "The group's spokesman, Abubakar Maina, said more attacks would follow.")
+    actors, _ = resolve(text, published="2024-01-01")
+    spokesman = actor_covering(actors, "Abubakar Maina")
+    assert (spokesman.country, spokesman.sector) == ("NGA", "REB")
+    assert actor_covering(actors, "Boko Haram") is not spokesman

@@ -49,6 +49,13 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# "Iran-backed militia": the country is the patron, not the owner
+PATRON_WORDS = frozenset({"backed", "led", "sponsored", "allied", "aligned", "funded", "supported", "trained", "armed",
+                          "financed", "controlled", "friendly", "based"})
+# People who speak or act for an organisation: "the group's spokesman", "Hamas leader"
+# take the organisation's sector, not the one their word has on its own.
+ORG_ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "official", "member", "commander",
+                            "chief", "head", "fighter", "founder", "leadership", "militant", "representative"})
 # Heads that belong to one state while sitting in another: "an embassy in Tehran" is
 # not Iran's, so "in X" says nothing about their country.
 POSTED_ABROAD = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul", "delegation", "mission",
@@ -137,8 +144,10 @@ class ArticleResolver:
         for m in match_list:
             for i in range(m.start, m.end):
                 self.matches[i] = m
+        # organisations first: "the group's spokesman" and "Hamas leader X" need them
+        self.resolve_named(match_list, organisations=True)
         self.resolve_people(match_list)
-        self.resolve_named(match_list)
+        self.resolve_named(match_list, organisations=False)
         self.resolve_agents()
         self.resolve_unknown_entities()
         self.resolve_pronouns()
@@ -360,7 +369,8 @@ class ArticleResolver:
         k = start - 1
         while k >= subtree_left:
             tok = doc[k]
-            if tok.i in self.taken or tok.text in (",", ";", ":", "(", ")", '"', "“", "”") or tok.pos_ in ("VERB", "AUX"):
+            if (tok.i in self.taken and tok.i not in self.matches) or tok.text in (",", ";", ":", "(", ")", '"', "“", "”") \
+                    or tok.pos_ in ("VERB", "AUX"):
                 break
             first = k
             k -= 1
@@ -397,14 +407,13 @@ class ArticleResolver:
         return None
 
     # ------------------------------------------------------------------ named organisations and countries
-    def resolve_named(self, match_list: list[_Match]) -> None:
+    def resolve_named(self, match_list: list[_Match], organisations: bool) -> None:
         for m in match_list:
             target = m.target
             if isinstance(target, Entry):
-                if target.is_person:
-                    continue
-                self._organisation(m, target)
-            else:
+                if organisations and not target.is_person:
+                    self._organisation(m, target)
+            elif not organisations:
                 self._country_word(m, target)
 
     def _organisation(self, m: _Match, entry: Entry) -> None:
@@ -437,6 +446,9 @@ class ArticleResolver:
         if form.form == "capital":
             if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
                 return  # a place ("protests in Tehran"), not the government
+            if self._is_dateline(m):
+                self.taken.update(range(m.start, m.end))  # no actor at all, not even an unknown one
+                return  # "BAGHDAD (Reuters) -": where the story was filed
             if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
                 return  # "Baghdad University": a modifier of something else
             key = f"agent:{form.iso3}:GOV"
@@ -486,6 +498,12 @@ class ArticleResolver:
 
     def _agent(self, head: "Token") -> None:
         left = self._left_edge(head)
+        if head.dep_ == "appos" and head.head.i in self.unit_at:
+            # "Kataib Hezbollah, an Iran-backed militia": a description of the organisation
+            owner = self.units[self.unit_at[head.head.i]]
+            if owner.kind in ("organisation", "unknown") and not owner.is_person:
+                self._add(owner.key, left, head.i + 1, f"apposition to {owner.name}")
+                return
         desc = self._describe(self.doc[left : head.i + 1], head, use_context=True)
         if desc is None:
             return
@@ -525,7 +543,7 @@ class ArticleResolver:
                 if antecedent is not None:
                     self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
                     continue
-                country = self._context_country(head.i, exclude=self._posted_in(head))
+                country = self._context_country(head.i, exclude=self._posted_in(head) or self._patron_in(left, head))
                 why = f"{why}; country from context ({country})" if country else why
             if is_person_word and singular:
                 key = f"agent:{country or intl}:{sector}:{(title or head.lemma_).lower()}:{head.i}"
@@ -681,12 +699,19 @@ class ArticleResolver:
         countries: list[str | None] = []
         intl = None
         ethnic = None  # "ethnic Albanian guerrillas": a people, not a state
+        org_sector = None  # "Hamas leader", "the group's spokesman": the organisation's sector
         whys = []
         for tok in span:
             m = self.matches.get(tok.i)
             if m is None:
                 continue
             target = m.target
+            if tok.i == m.end - 1 and self._patron_follows(tok.i):
+                whys.append(f"'{tok.text}' backs it, does not own it")
+                continue
+            if isinstance(target, Entry) and not target.is_person and target.international not in ("UNO", "EUR", "IGO") \
+                    and tok.i == m.end - 1 and target.kind != "institution":
+                org_sector = target.status_on(self.day)[2] or org_sector
             if isinstance(target, CountryForm):
                 if self._is_ethnic(m.start):
                     ethnic = target.iso3
@@ -714,6 +739,13 @@ class ArticleResolver:
             elif c.lower_ in POSSESSIVE_PRONOUNS:
                 owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
                                          and u.kind in ("agent", "organisation", "unknown"), window=1)
+            elif c.lower_ in GROUP_SHORT_FORMS and c.i > 0 and self.lower_[c.i - 1] in DEFINITE:
+                owner = self._antecedent(c.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
+                                         and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
+                if owner is not None:
+                    self._add(owner.key, c.i - 1, c.i + 1, f"short form of {owner.name}")
+            if owner is not None and owner.kind in ("organisation", "unknown") and owner.sector and not owner.international:
+                org_sector = owner.sector
             if owner is not None and (owner.country or owner.international):
                 if owner.country and owner.country not in countries:
                     countries.append(owner.country)
@@ -778,6 +810,9 @@ class ArticleResolver:
                 title = TITLE_SYNONYMS.get(" ".join(key), " ".join(key))
                 if sector_head.tag_ in ("NNS", "NNPS") and title.endswith("s"):
                     title = title[:-1] if " ".join(key) != title else title
+            if org_sector and sector_head.lemma_.lower() in ORG_ROLE_WORDS:
+                whys.append(f"speaks for an organisation -> {org_sector}")
+                sector = org_sector
             # a modifier can change the sector ("former minister", "opposition forces")
             mod = self._modifier_sector(span, sector_head)
             if mod and mod != sector:
@@ -836,6 +871,23 @@ class ArticleResolver:
             if lex is None and not any(t.lower_ in k for k in (self._lexicon_key(tok) or (),)):
                 return False
         return True
+
+    def _is_dateline(self, m: _Match) -> bool:
+        """A place name opening a paragraph and followed by "(Agency)" or a dash."""
+        first = m.start == 0 or self.text_[m.start - 1].count("\n") > 0 or self.sent_start_[m.start]
+        nxt = self.text_[m.end] if m.end < len(self.text_) else ""
+        return first and (nxt in ("(", "-", "—", "–", ",", ":") or self.text_[m.start].isupper())
+
+    def _patron_in(self, left: int, head: "Token") -> str | None:
+        for k in range(left, head.i):
+            m = self.matches.get(k)
+            if m is not None and isinstance(m.target, CountryForm) and self._patron_follows(k):
+                return m.target.iso3
+        return None
+
+    def _patron_follows(self, i: int) -> bool:
+        """'Iran-backed', 'US-led': the word after the hyphen makes the country a patron."""
+        return i + 2 < len(self.lower_) and self.lower_[i + 1] in ("-", "‐") and self.lower_[i + 2] in PATRON_WORDS
 
     def _is_ethnic(self, i: int) -> bool:
         """'ethnic Albanians', 'ethnic Turks': a people named by ethnicity, not by state."""
