@@ -32,7 +32,8 @@ QUERIES = {
     "events type+country": "/api/events?type=ASSAULT&country=IQ&limit=50",
     "events date range": "/api/events?date_from=2024-02-01&date_to=2024-02-29&limit=50",
     "events text search": "/api/events?q=rioted%20Lagos&limit=50",
-    "events actor": "/api/events?actor=police&limit=50",
+    "events one actor": "/api/events?actor=Ukr%20army&limit=50",
+    "events broad actor": "/api/events?actor=police&limit=50",
     "events bbox": "/api/events?bbox=30,25,50,40&limit=50",
     "events deep page": "/api/events?limit=50&offset=20000",
     "one event": "/api/events/{event_id}",
@@ -51,10 +52,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, cache_ttl: float | None = None) -> subprocess.Popen:
     code = ("import uvicorn; from chronicle.web.app import create_app; "
             f"uvicorn.run(create_app({db!r}), host='127.0.0.1', port={port}, log_level='warning')")
-    proc = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(HERE.parent / "src")))
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src"))
+    if cache_ttl is not None:
+        env["CHRONICLE_CACHE_TTL"] = str(cache_ttl)
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
     import httpx
 
     deadline = time.monotonic() + 60
@@ -109,6 +113,7 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true", help="regenerate the store even if it exists")
     ap.add_argument("--requests", type=int, default=300, help="requests per query")
     ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--no-cache", action="store_true", help="serve with the aggregate cache off (every query cold)")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args()
 
@@ -125,10 +130,11 @@ def main() -> None:
     n_events = store.count_events()
     event_id = store.events(limit=1, offset=n_events // 2)[0]["id"]
     store.close()
-    print(f"store: {n_events} events ({args.db})")
+    print(f"store: {n_events} events ({args.db}); {args.requests} requests per query, "
+          f"{args.concurrency} client threads, aggregate cache {'off' if args.no_cache else 'on'}")
 
     port = free_port()
-    proc = start_server(args.db, port)
+    proc = start_server(args.db, port, 0 if args.no_cache else None)
     base = f"http://127.0.0.1:{port}"
     results = {}
     try:

@@ -114,58 +114,18 @@ def doha():
     return doha_record()
 
 
-# -- a throwaway PostgreSQL server -------------------------------------------------
+# -- a throwaway PostgreSQL server (tests/store/pgserver.py) -----------------------
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
+import sys
 
-
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return candidates[-1] if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, os.path.dirname(__file__))
+from pgserver import postgres_or_skip  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def pg_url():
-    """A PostgreSQL server of our own in a temp dir on a free loopback port, stopped afterwards."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not installed: apt-get install -y postgresql")
-    # PostgreSQL refuses to run as root: run its binaries as the 'postgres' user then.
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        if not shutil.which("runuser"):
-            pytest.skip("running as root without runuser: cannot start PostgreSQL as another user")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    root = tempfile.mkdtemp(prefix="chronicle-pg-")
-    data = os.path.join(root, "data")
-    if prefix:
-        shutil.chown(root, user="postgres")
-    port = _free_port()
-    log = os.path.join(root, "log")
-    subprocess.run(prefix + [initdb, "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True)
-    subprocess.run(prefix + [pg_ctl, "-D", data, "-l", log, "-w", "-t", "60", "-o",
-                             f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(prefix + [pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+    yield from postgres_or_skip()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -176,12 +136,8 @@ def store(request, tmp_path):
     if request.param == "sqlite":
         s = open_store(str(tmp_path / "test.db"))
     else:
-        import psycopg
+        from pgserver import fresh_database
 
-        url = request.getfixturevalue("pg_url")
-        name = "t_" + os.urandom(6).hex()
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")  # name made here from hex digits
-        s = open_store(url.rsplit("/", 1)[0] + "/" + name)
+        s = open_store(fresh_database(request.getfixturevalue("pg_url")))
     yield s
     s.close()
