@@ -574,6 +574,8 @@ class ArticleResolver:
             if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
+            if self._is_place(ent.start_char, ent.end_char):
+                continue  # the places stage resolved it as a toponym ("Kharkiv" tagged ORG)
             if ent.label_ == "NORP":
                 # "Kurds", "Shiites": a people; as adjectives they only modify
                 if ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound"):
@@ -930,6 +932,9 @@ class ArticleResolver:
             si = bisect.bisect_right(starts, p.start) - 1
             out.setdefault(si, []).append(iso3)
         return out
+
+    def _is_place(self, start: int, end: int) -> bool:
+        return any(p.start < end and start < p.end for p in self.ann.places or [])
 
     def _place_country_at(self, char: int) -> str | None:
         for p in self.ann.places or []:
