@@ -628,3 +628,25 @@ def test_roles_on_the_plover_gsr_sentences_stay_above_their_floor():
     assert result["source_in_actor"] >= 0.90
     assert result["target_in_recipient"] >= 0.78
     assert result["source_in_recipient"] <= 0.05
+
+
+def test_types_that_need_a_recipient_widen_to_the_clause():
+    ann, a, r = roles(
+        "Japan suspended its loans after the coup, citing Valdoria's refusal to hold elections.",
+        {"JPN": ["Japan"], "VAL": ["Valdoria"]},
+        "suspended",
+        "SANCTION",
+    )
+    assert names(ann, a) == ["JPN"]
+    assert names(ann, r) == ["VAL"]
+
+
+def test_protest_does_not_widen_to_the_clause():
+    ann, a, r = roles(
+        "Farmers marched past the offices of the Valdorian embassy.",
+        {"farmers": ["Farmers"], "VAL": ["Valdorian embassy"]},
+        "marched",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["farmers"]
+    assert r == []

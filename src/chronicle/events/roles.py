@@ -47,10 +47,23 @@ Which types need a recipient (PLOVER 2.0 manual, chapter 3)
     COERCE      no (usually one)     "most cases have a clear intended recipient"
     ASSAULT     no (one-sided: yes)  one-sided: perpetrator actor, victim recipient;
                                      two-sided ("clashes between X and Y"): all actors
-When a type requires (or usually has) a recipient and none is found among the
-trigger's own arguments, the search widens to its clausal complements and to
-actor mentions under its prepositional phrases; otherwise it does not, so a
-protest with no target stays without a recipient.
+The recipient search, in order, stops at the first step that names an actor:
+the trigger's own arguments (dative, object, recipient prepositions, the object's
+own "of"/"by"/target phrases); its clausal complements, three levels deep ("said it
+would release X", "threatened to shell X", "demanded that X ease"); for THREATEN
+the subject of an "if/unless" condition; CAMEO-style, the actor named where the
+act is done ("lifted the curfew in X"), for every type but PROTEST (PLOVER codes a
+protest's place as its location); and, only for the types in DIRECTED (those
+PLOVER says require a recipient, plus COERCE, ASSAULT, THREATEN, ACCUSE, REQUEST),
+any actor in an object slot of the clause. A protest with no stated target keeps
+no recipient. An object that is an unresolved pronoun ("gave him weapons") stops
+the search: someone further away must not take its place.
+
+CONSULT (PLOVER 3.2.2): a meeting or call codes every party as actor; a visit
+keeps visitor -> host; "X hosted Y" becomes actor Y, recipient X. Deaths
+("a prisoner died in police custody"): the one who died is the recipient, the
+custodian the actor. Receiving verbs ("enjoys the support of X", "received aid
+from X"): the giver is the actor, the subject the recipient.
 
 When `ann.actors` is empty (or no argument overlaps a mention) both lists are
 empty: roles are never invented from words that no actor covers.
@@ -87,9 +100,9 @@ REQUIRES_RECIPIENT: dict[str, bool] = {
     "COERCE": False,
     "ASSAULT": False,
 }
-# Types that are directed at someone in most reports: the recipient search widens
-# for these too, though PLOVER lets them stand without one.
-USUALLY_DIRECTED = {"COOPERATE", "AID", "SANCTION", "COERCE", "ASSAULT", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
+# Types that need a recipient (PLOVER) or have one in nearly every report: for these
+# alone the search widens, last, to any actor in an object slot of the trigger's clause.
+DIRECTED = {t for t, required in REQUIRES_RECIPIENT.items() if required} | {"COERCE", "ASSAULT", "THREATEN", "ACCUSE", "REQUEST"}
 # Types whose place is only a location, never the party acted on (PLOVER codes a protest's
 # place as its event location).
 NO_LOCATION_RECIPIENT = {"PROTEST", ""}
@@ -130,13 +143,6 @@ ACTS_ON_EVENTS = {
 RECEIVE_VERBS = {"enjoy", "receive", "win", "gain", "get", "obtain", "secure", "lose", "attract", "draw", "earn", "garner"}
 # "in protest of X", "in defiance of X": the stance's object is the recipient.
 STANCE_NOUNS = {"protest", "defiance", "opposition", "retaliation", "revenge", "response", "reprisal", "solidarity"}
-# Verbs that only carry another action ("launched an attack", "staged a protest").
-LIGHT_VERBS = {"launch", "stage", "carry", "conduct", "hold", "mount", "make", "wage", "begin", "start", "continue",
-               "lead", "organize", "organise", "impose", "take", "issue", "announce", "unleash", "perform", "commit", "level",
-               "give", "provide", "send", "offer", "grant", "extend", "deliver", "reiterate", "renew", "resume", "step",
-               "intensify", "escalate", "complete", "open", "declare", "undertake", "collect", "pass", "sign", "file",
-               "lodge", "express", "voice", "call", "order", "set", "hand", "pledge", "promise", "seek", "join", "stage",
-               "plan", "threaten", "vow", "reach", "conclude", "broker", "hold", "host", "attend", "enter", "accept"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # Dependents of a noun that belong to the same referent (its name, adjectives, possessor).
 CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "appos", "npadvmod", "nn", "predet"}
@@ -644,6 +650,18 @@ class _Roles:
                     return refs
         return []
 
+    def clause_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """Last widening, for types that need or nearly always have a recipient: the actor
+        named nearest the trigger in an object or prepositional slot of its clause."""
+        actor_ids = {r.actor for r in self.actor}
+        candidates = [t for t in trigger.subtree if t.i != trigger.i and t.dep_ in ("pobj", "dobj", "dative", "obj")]
+        candidates.sort(key=lambda t: abs(t.i - trigger.i))
+        for t in candidates:
+            refs = [r for r in self.refs(t) if r.actor not in actor_ids]
+            if refs:
+                return refs
+        return []
+
     def location_recipients(self, trigger: "Token") -> list[ActorRef]:
         """Last resort, CAMEO-style: the actor named where the act is done to ("lifted the curfew
         in Montenegro", "will evacuate settlements in Gaza")."""
@@ -810,11 +828,16 @@ class _Roles:
                 self.recipient = self.condition_recipients(trigger)
             if not self.recipient and self.type not in NO_LOCATION_RECIPIENT and not self.recipient_slot_unresolved:
                 self.recipient = self.location_recipients(trigger)
+            if not self.recipient and self.type in DIRECTED and not self.recipient_slot_unresolved:
+                self.recipient = self.clause_recipients(trigger)
         else:
             self.actor = self.noun_head_actor(trigger)
             self.recipient = self.noun_recipients(trigger)
             if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
                 self.recipient = self.location_recipients(trigger)
+            if not self.recipient and self.type in DIRECTED:
+                verb, _ = self.governing_verb(trigger)
+                self.recipient = self.clause_recipients(verb if verb is not None else trigger)
             if not self.actor:
                 own = self.mentions.at(trigger)
                 if own:  # "Protesters gathered": the trigger word names the actor
