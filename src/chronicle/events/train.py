@@ -138,6 +138,9 @@ def train_model(data_path: str | Path, out_path: str | Path | None = None, calib
          f"calibrator fitted on {cal_report['calibration_examples']} coded synthetic stories"),
         f"wrote {out_path} ({size_kb:.0f} KB)",
     ]
+    for row in cal_report.get("dev_calibration_table_oof", []):
+        lines.append(f"  out-of-fold confidence {row['bin']}: {row['count']:4d} events, mean {row['mean_confidence']:.2f}, "
+                     f"right {row['share_correct']:.2f}")
     return "\n".join(lines)
 
 
@@ -183,7 +186,7 @@ def _fit_dev_calibrator(path: Path, vectorizer, model, folds: int = 5):
     """Calibrate on real gold sentences: out-of-fold table for the report, full fit to ship."""
     from sklearn.model_selection import StratifiedKFold
 
-    from chronicle.events.calibrate import expected_calibration_error, features, fit_calibrator
+    from chronicle.events.calibrate import calibration_table, expected_calibration_error, features, fit_calibrator
     from chronicle.events.classify import RuleClassifier, SentenceModel
     from chronicle.events.evaluate import load_gsr
     from chronicle.nlp import load_nlp
@@ -213,4 +216,5 @@ def _fit_dev_calibrator(path: Path, vectorizer, model, folds: int = 5):
     return fit_calibrator(rows, correct, seed=SEED), {
         "dev_calibration_examples": len(rows),
         "dev_calibration_ece_oof": expected_calibration_error(oof, correct),
+        "dev_calibration_table_oof": calibration_table(oof, correct),
     }
