@@ -574,8 +574,15 @@ class ArticleResolver:
             if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
-            if self._is_place(ent.start_char, ent.end_char):
-                continue  # the places stage resolved it as a toponym ("Kharkiv" tagged ORG)
+            place_country = self._place_country_of(ent.start_char, ent.end_char)
+            if place_country is not None and ent.label_ == "ORG":
+                # the places stage resolved it as a toponym ("Kharkiv" tagged ORG): an actor
+                # only by metonymy, so it keeps the place's country and no sector
+                key = f"org:{'-'.join(fold(t.text) for t in toks)}"
+                why = f"a place named like an organisation; country of the place ({place_country})"
+                self._unit(key, self.doc[start:end].text, place_country or None, None, "unknown", why=why)
+                self._add(key, start, end, why)
+                continue
             if ent.label_ == "NORP":
                 # "Kurds", "Shiites": a people; as adjectives they only modify
                 if ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound"):
@@ -933,8 +940,12 @@ class ArticleResolver:
             out.setdefault(si, []).append(iso3)
         return out
 
-    def _is_place(self, start: int, end: int) -> bool:
-        return any(p.start < end and start < p.end for p in self.ann.places or [])
+    def _place_country_of(self, start: int, end: int) -> str | None:
+        """The country of a place the places stage resolved over exactly this stretch (or more)."""
+        for p in self.ann.places or []:
+            if p.start <= start and end <= p.end:
+                return _iso3_of(p.country_code) or ""
+        return None
 
     def _place_country_at(self, char: int) -> str | None:
         for p in self.ann.places or []:
