@@ -137,9 +137,12 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
     first = exact_key(words[i])
     if not first:
         return None
-    if i + 1 < n and words[i + 1] in {"'s", "\u2019s"}:
-        first = exact_key(words[i] + words[i + 1])  # "People's Republic of China"
     longest = gaz.max_tokens.get(first.split(" ")[0])
+    if i + 1 < n and words[i + 1] in {"'s", "\u2019s"}:
+        # "People's Republic of China" (keyed "peoples ...") as well as "Vietnam's"
+        glued = gaz.max_tokens.get(exact_key(words[i] + words[i + 1]).split(" ")[0])
+        if glued is not None:
+            longest = max(longest or 0, glued)
     if longest is None:
         return None
     best = None
@@ -215,7 +218,8 @@ EPONYM_NOUNS = frozenset("virus viruses fever disease strain strains flu influen
 INSTITUTION_WORDS = frozenset(
     "department ministry army navy air forces force police government embassy consulate agency centers centres "
     "center centre institute institutes council administration office bureau authority authorities parliament "
-    "congress senate court military guard coast health food national federal state public"
+    "congress senate court military guard coast health food national federal state public minister "
+    "ministers premier governor president officials official secretary commissioner mayor police"
     .split()
 )
 
@@ -244,7 +248,10 @@ class _DocContext:
 
 
 def _locative_before(doc, i: int) -> bool:
-    return i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS
+    """'in Basra', 'in the Glasgow area', 'near the town of Torun'."""
+    if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
+        return True
+    return i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in LOCATIVE_WORDS
 
 
 def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, ents, context: _DocContext,
@@ -261,6 +268,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[j] if j < len(doc) else None
     locative = _locative_before(doc, i)
+    well_known = feature in STRONG_FEATURES or population >= KNOWN_TOWN_POPULATION
+    hint = _kind_hint(doc, i, j)
 
     if j == i + 1 and key in GENERIC_WORDS and not (label in {"GPE", "LOC"} and ent[1] - ent[0] == 1):
         return None
@@ -280,26 +289,27 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None
     if nxt is not None and nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper():
         return None  # "The Washington Times", "Kenya Airways"
-    if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES):
+    if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
-    if (prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i not in context.starts
-            and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
-        return None  # the tail of a longer name: "Agent Orange"
     if ent is not None and (ent[1] - ent[0]) > (j - i):
         inner = doc[ent[0]:ent[1]]
-        listed = any(t.text in {",", "and"} for t in inner)  # "Nairobi, Kenya" tagged as one entity
+        listed = any(t.text == "," for t in inner)  # "Nairobi, Kenya" tagged as one entity
         if ent[2] == "PERSON" and not listed:
             return None  # "George Washington"
         if ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and not listed:
-            # a place heading or closing an institution's name says whose it is
-            words = {t.lower_ for t in inner}
-            if (feature in STRONG_FEATURES or population >= KNOWN_TOWN_POPULATION) and words & INSTITUTION_WORDS:
+            # a well-known place heading an institution's name, or closing an
+            # organisation's, says whose it is: "U.S. Centers for Disease
+            # Control", "SOS Children's Villages Sudan"
+            inner_words = {t.lower_ for t in inner}
+            closing = ent[1] == j and ent[2] == "ORG"
+            if well_known and (inner_words & INSTITUTION_WORDS or closing):
                 associative = True
                 reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
-            elif ent[2] == "FAC" or feature not in STRONG_FEATURES:
-                return None  # "Camp Ashraf", "Bank of Kenya"'s lookalikes
             else:
-                return None
+                return None  # "Camp Ashraf", "Agent Orange" lookalikes
+    if (not associative and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN"
+            and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
+        return None  # the tail of a longer name: "Agent Orange"
 
     followed_by_place = False
     if nxt is not None and nxt.text == "," and j + 1 < len(doc):
@@ -310,12 +320,13 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     after_place = prev is not None and prev.text == "," and i - 1 == previous_end
     if associative:
         pass
-    elif label == "PERSON":
-        # the small model calls some places people; a bare person-tagged name is a
-        # place only with strong support
-        if not (feature in STRONG_FEATURES and (locative or followed_by_place or after_place)):
+    elif label in {"PERSON", "NORP"}:
+        # the small model calls some places people or peoples ("in the Glasgow
+        # area", "the town of Torun"); such a name is a place only with support
+        place_noun = nxt is not None and nxt.lower_ in PLACE_NOUNS
+        if not (well_known and (locative or followed_by_place or after_place or hint or place_noun)):
             return None
-        reasons.append("named a person by NER, but a locative context")
+        reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
         reasons.append(f"NER {label}")
     elif label in NON_PLACE_LABELS:
@@ -340,11 +351,22 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     if (not associative and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.i not in context.starts
             and label not in {"GPE", "LOC"}):
         if ents[j] is None or ents[j][2] not in {"GPE", "LOC"}:
-            return None  # the head of a longer name: "Quds Force"
+            # the head of a longer name: an office or body of that place ("NSW
+            # Primary Industries Minister") is associative, anything else ("Quds
+            # Force") is not a place at all
+            chain = []
+            k = j
+            while k < len(doc) and k < j + 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "for", "and"}):
+                chain.append(doc[k].lower_)
+                k += 1
+            if not (well_known and set(chain) & INSTITUTION_WORDS):
+                return None
+            associative = True
+            reasons.append("names the home of an office or body")
     start = first.idx
     end = doc[j - 1].idx + len(doc[j - 1].text)
     return Mention(start, end, i, j, context.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
-                   hint=_kind_hint(doc, i, j), associative=associative)
+                   hint=hint, associative=associative)
 
 
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -376,6 +398,8 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
     return [m for m in mentions if id(m) not in drop]
 
 
+# Nouns after a name that make it a place ("the Glasgow area").
+PLACE_NOUNS = frozenset("area region city town province state district county border suburbs outskirts".split())
 DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
 SETTLEMENT_WORDS = frozenset("city town village capital port".split())
 
