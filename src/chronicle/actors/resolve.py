@@ -49,8 +49,9 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
-# "Iran-backed militia": the country is the patron, not the owner
-PATRON_WORDS = frozenset({"backed", "led", "sponsored", "allied", "aligned", "funded", "supported", "trained", "armed",
+# "Iran-backed militia": the country is the patron, not the owner ("US-led forces" are
+# the leader's, so "led" is not among these)
+PATRON_WORDS = frozenset({"backed", "sponsored", "allied", "aligned", "funded", "supported", "trained", "armed",
                           "financed", "controlled", "friendly", "based"})
 # People who speak or act for an organisation: "the group's spokesman", "Hamas leader"
 # take the organisation's sector, not the one their word has on its own.
@@ -463,6 +464,12 @@ class ArticleResolver:
                 cm = self.matches.get(c.i)
                 if c.i < head.i and c.dep_ in ("amod", "compound", "nmod") and cm is not None and isinstance(cm.target, CountryForm):
                     start, iso3, why = min(start, cm.start), cm.target.iso3, f"{form.name} people of {cm.target.name}"
+            for c in head.children:  # "the Albanians of southern Serbia", "Kurds in Syria"
+                if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                    for pobj in c.children:
+                        pm = self.matches.get(pobj.i)
+                        if pm is not None and isinstance(pm.target, CountryForm) and pm.target.iso3 != form.iso3:
+                            iso3, why = pm.target.iso3, f"{form.name} people '{c.text} {pobj.text}' -> {pm.target.iso3}"
             if iso3 == form.iso3 and self._is_ethnic(m.start):
                 other = self._context_country(m.start, exclude=form.iso3)
                 start = m.start - 1
@@ -969,6 +976,12 @@ class ArticleResolver:
                 return iso
         if places_only:
             return None
+        if sent is not None:  # a named organisation of one country in the sentence ("... demands from UNITA")
+            for i in range(sent.start, sent.end):
+                m = self.matches.get(i)
+                if m is not None and isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
+                        and m.target.country != exclude and m.target.kind != "institution":
+                    return m.target.country
         focus = _iso3_of(self.ann.notes.get("focus_country"))
         if focus and focus != exclude:
             return focus
