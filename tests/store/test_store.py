@@ -174,3 +174,19 @@ def test_concurrent_writers_from_threads(tmp_path, basra):
         list(pool.map(s.save, records + records))
     assert s.count_articles() == 20 and s.count_events() == 60
     s.close()
+
+
+def test_postgres_read_survives_a_dropped_connection(request, basra):
+    """The server ends the store's session (a restart, an admin): the next read reconnects."""
+    import psycopg
+
+    from pgserver import fresh_database
+
+    url = fresh_database(request.getfixturevalue("pg_url"))
+    s = open_store(url)
+    s.save(basra)
+    pid = s._rows("SELECT pg_backend_pid() AS pid")[0]["pid"]
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    assert s.count_events() == 3
+    s.close()

@@ -34,6 +34,10 @@ class Dialect:
         raise NotImplementedError
 
     # full-text search -------------------------------------------------------
+    def is_disconnect(self, exc: BaseException) -> bool:
+        """Whether `exc` means the connection is gone (the server restarted) and may be reopened."""
+        return False
+
     def fts_condition(self) -> str:
         """A WHERE fragment on `events` taking one bound parameter (see fts_param)."""
         raise NotImplementedError
@@ -63,8 +67,8 @@ class SQLiteDialect(Dialect):
         self.path = path
 
     def connect(self) -> sqlite3.Connection:
-        # autocommit off (isolation_level default); each save is one transaction.
-        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        # isolation_level=None: no implicit transactions; the store begins its own (BEGIN IMMEDIATE)
+        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -107,7 +111,13 @@ class PostgresDialect(Dialect):
     def connect(self):
         import psycopg
 
-        return psycopg.connect(self.url)
+        # reads run outside transactions; the store opens one per save (conn.transaction())
+        return psycopg.connect(self.url, autocommit=True)
+
+    def is_disconnect(self, exc: BaseException) -> bool:
+        import psycopg
+
+        return isinstance(exc, psycopg.OperationalError)
 
     def fts_condition(self) -> str:
         return "events.search @@ to_tsquery('english', ?)"
@@ -151,6 +161,19 @@ class ConnectionPerThread:
             with self._lock:
                 self._all.append(conn)
         return conn
+
+    def discard(self) -> None:
+        """Forget this thread's connection (after the server dropped it); the next get() reconnects."""
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                if conn in self._all:
+                    self._all.remove(conn)
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001
+                pass
 
     def close_all(self) -> None:
         with self._lock:

@@ -72,12 +72,7 @@ class Store:
 
     # -- connections ----------------------------------------------------------
     def _conn(self):
-        conn = self._conns.get()
-        if isinstance(self.dialect, PostgresDialect):
-            conn.autocommit = True
-        else:
-            conn.isolation_level = None  # transactions are begun explicitly below
-        return conn
+        return self._conns.get()
 
     @contextmanager
     def _transaction(self, conn):
@@ -97,9 +92,17 @@ class Store:
             conn.commit()
 
     def _rows(self, query: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
-        cur = self._conn().cursor()
-        cur.execute(self.dialect.sql(query), tuple(params))
-        return rows_as_dicts(cur, cur.fetchall())
+        for attempt in (1, 2):
+            try:
+                cur = self._conn().cursor()
+                cur.execute(self.dialect.sql(query), tuple(params))
+                return rows_as_dicts(cur, cur.fetchall())
+            except Exception as exc:
+                # a read on a connection the server dropped is retried once on a new one
+                if attempt == 2 or not self.dialect.is_disconnect(exc):
+                    raise
+                self._conns.discard()
+        raise AssertionError("unreachable")
 
     def _one(self, query: str, params: list[Any] | tuple = ()) -> dict[str, Any] | None:
         rows = self._rows(query, params)
