@@ -154,6 +154,13 @@ FROM_VERBS = {"withdraw", "remove", "pull", "evacuate", "confiscate", "seize", "
               "return", "release", "free", "demobilize", "extract", "steal", "loot", "demand", "request", "seek"}
 # Words that tie a group to the organisation it belongs to.
 AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "belonging", "loyal", "link", "linked", "tie", "tied", "associate", "associated", "ally", "allied", "back", "backed", "close"}
+# Nouns for places and things: "streets in X" does not make X a participant.
+PLACE_NOUNS = {
+    "street", "road", "highway", "bridge", "square", "area", "town", "city", "village", "region", "district",
+    "province", "office", "building", "house", "home", "site", "zone", "facility", "border", "post", "position",
+    "base", "port", "airport", "station", "market", "school", "hospital", "prison", "jail", "mosque", "church",
+    "embassy", "consulate", "headquarters", "compound", "territory", "part", "capital", "centre", "center", "neighbourhood",
+}
 # Participles that describe the subject's stance, not something done to it ("is opposed to").
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
 # Intransitive deaths coded as ASSAULT: the subject is the victim.
@@ -247,7 +254,9 @@ def _affiliation_tokens(head: "Token") -> list["Token"]:
             for g in c.children:
                 if g.dep_ == "prep":
                     out.extend(t for t in g.subtree if t.i != g.i)
-        elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within", "for"):
+        elif c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ in ("in", "inside", "within") and head.lemma_.lower() not in PLACE_NOUNS)):
+            # people placed somewhere stand for it ("demonstrators in Baghdad"); places in a
+            # place do not ("streets in Hong Kong")
             out.extend(t for t in c.subtree if t.i != c.i)
     return out
 
