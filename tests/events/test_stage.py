@@ -47,3 +47,29 @@ def test_most_salient_event_first(code):
     events = code(text)
     assert events[0].type == "ASSAULT"
     assert events[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_article_story_first_and_background_and_claims(pipeline):
+    """An article written for this test: a protest story with a past massacre and a report's claims."""
+    text = (
+        "Thousands of residents of southern Yemen marched through Aden on Friday against the government's "
+        "handling of the currency crisis. The marchers carried portraits of relatives. "
+        "Officials have long blamed outside powers for the unrest. "
+        "Today is the fifth anniversary of the March 3, 2019, massacre in the port, where 40 dockworkers were "
+        "killed by militiamen. According to the union's report, the militia also tortured detainees in the port."
+    )
+    record = pipeline.process(text, published="2024-03-03")
+    events = record.events
+    assert events[0].type == "PROTEST" and events[0].mode == "demo"
+    massacre = next(e for e in events if e.trigger.text == "massacre")
+    assert massacre.type == "ASSAULT"
+    tortured = next(e for e in events if e.trigger.text == "tortured")
+    assert tortured.type == "ASSAULT" and tortured.mode == "torture"
+    assert tortured.attributed_to and "report" in tortured.attributed_to
+
+
+def test_loaded_words_around_a_real_event_code_only_the_event(code):
+    text = "The regime's terrorist proxy groups and their deadly presence were on show as militiamen shot two activists."
+    events = code(text)
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].trigger.text == "shot"

@@ -90,9 +90,15 @@ class EventStage:
                 self._hooks.attach(event, ann, sent, trig.head, sizes)
                 position = sent_index.get(sent.start, 0) / n_sents
                 # salience: confident, central to its sentence, early in the article, news not background
-                salience = ev.salience * conf * (1.0 - 0.3 * position) * (0.5 if event.historical else 1.0)
+                salience = ev.salience * conf / (1.0 + 1.5 * position)  # news puts its story first * (0.5 if event.historical else 1.0)
                 salience *= 0.6 if (event.negated or event.hypothetical) else 1.0
                 events.append((salience, event))
+        # an event type the article keeps returning to is its story: repeated mentions raise salience
+        counts: dict[str, int] = {}
+        for _, e in events:
+            counts[e.type] = counts.get(e.type, 0) + 1
+        total = max(len(events), 1)
+        events = [(sal * (1.0 + 0.6 * counts[e.type] / total), e) for sal, e in events]
         events.sort(key=lambda x: -x[0])
         return [e for _, e in events]
 

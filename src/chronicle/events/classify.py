@@ -260,6 +260,25 @@ class RuleClassifier:
             if self._absorb(frame, ev, _lemma(gov.head)):
                 frame.content.append(trig)
                 del events[trig.head.i]
+        # the same event named twice across a circumstance ("killed during the attacks")
+        for k in sorted(events, key=lambda k: -_depth(events[k].trigger.head)):
+            ev = events.get(k)
+            cur = ev.trigger.head if ev else None
+            for _ in range(2):
+                if cur is None or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                other = events.get(cur.i)
+                if other is not None and other is not ev and other.type == ev.type:
+                    if _mode_specificity(ev.mode) > _mode_specificity(other.mode):
+                        other.mode = ev.mode
+                    other.content.append(ev.trigger)
+                    del events[k]
+                    break
+        # demands voiced by the protesters of a coded protest are its topic (PLOVER 3.12.2)
+        if any(ev.type == "PROTEST" for ev in events.values()):
+            for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE") and _voiced_by_participants(ev.trigger.head)]:
+                del events[k]
         self._speech_requests(sent, events, heads)
         coded = list(events.values())
         if not political:
@@ -422,6 +441,12 @@ class RuleClassifier:
 
     def _needs_political_context(self, ev: CodedEvent) -> bool:
         return True
+
+
+def _voiced_by_participants(tok: "Token") -> bool:
+    if tok.dep_ in ("acl", "relcl") and _lemma(tok.head) in PARTICIPANT_NOUNS:
+        return True
+    return any(c.dep_ == "nsubj" and _lemma(c) in PARTICIPANT_NOUNS for c in tok.children)
 
 
 def _undoes(verb: "Token") -> bool:
