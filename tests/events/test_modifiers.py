@@ -203,3 +203,23 @@ def test_date_after_the_speech_verb_is_not_the_source():
 def test_negations_that_cancel_out(text, trigger, negated):
     _, m = mods(text, trigger)
     assert m.negated is negated
+
+
+def test_source_actor_is_not_taken_from_a_relative_clause_on_the_source():
+    ann, m = mods(
+        "Troops shelled the port, according to a senator who met the Valdorian envoy.",
+        "shelled",
+        {"VAL": ["Valdorian envoy"]},
+    )
+    assert m.attributed_to == "senator"
+    assert m.attributed_actor is None
+
+
+def test_source_actor_from_the_possessor():
+    ann, m = mods(
+        "\u201cThe militia burned the archive,\u201d the Helsinki Watch's report added.",
+        "burned",
+        {"watch": ["Helsinki Watch"]},
+    )
+    assert m.attributed_to == "Helsinki Watch's report"
+    assert m.attributed_actor == 0

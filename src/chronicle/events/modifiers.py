@@ -363,10 +363,9 @@ def _attribution_source(ann: "Annotations", sent: "SpacySpan", chain) -> "Token 
 def _actor_for(ann: "Annotations", toks: list["Token"], source: "Token") -> int | None:
     if not ann.actors:
         return None
+    # only the source's own words (its name, possessor, "of"/"for" phrase): a relative
+    # clause on it ("a senator who met the minister") names other people
     lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    # widen to the whole noun phrase for the overlap test ("the spokesman of the NCRI")
-    lo = min(lo, source.left_edge.idx)
-    hi = max(hi, source.right_edge.idx + len(source.right_edge.text))
     head_lo, head_hi = source.idx, source.idx + len(source.text)
     best, best_key = None, None
     for index, actor in enumerate(ann.actors):
