@@ -132,3 +132,10 @@ def test_singular_victims_and_people_objects(text, expected):
 def test_things_that_are_not_counted_casualties(text):
     found, _ = sizes_of(text)
     assert found == []
+
+
+def test_claimed_lives_but_not_claimed_victories():
+    found, _ = sizes_of("The clashes claimed 14 lives on Sunday.")
+    assert found == [("killed", 14)]
+    found, _ = sizes_of("The rebels claimed three victories on Sunday.")
+    assert found == []

@@ -74,7 +74,7 @@ INJURED_WORDS = {"injured", "wounded", "hurt", "injury", "injuries", "casualty"}
 ARRESTED_WORDS = {"arrested", "detained", "arrest", "arrests", "detention", "detentions"}
 # Verbs that count people as arrested only when their object is people ("held 40 activists",
 # not "held a general strike").
-AMBIGUOUS_ARREST = {"hold", "seize", "capture", "take", "round"}
+AMBIGUOUS_ARREST = {"hold", "seize", "capture", "take", "round", "claim"}
 # What a crowd stages: "1,000 dockers began a hunger strike".
 PROTEST_OBJECTS = {"strike", "walkout", "sit-in", "vigil", "boycott", "march", "rally", "demonstration", "protest", "picket", "blockade"}
 # Singular nouns for one person: "a journalist was killed" counts 1, "a helicopter was shot down" does not.
@@ -96,6 +96,7 @@ PERSON_NOUNS = {
     "labourer", "laborer", "physician", "medic", "taxi driver", "fisherman", "herder", "landowner", "tenant", "settler",
     "veteran", "conscript", "recruit", "cadet", "parent", "elder", "chief", "tribesman", "clansman", "inhabitant",
     "mourner", "marcher", "rioter", "striker", "picketer", "follower", "believer", "voter", "delegate", "observer",
+    "life",
 }
 CROWD_NOUNS = {
     "protester", "protestor", "demonstrator", "marcher", "rioter", "striker", "picketer", "mourner",
