@@ -33,7 +33,11 @@ class ActorStage:
         self.kb: KnowledgeBase = load_knowledge_base(tuple(str(f) for f in extra_files))
 
     def __call__(self, ann: Annotations) -> list[Actor]:
-        return self.resolve(ann)[0]
+        try:
+            return self.resolve(ann)[0]
+        except Exception as exc:  # noqa: BLE001 - an actor bug must not cost the article its other fields
+            ann.notes["actors_error"] = f"{type(exc).__name__}: {exc}"
+            return []
 
     def resolve(self, ann: Annotations) -> tuple[list[Actor], list[MentionLog]]:
         """The actors and, for explanation, every mention with the reason it resolved so."""

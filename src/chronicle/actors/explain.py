@@ -7,10 +7,11 @@ from typing import Iterable
 from rich.table import Table
 
 
-def explain_actors(text: str, extra_files: Iterable[str] = (), published: str | None = None) -> Table:
+def explain_actors(text: str, extra_files: Iterable[str] = (), published: str | None = None, places: bool = True) -> Table:
     """A table of every actor mention in `text`: mention, resolved name, country,
     sector and the evidence that decided them. `published` (ISO date) is the date
-    roles are read at; without it, today."""
+    roles are read at; without it, today. `places`: run the places stage first for
+    the article's focus country (slower: it loads the gazetteer)."""
     from chronicle.actors import ActorStage
     from chronicle.nlp import load_nlp
     from chronicle.record import Article
@@ -19,12 +20,13 @@ def explain_actors(text: str, extra_files: Iterable[str] = (), published: str | 
     nlp = load_nlp()
     stage = ActorStage(extra_files=tuple(extra_files))
     ann = Annotations(article=Article(text=text), doc=nlp(text), published=published)
-    try:  # the places stage gives the article's focus country, the last resort for "protesters"
-        from chronicle.places import PlaceStage
+    if places:
+        try:  # the places stage gives the article's focus country, the last resort for "protesters"
+            from chronicle.places import PlaceStage
 
-        ann.places = PlaceStage()(ann)
-    except Exception:  # noqa: BLE001 - explanation works without places
-        pass
+            ann.places = PlaceStage()(ann)
+        except Exception:  # noqa: BLE001 - explanation works without places
+            pass
     actors, log = stage.resolve(ann)
     table = Table(title=f"Actors ({len(actors)} distinct, {len(log)} mentions)", show_lines=False)
     table.add_column("mention")
