@@ -172,32 +172,46 @@ HOST_VERBS = {"host", "welcome", "receive"}
 TWO_SIDED = {"clash", "fight", "battle", "skirmish", "exchange", "clashes", "fighting", "battles", "skirmishes"}
 
 
+# The token index of the article being coded: built once per article (EventStage calls
+# find_roles once per event), reused while the same doc and actor list come back.
+_LAST_INDEX: tuple | None = None
+
+
+def _token_index(ann: "Annotations") -> dict[int, list[tuple[int, int, int]]]:
+    global _LAST_INDEX
+    cached = _LAST_INDEX
+    if cached is not None and cached[0] is ann.doc and cached[1] is ann.actors and cached[2] == len(ann.actors):
+        return cached[3]
+    doc = ann.doc
+    by_token: dict[int, list[tuple[int, int, int]]] = {}
+    for index, actor in enumerate(ann.actors):
+        pairs = {(m.start, m.end) for m in actor.mentions or []} | {(actor.start, actor.end)}
+        for start, end in sorted(pairs):
+            if end <= start:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            mention = (start, end, index)
+            for tok in span:
+                by_token.setdefault(tok.i, []).append(mention)
+    _LAST_INDEX = (doc, ann.actors, len(ann.actors), by_token)
+    return by_token
+
+
 class _Mentions:
     """Actor mentions inside one sentence, indexed by token."""
 
     def __init__(self, ann: "Annotations", sent: "SpacySpan"):
-        self.by_token: dict[int, list[tuple[int, int, int]]] = {}
-        lo, hi = sent.start_char, sent.end_char
-        doc = sent.doc
-        for index, actor in enumerate(ann.actors):
-            spans = actor.mentions or []
-            seen = set()
-            pairs = [(m.start, m.end) for m in spans] + [(actor.start, actor.end)]
-            for start, end in pairs:
-                if (start, end) in seen or end <= lo or start >= hi or end <= start:
-                    continue
-                seen.add((start, end))
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                mention = (start, end, index)
-                for tok in span:
-                    self.by_token.setdefault(tok.i, []).append(mention)
+        self.by_token = _token_index(ann)
+        self.lo, self.hi = sent.start, sent.end
 
     def __bool__(self) -> bool:
-        return bool(self.by_token)
+        return any(i in self.by_token for i in range(self.lo, self.hi))
 
     def at(self, tok: "Token") -> list[tuple[int, int, int]]:
+        if not self.lo <= tok.i < self.hi:
+            return []
         return self.by_token.get(tok.i, [])
 
 
