@@ -193,7 +193,7 @@ class ArticleResolver:
                 continue
             # an Arabic article written before the name belongs to it ("al-Qaeda")
             start = found.start
-            while start > 0 and is_skipped(texts[start - 1]) and texts[start - 1] != "-" or (
+            while start > 0 and (self.lower_[start - 1] in ("al", "el", "ul")) or (
                 start > 1 and texts[start - 1] == "-" and self.lower_[start - 2] in ("al", "el")
             ):
                 start -= 1
@@ -284,6 +284,8 @@ class ArticleResolver:
                 continue
             if ent.label_ == "ORG" and not self._looks_like_person(start, end):
                 continue  # an organisation: step 4
+            if ent.label_ == "PERSON" and self._place_country_of(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) is not None:
+                continue  # the places stage resolved it as a toponym ("Khan Younis")
             spans.append((start, end, None))
         spans.sort(key=lambda s: s[0])
         surnames: dict[str, str] = {}
@@ -444,12 +446,12 @@ class ArticleResolver:
         if mod.dep_ in ("amod", "compound", "nmod", "poss") and self._lexicon_at(mod.head) is not None and mod.head.i not in self.taken \
                 and not (mod.head.dep_ in ("attr", "oprd") or (mod.head.dep_ == "pobj" and mod.head.head.lower_ == "as")):
             return
+        if self._is_dateline(m) and (form.form == "capital" or self.text_[m.start].isupper()):
+            self.taken.update(range(m.start, m.end))
+            return  # "BAGHDAD (Reuters) -", "GAZA CITY —": where the story was filed
         if form.form == "capital":
             if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
                 return  # a place ("protests in Tehran"), not the government
-            if self._is_dateline(m):
-                self.taken.update(range(m.start, m.end))  # no actor at all, not even an unknown one
-                return  # "BAGHDAD (Reuters) -": where the story was filed
             if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
                 return  # "Baghdad University": a modifier of something else
             key = f"agent:{form.iso3}:GOV"
@@ -753,8 +755,10 @@ class ArticleResolver:
             if c.i in self.unit_at:
                 owner = self.units[self.unit_at[c.i]]
             elif c.lower_ in POSSESSIVE_PRONOUNS:
-                owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
-                                         and u.kind in ("agent", "organisation", "unknown"), window=1)
+                owner = self._subject_before(c)
+                if owner is None:
+                    owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
+                                             and u.kind in ("agent", "organisation", "unknown"), window=1)
             elif c.lower_ in GROUP_SHORT_FORMS and c.i > 0 and self.lower_[c.i - 1] in DEFINITE:
                 owner = self._antecedent(c.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
                                          and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
@@ -891,7 +895,10 @@ class ArticleResolver:
     def _is_dateline(self, m: _Match) -> bool:
         """A place name opening a paragraph and followed by "(Agency)" or a dash."""
         first = m.start == 0 or self.text_[m.start - 1].count("\n") > 0 or self.sent_start_[m.start]
-        nxt = self.text_[m.end] if m.end < len(self.text_) else ""
+        end = m.end
+        while end < len(self.text_) and self.text_[end].isupper() and self.text_[end].isalpha():
+            end += 1  # "GAZA CITY"
+        nxt = self.text_[end] if end < len(self.text_) else ""
         return first and (nxt in ("(", "-", "—", "–", ",", ":") or self.text_[m.start].isupper())
 
     def _patron_in(self, left: int, head: "Token") -> str | None:
@@ -990,6 +997,21 @@ class ArticleResolver:
             if u.country and u.country != exclude:
                 counts[u.country] = counts.get(u.country, 0) + len(u.mentions)
         return max(counts, key=counts.get) if counts else None
+
+    def _subject_before(self, pron: "Token") -> _Unit | None:
+        """The actor that is the subject of a clause before `pron` in its sentence ("The
+        Israeli military said it had targeted militants planning an attack on its troops")."""
+        sent = self.sentences[self.sent_of.get(pron.i, 0)]
+        best = None
+        for i in range(sent.start, pron.i):
+            key = self.unit_at.get(i)
+            if key is None:
+                continue
+            tok = self.toks[i]
+            unit = self.units[key]
+            if tok.dep_ in ("nsubj", "nsubjpass") and not unit.is_person and (unit.country or unit.international):
+                best = unit
+        return best
 
     def _antecedent(self, char: int, accept, window: int | None) -> _Unit | None:
         """The actor most recently mentioned before `char` that `accept`s, within
