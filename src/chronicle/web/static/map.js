@@ -25,7 +25,23 @@
                            interactive: false }).addTo(map);
   }).catch(function () { /* outlines are decoration: markers still show */ });
 
-  var cluster = L.markerClusterGroup({ maxClusterRadius: 45, chunkedLoading: true, spiderfyOnMaxZoom: true });
+  // A cluster takes the colour of the type most of its events have, and shows how many it holds.
+  function clusterIcon(c) {
+    var tally = {}, best = null;
+    c.getAllChildMarkers().forEach(function (m) {
+      var t = m.options.eventType;
+      tally[t] = (tally[t] || 0) + 1;
+      if (best === null || tally[t] > tally[best]) best = t;
+    });
+    var n = c.getChildCount();
+    var size = n < 10 ? 26 : n < 100 ? 32 : 40;
+    var label = document.createElement("span");
+    label.textContent = String(n);
+    return L.divIcon({ html: label.outerHTML, className: "marker-cluster event-cluster t-" + best,
+                       iconSize: [size, size] });
+  }
+  var cluster = L.markerClusterGroup({ maxClusterRadius: 45, chunkedLoading: true, spiderfyOnMaxZoom: true,
+                                       iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
 
   function popup(p) {
@@ -45,7 +61,7 @@
     var markers = data.points.map(function (p) {
       seen[p[3]] = true;
       var icon = L.divIcon({ className: "event-marker t-" + p[3], iconSize: [14, 14] });
-      var m = L.marker([p[1], p[2]], { icon: icon, title: p[3] + " " + p[6] });
+      var m = L.marker([p[1], p[2]], { icon: icon, title: p[3] + " " + p[6], eventType: p[3] });
       m.bindPopup(function () { return popup(p); });
       return m;
     });
