@@ -200,3 +200,20 @@ def test_spokesmen_of_a_group_take_its_sector(resolve):
     spokesman = actor_covering(actors, "Abubakar Maina")
     assert (spokesman.country, spokesman.sector) == ("NGA", "REB")
     assert actor_covering(actors, "Boko Haram") is not spokesman
+
+
+def test_its_refers_to_the_subject_of_the_clause(resolve):
+    text = "The Turkish army said it had struck PKK fighters who were preparing an attack on its bases."
+    actors, _ = resolve(text, published="2024-01-01")
+    bases_owner = actor_covering(actors, "army")
+    assert (bases_owner.country, bases_owner.sector) == ("TUR", "MIL")
+    assert not any("its" in m.text and a.name.startswith("Kurdistan") for a in actors for m in a.mentions)
+
+
+def test_mentions_do_not_swallow_punctuation(resolve):
+    text = "KABUL — Afghan officials said on Monday that the talks had stalled."
+    actors, _ = resolve(text, published="2024-01-01")
+    for a in actors:
+        for m in a.mentions:
+            assert m.text[:1].isalnum(), m.text
+    assert not any(m.text == "KABUL" for a in actors for m in a.mentions)
