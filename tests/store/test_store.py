@@ -190,3 +190,37 @@ def test_postgres_read_survives_a_dropped_connection(request, basra):
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     assert s.count_events() == 3
     s.close()
+
+
+def test_search_stems_words_on_both_engines(store, basra):
+    store.save(basra)
+    # "protest" finds the sentence with "protesters"; "fire" finds "fired"
+    assert store.count_events(EventFilter(q="protest")) >= 1
+    assert {e["trigger_text"] for e in store.events(EventFilter(q="fire"))} == {"fired"}
+
+
+def test_old_database_is_migrated_with_its_data(tmp_path, basra, monkeypatch):
+    """A version-1 file (rows written as version 1 had them) opens at the latest version,
+    its rows kept and re-indexed for search."""
+    import sqlite3
+
+    from chronicle.store import schema
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    open_store(path).close()
+    monkeypatch.undo()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO articles (id, title, text, record, record_hash, saved_at) "
+                 "VALUES ('old-1', 'Old news', 'Farmers blockaded the port.', '{}', 'x', '2024-01-01')")
+    conn.execute("INSERT INTO events (article_id, idx, type, sentence, trigger_text, day_first, day_last) "
+                 "VALUES ('old-1', 0, 'PROTEST', 'Farmers blockaded the port.', 'blockaded', '2024-01-01', '2024-01-01')")
+    conn.commit()
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+    conn.close()
+    s = open_store(path)
+    assert s.schema_version == LATEST
+    assert [e["article_id"] for e in s.events(EventFilter(q="blockade port"))] == ["old-1"]
+    s.save(basra)
+    assert s.count_events(EventFilter(q="tear gas")) == 1 and s.count_events() == 4
+    s.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -91,3 +92,15 @@ def test_empty_parquet_is_valid(filled, tmp_path):
 def test_unknown_format_is_refused(filled):
     with pytest.raises(ValueError):
         export_chunks(filled.iter_events(), "xlsx")
+
+
+def test_geo_precision_follows_the_place_feature(tmp_path, basra):
+    s = open_store(str(tmp_path / "g.db"))
+    s.save(basra)
+    basra_province = dataclasses.replace(basra, id="basra-province")
+    basra_province.places = [dataclasses.replace(basra.places[0], feature="admin1", name="Basra Governorate")]
+    s.save(basra_province)
+    rows = list(csv.DictReader(io.StringIO(_bytes(s.iter_events(), "csv").decode())))
+    s.close()
+    precision = {(r["article_id"], r["location"]): r["geo_precision"] for r in rows}
+    assert precision == {("basra-1", "Basra"): "1", ("basra-province", "Basra Governorate"): "3"}

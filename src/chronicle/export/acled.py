@@ -20,6 +20,8 @@ COLUMNS = [
 ]
 
 _TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
+# ACLED geo_precision: 1 the town itself, 2 a district around it, 3 a province, country or region
+_WIDE_FEATURES = {"country", "admin1", "region", "continent"}
 
 
 @lru_cache(maxsize=512)
@@ -42,10 +44,13 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any]:
     """One stored event (a row from Store.events / iter_events) as an ACLED-like row."""
     numeric, alpha3, name = _country(event.get("country_code"))
     place = event.get("place_name")
+    feature = event.get("place_feature")
     if place is None:
         geo = None
-    elif place == name or (event.get("admin1") and place == event.get("admin1")):
-        geo = 3  # the event is only placed in a country or province
+    elif feature in _WIDE_FEATURES or place == name or (event.get("admin1") and place == event.get("admin1")):
+        geo = 3  # the event is only placed in a country, province or region
+    elif feature == "admin2":
+        geo = 2
     else:
         geo = 1
     date = event.get("date") or event.get("day_first")

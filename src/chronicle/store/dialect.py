@@ -61,6 +61,14 @@ class SQLiteDialect(Dialect):
         "fts_table": "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2')",
         "fts_column": "SELECT 1",  # nothing to add on SQLite: the index is a separate table
         "fts_index": "SELECT 1",
+        "fts_drop": "DROP TABLE IF EXISTS events_fts",
+        "fts_table_v4": "CREATE VIRTUAL TABLE events_fts USING fts5(body, tokenize='porter unicode61 remove_diacritics 2')",
+        "fts_refill": (
+            "INSERT INTO events_fts(rowid, body) SELECT events.id, TRIM(COALESCE(events.sentence, '') || ' ' || "
+            "COALESCE(events.trigger_text, '') || ' ' || COALESCE(events.actor_names, '') || ' ' || "
+            "COALESCE(events.recipient_names, '') || ' ' || COALESCE(events.place_name, '') || ' ' || "
+            "COALESCE(articles.title, '')) FROM events JOIN articles ON articles.id = events.article_id"
+        ),
     }
 
     def __init__(self, path: str):
@@ -99,6 +107,9 @@ class PostgresDialect(Dialect):
         "fts_table": "SELECT 1",
         "fts_column": "ALTER TABLE events ADD COLUMN IF NOT EXISTS search tsvector",
         "fts_index": "CREATE INDEX IF NOT EXISTS events_search ON events USING GIN (search)",
+        "fts_drop": "SELECT 1",
+        "fts_table_v4": "SELECT 1",
+        "fts_refill": "SELECT 1",
     }
 
     def __init__(self, url: str):

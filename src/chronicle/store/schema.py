@@ -163,6 +163,15 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX IF NOT EXISTS events_day_type ON events(day_first, type)",
         "CREATE INDEX IF NOT EXISTS event_actors_cover ON event_actors(event_id, role, actor_id)",
     ]),
+    # 4: the place's feature class (for the export's geo_precision); SQLite's full-text index
+    # rebuilt with the Porter stemmer, so "protest" finds "protesters" as PostgreSQL's english
+    # configuration does
+    (4, [
+        "ALTER TABLE events ADD COLUMN place_feature TEXT",
+        "{fts_drop}",
+        "{fts_table_v4}",
+        "{fts_refill}",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

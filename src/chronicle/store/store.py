@@ -28,6 +28,7 @@ EVENT_COLUMNS = (
     "events.day_first, events.historical, events.negated, events.hypothetical, events.attributed_to, "
     "events.confidence, events.sentence, events.trigger_text, events.place_name, events.admin1, "
     "events.country_code, events.lat, events.lon, events.actor_names, events.recipient_names, events.fatalities, "
+    "events.place_feature, "
     "articles.title AS article_title, articles.url AS article_url, articles.outlet AS article_outlet, "
     "articles.published AS article_published"
 )
@@ -256,8 +257,8 @@ class Store:
             "INSERT INTO events (article_id, idx, type, mode, acled_event_type, acled_sub_event_type, cameo_root, "
             "date, date_precision, date_end, day_first, day_last, historical, negated, hypothetical, attributed_to, "
             "confidence, sentence_start, sentence_end, sentence, trigger_text, trigger_start, trigger_end, "
-            "place_idx, place_name, admin1, country_code, lat, lon, actor_names, recipient_names, fatalities) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "place_idx, place_name, admin1, country_code, lat, lon, actor_names, recipient_names, fatalities, place_feature) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "RETURNING id",
             (record.id, idx, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.cameo_root,
              e.date, e.date_precision, e.date_end, first, last, int(bool(e.historical)), int(bool(e.negated)),
@@ -266,7 +267,7 @@ class Store:
              trigger.text if trigger else None, trigger.start if trigger else None, trigger.end if trigger else None,
              e.location if place else None, place.name if place else None, place.admin1 if place else None,
              place.country_code if place else None, place.lat if place else None, place.lon if place else None,
-             actor_names, recipient_names, fatalities(e)),
+             actor_names, recipient_names, fatalities(e), place.feature if place else None),
         ).fetchone()[0]
         for role in ("actor", "recipient"):
             for ref in getattr(e, role):
