@@ -47,10 +47,10 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any]:
     feature = event.get("place_feature")
     if place is None:
         geo = None
-    elif feature in _WIDE_FEATURES or place == name or (event.get("admin1") and place == event.get("admin1")):
-        geo = 3  # the event is only placed in a country, province or region
-    elif feature == "admin2":
-        geo = 2
+    elif feature:
+        geo = 3 if feature in _WIDE_FEATURES else 2 if feature == "admin2" else 1
+    elif place == name or (event.get("admin1") and place == event.get("admin1")):
+        geo = 3  # no feature class: a place named like its country or province is taken as that
     else:
         geo = 1
     date = event.get("date") or event.get("day_first")
