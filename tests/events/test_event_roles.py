@@ -650,3 +650,46 @@ def test_protest_does_not_widen_to_the_clause():
     )
     assert names(ann, a) == ["farmers"]
     assert r == []
+
+
+def test_victims_of_an_attack_by_x():
+    ann, a, r = roles(
+        "Many union members were killed during the raids by the militia.",
+        {"union": ["union"], "militia": ["the militia"]},
+        "killed",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["militia"]
+    assert names(ann, r) == ["union"]
+
+
+def test_event_noun_told_by_a_relative_clause():
+    ann, a, r = roles(
+        "Today marks the anniversary of the massacre in Port Ellis, where forty members of the Farmers Union were shot by the border guards.",
+        {"union": ["Farmers Union"], "guards": ["the border guards"]},
+        "massacre",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["guards"]
+    assert names(ann, r) == ["union"]
+
+
+def test_who_reveals_an_event_is_not_its_actor():
+    ann, a, r = roles(
+        "Rights groups and foreign reporters revealed details of the killings.",
+        {"groups": ["Rights groups"], "reporters": ["foreign reporters"]},
+        "killings",
+        "ASSAULT",
+    )
+    assert a == []
+
+
+def test_people_named_by_the_trigger_do_not_make_their_object_a_target():
+    ann, a, r = roles(
+        "Protesters honoured the memory of the poet Omar Hadi.",
+        {"protesters": ["Protesters"], "hadi": ["Omar Hadi"]},
+        "Protesters",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["protesters"]
+    assert r == []

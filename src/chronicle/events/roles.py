@@ -138,6 +138,14 @@ ACTS_ON_EVENTS = {
     "claim", "blame", "allow", "permit", "authorize", "authorise", "approve", "tolerate", "survive", "escape", "avoid",
     "fear", "warn", "predict", "expect", "discuss", "debate", "mark", "commemorate", "remember", "recall", "cover",
     "film", "document", "monitor", "observe", "face", "suffer", "resist", "repel", "repulse", "counter", "answer",
+    "reveal", "expose", "uncover", "disclose", "detail", "publish", "show", "highlight", "recount", "deny", "admit",
+    "acknowledge", "investigate", "examine", "review", "recall", "mourn", "honour", "honor", "remember",
+}
+# Nouns about an event, not taking part in it: "details of the killings".
+INFO_NOUNS = {
+    "detail", "report", "news", "footage", "image", "video", "evidence", "account", "photo", "picture", "story",
+    "record", "anniversary", "memory", "memorial", "commemoration", "investigation", "inquiry", "probe", "trial",
+    "documentary", "book", "film", "list", "number", "toll", "wave", "history", "aftermath", "pretext", "victim",
 }
 # Verbs whose subject receives the act named by their object ("enjoys the support of X").
 RECEIVE_VERBS = {"enjoy", "receive", "win", "gain", "get", "obtain", "secure", "lose", "attract", "draw", "earn", "garner"}
@@ -522,6 +530,19 @@ class _Roles:
                         q = _pobj(g)
                         if q is not None and q.lower_ in ORDER_NOUNS:
                             self.ordered.extend(_orderers_in(self.ann, self.mentions, q))
+        if not refs:
+            # "were killed during the attacks by the regime's forces": the agent of the
+            # attack the victims fell in
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid", "under"):
+                    p = _pobj(c)
+                    if p is None:
+                        continue
+                    for g in p.children:
+                        if g.dep_ == "prep" and g.lower_ == "by":
+                            q = _pobj(g)
+                            if q is not None:
+                                refs.extend(self.refs(q))
         return refs
 
     def verb_orderers(self, verb: "Token") -> None:
@@ -741,6 +762,19 @@ class _Roles:
             return self.agents(verb)
         return self.subject_of(verb)
 
+    def describing_clause(self, noun: "Token") -> "Token | None":
+        """A relative clause that tells the event itself: "where/when ..." or "in which ..."
+        hung on the noun or on a place after it."""
+        for tok in noun.subtree:
+            if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX") or tok.i - noun.i > 25:
+                continue
+            for c in tok.children:
+                if c.lower_ in ("where", "when") and c.dep_ == "advmod":
+                    return tok
+                if c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children):
+                    return tok
+        return None
+
     def governing_verb(self, noun: "Token") -> tuple["Token | None", str]:
         """The verb a noun trigger is an argument of, through compounds and "of" phrases:
         "launched a mediation effort", "10 days of war games", "put under investigation"."""
@@ -765,6 +799,8 @@ class _Roles:
             if dep == "pobj" and head.dep_ == "prep":
                 prep, above = head.lower_, head.head
                 if above.pos_ in ("NOUN", "PROPN") and prep in ("of", "for"):
+                    if above.lemma_.lower() in INFO_NOUNS:
+                        return None, ""  # "details of the killings", "the anniversary of the massacre"
                     node = above
                     continue
                 if above.pos_ in ("VERB", "AUX"):
@@ -807,8 +843,8 @@ class _Roles:
                     p = _pobj(c)
                     if p is not None:
                         out.extend(self.prep_targets(p))
-        if not out and noun.dep_ in SUBJECT_DEPS and noun.head.pos_ == "VERB":
-            # "The attack killed three soldiers"
+        if not out and noun.dep_ in SUBJECT_DEPS and noun.head.pos_ == "VERB" and not self.mentions.at(noun):
+            # "The attack killed three soldiers" (not "Protesters honoured X": people acting)
             out = self.verb_recipients(noun.head)
         if not out:
             # the verb the noun hangs from: "gave the Ivory Coast 5 million dollars of aid",
@@ -856,6 +892,14 @@ class _Roles:
         else:
             self.actor = self.noun_head_actor(trigger)
             self.recipient = self.noun_recipients(trigger)
+            if not self.actor:
+                # "the massacre in Camp X, where 52 members were killed by the forces"
+                clause = self.describing_clause(trigger)
+                if clause is not None:
+                    self.actor = self.subject_of(clause)
+                    self.verb_orderers(clause)
+                    if not self.recipient:
+                        self.recipient = self.verb_recipients(clause)
             if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED:
