@@ -72,6 +72,8 @@ PARTICIPANT_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marche
 NON_POLITICAL_CUES = {
     "match", "game", "season", "league", "championship", "tournament", "goal", "striker", "midfielder",
     "coach", "team", "club", "cup", "olympic", "olympics", "medal", "scorer", "innings", "wicket",
+    "company", "firm", "giant", "pricing", "advertising", "brand", "customer", "product", "film", "premiere",
+    "festival", "concert", "orchestra", "album", "fan", "fans", "celebrity",
     "champion", "penalty", "final", "semi-final", "qualifier", "squad", "derby", "fixture", "referee", "kick-off",
     "weather", "rain", "rainfall", "storm", "hurricane", "typhoon", "cyclone", "tornado", "forecast",
     "temperature", "heatwave", "snow", "flood", "flooding", "earthquake", "quake", "landslide", "wildfire",
@@ -91,6 +93,10 @@ WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "gr
                 "landmine", "ied", "explosive", "rifle", "machete", "bullet", "ammunition", "warplane"}
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
 SUSPICION = {"suspect", "accuse", "allege", "charge", "want"}
+LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise", "organize", "begin", "start", "make"}
+PEOPLE = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
+          "activist", "engineer", "worker", "tourist", "foreigner", "national", "passenger", "teacher", "pupil",
+          "girl", "boy", "man", "people", "person", "employee", "official", "soldier", "trader", "priest", "herder"}
 WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "unconventional"}
 HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
                    "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
@@ -212,6 +218,11 @@ class RuleClassifier:
         # a named weapon ("an air strike", "a roadside bomb") makes the sentence political by itself
         political = political or any(s.mode in WEAPON_MODES for t in triggers for s in t.senses)
         heads = {t.head.i: t for t in triggers}
+        # "held a sit-in to demand ...": a light verb carries its event noun's clauses
+        for t in triggers:
+            verb = t.head.head
+            if t.head.dep_ == "dobj" and _lemma(verb) in LIGHT_VERBS and verb.i not in heads:
+                heads[verb.i] = t
         self._trigger_heads = heads
         events: dict[int, CodedEvent] = {}
         for trig in triggers:
@@ -257,6 +268,8 @@ class RuleClassifier:
             if gov is None or gov.head.i not in events:
                 continue
             frame = events[gov.head.i]
+            if frame is ev:
+                continue
             if self._absorb(frame, ev, _lemma(gov.head)):
                 frame.content.append(trig)
                 del events[trig.head.i]
@@ -297,6 +310,15 @@ class RuleClassifier:
             if company & (AIR | SHELLING | ARMED | {"military", "coalition"}) and not company & LABOUR:
                 sense = max((x for x in ev.trigger.senses if x.type == "ASSAULT"), key=lambda x: x.weight)
                 ev.type, ev.mode = "ASSAULT", sense.mode
+        subj = {_lemma(c) for c in tok.children if c.dep_ == "nsubj"} | {
+            _lemma(g) for c in tok.children if c.dep_ == "nsubj" for g in c.subtree}
+        if _lemma(tok) == "charge" and tok.pos_ == "VERB" and subj & ARMED and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            ev.type, ev.mode = "ASSAULT", "crowd-control"  # riot police charging a crowd, not a court charge
+        if ev.type == "COERCE" and ev.mode == "seize":
+            objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+            if objects & PEOPLE or any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("PERSON", "NORP") for c in tok.children):
+                ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
         if ev.type == "RETREAT" and ev.mode == "withdraw":
             objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             if objects & WITHDRAWN_RESOURCES:
@@ -536,7 +558,7 @@ CROWD_FORCE = {"tear gas", "teargas", "water cannon", "rubber bullet", "baton", 
 LETHAL = {"kill", "shoot", "dead", "death", "live ammunition", "live fire", "wound", "injure", "die"}
 PROTEST_WORDS = {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "march",
                  "marcher", "crowd", "sit-in", "strike", "striker", "picket", "vigil", "gathering", "disperse",
-                 "riot", "rioter"}
+                 "riot", "rioter", "occupy"}
 VIOLENT_PROTEST = {"riot", "rioter", "stone", "rock", "molotov", "torch", "set fire", "burn", "vandalize",
                    "vandalise", "loot", "smash", "clash", "storm", "throw", "petrol bomb", "ransack", "attack"}
 MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd"}
@@ -551,7 +573,7 @@ TWO_SIDED = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "fi
 REGAIN = {"recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"}
 OVERTAKE = {"seize", "capture", "overrun", "take control", "take over", "fall"}
 STATE_FORCES = {"army", "troops", "troop", "soldier", "government", "military", "force", "forces"}
-NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist"}
+NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist", "gang"}
 WEAPON_CACHE = {"weapon", "arm", "arms", "explosive", "ammunition", "cache", "bomb", "ied", "mine", "missile",
                 "rocket", "drone", "grenade", "rifle"}
 DISRUPT = {"defuse", "dismantle", "intercept", "shoot down", "neutralize", "neutralise", "detonate safely"}
@@ -559,7 +581,8 @@ LOOT_DESTROY = {"loot", "looting", "torch", "raze", "set fire", "burn", "vandali
                 "demolish", "ransack", "pillage", "plunder"}
 AGREEMENT = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "peace", "memorandum", "pact"}
 TERRITORY = {"town", "city", "village", "district", "territory", "area", "region", "base", "province", "border",
-             "position", "checkpoint", "control"}
+             "position", "checkpoint", "control", "neighbourhood", "neighborhood", "crossing", "airport", "port",
+             "camp", "valley", "hill", "island", "county", "capital", "stronghold"}
 
 
 def _cue_set(sent: "Span") -> set[str]:
@@ -621,6 +644,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
+        if mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL):
+            return "Strategic developments", "Disrupted weapons use"  # destroying the other side's weapons
         if has(SUICIDE):
             return "Explosions/Remote violence", "Suicide bomb"
         if mode in ("aerial", "drone") or has(AIR):
@@ -639,10 +664,15 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Battles", "Government regains territory"
         if has(OVERTAKE) and has(TERRITORY) and has(NONSTATE):
             return "Battles", "Non-state actor overtakes territory"
-        subjects = {_lemma(c) for c in ev.trigger.head.children if c.dep_ == "nsubj"}
-        subjects |= {_lemma(g) for c in ev.trigger.head.children if c.dep_ == "nsubj" for g in c.subtree}
+        doer = ev.trigger.head
+        if doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
+            doer = doer.head  # "set fire to the office and clashed with police": a shared subject
+        subjects = {_lemma(g) for c in doer.children if c.dep_ == "nsubj" for g in c.subtree}
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
+        unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang"}) - {"group"}
+        if (has(TWO_SIDED) or mode in ("clash", "destroy")) and unarmed_side and has({"police", "security", "policeman"}):
+            return "Riots", "Violent demonstration"  # civilians fighting the police
         if mode == "destroy" and not has(LETHAL):
             if has(ARMED) or has({"loot", "looting"}):
                 return "Strategic developments", "Looting/property destruction"
