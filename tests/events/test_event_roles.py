@@ -693,3 +693,53 @@ def test_people_named_by_the_trigger_do_not_make_their_object_a_target():
     )
     assert names(ann, a) == ["protesters"]
     assert r == []
+
+
+@pytest.mark.parametrize(
+    "text,trigger,event_type",
+    [
+        ("Valdoria offered its troops to Ostria's new president.", "offered", "AGREE"),
+        ("Valdoria will withdraw its forces from Ostria next month.", "withdraw", "RETREAT"),
+        ("Valdoria is ready to send 4,000 troops to Ostria.", "send", "AID"),
+    ],
+)
+def test_own_troops_are_means_not_recipients(text, trigger, event_type):
+    ann, a, r = roles(
+        text,
+        {"VAL": ["Valdoria"], "VAL MIL": ["its troops", "its forces", "4,000 troops"], "OST": ["Ostria"]},
+        trigger,
+        event_type,
+    )
+    assert names(ann, a) == ["VAL"]
+    assert names(ann, r) == ["OST"]
+
+
+def test_place_of_the_targets_fired_at():
+    ann, a, r = roles(
+        "Valdorian tanks fired four shells at targets in Ostria.",
+        {"VAL": ["Valdorian tanks"], "OST": ["Ostria"]},
+        "fired",
+        "ASSAULT",
+    )
+    assert names(ann, r) == ["OST"]
+
+
+def test_owner_of_what_was_set_on_fire():
+    ann, a, r = roles(
+        "Settlers set fire to the offices of the Valdorian administrators overnight.",
+        {"settlers": ["Settlers"], "VAL": ["Valdorian administrators"]},
+        "set",
+        "COERCE",
+    )
+    assert names(ann, r) == ["VAL"]
+
+
+def test_mediation_between_two_parties_keeps_them_recipients():
+    ann, a, r = roles(
+        "The Norwegian envoy launched a mediation effort between Valdoria and Ostria.",
+        {"NOR": ["The Norwegian envoy"], "VAL": ["Valdoria"], "OST": ["Ostria"]},
+        "mediation",
+        "CONSULT",
+    )
+    assert names(ann, a) == ["NOR"]
+    assert set(names(ann, r)) == {"VAL", "OST"}

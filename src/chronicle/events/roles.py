@@ -162,6 +162,17 @@ FROM_VERBS = {"withdraw", "remove", "pull", "evacuate", "confiscate", "seize", "
               "return", "release", "free", "demobilize", "extract", "steal", "loot", "demand", "request", "seek"}
 # Words that tie a group to the organisation it belongs to.
 AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "belonging", "loyal", "link", "linked", "tie", "tied", "associate", "associated", "ally", "allied", "back", "backed", "close"}
+# The means a party moves or gives: its troops are not the recipient of "sent troops to X".
+INSTRUMENT_NOUNS = {
+    "troop", "troops", "force", "soldier", "peacekeeper", "unit", "personnel", "battalion", "brigade", "contingent",
+    "observer", "monitor", "inspector", "ship", "warship", "jet", "plane", "aircraft", "weapon", "arm", "tank",
+    "reinforcement", "envoy", "delegation", "team", "mission", "official", "diplomat", "ambassador",
+}
+MOVING_VERBS = {
+    "send", "deploy", "dispatch", "offer", "contribute", "withdraw", "pull", "strengthen", "reinforce", "move",
+    "station", "provide", "supply", "give", "commit", "mobilize", "mobilise", "redeploy", "recall", "evacuate",
+    "return", "bring", "lend", "train", "equip", "arm", "sell",
+}
 # Nouns for places and things: "streets in X" does not make X a participant.
 PLACE_NOUNS = {
     "street", "road", "highway", "bridge", "square", "area", "town", "city", "village", "region", "district",
@@ -329,6 +340,14 @@ def _main_verb_misparsed_as_modifier(verb: "Token") -> bool:
     )
 
 
+def _own_instrument(obj: "Token", verb: "Token") -> bool:
+    """ "offered its troops to X", "withdrew their forces from X", "will send 4,000 troops":
+    the subject's own people or means, not the party acted on."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return True
+    return obj.lemma_.lower() in INSTRUMENT_NOUNS and verb.lemma_.lower() in MOVING_VERBS
+
+
 def _is_passive(verb: "Token") -> bool:
     if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
         return False
@@ -390,7 +409,7 @@ class _Roles:
                 if p is not None and p.lemma_.lower() in STANCE_NOUNS:
                     out.extend(self.prep_targets(p, depth + 1) or self.of_targets(p))
                 continue
-            if c.dep_ in ("prep", "dative") and (self.prep_ok(c.lower_, tok.lemma_.lower()) or (c.lower_ == "by" and depth > 0)):
+            if c.dep_ in ("prep", "dative") and (self.prep_ok(c.lower_, tok.lemma_.lower()) or (c.lower_ in ("by", "of") and depth > 0)):
                 # a by-phrase one level down names who did what is targeted:
                 # "protests against violations by the military"
                 if c.lower_ == "by" and depth == 0:
@@ -577,7 +596,7 @@ class _Roles:
                         return []
         for c in verb.children:
             if c.dep_ in OBJECT_DEPS:
-                refs = self.refs(c)
+                refs = [] if _own_instrument(c, verb) else self.refs(c)
                 if refs:
                     return refs
                 # "fired tear gas at X", "imposed sanctions on X", "launched an attack on X"
@@ -713,6 +732,8 @@ class _Roles:
         nodes = [trigger] + self._complements(trigger)
         for node in nodes:
             holders = [node] + [c for c in node.children if c.dep_ in OBJECT_DEPS]
+            # "fired shells at targets in X"
+            holders += [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards") for p in [_pobj(c)] if p is not None]
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("in", "into", "inside", "across", "throughout"):
@@ -917,7 +938,8 @@ class _Roles:
         """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
         if self.type == "CONSULT" and self.recipient:
             lemma = trigger.lemma_.lower()
-            between = any(c.lower_ == "between" for c in trigger.subtree if c.dep_ == "prep")
+            phrase = trigger.head if trigger.dep_ in ("compound", "amod", "nmod") else trigger
+            between = any(c.lower_ == "between" for c in phrase.subtree if c.dep_ == "prep")
             if lemma in HOST_VERBS and self.actor:
                 # PLOVER: the visitor is the actor, the host the recipient
                 self.actor, self.recipient = self.recipient, self.actor
