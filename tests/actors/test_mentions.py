@@ -217,3 +217,18 @@ def test_mentions_do_not_swallow_punctuation(resolve):
         for m in a.mentions:
             assert m.text[:1].isalnum(), m.text
     assert not any(m.text == "KABUL" for a in actors for m in a.mentions)
+
+
+def test_names_shared_by_many_countries_need_their_country_in_the_story(resolve):
+    text = "Labour lawmakers walked out of the Knesset. Labour said the budget ignored the periphery."
+    actors, _ = resolve(text, published="2024-01-01")
+    assert not any(a.name == "Labour Party (UK)" for a in actors)
+    assert actor_covering(actors, "Knesset").country == "ISR"
+    uk, _ = resolve("In Britain, the Labour Party won the by-election and the Conservatives conceded.", published="2024-01-01")
+    assert actor_covering(uk, "Labour").name == "Labour Party (UK)"
+
+
+def test_a_country_word_inside_a_persons_name_is_the_name(resolve):
+    actors, _ = resolve("Opposition leader Yair Golan criticised the government in Jerusalem.", published="2024-01-01")
+    golan = actor_covering(actors, "Yair Golan")
+    assert golan.country != "SYR"

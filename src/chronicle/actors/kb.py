@@ -96,6 +96,9 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     source: str = ""
+    # names shared by parties or bodies of many countries ("Democrats", "Labour",
+    # "Congress"): the entry only applies where the article is about its country
+    context_required: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -265,6 +268,7 @@ class KnowledgeBase:
             aliases=[str(a) for a in raw.get("aliases") or []],
             roles=roles,
             source=path.name,
+            context_required=str(raw.get("context") or "").lower() == "required",
         )
         if entry.id in self.by_id:  # a later file redefines an actor: it replaces the old one
             self.entries = [e for e in self.entries if e.id != entry.id]

@@ -138,10 +138,11 @@ class ArticleResolver:
         self.matches: dict[int, _Match] = {}  # token index -> the name match covering it
         self.agent_memo: dict[int, tuple[list[str | None], str | None, str | None, str, str | None]] = {}
         self._place_countries = self._places_by_sentence()
+        self._countries_named: set[str] | None = None
 
     # ------------------------------------------------------------------ driver
     def run(self) -> tuple[list[Actor], list[MentionLog]]:
-        match_list = self.find_names()
+        match_list = self._yield_to_people(self.find_names())
         for m in match_list:
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -201,6 +202,18 @@ class ArticleResolver:
             out.append(found)
             i = found.end
         return out
+
+    def _yield_to_people(self, matches: list[_Match]) -> list[_Match]:
+        """A country word inside a person's name is part of the name ("Yair Golan",
+        "Chad Smith"): the tagger's PERSON entity wins over it."""
+        kept = []
+        for m in matches:
+            ent = self.ent_at.get(m.start)
+            if isinstance(m.target, CountryForm) and ent is not None and ent.label_ == "PERSON" \
+                    and (ent.end - ent.start) > (m.end - m.start) and ent.start <= m.start and m.end <= ent.end:
+                continue
+            kept.append(m)
+        return kept
 
     def _acronym_at(self, i: int) -> _Match | None:
         texts = self.text_
@@ -421,6 +434,15 @@ class ArticleResolver:
 
     def _organisation(self, m: _Match, entry: Entry) -> None:
         if any(i in self.taken for i in range(m.start, m.end)):
+            return
+        if entry.context_required and entry.country not in self._article_countries():
+            # "Labour" in an Israeli story is not the British party: a party of the story's country
+            country = self._context_country(m.start)
+            name = self.doc[m.start:m.end].text
+            why = f"'{name}' names parties of many countries; country from context ({country})"
+            key = f"org:{'-'.join(fold(t) for t in self.text_[m.start:m.end])}:{country}"
+            self._unit(key, name, country, entry.sector, "unknown", why=why)
+            self._add(key, m.start, m.end, why)
             return
         country, intl, sector, role, why = entry.status_on(self.day)
         kind = "organisation"
@@ -892,6 +914,17 @@ class ArticleResolver:
                 return False
         return True
 
+    def _article_countries(self) -> set[str]:
+        """Every country the article names (country words, places, focus country)."""
+        if self._countries_named is None:
+            found = {m.target.iso3 for m in self.matches.values() if isinstance(m.target, CountryForm)}
+            found.update(c for cs in self._place_countries.values() for c in cs)
+            focus = _iso3_of(self.ann.notes.get("focus_country"))
+            if focus:
+                found.add(focus)
+            self._countries_named = found
+        return self._countries_named
+
     def _is_dateline(self, m: _Match) -> bool:
         """A place name opening a paragraph and followed by "(Agency)" or a dash."""
         first = m.start == 0 or self.text_[m.start - 1].count("\n") > 0 or self.sent_start_[m.start]
@@ -987,7 +1020,7 @@ class ArticleResolver:
             for i in range(sent.start, sent.end):
                 m = self.matches.get(i)
                 if m is not None and isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
-                        and m.target.country != exclude and m.target.kind != "institution":
+                        and m.target.country != exclude and not m.target.context_required:
                     return m.target.country
         focus = _iso3_of(self.ann.notes.get("focus_country"))
         if focus and focus != exclude:
