@@ -218,6 +218,7 @@ class RuleClassifier:
         # a named weapon ("an air strike", "a roadside bomb") makes the sentence political by itself
         political = political or any(s.mode in WEAPON_MODES for t in triggers for s in t.senses)
         heads = {t.head.i: t for t in triggers}
+        self._own_heads = set(heads)
         # "held a sit-in to demand ...": a light verb carries its event noun's clauses
         for t in triggers:
             verb = t.head.head
@@ -324,7 +325,7 @@ class RuleClassifier:
             if objects & WITHDRAWN_RESOURCES:
                 ev.type, ev.mode = "SANCTION", "withdraw"
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else (tok.head.head if tok.dep_ == "compound" and tok.head.dep_ == "dobj" else None)
-        if verb is not None and verb.i not in self._trigger_heads and verb.pos_ == "VERB":
+        if verb is not None and verb.i not in self._own_heads and verb.pos_ == "VERB":
             # a measure undone or put in place by a verb the lexicon does not list ("shortened the curfew")
             measure = ev.type in ("COERCE", "SANCTION", "THREATEN") or (
                 ev.type == "PROTEST" and _lemma(verb) in ("call", "suspend", "end", "postpone", "abandon"))
@@ -418,7 +419,7 @@ class RuleClassifier:
         tok = ev.trigger.head
         if tok.pos_ != "VERB":
             # "will give a grant", "will hold talks": an event noun that is the object of a future verb
-            if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._trigger_heads:
+            if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._own_heads:
                 if ev.type == "ASSAULT" and _is_prepared(tok.head):
                     ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
                 elif _is_future(tok.head):
