@@ -19,6 +19,13 @@ from chronicle.ingest.limits import MAX_HTML_DEPTH
 # Tags that are always closed in practice; counting only these keeps the depth
 # scan honest on pages with unclosed <p>/<li>.
 _CONTAINER = re.compile(r"<(/?)(div|section|article|span|table|tbody|tr|td|ul|ol|blockquote|font|b|i|em|strong|a|main|form)\b[^>]*?(/?)>", re.I)
+# A start tag of thousands of attributes (or attribute-breaking quotes) is no page
+# markup: lxml and htmldate spend time quadratic in an element's attribute count
+# (200,000 attributes: many minutes). Such a tag is read as its bare name. Each
+# repetition below is one character or one quoted value, so a count over the
+# limit means at least that many characters and usually that many attributes.
+MAX_TAG_PARTS = 4000
+_GIANT_TAG = re.compile(r"<([a-zA-Z][\w:.-]*)(?:[^<>\"']|\"[^\"<]*+\"|'[^'<]*+'){%d,}+(/?)>" % MAX_TAG_PARTS)
 _HTML_MARKERS = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br)\b", re.I)
 _COPYRIGHT = re.compile(r"(?:©|&copy;|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.I)
 # Link-heavy blocks bigger than this are navigation; pruned before extraction
@@ -151,6 +158,7 @@ def parse_html(html: str, url: str | None = None) -> HtmlPage:
     import lxml.html
     from trafilatura import bare_extraction
 
+    html = _GIANT_TAG.sub(r"<\1\2>", html)
     if nesting_depth(html) > MAX_HTML_DEPTH:
         raise IngestError("too_deep", f"HTML nested deeper than {MAX_HTML_DEPTH} elements")
     try:

@@ -9,8 +9,9 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 # (downstream stages are linear, but a 5 MB "article" is almost always a dump).
 MAX_BODY_CHARS = 200_000
 # Deeper element nesting than this is not a page but an attack or a broken
-# generator; lxml/trafilatura would recurse or give up anyway.
-MAX_HTML_DEPTH = 600
+# generator. libxml2 (under lxml) drops whatever lies deeper than 256 elements,
+# so a deeper page would silently lose its text: it is refused as too_deep instead.
+MAX_HTML_DEPTH = 250
 
 # Network
 CONNECT_TIMEOUT_S = 5.0

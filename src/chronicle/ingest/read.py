@@ -25,6 +25,19 @@ _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)} - {"text", "publ
 # Fewer words than this extracted from an HTML page are leftovers of navigation.
 MIN_HTML_BODY_WORDS = 8
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A str can hold lone UTF-16 surrogates (JSON "\ud800" escapes, surrogateescape'd
+# bytes); no file, database or HTTP answer can: each becomes U+FFFD, one for one,
+# so the text's length and every offset into it are unchanged.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value):
+    """`value` with every lone surrogate replaced by U+FFFD (other values as given)."""
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    return value
 
 
 def read_article(source: str | bytes, /, *, published: str | None = None, url: str | None = None, **fields) -> Article:
@@ -42,7 +55,7 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
     """
     feed_published = fields.pop("feed_published", None)
     bounds = [(k, fields.pop(k)) for k in ("fetch_date", "crawl_date") if fields.get(k)]
-    fields = {k: v for k, v in fields.items() if v not in (None, "", [])}
+    fields = {k: without_surrogates(v) for k, v in fields.items() if v not in (None, "", [])}
     meta = dict(fields.pop("meta", None) or {})
     extra = {k: fields.pop(k) for k in list(fields) if k not in _ARTICLE_FIELDS}
     meta.update(extra)
@@ -52,7 +65,8 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
         if encoding not in ("utf-8", "utf-8-sig"):
             notes.append(f"decoded as {encoding}")
     else:
-        text = source
+        text = without_surrogates(source)
+    url = without_surrogates(url)
     if not text.strip():
         # an empty Article, not an exception: the pipeline reports it as an "empty" record
         return Article(text="", url=url, meta={"empty": "empty: input has no text"},

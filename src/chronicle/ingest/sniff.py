@@ -25,13 +25,17 @@ def sniff(head: bytes, name: str = "") -> str:
         if _FEED.search(stripped[:2048]):
             return "feed"
         return "html"
+    if lower.endswith((".jsonl", ".ndjson")):
+        # named as JSON lines and not markup: every line is a row, a broken first one
+        # included (read as text, the whole file would become one article and its rows be lost)
+        return "jsonl"
     if stripped.startswith(b"{"):
         first = stripped.split(b"\n", 1)[0]
         try:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
         except ValueError:
-            if lower.endswith((".jsonl", ".ndjson", ".json")):
+            if lower.endswith(".json"):
                 return "jsonl"  # a broken first line still gets per-line error records
     lines = [ln for ln in stripped[:4096].splitlines() if ln.strip()]
     complete = lines[:-1] if len(stripped) >= 4096 and len(lines) > 1 else lines
