@@ -743,3 +743,24 @@ def test_mediation_between_two_parties_keeps_them_recipients():
     )
     assert names(ann, a) == ["NOR"]
     assert set(names(ann, r)) == {"VAL", "OST"}
+
+
+def test_agentless_state_act_is_done_by_the_state_where_it_happened():
+    ann, a, r = roles(
+        "A Valdorian reporter was arrested in Ostria for spying.",
+        {"reporter": ["Valdorian reporter"], "OST": ["Ostria"]},
+        "arrested",
+        "COERCE",
+    )
+    assert names(ann, a) == ["OST"]
+    assert names(ann, r) == ["reporter"]
+
+
+def test_agentless_violence_is_not_pinned_on_the_place():
+    ann, a, r = roles(
+        "A Valdorian reporter was killed in Ostria on Friday.",
+        {"reporter": ["Valdorian reporter"], "OST": ["Ostria"]},
+        "killed",
+        "ASSAULT",
+    )
+    assert a == []

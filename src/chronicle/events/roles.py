@@ -184,6 +184,9 @@ PLACE_NOUNS = {
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
 # Intransitive deaths coded as ASSAULT: the subject is the victim.
 DEATH_VERBS = {"die", "perish", "succumb"}
+# Acts only a state performs (arrest, try, expel, investigate): an agentless one was done
+# by the state where it happened.
+STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION"}
 # CONSULT: visits keep visitor -> host; hosting is coded from the visitor's side.
 VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land"}
 HOST_VERBS = {"host", "welcome", "receive"}
@@ -931,6 +934,10 @@ class _Roles:
                 if own:  # "Protesters gathered": the trigger word names the actor
                     self.actor = [_ref(self.ann, m) for m in _outermost(own)]
                     self.recipient = [r for r in self.recipient if (r.start, r.end) != (self.actor[0].start, self.actor[0].end)]
+        if not self.actor and self.type in STATE_ACTS and (not is_verb or _is_passive(trigger)):
+            # "was arrested in Lebanon", "put under investigation in Italy": with no agent
+            # named, the state where it was done did it
+            self.actor = [r for r in self.location_recipients(trigger) if r.actor not in {x.actor for x in self.recipient}]
         self.two_sided(trigger)
         self.tidy()
 
