@@ -950,7 +950,8 @@ class ArticleResolver:
         return i > 0 and self.lower_[i - 1] == "ethnic"
 
     def _no_country(self, left: int, head: "Token") -> bool:
-        own = set(self._lexicon_key(head) or ())  # "foreign" in "foreign ministry" is the head's own word
+        # "foreign" in "foreign ministry" is part of the office's name, not a sign of no country
+        own = {"foreign"} & set(self._lexicon_key(head) or ())
         return any(self.lower_[k] in NO_COUNTRY_WORDS and self.lower_[k] not in own for k in range(left, head.i))
 
     def _posted_in(self, head: "Token") -> str | None:
@@ -1002,8 +1003,9 @@ class ArticleResolver:
 
     def _context_country(self, tok_i: int, places_only: bool = False, exclude: str | None = None) -> str | None:
         """The country the text around a mention supports: the nearest country word in
-        its sentence, a resolved place in it, then the article's focus country, then
-        its most named country. `exclude`: a country that must not be the answer."""
+        its sentence, a resolved place in it, the article's focus country, a named
+        organisation of one country in the sentence, then the article's most named
+        country. `exclude`: a country that must not be the answer."""
         si = self.sent_of.get(tok_i, 0)
         sent = self.sentences[si] if self.sentences else None
         if sent is not None:
@@ -1016,15 +1018,15 @@ class ArticleResolver:
                 return iso
         if places_only:
             return None
+        focus = _iso3_of(self.ann.notes.get("focus_country"))
+        if focus and focus != exclude:
+            return focus
         if sent is not None:  # a named organisation of one country in the sentence ("... demands from UNITA")
             for i in range(sent.start, sent.end):
                 m = self.matches.get(i)
                 if m is not None and isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
                         and m.target.country != exclude and not m.target.context_required:
                     return m.target.country
-        focus = _iso3_of(self.ann.notes.get("focus_country"))
-        if focus and focus != exclude:
-            return focus
         counts: dict[str, int] = {}
         for u in self.units.values():
             if u.country and u.country != exclude:
@@ -1042,7 +1044,9 @@ class ArticleResolver:
                 continue
             tok = self.toks[i]
             unit = self.units[key]
-            if tok.dep_ in ("nsubj", "nsubjpass") and not unit.is_person and (unit.country or unit.international):
+            # "its" needs a singular subject, "their" may take a plural one
+            agrees = pron.lower_ == "their" or tok.tag_ not in ("NNS", "NNPS")
+            if tok.dep_ in ("nsubj", "nsubjpass") and agrees and not unit.is_person and (unit.country or unit.international):
                 best = unit
         return best
 
