@@ -764,3 +764,14 @@ def test_agentless_violence_is_not_pinned_on_the_place():
         "ASSAULT",
     )
     assert a == []
+
+
+def test_who_took_what_is_demanded_back():
+    ann, a, r = roles(
+        "Landowners began a sit-in to demand the return of land seized by the Valdorian army.",
+        {"owners": ["Landowners"], "army": ["the Valdorian army"]},
+        "demand",
+        "REQUEST",
+    )
+    assert names(ann, a) == ["owners"]
+    assert names(ann, r) == ["army"]

@@ -613,6 +613,12 @@ class _Roles:
                         refs = self.prep_targets(p, 1) if p is not None else []
                         if refs:
                             return refs
+                        # "demanded the return of property seized by X"
+                        for q in p.children if p is not None else []:
+                            if q.dep_ == "acl" and q.tag_ == "VBN":
+                                refs = self.agents(q)
+                                if refs:
+                                    return refs
                     # "prevented the demonstration staged by X"
                     if g.dep_ == "acl" and g.tag_ == "VBN":
                         refs = self.agents(g)
