@@ -41,6 +41,20 @@ def _handler(site: Site):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
+            if route.get("drop_first", 0) >= site.hits[path]:
+                # the server goes away mid-request: no status line, the connection just closes
+                self.close_connection = True
+                return
+            if route.get("cut_first", 0) >= site.hits[path]:
+                # headers promise the whole body, half of it comes, then the connection closes
+                body = route["body"]
+                self.send_response(200)
+                self.send_header("Content-Type", route["type"])
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.close_connection = True
+                return
             if route.get("fail_first", 0) >= site.hits[path]:
                 return self._send(503, b"busy", "text/plain", {"Retry-After": "0"})
             if route.get("sleep"):

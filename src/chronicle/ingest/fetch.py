@@ -9,18 +9,29 @@
   is given a SQLite path, as `chronicle watch` does);
 - redirects followed by hand, at most MAX_REDIRECTS, so a loop ends;
 - robots.txt obeyed for the "Chronicle" agent (read once per host; a site
-  without one, or whose robots.txt cannot be fetched, is open).
+  without one, or whose robots.txt cannot be fetched, is open);
+- no request to this machine or its networks (server-side request forgery):
+  every address a host resolves to must be public, checked before each
+  request (each redirect hop and robots.txt included), and the address the
+  connection actually reached is checked again before the answer is read (a
+  name that resolves differently the second time gains nothing). Loopback,
+  private, link-local, shared, multicast and reserved addresses are refused
+  unless the operator allows them: `Fetcher(allow_private=True)` or the
+  environment variable CHRONICLE_ALLOW_PRIVATE_FETCH=1.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import os
+import socket
 import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from chronicle.ingest import limits
 from chronicle.ingest.errors import IngestError
@@ -28,6 +39,55 @@ from chronicle.ingest.errors import IngestError
 ROBOTS_AGENT = "Chronicle"
 USER_AGENT = "Chronicle/0.1 (news event coder; +https://github.com/chronicle-events/chronicle)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
+ROBOTS_MAX_BYTES = 512_000
+ALLOW_PRIVATE_ENV = "CHRONICLE_ALLOW_PRIVATE_FETCH"
+
+
+def private_fetch_allowed() -> bool:
+    """Whether the operator lets Chronicle fetch from loopback and private networks."""
+    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def public_address(ip: str) -> bool:
+    """An address on the public internet (not this machine, a private, link-local,
+    shared, multicast, reserved or unspecified one). IPv4 written inside IPv6
+    (::ffff:127.0.0.1, 6to4, Teredo) is judged as the IPv4 address it carries."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address):
+        inner = addr.ipv4_mapped or addr.sixtofour or (addr.teredo[1] if addr.teredo else None)
+        if inner is not None and not public_address(str(inner)):
+            return False
+    return addr.is_global and not addr.is_multicast
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    """Every address `host` resolves to (a literal address is its own answer)."""
+    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    return sorted({info[4][0] for info in infos})
+
+
+def check_destination(url: str, allow_private: bool) -> None:
+    """IngestError unless `url` is http(s) to a host whose every address may be fetched."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IngestError("unsupported", f"{url}: only http(s) URLs with a host are fetched")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise IngestError("unsupported", f"{url}: bad port") from exc
+    try:
+        addresses = resolve_host(parts.hostname, port)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise IngestError("fetch_failed", f"{url}: cannot resolve {parts.hostname}: {exc}") from exc
+    refused = [a for a in addresses if not public_address(a)]
+    if refused or not addresses:
+        raise IngestError("forbidden_address", f"{url}: {parts.hostname} resolves to a non-public address "
+                          f"({', '.join(refused) or 'none'}); set {ALLOW_PRIVATE_ENV}=1 to allow it")
 
 
 @dataclass
@@ -73,9 +133,10 @@ class Fetcher:
     def __init__(self, *, cache: ValidatorCache | None = None, max_bytes: int | None = None,
                  timeout: float | None = None, total_timeout: float | None = None, retries: int | None = None,
                  backoff: float | None = None, max_redirects: int | None = None, transport=None,
-                 respect_robots: bool = True):
+                 respect_robots: bool = True, allow_private: bool | None = None):
         import httpx
 
+        self.allow_private = private_fetch_allowed() if allow_private is None else allow_private
         self.cache = cache
         self.respect_robots = respect_robots
         self._robots: dict[str, object] = {}
@@ -107,6 +168,7 @@ class Fetcher:
         too_large, too_many_redirects) when no page comes back."""
         current = url
         for _hop in range(self.max_redirects + 1):
+            check_destination(current, self.allow_private)  # every hop: a redirect may point inward
             if not self.allowed(current):
                 raise IngestError("robots_disallowed", f"{current}: the site's robots.txt asks {ROBOTS_AGENT} not to fetch it")
             result = self._fetch_once(url, current, conditional)
@@ -129,15 +191,30 @@ class Fetcher:
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}"
         if host not in self._robots:
+            check_destination(host + "/robots.txt", self.allow_private)
             rules = RobotFileParser()
             try:
-                response = self.client.get(host + "/robots.txt", timeout=5.0)
-                lines = response.text.splitlines() if response.status_code == 200 and len(response.content) < 512_000 else []
+                lines = self._robots_lines(host + "/robots.txt")
+            except IngestError:
+                raise
             except Exception:  # noqa: BLE001 - no readable robots.txt: the site is open
                 lines = []
             rules.parse(lines)
             self._robots[host] = rules
         return self._robots[host].can_fetch(ROBOTS_AGENT, url)
+
+    def _robots_lines(self, url: str) -> list[str]:
+        """robots.txt as lines, read up to ROBOTS_MAX_BYTES (a bigger one is ignored, not read whole)."""
+        with self.client.stream("GET", url, timeout=5.0) as response:
+            self._check_peer(url, response)
+            if response.status_code != 200:
+                return []
+            data = bytearray()
+            for chunk in response.iter_bytes():
+                data += chunk
+                if len(data) > ROBOTS_MAX_BYTES:
+                    return []
+        return bytes(data).decode("utf-8", "replace").splitlines()
 
     def _fetch_once(self, asked: str, url: str, conditional: bool) -> FetchResult:
         import httpx
@@ -184,6 +261,7 @@ class Fetcher:
         deadline = time.monotonic() + self.total_timeout
         try:
             with self.client.stream("GET", url, headers=headers) as response:
+                self._check_peer(url, response)
                 lowered = {k.lower(): v for k, v in response.headers.items()}
                 result = FetchResult(url=asked, final_url=str(response.url), status=response.status_code,
                                      content_type=lowered.get("content-type", ""), headers=lowered,
@@ -207,6 +285,17 @@ class Fetcher:
             raise IngestError("timeout", f"{url}: {type(exc).__name__}") from exc
         except httpx.HTTPError as exc:
             raise IngestError("fetch_failed", f"{url}: {type(exc).__name__}: {exc}") from exc
+
+
+    def _check_peer(self, url: str, response) -> None:
+        """The address the connection really reached must be allowed too (a host name
+        may resolve to a public address when checked and to a private one when used)."""
+        if self.allow_private:
+            return
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if peer and not public_address(str(peer[0])):
+            raise IngestError("forbidden_address", f"{url}: connected to non-public address {peer[0]}; not read")
 
 
 def _http_date(value: str | None) -> str:
