@@ -270,6 +270,11 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     locative = _locative_before(doc, i)
     well_known = feature in STRONG_FEATURES or population >= KNOWN_TOWN_POPULATION
     hint = _kind_hint(doc, i, j)
+    # a name that qualifies an organisation must be the place's own English
+    # name ("California", "U.S."), not one of its alternate names ("Quds Force")
+    own_name = any(gaz.feature[c] == F_COUNTRY for c in ids) or key in gaz.acronyms or any(
+        exact_key(gaz.names[c]) == key for c in ids
+    )
 
     if j == i + 1 and key in GENERIC_WORDS and not (label in {"GPE", "LOC"} and ent[1] - ent[0] == 1):
         return None
@@ -302,7 +307,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             # Control", "SOS Children's Villages Sudan"
             inner_words = {t.lower_ for t in inner}
             closing = ent[1] == j and ent[2] == "ORG"
-            if well_known and (inner_words & INSTITUTION_WORDS or closing):
+            if well_known and own_name and (inner_words & INSTITUTION_WORDS or closing):
                 associative = True
                 reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
             else:
@@ -359,7 +364,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             while k < len(doc) and k < j + 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "for", "and"}):
                 chain.append(doc[k].lower_)
                 k += 1
-            if not (well_known and set(chain) & INSTITUTION_WORDS):
+            if not (well_known and own_name and set(chain) & INSTITUTION_WORDS):
                 return None
             associative = True
             reasons.append("names the home of an office or body")
