@@ -97,6 +97,12 @@ LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise
 PEOPLE = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
           "activist", "engineer", "worker", "tourist", "foreigner", "national", "passenger", "teacher", "pupil",
           "girl", "boy", "man", "people", "person", "employee", "official", "soldier", "trader", "priest", "herder"}
+MODE_SUB_EVENT = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike", "drone": "Air/drone strike",
+                  "grenade": "Grenade", "heavy-weapons": "Shelling/artillery/missile attack",
+                  "explosives": "Remote explosive/landmine/IED", "unconventional": "Shelling/artillery/missile attack"}
+ACCIDENT_HEADS = {"explosion", "blast", "fire", "blaze", "collapse"}
+ACCIDENT_MODIFIERS = {"gas", "boiler", "factory", "industrial", "accidental", "chemical", "mine", "pipeline",
+                      "tanker", "fuel", "cylinder", "kitchen", "electrical", "house", "forest", "building"}
 WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "unconventional"}
 HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
                    "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
@@ -127,9 +133,11 @@ class CodedEvent:
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
 
+    circumstance: bool = False  # inside "after ...", "as ..." clauses: the setting, not the news
+
     @property
     def salience(self) -> float:
-        return self.score * (1.0 - 0.2 * min(self.depth, 3))
+        return self.score * (1.0 - 0.2 * min(self.depth, 3)) * (0.6 if self.circumstance else 1.0)
 
 
 def _lemma(tok: "Token") -> str:
@@ -215,8 +223,12 @@ class RuleClassifier:
         lemmas = {_lemma(t) for t in sent}
         if political is None:
             political = sentence_is_political(sent, lemmas)
-        # a named weapon ("an air strike", "a roadside bomb") makes the sentence political by itself
-        political = political or any(s.mode in WEAPON_MODES for t in triggers for s in t.senses)
+        # a named weapon ("an air strike", "a roadside bomb") or an unambiguous political act
+        # ("rioted", "demonstrators") makes the sentence political by itself
+        political = political or any(
+            s.mode in WEAPON_MODES or (s.weight >= 0.75 and s.type in ("PROTEST", "COERCE", "ASSAULT")
+                                       and _lemma(t.head) not in AMBIGUOUS_TRIGGERS)
+            for t in triggers for s in t.senses)
         heads = {t.head.i: t for t in triggers}
         self._own_heads = set(heads)
         # "held a sit-in to demand ...": a light verb carries its event noun's clauses
@@ -294,6 +306,11 @@ class RuleClassifier:
             for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE") and _voiced_by_participants(ev.trigger.head)]:
                 del events[k]
         self._speech_requests(sent, events, heads)
+        for k, ev in list(events.items()):
+            ev.circumstance = _in_circumstance(ev.trigger.head)
+            if _lemma(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "against") for c in ev.trigger.head.children):
+                del events[k]  # "scientists warned that ...": a statement, not a threat
         coded = list(events.values())
         if not political:
             coded = [ev for ev in coded if not self._needs_political_context(ev)]
@@ -466,6 +483,40 @@ class RuleClassifier:
         return True
 
 
+def _armed_hazard(tok: "Token") -> bool:
+    """"Mortar fire", "rocket fire": a weapon, not a blaze."""
+    return any(c.dep_ in ("compound", "amod") and _lemma(c) in WEAPON_WORDS | {"sniper", "tank", "gun"} for c in tok.children)
+
+
+def _accidental(tok: "Token") -> bool:
+    return any(c.dep_ in ("compound", "amod") and _lemma(c) in ACCIDENT_MODIFIERS for c in tok.children)
+
+
+def _in_circumstance(tok: "Token") -> bool:
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in cur.children):
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "despite"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _instrument_words(ev: "CodedEvent") -> set[str]:
+    """Lemmas naming how an attack was done: its trigger words, its doer, its 'with'/'by' phrase."""
+    words: set[str] = set()
+    for trig in [ev.trigger, *ev.content]:
+        doc = trig.head.doc
+        words |= {_lemma(t) for t in doc[trig.start:trig.end]}
+        for child in trig.head.children:
+            if child.dep_ in ("nsubj", "agent", "compound") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
+                words |= {_lemma(t) for t in child.subtree}
+    return words
+
+
 def _voiced_by_participants(tok: "Token") -> bool:
     if tok.dep_ in ("acl", "relcl") and _lemma(tok.head) in PARTICIPANT_NOUNS:
         return True
@@ -510,12 +561,16 @@ def _mode_specificity(mode: str | None) -> int:
 
 def _hazard_subject(tok: "Token") -> bool:
     """"Floods killed 12 people": the doer is a natural hazard or an accident."""
+    if _lemma(tok) in ACCIDENT_HEADS and _accidental(tok):
+        return True  # "a gas explosion": the trigger itself names an accident
     if tok.dep_ == "acl" and _lemma(tok.head) in HAZARD_SUBJECTS:
         return True  # "a wildfire burned through the forest" parsed as a noun phrase
     if tok.dep_ == "conj" and tok.head.i != tok.i and _hazard_subject(tok.head):
         return True  # "a crash killed nine and injured 15": the subject is shared
     for child in tok.children:
-        if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS:
+        if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS and not _armed_hazard(child):
+            return True
+        if child.dep_ == "nsubj" and _lemma(child) in ACCIDENT_HEADS and _accidental(child):
             return True
         if child.dep_ == "agent":
             for grand in child.children:
@@ -562,10 +617,11 @@ PROTEST_WORDS = {"protest", "protester", "protestor", "demonstrator", "demonstra
                  "riot", "rioter", "occupy"}
 VIOLENT_PROTEST = {"riot", "rioter", "stone", "rock", "molotov", "torch", "set fire", "burn", "vandalize",
                    "vandalise", "loot", "smash", "clash", "storm", "throw", "petrol bomb", "ransack", "attack"}
-MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd"}
+MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd", "community", "youth", "clan", "neighbour"}
 ARMED = {"soldier", "troops", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter", "militia",
          "police", "policeman", "officer", "force", "forces", "gunman", "jihadist", "guard", "combatant",
-         "soldiers", "militants", "rebels", "fighters", "security"}
+         "soldiers", "militants", "rebels", "fighters", "security", "militiaman", "militiamen", "paramilitary",
+         "separatist", "bandit"}
 CIVILIAN = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
             "activist", "unarmed", "family", "passenger", "shopkeeper", "teacher", "worker", "pupil", "aid worker",
             "people", "refugee", "man", "men", "women", "children", "protester", "demonstrator"}
@@ -649,6 +705,12 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Strategic developments", "Disrupted weapons use"  # destroying the other side's weapons
         if has(SUICIDE):
             return "Explosions/Remote violence", "Suicide bomb"
+        # the means named by the event itself (its words, its doer, its instrument) before the sentence's
+        local = _instrument_words(ev)
+        if local & AIR:
+            return "Explosions/Remote violence", "Air/drone strike"
+        if mode in MODE_SUB_EVENT:
+            return "Explosions/Remote violence", MODE_SUB_EVENT[mode]
         if mode in ("aerial", "drone") or has(AIR):
             return "Explosions/Remote violence", "Air/drone strike"
         if has(GRENADE):
