@@ -775,3 +775,13 @@ def test_who_took_what_is_demanded_back():
     )
     assert names(ann, a) == ["owners"]
     assert names(ann, r) == ["army"]
+
+
+def test_dateline_is_not_the_subject():
+    ann, a, r = roles(
+        "PORT ELLIS, Valdoria, May 3, 2024 \u2014 Ostrian forces shelled the harbour district on Monday.",
+        {"VAL": ["Valdoria"], "OST": ["Ostrian forces"]},
+        "shelled",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["OST"]

@@ -451,6 +451,9 @@ class _Roles:
                 # a misparsed subject left of the verb ("Qatar's emir, Sheikh Hamad launched")
                 or (c.dep_ == "dep" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN"))
             ]
+            # nearest first: a dateline the parser also calls a subject ("KYIV, Ukraine —
+            # Russian forces shelled") is further away
+            subjects.sort(key=lambda c: abs(verb.i - c.i))
             for c in subjects:
                 refs = self.refs(c)
                 if refs:
