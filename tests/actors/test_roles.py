@@ -49,3 +49,14 @@ def test_group_status_changes_with_the_date(resolve):
     after, _ = resolve(text, published="2022-01-01")
     assert actor_covering(before, "Taliban").sector == "REB"
     assert actor_covering(after, "Taliban").sector == "GOV"
+
+
+def test_status_on_the_date_of_a_past_event(resolve, stage):
+    actors, _ = resolve(TEXT, published="2021-06-01")
+    maliki = actor_covering(actors, "Maliki")
+    assert maliki.sector == "ELI"
+    # the event the article recounts happened while he was prime minister
+    assert stage.status_on(maliki, "2013-09-01") == ("IRQ", "GOV", "prime minister")
+    assert stage.status_on(maliki, "2013") == ("IRQ", "GOV", "prime minister")
+    others = [a for a in actors if a is not maliki]  # "parliament": an agent, no dated roles
+    assert others and all(stage.status_on(a, "2013-09-01") is None for a in others)

@@ -20,7 +20,7 @@ from chronicle.actors.resolve import ArticleResolver, MentionLog
 from chronicle.record import Actor
 from chronicle.stage import Annotations
 
-__all__ = ["ActorStage", "KnowledgeBase", "KnowledgeBaseError", "MentionLog", "load_knowledge_base"]
+__all__ = ["ActorStage", "KnowledgeBase", "KnowledgeBaseError", "MentionLog", "load_knowledge_base", "status_on"]
 
 
 class ActorStage:
@@ -42,3 +42,24 @@ class ActorStage:
     def resolve(self, ann: Annotations) -> tuple[list[Actor], list[MentionLog]]:
         """The actors and, for explanation, every mention with the reason it resolved so."""
         return ArticleResolver(self.kb, ann).run()
+
+    def status_on(self, actor: Actor, day: str) -> tuple[str | None, str | None, str | None] | None:
+        """(country, sector, role) of a knowledge-base actor on another date than the
+        article's: for an event the text dates in the past ("the 2013 massacre by
+        forces under Maliki's command" -> Maliki was prime minister, GOV, then).
+        None for actors the knowledge base has no dated roles for."""
+        return status_on(actor, day, self.kb)
+
+
+def status_on(actor: Actor, day: str, kb: KnowledgeBase | None = None) -> tuple[str | None, str | None, str | None] | None:
+    """Module-level form of ActorStage.status_on (uses the shipped knowledge base by default)."""
+    kb = kb or load_knowledge_base()
+    if actor.kind not in ("named", "organisation") or not day:
+        return None
+    entry = kb.entry_named(actor.name)
+    if entry is None or not entry.roles:
+        return None
+    from chronicle.actors.kb import _iso
+
+    country, _intl, sector, role, _why = entry.status_on(_iso(day[:10]) or day)
+    return country, sector, role.title if role else None

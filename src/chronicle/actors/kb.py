@@ -323,6 +323,13 @@ class KnowledgeBase:
                 self._index(country.capital, CountryForm(iso3, cname, "capital"), front=False)
 
     # -- lookups ---------------------------------------------------------------
+    def entry_named(self, name: str) -> Entry | None:
+        """The named actor whose canonical name is `name` (the last file's, if several)."""
+        for e in reversed(self.entries):
+            if e.name == name:
+                return e
+        return None
+
     def holders(self, country: str | None, title: str, day: str) -> list[tuple[Entry, Role]]:
         """Who held `title` in `country` (alpha-3 or international code) on `day`."""
         title = TITLE_SYNONYMS.get(title, title)
