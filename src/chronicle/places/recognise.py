@@ -135,8 +135,8 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
     words, offsets, text = ctx.words, ctx.offsets, ctx.text
     n = len(words)
     first = exact_key(words[i])
-    if not first:
-        return None
+    if not first or first == "the":
+        return None  # "the United States" is matched from "United"
     longest = gaz.max_tokens.get(first.split(" ")[0])
     if i + 1 < n and words[i + 1] in {"'s", "\u2019s"}:
         # "People's Republic of China" (keyed "peoples ...") as well as "Vietnam's"
@@ -149,7 +149,7 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
     start = offsets[i]
     for j in range(i + 1, min(n, i + MAX_NAME_TOKENS) + 1):
         last = words[j - 1]
-        if j > i + 1 and (j - 1 in ctx.starts or last in _NAME_BREAKS):
+        if j > i + 1 and (j - 1 in ctx.starts or last in _NAME_BREAKS or not last.strip()):
             break
         key = exact_key(text[start:offsets[j - 1] + len(last)])
         if key.count(" ") + 1 > longest:
@@ -284,8 +284,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # "Us", "It", "IN": short function words; "US" and "UK" only in capitals
         if not (first.text.isupper() and F_COUNTRY in {gaz.feature[c] for c in ids}):
             return None
-    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms:
-        return None  # "FAO", "HIV", "DOH": an acronym, not the town of the same letters
+    dateline = i == 0 or not doc[i - 1].text.strip() or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
+    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not dateline:
+        return None  # "FAO", "HIV", "DOH": an acronym, not the town of the same letters ("PARIS, May 2 -" is a dateline)
     if prev is not None and prev.text in {"$", "\u20ac", "\u00a3"}:
         return None  # "$US 15 billion"
     if nxt is not None and nxt.lower_ in EPONYM_NOUNS:
@@ -380,7 +381,7 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
     by_entity: dict[int, list[Mention]] = {}
     ent_of: dict[int, object] = {}
     for ent in doc.ents:
-        if ent.label_ in {"GPE", "LOC", "FAC"} and len(ent) > 1 and not any(t.text in {",", "and", "&"} for t in ent):
+        if ent.label_ in {"GPE", "LOC", "FAC"} and len(ent) > 1 and not any(t.text in {",", "and", "&"} or not t.text.strip() for t in ent):
             for t in range(ent.start, ent.end):
                 ent_of[t] = ent
     for m in mentions:
@@ -476,6 +477,8 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         end = ent.end_char
         text = doc_text[start:end]
         key = exact_key(text)
+        if gaz.exact_ids(key) or gaz.exact_ids(strip_article(key)):
+            continue  # a known name the context already turned down ("Washington has refused")
         ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if _close_spelling(gaz, key, c))
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE_WORDS

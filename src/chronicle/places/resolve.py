@@ -32,14 +32,16 @@ from chronicle.places.gazetteer import (
     FEATURES,
     Gazetteer,
 )
+from chronicle.places.normalise import exact_key
 from chronicle.places.recognise import DIRECTION_ADJECTIVES, Mention
 
-FEATURE_PRIOR = {F_COUNTRY: 4.0, F_CONTINENT: 4.0, F_REGION: 3.0, F_ADMIN1: 2.5, F_CITY: 0.0, F_ADMIN2: -0.5}
+FEATURE_PRIOR = {F_COUNTRY: 4.0, F_CONTINENT: 4.0, F_REGION: 3.0, F_ADMIN1: 1.5, F_CITY: 0.0, F_ADMIN2: -0.5}
 FOCUS_WEIGHT = 6.0
 CONTAINMENT_BONUS = 6.0
 NEIGHBOUR_BONUS = 1.5
 CAPITAL_BONUS = 4.0
 LOOSE_PENALTY = 1.0
+OWN_NAME_BONUS = 1.0
 HINT_BONUS = 4.0
 # a division named like a town ("Bulacan"), both of which hold the same people
 SAME_PLACE_KM = 30
@@ -168,6 +170,9 @@ class Resolver:
             if hint == "division" and f in (F_ADMIN1, F_ADMIN2) or hint == "city" and f == F_CITY:
                 score += HINT_BONUS
                 why.append(f"called a {hint}")
+            if exact and exact_key(g.names[c]) == key:
+                # "Riverside" is the city's own name, an alias of Riverside County
+                score += OWN_NAME_BONUS
             if not exact:
                 score -= LOOSE_PENALTY
                 why.append("spelling variant")
