@@ -785,3 +785,24 @@ def test_dateline_is_not_the_subject():
         "ASSAULT",
     )
     assert names(ann, a) == ["OST"]
+
+
+def test_noun_joined_to_a_verb_does_not_take_its_subject():
+    ann, a, r = roles(
+        "The Union imposed sanctions on Valdorian officials, citing the forced landing of a plane and the arrest of a dissident editor.",
+        {"EU": ["The Union"], "VAL": ["Valdorian officials"], "editor": ["a dissident editor"]},
+        "arrest",
+        "COERCE",
+    )
+    assert "EU" not in names(ann, a)
+    assert names(ann, r) == ["editor"]
+
+
+def test_time_and_place_nouns_do_not_name_a_party():
+    ann, a, r = roles(
+        "Police clashed with small groups of protesters at the end of the Lima march.",
+        {"police": ["Police"], "protesters": ["protesters"], "PER": ["Lima"]},
+        "clashed",
+        "ASSAULT",
+    )
+    assert set(names(ann, a)) == {"police", "protesters"}

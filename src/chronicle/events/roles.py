@@ -173,6 +173,12 @@ MOVING_VERBS = {
     "station", "provide", "supply", "give", "commit", "mobilize", "mobilise", "redeploy", "recall", "evacuate",
     "return", "bring", "lend", "train", "equip", "arm", "sell",
 }
+# Nouns that locate in time or space rather than name a group: "at the end of X".
+RELATIONAL_NOUNS = {
+    "end", "beginning", "start", "height", "middle", "edge", "time", "day", "night", "week", "month", "year",
+    "part", "rest", "side", "top", "bottom", "centre", "center", "outskirts", "heart", "course", "wake", "eve",
+    "anniversary", "aftermath", "site", "scene", "area", "front",
+}
 # Nouns for places and things: "streets in X" does not make X a participant.
 PLACE_NOUNS = {
     "street", "road", "highway", "bridge", "square", "area", "town", "city", "village", "region", "district",
@@ -313,7 +319,8 @@ def _nominal_refs(ann, mentions: _Mentions, head: "Token", role: str | None = No
             continue
         core, of_part = _core_tokens(h)
         found = [m for t in core for m in mentions.at(t)]
-        if not found:
+        if not found and h.lemma_.lower() not in RELATIONAL_NOUNS:
+            # "members of X" name X; "the end of the Paris march" does not
             found = [m for t in of_part for m in mentions.at(t)]
         if not found:
             found = [m for t in _affiliation_tokens(h) for m in mentions.at(t)]
@@ -422,7 +429,9 @@ class _Roles:
                     refs = self.refs(p)
                     if not refs and depth == 0:
                         refs = self.prep_targets(p, depth + 1)
-                    out.extend(refs)
+                    if refs:
+                        # the first phrase that names someone: "clashed with X at the rally of Y"
+                        return out + refs
         return out
 
     def of_targets(self, noun: "Token") -> list[ActorRef]:
@@ -778,7 +787,9 @@ class _Roles:
             return mods
         head = noun.head
         if noun.dep_ == "conj" and head.i != noun.i:
-            return self.noun_head_actor(head) if head.pos_ in ("NOUN", "PROPN") else self.subject_of(head)
+            # "the landing and the arrest of X" share an actor; a noun the parser joined
+            # to a verb ("imposed sanctions ... and the arrest") does not take its subject
+            return self.noun_head_actor(head) if head.pos_ in ("NOUN", "PROPN") else []
         verb, role = self.governing_verb(noun)
         if verb is None or role == "subject":
             return []
