@@ -140,6 +140,7 @@ ACTS_ON_EVENTS = {
     "film", "document", "monitor", "observe", "face", "suffer", "resist", "repel", "repulse", "counter", "answer",
     "reveal", "expose", "uncover", "disclose", "detail", "publish", "show", "highlight", "recount", "deny", "admit",
     "acknowledge", "investigate", "examine", "review", "recall", "mourn", "honour", "honor", "remember",
+    "cite", "mention", "note", "invoke", "follow", "prompt", "trigger", "spark", "provoke", "justify",
 }
 # Nouns about an event, not taking part in it: "details of the killings".
 INFO_NOUNS = {
