@@ -232,3 +232,11 @@ def test_a_country_word_inside_a_persons_name_is_the_name(resolve):
     actors, _ = resolve("Opposition leader Yair Golan criticised the government in Jerusalem.", published="2024-01-01")
     golan = actor_covering(actors, "Yair Golan")
     assert golan.country != "SYR"
+
+
+def test_they_is_the_group_that_was_the_subject_before(resolve):
+    text = "Sudanese protesters marched on the palace in Khartoum. They demanded civilian rule."
+    actors, _ = resolve(text, published="2024-01-01")
+    protesters = actor_covering(actors, "protesters")
+    assert actor_of(actors, "They") is protesters
+    assert (protesters.country, protesters.sector) == ("SDN", "CVL")

@@ -62,6 +62,7 @@ ORG_ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader"
 POSTED_ABROAD = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul", "delegation", "mission",
                            "correspondent", "reporter", "journalist", "attache", "emissary", "negotiator"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they"})
 GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # sentences back within which a pronoun or short form looks for its antecedent
@@ -656,13 +657,19 @@ class ArticleResolver:
     # ------------------------------------------------------------------ step 5
     def resolve_pronouns(self) -> None:
         for i, low in enumerate(self.lower_):
-            if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS):
+            if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS and low not in PLURAL_PRONOUNS):
                 continue
             tok = self.toks[i]
             if low in MALE_FEMALE_PRONOUNS and self.pos_[i] == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
                 unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
                 if unit is None:
                     unit = self._antecedent(tok.idx, lambda u: u.is_person, window=PRONOUN_WINDOW)
+                if unit is not None:
+                    self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}")
+            elif low in PLURAL_PRONOUNS and self.pos_[i] == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Protesters held pictures ... They also targeted ...": the group that was
+                # the subject of the sentence before (or earlier in this one)
+                unit = self._group_subject_before(i)
                 if unit is not None:
                     self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}")
             elif low in GROUP_SHORT_FORMS and i > 0 and self.lower_[i - 1] in DEFINITE:
@@ -1032,6 +1039,27 @@ class ArticleResolver:
             if u.country and u.country != exclude:
                 counts[u.country] = counts.get(u.country, 0) + len(u.mentions)
         return max(counts, key=counts.get) if counts else None
+
+    def _group_subject_before(self, i: int) -> _Unit | None:
+        """The plural group (not a person, not a country) that is the subject of a clause
+        in this sentence before token i, else in the sentence before."""
+        si = self.sent_of.get(i, 0)
+        for sent, stop in ((self.sentences[si], i), (self.sentences[si - 1] if si > 0 else None, None)):
+            if sent is None:
+                continue
+            best = None
+            for k in range(sent.start, stop if stop is not None else sent.end):
+                key = self.unit_at.get(k)
+                if key is None:
+                    continue
+                unit = self.units[key]
+                tok = self.toks[k]
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and not unit.is_person \
+                        and unit.kind in ("agent", "unknown", "organisation"):
+                    best = unit
+            if best is not None:
+                return best
+        return None
 
     def _subject_before(self, pron: "Token") -> _Unit | None:
         """The actor that is the subject of a clause before `pron` in its sentence ("The
