@@ -806,3 +806,14 @@ def test_time_and_place_nouns_do_not_name_a_party():
         "ASSAULT",
     )
     assert set(names(ann, a)) == {"police", "protesters"}
+
+
+def test_demand_addressed_to_an_unresolved_pronoun_has_no_other_recipient():
+    ann, a, r = roles(
+        "Valdoria has demanded that it reopen the girls' schools.",
+        {"VAL": ["Valdoria"], "schools": ["the girls' schools"]},
+        "demanded",
+        "REQUEST",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert r == []

@@ -223,3 +223,10 @@ def test_source_actor_from_the_possessor():
     )
     assert m.attributed_to == "Helsinki Watch's report"
     assert m.attributed_actor == 0
+
+
+def test_negated_verb_does_not_negate_a_noun_under_its_preposition():
+    _, m = mods("The junta did not respond to requests for comment.", "requests")
+    assert m.negated is False
+    _, m = mods("The army did not launch an attack on the town.", "attack")
+    assert m.negated is True

@@ -124,6 +124,9 @@ def _negation(chain, cues: list[str]) -> bool:
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("advcl", "relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
             break
+        if level > 1 and chain[level - 1][1] == "pobj" and chain[level - 1][0].lower_ not in ("without",):
+            # a noun under a preposition: "did not respond to requests" does not negate the requests
+            break
         if level > 0 and dep == "conj":
             # "did not attack or arrest" shares the negation; "did not attack but arrested" does not
             cc = {c.lower_ for c in chain[level - 1][0].children if c.dep_ == "cc"} | {c.lower_ for c in tok.children if c.dep_ == "cc"}

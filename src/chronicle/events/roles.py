@@ -191,6 +191,8 @@ PLACE_NOUNS = {
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
 # Intransitive deaths coded as ASSAULT: the subject is the victim.
 DEATH_VERBS = {"die", "perish", "succumb"}
+# Types whose "that"-clause subject is the party addressed ("demanded that X ...").
+ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
 # Acts only a state performs (arrest, try, expel, investigate): an agentless one was done
 # by the state where it happened.
 STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION"}
@@ -696,6 +698,12 @@ class _Roles:
                         refs = [r for r in self.refs(s) if r.actor not in actor_ids]
                         if refs:
                             return refs
+                        if self.type in ADDRESSED and s.pos_ == "PRON" and s.lower_ not in ("it", "there") or (
+                            self.type in ADDRESSED and s.lower_ == "it" and verb.i == c.head.i
+                        ):
+                            # "demanded that it reopen schools": the one asked is that pronoun
+                            self.recipient_slot_unresolved = True
+                            return []
                 refs = [r for r in self.verb_recipients(c) if r.actor not in actor_ids]
                 if refs:
                     return refs
