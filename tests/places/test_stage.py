@@ -99,3 +99,15 @@ def test_named_regions(annotate):
 def test_no_places_no_focus(annotate):
     ann = annotate("The committee met on Tuesday and agreed to meet again.")
     assert ann.places == [] and ann.notes["focus_country"] is None
+
+
+def test_dateline_in_capitals_and_the_article_left_out(annotate):
+    ann = annotate("PARIS, May 2 — Unions marched against the reform. The United States said it was watching.")
+    paris = place(ann, "PARIS")
+    assert paris.country_code == "FR" and paris.feature == "city"
+    assert place(ann, "United States").country_code == "US"  # the mention starts at "United"
+
+
+def test_known_name_turned_down_is_not_revived_as_a_variant(annotate):
+    ann = annotate("Washington has refused to recognise the government in Kabul.")
+    assert [p.text for p in ann.places] == ["Kabul"]

@@ -38,7 +38,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 14
 
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"

@@ -37,6 +37,7 @@ from chronicle.places.recognise import DIRECTION_ADJECTIVES, Mention
 
 FEATURE_PRIOR = {F_COUNTRY: 4.0, F_CONTINENT: 4.0, F_REGION: 3.0, F_ADMIN1: 1.5, F_CITY: 0.0, F_ADMIN2: -0.5}
 FOCUS_WEIGHT = 6.0
+FOCUS_SMOOTHING = 2.0
 CONTAINMENT_BONUS = 6.0
 NEIGHBOUR_BONUS = 1.5
 CAPITAL_BONUS = 4.0
@@ -150,7 +151,9 @@ class Resolver:
                 why.append("capital")
             cc = g.country_of(c)
             if cc and total:
-                share = countries.get(cc, 0) / total
+                # smoothed: one other mention of a country is weaker evidence
+                # than ten ("PARIS ... The United States said" is still France)
+                share = countries.get(cc, 0) / (total + FOCUS_SMOOTHING)
                 if share > 0:
                     score += FOCUS_WEIGHT * share
                     if share >= 0.2:
