@@ -24,6 +24,7 @@ The result is one Actor per distinct actor with every mention, plus a log of
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -540,16 +541,14 @@ class ArticleResolver:
         if desc is None:
             return
         countries, intl, sector, why, title = desc
-        org = desc_org = self._org_modifier(left, head)
-        if desc_org is not None:
+        entry = self._org_modifier(left, head)
+        if entry is not None:
             # "Hezbollah fighters", "the PMF's paramilitary troops": the group itself
-            entry = desc_org
             c, i, s, role, w = entry.status_on(self.day)
             key = f"kb:{entry.id}"
             self._unit(key, entry.name, c, s, "organisation", wikidata=entry.wikidata, international=i, why=f"knowledge base: {entry.name} ({w})")
             self._add(key, left, head.i + 1, f"{head.text} of {entry.name}")
             return
-        del org
         is_person_word = self._is_person_word(head)
         singular = head.tag_ in ("NN", "NNP")
         for country in countries or [None]:
@@ -985,7 +984,6 @@ class ArticleResolver:
         if not self.ann.places:
             return out
         starts = [s.start_char for s in self.sentences]
-        import bisect
 
         for p in self.ann.places:
             iso3 = _iso3_of(p.country_code)
