@@ -163,15 +163,19 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def fetch(self, url: str, *, conditional: bool = True) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = True, remember: bool = True) -> FetchResult:
         """GET `url` politely. Raises IngestError (fetch_failed, timeout, http_error,
-        too_large, too_many_redirects) when no page comes back."""
+        too_large, too_many_redirects, forbidden_address, robots_disallowed) when no page comes back.
+
+        remember=False leaves the answer's validators out of the cache until the caller
+        calls `remember(result)`: a feed's ETag is kept only once all its items were handled,
+        or the next poll's 304 would hide the items a crash left undone."""
         current = url
         for _hop in range(self.max_redirects + 1):
             check_destination(current, self.allow_private)  # every hop: a redirect may point inward
             if not self.allowed(current):
                 raise IngestError("robots_disallowed", f"{current}: the site's robots.txt asks {ROBOTS_AGENT} not to fetch it")
-            result = self._fetch_once(url, current, conditional)
+            result = self._fetch_once(url, current, conditional, remember)
             if result.status in (301, 302, 303, 307, 308):
                 location = result.headers.get("location")
                 if not location:
@@ -216,7 +220,12 @@ class Fetcher:
                     return []
         return bytes(data).decode("utf-8", "replace").splitlines()
 
-    def _fetch_once(self, asked: str, url: str, conditional: bool) -> FetchResult:
+    def remember(self, result: FetchResult) -> None:
+        """Keep the validators (ETag, Last-Modified) of a successful answer for the next request."""
+        if self.cache is not None and 200 <= result.status < 300:
+            self.cache.put(result.final_url, result.headers.get("etag"), result.headers.get("last-modified"))
+
+    def _fetch_once(self, asked: str, url: str, conditional: bool, remember: bool = True) -> FetchResult:
         import httpx
 
         headers = {}
@@ -245,8 +254,8 @@ class Fetcher:
             return result
         if result.status >= 400:
             raise IngestError("http_error", f"{url}: HTTP {result.status}")
-        if self.cache is not None and 200 <= result.status < 300:
-            self.cache.put(url, result.headers.get("etag"), result.headers.get("last-modified"))
+        if remember:
+            self.remember(result)
         return result
 
     def _delay(self, attempt: int, result: FetchResult | None) -> float:

@@ -9,6 +9,10 @@ for a PostgreSQL URL, `chronicle-watch.sqlite` in the working folder):
 
 An item is marked seen once its record is stored, or once it failed for a
 reason that will not go away (a transient fetch failure is retried next poll).
+The feed's ETag / Last-Modified are kept only when every new item was marked
+seen: otherwise an unchanged feed would answer 304 and the items a transient
+failure or a crash (a full disk under the store) left undone would never be
+read again.
 """
 
 from __future__ import annotations
@@ -89,7 +93,8 @@ def poll_once(feeds: Iterable[str], *, pipeline, store, fetcher, seen: SeenItems
     for feed in feeds:
         summary.feeds += 1
         try:
-            result = fetcher.fetch(feed, conditional=True)
+            # the feed's validators are kept only after every new item is handled (below)
+            result = fetcher.fetch(feed, conditional=True, remember=False)
             if result.not_modified:
                 summary.unchanged += 1
                 continue
@@ -102,7 +107,9 @@ def poll_once(feeds: Iterable[str], *, pipeline, store, fetcher, seen: SeenItems
         fresh = [item for item in items if (feed, item.guid) not in seen]
         summary.new_items += len(fresh)
         if not fresh:
+            fetcher.remember(result)
             continue
+        retry_later = False
         keyed: list[tuple[str, Article | ArticleRecord]] = []
         for item, (got, where) in zip(fresh, iter_feed_articles(fresh, feed, fetcher)):
             if isinstance(got, IngestError):
@@ -120,6 +127,12 @@ def poll_once(feeds: Iterable[str], *, pipeline, store, fetcher, seen: SeenItems
             _write(out, record)
             if code not in TRANSIENT:
                 seen.add(feed, guid, code or "stored")
+            else:
+                retry_later = True
+        if not retry_later:
+            # every item is stored or settled: an unchanged feed may now answer 304. Until
+            # then (a transient failure, or a crash above) the feed is read whole again.
+            fetcher.remember(result)
     return summary
 
 
