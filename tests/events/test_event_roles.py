@@ -817,3 +817,13 @@ def test_demand_addressed_to_an_unresolved_pronoun_has_no_other_recipient():
     )
     assert names(ann, a) == ["VAL"]
     assert r == []
+
+
+def test_announced_that_it_will_speaks_of_the_speaker():
+    ann, a, r = roles(
+        "Valdoria announced that it will withdraw its battalion from Ostria.",
+        {"VAL": ["Valdoria"], "OST": ["Ostria"]},
+        "announced",
+        "THREATEN",
+    )
+    assert names(ann, r) == ["OST"]

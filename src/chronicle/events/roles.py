@@ -192,7 +192,9 @@ STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "
 # Intransitive deaths coded as ASSAULT: the subject is the victim.
 DEATH_VERBS = {"die", "perish", "succumb"}
 # Types whose "that"-clause subject is the party addressed ("demanded that X ...").
-ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}
+ADDRESSED = {"REQUEST", "ACCUSE"}
+# Plain reporting verbs: "announced that it will ..." speaks of the speaker, not an addressee.
+REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "tell", "report", "declare", "insist", "claim"}
 # Acts only a state performs (arrest, try, expel, investigate): an agentless one was done
 # by the state where it happened.
 STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION"}
@@ -698,9 +700,8 @@ class _Roles:
                         refs = [r for r in self.refs(s) if r.actor not in actor_ids]
                         if refs:
                             return refs
-                        if self.type in ADDRESSED and s.pos_ == "PRON" and s.lower_ not in ("it", "there") or (
-                            self.type in ADDRESSED and s.lower_ == "it" and verb.i == c.head.i
-                        ):
+                        addressed = self.type in ADDRESSED and c.head.lemma_.lower() not in REPORTING_VERBS
+                        if addressed and s.pos_ == "PRON" and s.lower_ not in ("there",):
                             # "demanded that it reopen schools": the one asked is that pronoun
                             self.recipient_slot_unresolved = True
                             return []
