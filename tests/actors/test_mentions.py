@@ -240,3 +240,12 @@ def test_they_is_the_group_that_was_the_subject_before(resolve):
     protesters = actor_covering(actors, "protesters")
     assert actor_of(actors, "They") is protesters
     assert (protesters.country, protesters.sector) == ("SDN", "CVL")
+
+
+def test_members_of_a_group_named_by_a_possessive_are_the_group(resolve):
+    text = "The Arakan Army said its fighters had taken the town. US and Houthi officials met in Muscat."
+    actors, _ = resolve(text, published="2024-03-01")
+    arakan = actor_covering(actors, "Arakan Army")
+    assert actor_covering(actors, "its fighters") is arakan
+    owners = {a.country for a in actors if any(m.text == "US and Houthi officials" for m in a.mentions)}
+    assert {"USA", "YEM"} <= owners

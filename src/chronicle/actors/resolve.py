@@ -541,6 +541,7 @@ class ArticleResolver:
         if desc is None:
             return
         countries, intl, sector, why, title = desc
+        is_person_word = self._is_person_word(head)
         entry = self._org_modifier(left, head)
         if entry is not None:
             # "Hezbollah fighters", "the PMF's paramilitary troops": the group itself
@@ -548,8 +549,16 @@ class ArticleResolver:
             key = f"kb:{entry.id}"
             self._unit(key, entry.name, c, s, "organisation", wikidata=entry.wikidata, international=i, why=f"knowledge base: {entry.name} ({w})")
             self._add(key, left, head.i + 1, f"{head.text} of {entry.name}")
-            return
-        is_person_word = self._is_person_word(head)
+            # "US and Taliban officials": the other owners named beside the group keep their own actor
+            countries = [x for x in countries if x and x != c]
+            if not countries:
+                return
+        elif not is_person_word:
+            owner = self._possessor_group(head)
+            if owner is not None:
+                # "its fighters" after the Arakan Army: the group's own members
+                self._add(owner.key, left, head.i + 1, f"{head.text} of {owner.name}")
+                return
         singular = head.tag_ in ("NN", "NNP")
         for country in countries or [None]:
             # a singular office with a known country is its holder on the date
@@ -605,6 +614,8 @@ class ArticleResolver:
             if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
+            if self.text_[start].isupper() and len(self.text_[start]) > 1 and self._is_dateline(_Match(start, end, None)):
+                continue  # "MANCHESTER, England -": a dateline
             place_country = self._place_country_of(ent.start_char, ent.end_char)
             if place_country is not None and ent.label_ == "ORG":
                 # the places stage resolved it as a toponym ("Kharkiv" tagged ORG): an actor
@@ -1037,6 +1048,21 @@ class ArticleResolver:
             if u.country and u.country != exclude:
                 counts[u.country] = counts.get(u.country, 0) + len(u.mentions)
         return max(counts, key=counts.get) if counts else None
+
+    def _possessor_group(self, head: "Token") -> _Unit | None:
+        """The organisation a possessor names ("its fighters", "the group's members")."""
+        for c in head.children:
+            if c.dep_ != "poss":
+                continue
+            unit = None
+            if c.i in self.unit_at:
+                unit = self.units[self.unit_at[c.i]]
+            elif c.lower_ in POSSESSIVE_PRONOUNS:
+                unit = self._subject_before(c) or self._antecedent(
+                    c.idx, lambda u: not u.is_person and u.kind in ("agent", "organisation", "unknown") and bool(u.country or u.international), window=1)
+            if unit is not None and unit.kind == "organisation" and not unit.is_person and unit.international not in ("UNO", "EUR", "IGO"):
+                return unit
+        return None
 
     def _group_subject_before(self, i: int) -> _Unit | None:
         """The plural group (not a person, not a country) that is the subject of a clause
