@@ -77,7 +77,8 @@ NON_POLITICAL_CUES = {
     "champion", "penalty", "final", "semi-final", "qualifier", "squad", "derby", "fixture", "referee", "kick-off",
     "weather", "rain", "rainfall", "storm", "hurricane", "typhoon", "cyclone", "tornado", "forecast",
     "temperature", "heatwave", "snow", "flood", "flooding", "earthquake", "quake", "landslide", "wildfire",
-    "lightning", "drought", "wildfire", "bushfire", "stock", "stocks", "share", "shares", "index", "market", "markets", "investor",
+    "airline", "flight", "avalanche", "climber", "museum", "exhibition", "stadium",
+    "lightning", "drought", "wildfire", "bushfire", "stock", "stocks", "share", "shares", "index", "investor",
     "earnings", "profit", "revenue", "nasdaq", "dow", "bond", "yields", "currency", "oil price",
     "accident", "crash", "collision", "derailment", "blaze", "outbreak", "virus", "patient",
 }
@@ -87,10 +88,13 @@ POLITICAL_PARTICIPANTS = {
     "minister", "president", "parliament", "protester", "demonstrator", "activist", "opposition", "party",
     "authorities", "authority", "official", "ministry", "court", "jihadist", "terrorist", "group",
     "embassy", "ambassador", "diplomat", "junta", "senator", "lawmaker", "union", "prime", "leader",
+    "assailant", "attacker", "herder", "bandit", "councillor", "councilor", "mayor", "governor", "politician",
+    "chief", "commander", "insurgency", "pirate", "kidnapper", "abductor",
 }
 # Weapons name political violence by themselves ("rockets struck a village").
 WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "grenade", "airstrike", "drone", "gunfire",
-                "landmine", "ied", "explosive", "rifle", "machete", "bullet", "ammunition", "warplane"}
+                "landmine", "ied", "explosive", "rifle", "machete", "bullet", "ammunition", "warplane", "stick",
+                "knife", "baton", "gun", "death"}
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
 SUSPICION = {"suspect", "accuse", "allege", "charge", "want"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise", "organize", "begin", "start", "make"}
@@ -110,10 +114,10 @@ HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthq
 # Triggers whose everyday senses are not political (a striker, a heart attack, a team
 # beat its rival, a fire broke out): they need a political participant in the sentence.
 AMBIGUOUS_TRIGGERS = {"strike", "attack", "beat", "fire", "shoot", "storm", "clash", "battle", "fight", "hit",
-                      "kill", "target", "capture", "blast", "explosion", "explode", "burn", "destroy", "march",
+                      "target", "capture", "blast", "explosion", "explode", "burn", "destroy", "march",
                       "rally", "block", "halt", "suspend", "cancel", "end", "freeze", "release", "free", "support",
                       "back", "share", "exchange", "trade", "deliver", "provide", "supply", "fund", "search",
-                      "shell", "mine", "rocket", "missile", "wound", "injure", "drill", "station", "offensive"}
+                      "shell", "mine", "rocket", "missile", "drill", "station", "offensive"}
 
 
 @dataclass
@@ -217,7 +221,8 @@ class RuleClassifier:
         self.lexicon = lexicon or load_lexicon()
 
     def code_sentence(self, sent: "Span", model_probs: dict[str, float] | None = None,
-                      triggers: list[Trigger] | None = None, political: bool | None = None) -> list[CodedEvent]:
+                      triggers: list[Trigger] | None = None, political: bool | None = None,
+                      actor_spans: Iterable[tuple[int, int]] = ()) -> list[CodedEvent]:
         triggers = detect_triggers(sent, self.lexicon) if triggers is None else triggers
         probs = model_probs or {}
         lemmas = {_lemma(t) for t in sent}
@@ -315,6 +320,16 @@ class RuleClassifier:
         if not political:
             coded = [ev for ev in coded if not self._needs_political_context(ev)]
         coded = [ev for ev in coded if not _hazard_subject(ev.trigger.head)]
+        def ambiguous(ev: CodedEvent) -> bool:
+            # a content trigger with a political sense ("marched ... to demand") settles it
+            return all(t.kind == "word" and _lemma(t.head) in AMBIGUOUS_TRIGGERS for t in [ev.trigger, *ev.content])
+
+        if any(ambiguous(ev) for ev in coded) and not has_political_participant(sent, actor_spans):
+            # words with everyday senses ("cancelled flights", "hit by a ball") need a political participant
+            coded = [ev for ev in coded if not ambiguous(ev)]
+        # "a man accused of witchcraft": a description of a person, not an accusation made here
+        coded = [ev for ev in coded if not (ev.type == "ACCUSE" and ev.trigger.head.dep_ in ("acl", "amod")
+                                            and ev.trigger.head.head.pos_ in ("NOUN", "PROPN"))]
         coded.sort(key=lambda e: -e.salience)
         return coded
 
@@ -513,7 +528,8 @@ def _instrument_words(ev: "CodedEvent") -> set[str]:
         words |= {_lemma(t) for t in doc[trig.start:trig.end]}
         for child in trig.head.children:
             if child.dep_ in ("nsubj", "agent", "compound") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
-                words |= {_lemma(t) for t in child.subtree}
+                sub = list(child.subtree)
+                words |= {_lemma(t) for t in sub} | {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(sub, sub[1:])}
     return words
 
 
@@ -597,6 +613,16 @@ def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_sp
     return any(ent.label_ in ("NORP",) for ent in sent.ents)
 
 
+def has_political_participant(sent: "Span", actor_spans: Iterable[tuple[int, int]] = ()) -> bool:
+    """A named state, nationality, armed or political group, weapon or political actor in the sentence."""
+    nouns = {_lemma(t) for t in sent if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    if nouns & (POLITICAL_PARTICIPANTS | WEAPON_WORDS | ARMED | {"election", "vote", "protest"}):
+        return True
+    if any(ent.label_ in ("NORP", "GPE") for ent in sent.ents):
+        return True
+    return any(a < sent.end_char and b > sent.start_char for a, b in actor_spans)
+
+
 # -- ACLED ------------------------------------------------------------------
 AIR = {"airstrike", "air strike", "warplane", "jet", "fighter jet", "aircraft", "helicopter", "drone", "air raid",
        "air force", "aerial", "gunship", "uav"}
@@ -621,7 +647,7 @@ MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd", "community"
 ARMED = {"soldier", "troops", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter", "militia",
          "police", "policeman", "officer", "force", "forces", "gunman", "jihadist", "guard", "combatant",
          "soldiers", "militants", "rebels", "fighters", "security", "militiaman", "militiamen", "paramilitary",
-         "separatist", "bandit"}
+         "separatist", "bandit", "armed"}
 CIVILIAN = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
             "activist", "unarmed", "family", "passenger", "shopkeeper", "teacher", "worker", "pupil", "aid worker",
             "people", "refugee", "man", "men", "women", "children", "protester", "demonstrator"}
@@ -692,8 +718,12 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
                 return "Riots", "Violent demonstration"
             return "Protests", "Peaceful protest"
     protest_scene = has(PROTEST_WORDS - {"strike", "crowd", "march"}) or (has({"crowd"}) and has({"protest", "demonstrate", "rally"}))
-    if t in ("ASSAULT", "COERCE") and protest_scene and not has(AIR | SHELLING | SUICIDE | {"bomb", "grenade"}):
-        if has(VIOLENT_PROTEST - {"attack", "clash"}) and has({"rioter", "riot"} | {"stone", "molotov", "torch", "loot"}) and not has(ARMED - {"police", "security"}):
+    thrown_bombs = has({"petrol bomb", "molotov", "fire bomb", "firebomb"})
+    military_means = has(AIR | SHELLING | SUICIDE | {"grenade"}) or (has({"bomb"}) and not thrown_bombs)
+    if t in ("ASSAULT", "COERCE") and protest_scene and not military_means:
+        rioting = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "loot", "burn", "throw", "smash",
+                   "vandalize", "vandalise", "set fire"}
+        if has(rioting) and not has(ARMED - {"police", "security", "force", "forces"}):
             return "Riots", "Violent demonstration"
         if t == "ASSAULT" and has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
             return "Protests", "Excessive force against protesters"
@@ -731,6 +761,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
             doer = doer.head  # "set fire to the office and clashed with police": a shared subject
         subjects = {_lemma(g) for c in doer.children if c.dep_ == "nsubj" for g in c.subtree}
+        if doer.dep_ == "acl" and not any(c.dep_ == "agent" for c in doer.children):
+            subjects |= {_lemma(doer.head)}  # "a crowd set upon two men" parsed as a noun phrase
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
         unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang"}) - {"group"}
@@ -792,7 +824,7 @@ def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceMo
     out = []
     for (sent, trigs), p in zip(with_triggers, probs):
         political = sentence_is_political(sent, None, actor_spans)
-        coded = rules.code_sentence(sent, p, trigs, political)
+        coded = rules.code_sentence(sent, p, trigs, political, actor_spans)
         cues = _cue_set(sent) if coded else set()
         for ev in coded:
             ev.acled_event_type, ev.acled_sub_event_type = acled_for(ev, sent, cues)
