@@ -827,3 +827,23 @@ def test_announced_that_it_will_speaks_of_the_speaker():
         "THREATEN",
     )
     assert names(ann, r) == ["OST"]
+
+
+def test_complaint_targets_the_wrongdoer_not_the_listener():
+    ann, a, r = roles(
+        "Valdoria complained to the United Nations over two Ostrian air raids.",
+        {"VAL": ["Valdoria"], "UN": ["the United Nations"], "OST": ["Ostrian"]},
+        "complained",
+        "ACCUSE",
+    )
+    assert names(ann, r) == ["OST"]
+
+
+def test_place_where_a_unit_stands_ready():
+    ann, a, r = roles(
+        "Valdorian troops remained on alert in Ostria today.",
+        {"VAL": ["Valdorian troops"], "OST": ["Ostria"]},
+        "remained",
+        "MOBILIZE",
+    )
+    assert names(ann, r) == ["OST"]

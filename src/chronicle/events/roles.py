@@ -115,7 +115,9 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Prepositions that introduce the party an act is directed at.
-RECIPIENT_PREPS = {"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "targeting", "for", "among"}
+RECIPIENT_PREPS = {"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "targeting", "for", "among", "about"}
+# Types aimed at a wrongdoer rather than at whoever hears them.
+GRIEVANCE = {"ACCUSE", "PROTEST", "REJECT"}
 # Prepositions whose object is a recipient only for some types.
 TYPE_PREPS = {"from": {"RETREAT", "REQUEST", "CONCEDE", "AID", "REJECT"}, "between": RECIPROCAL | {"ASSAULT"}}
 # Nouns whose "of"/possessor names the party that ordered an act.
@@ -417,6 +419,9 @@ class _Roles:
         # prepositions on a particle too ("kidnapped up to 16 advisers" parsed as up + to)
         children = list(tok.children)
         children += [g for c in children if c.dep_ == "prt" for g in c.children]
+        if self.type in GRIEVANCE and depth == 0:
+            # "complained to the UN over the raids by X": what is complained of before whom
+            children.sort(key=lambda c: c.lower_ not in ("against", "over", "about", "at", "on"))
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 # "in protest of X", "in defiance of X", "in retaliation against X"
@@ -763,8 +768,8 @@ class _Roles:
         nodes = [trigger] + self._complements(trigger)
         for node in nodes:
             holders = [node] + [c for c in node.children if c.dep_ in OBJECT_DEPS]
-            # "fired shells at targets in X"
-            holders += [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards") for p in [_pobj(c)] if p is not None]
+            # "fired shells at targets in X", "remained on alert in X"
+            holders += [p for c in node.children if c.dep_ == "prep" and c.lower_ not in ("by", "of") for p in [_pobj(c)] if p is not None]
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("in", "into", "inside", "across", "throughout"):
