@@ -7,7 +7,11 @@ is asked for (actor, recipient). Reported: how often a gold source lands in the
 actor role and a gold target in the recipient role. This measures roles only,
 not the pipeline (no actor resolution, no event detection).
 
-    .venv/bin/python tests/events/fixtures_structure_gsr.py [../shared/data/plover_gsr_cameo.json]
+    .venv/bin/python tests/events/fixtures_structure_gsr.py [--distractors] [../shared/data/plover_gsr_cameo.json]
+
+With --distractors every other person, place, group and organisation entity spaCy
+finds in the sentence becomes an actor too (as the ACTORS stage would make them),
+and the share of actor/recipient refs that are not gold participants is reported.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ def _trigger(doc, text, markup):
     return span.root
 
 
-def measure(path: Path = DEFAULT_PATH) -> dict:
+def measure(path: Path = DEFAULT_PATH, distractors: bool = False) -> dict:
     nlp = load_nlp()
     entries = [e for e in json.loads(Path(path).read_text()) if e.get("text") and e.get("event") != "DOCUMENT"]
     counts: Counter = Counter()
@@ -76,11 +80,23 @@ def measure(path: Path = DEFAULT_PATH) -> dict:
             mentions = [Span(text=phrase, start=s, end=e) for s, e in spans]
             index[phrase] = len(ann.actors)
             ann.actors.append(Actor(text=phrase, start=spans[0][0], end=spans[0][1], name=phrase, mentions=mentions))
+        if distractors:
+            taken = [(m.start, m.end) for a in ann.actors for m in a.mentions]
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                    mention = Span(text=ent.text, start=ent.start_char, end=ent.end_char)
+                    ann.actors.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, name="other", mentions=[mention]))
+                    taken.append((ent.start_char, ent.end_char))
         actor, recipient = find_roles(ann, trigger.sent, trigger, entry["event"])
         actor_ids = {r.actor for r in actor if r.role is None}
         any_actor_ids = {r.actor for r in actor}
         recipient_ids = {r.actor for r in recipient}
         counts["events"] += 1
+        gold_ids = set(index.values())
+        counts["actor_refs"] += len(actor_ids)
+        counts["actor_refs_not_gold"] += len(actor_ids - gold_ids)
+        counts["recipient_refs"] += len(recipient_ids)
+        counts["recipient_refs_not_gold"] += len(recipient_ids - gold_ids)
         src = [index[p] for p in sources if p in index]
         tgt = [index[p] for p in targets if p in index and p not in sources]
         if src:
@@ -110,10 +126,13 @@ def measure(path: Path = DEFAULT_PATH) -> dict:
         "target_in_actor": c["target_in_actor"] / max(1, c["target_mentions"]),
         "event_any_target_in_recipient": c["event_any_target_in_recipient"] / max(1, c["events_with_target"]),
         "no_target_and_empty_recipient": c["no_target_and_empty_recipient"] / max(1, c["events_without_target"]),
+        "actor_refs_not_gold": c["actor_refs_not_gold"] / max(1, c["actor_refs"]),
+        "recipient_refs_not_gold": c["recipient_refs_not_gold"] / max(1, c["recipient_refs"]),
         "counts": dict(c),
     }
 
 
 if __name__ == "__main__":
-    result = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
+    args = [a for a in sys.argv[1:] if a != "--distractors"]
+    result = measure(Path(args[0]) if args else DEFAULT_PATH, distractors="--distractors" in sys.argv)
     print(json.dumps(result, indent=1))
