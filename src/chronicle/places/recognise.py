@@ -212,7 +212,9 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
 
 
 # Nouns that make a place name the name of a disease or pathogen ("Marburg virus").
-EPONYM_NOUNS = frozenset("virus viruses fever disease strain strains flu influenza syndrome encephalitis vaccine".split())
+EPONYM_NOUNS = frozenset(
+    "virus viruses fever disease strain strains flu influenza syndrome encephalitis vaccine haemorrhagic hemorrhagic".split()
+)
 # Organisation words after which a leading place name says whose body it is
 # ("U.S. Army", "California Department of Public Health").
 INSTITUTION_WORDS = frozenset(
@@ -293,6 +295,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "Marburg virus", "Ebola Reston strain"
     if prev is not None and prev.lower_ in TITLES:
         return None
+
     if nxt is not None and nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper():
         return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
@@ -307,7 +310,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             # organisation's, says whose it is: "U.S. Centers for Disease
             # Control", "SOS Children's Villages Sudan"
             inner_words = {t.lower_ for t in inner}
-            closing = ent[1] == j and ent[2] == "ORG"
+            closing = ent[1] == j and ent[2] == "ORG" and feature in STRONG_FEATURES  # "Taco Bell" is no town's
             if well_known and own_name and (inner_words & INSTITUTION_WORDS or closing):
                 associative = True
                 reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
@@ -330,7 +333,11 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # the small model calls some places people or peoples ("in the Glasgow
         # area", "the town of Torun"); such a name is a place only with support
         place_noun = nxt is not None and nxt.lower_ in PLACE_NOUNS
-        if not (well_known and (locative or followed_by_place or after_place or hint or place_noun)):
+        # "of" is too weak here: "his last name of Lu"
+        strong_locative = locative and not (
+            prev is not None and prev.lower_ == "of" and not (i >= 2 and doc[i - 2].lower_ in OF_PLACE_NOUNS)
+        )
+        if not (well_known and (strong_locative or followed_by_place or after_place or hint or place_noun)):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -406,6 +413,11 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
 
 # Nouns after a name that make it a place ("the Glasgow area").
 PLACE_NOUNS = frozenset("area region city town province state district county border suburbs outskirts".split())
+# "the island of Java", "a resident of Torun": "of" after these introduces a place
+OF_PLACE_NOUNS = frozenset(
+    "island islands city town village province state region county district capital resident residents "
+    "people outskirts north south east west centre center".split()
+)
 DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
 SETTLEMENT_WORDS = frozenset("city town village capital port".split())
 
