@@ -249,3 +249,19 @@ def test_members_of_a_group_named_by_a_possessive_are_the_group(resolve):
     assert actor_covering(actors, "its fighters") is arakan
     owners = {a.country for a in actors if any(m.text == "US and Houthi officials" for m in a.mentions)}
     assert {"USA", "YEM"} <= owners
+
+
+def test_victims_belong_to_the_city_where_it_happened(nlp, stage):
+    from chronicle.record import Article, Place
+    from chronicle.stage import Annotations
+
+    text = "Russian forces shelled Kharkiv overnight, killing four people, the regional governor said."
+    ann = Annotations(article=Article(text=text), doc=nlp(text), published="2025-01-01")
+    start = text.index("Kharkiv")
+    # what the places stage hands over: the city, resolved
+    ann.places = [Place(text="Kharkiv", start=start, end=start + 7, name="Kharkiv", country_code="UA",
+                        feature="city", population=1_400_000)]
+    actors, _ = stage.resolve(ann)
+    assert actor_covering(actors, "Russian forces").country == "RUS"
+    assert actor_covering(actors, "four people").country == "UKR"
+    assert actor_covering(actors, "governor").country == "UKR"

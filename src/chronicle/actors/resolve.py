@@ -47,9 +47,12 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "ar
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "punct",
                        "cc", "conj", "appos"})
 # Modifiers that say an agent belongs to no one country ("international media").
-NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational", "regional",
+NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})
+LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "governor", "mayor",
+                         "county", "state-level"})
 # "Iran-backed militia": the country is the patron, not the owner ("US-led forces" are
 # the leader's, so "led" is not among these)
 PATRON_WORDS = frozenset({"backed", "sponsored", "allied", "aligned", "funded", "supported", "trained", "armed",
@@ -140,6 +143,7 @@ class ArticleResolver:
         self.matches: dict[int, _Match] = {}  # token index -> the name match covering it
         self.agent_memo: dict[int, tuple[list[str | None], str | None, str | None, str, str | None]] = {}
         self._place_countries = self._places_by_sentence()
+        self._local_place_countries = self._places_by_sentence(local=True)
         self._countries_named: set[str] | None = None
 
     # ------------------------------------------------------------------ driver
@@ -583,7 +587,8 @@ class ArticleResolver:
                 if antecedent is not None:
                     self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
                     continue
-                country = self._context_country(head.i, exclude=self._posted_in(head) or self._patron_in(left, head))
+                country = self._context_country(head.i, exclude=self._posted_in(head) or self._patron_in(left, head),
+                                                local=self._is_local(sector, left, head))
                 why = f"{why}; country from context ({country})" if country else why
             if is_person_word and singular:
                 key = f"agent:{country or intl}:{sector}:{(title or head.lemma_).lower()}:{head.i}"
@@ -971,6 +976,13 @@ class ArticleResolver:
         own = {"foreign"} & set(self._lexicon_key(head) or ())
         return any(self.lower_[k] in NO_COUNTRY_WORDS and self.lower_[k] not in own for k in range(left, head.i))
 
+    def _is_local(self, sector: str | None, left: int, head: "Token") -> bool:
+        """Actors that belong to the place where the story happens: residents, victims,
+        police, hospitals; and officials called regional, local, provincial, ..."""
+        if sector in LOCAL_SECTORS:
+            return True
+        return any(self.lower_[k] in LOCAL_WORDS for k in range(left, head.i + 1))
+
     def _posted_in(self, head: "Token") -> str | None:
         """The host country of an embassy or envoy ("an embassy in Tehran"): not its own."""
         if head.lemma_.lower() not in POSTED_ABROAD:
@@ -990,7 +1002,9 @@ class ArticleResolver:
         return any(self.doc[k].lower_ in DEFINITE or self.doc[k].dep_ == "poss" for k in range(left, head.i))
 
     # ------------------------------------------------------------------ context
-    def _places_by_sentence(self) -> dict[int, list[str]]:
+    def _places_by_sentence(self, local: bool = False) -> dict[int, list[str]]:
+        """Countries of the places resolved in each sentence; `local`: only towns, cities
+        and provinces (a country-level place repeats a country word)."""
         out: dict[int, list[str]] = {}
         if not self.ann.places:
             return out
@@ -998,7 +1012,7 @@ class ArticleResolver:
 
         for p in self.ann.places:
             iso3 = _iso3_of(p.country_code)
-            if not iso3:
+            if not iso3 or (local and (p.feature in ("country", "region", None) or (p.population or 0) < 50000 and p.feature != "admin1")):
                 continue
             si = bisect.bisect_right(starts, p.start) - 1
             out.setdefault(si, []).append(iso3)
@@ -1017,13 +1031,19 @@ class ArticleResolver:
                 return _iso3_of(p.country_code)
         return None
 
-    def _context_country(self, tok_i: int, places_only: bool = False, exclude: str | None = None) -> str | None:
+    def _context_country(self, tok_i: int, places_only: bool = False, exclude: str | None = None, local: bool = False) -> str | None:
         """The country the text around a mention supports: the nearest country word in
         its sentence, a resolved place in it, the article's focus country, a named
         organisation of one country in the sentence, then the article's most named
         country. `exclude`: a country that must not be the answer."""
         si = self.sent_of.get(tok_i, 0)
         sent = self.sentences[si] if self.sentences else None
+        if local:
+            # people of a place ("four people were killed ... in Kharkiv", "the regional
+            # governor") belong where the sentence happens, before any country word
+            for iso in self._local_place_countries.get(si, []):
+                if iso != exclude:
+                    return iso
         if sent is not None:
             near = [(abs(i - tok_i), m.target.iso3) for i in range(sent.start, sent.end)
                     if (m := self.matches.get(i)) is not None and isinstance(m.target, CountryForm) and m.target.iso3 != exclude]
