@@ -847,3 +847,14 @@ def test_place_where_a_unit_stands_ready():
         "MOBILIZE",
     )
     assert names(ann, r) == ["OST"]
+
+
+def test_clause_widening_skips_side_clauses():
+    ann, a, r = roles(
+        "The former premier demanded early elections after a court cleared him in Valdoria's biggest fraud trial.",
+        {"premier": ["The former premier"], "VAL": ["Valdoria"]},
+        "demanded",
+        "REQUEST",
+    )
+    assert names(ann, a) == ["premier"]
+    assert r == []

@@ -753,7 +753,17 @@ class _Roles:
         """Last widening, for types that need or nearly always have a recipient: the actor
         named nearest the trigger in an object or prepositional slot of its clause."""
         actor_ids = {r.actor for r in self.actor}
-        candidates = [t for t in trigger.subtree if t.i != trigger.i and t.dep_ in ("pobj", "dobj", "dative", "obj")]
+        # not inside side clauses: "demanded elections after a court cleared him in X's trial"
+        skipped: set[int] = set()
+        for c in trigger.children:
+            if c.dep_ in ("relcl", "acl", "parataxis", "advcl") and (c.dep_ != "advcl" or any(g.dep_ == "mark" for g in c.children)):
+                skipped.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ in ("after", "before", "since", "despite", "following", "during", "amid"):
+                skipped.update(t.i for t in c.subtree)
+        candidates = [
+            t for t in trigger.subtree
+            if t.i != trigger.i and t.i not in skipped and t.dep_ in ("pobj", "dobj", "dative", "obj")
+        ]
         candidates.sort(key=lambda t: abs(t.i - trigger.i))
         for t in candidates:
             refs = [r for r in self.refs(t) if r.actor not in actor_ids]
