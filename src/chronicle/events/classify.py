@@ -94,7 +94,7 @@ POLITICAL_PARTICIPANTS = {
 # Weapons name political violence by themselves ("rockets struck a village").
 WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "grenade", "airstrike", "drone", "gunfire",
                 "landmine", "ied", "explosive", "rifle", "machete", "bullet", "ammunition", "warplane", "stick",
-                "knife", "baton", "gun", "death"}
+                "knife", "baton", "gun", "death", "tank", "helicopter", "jet"}
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
 SUSPICION = {"suspect", "accuse", "allege", "charge", "want"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise", "organize", "begin", "start", "make"}
@@ -104,9 +104,11 @@ PEOPLE = {"civilian", "villager", "resident", "woman", "child", "student", "wors
 MODE_SUB_EVENT = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike", "drone": "Air/drone strike",
                   "grenade": "Grenade", "heavy-weapons": "Shelling/artillery/missile attack",
                   "explosives": "Remote explosive/landmine/IED", "unconventional": "Shelling/artillery/missile attack"}
-ACCIDENT_HEADS = {"explosion", "blast", "fire", "blaze", "collapse"}
+ACCIDENT_HEADS = {"explosion", "blast", "fire", "blaze", "collapse", "attack"}
 ACCIDENT_MODIFIERS = {"gas", "boiler", "factory", "industrial", "accidental", "chemical", "mine", "pipeline",
-                      "tanker", "fuel", "cylinder", "kitchen", "electrical", "house", "forest", "building"}
+                      "tanker", "fuel", "cylinder", "kitchen", "electrical", "house", "forest", "building",
+                      "heart", "panic", "asthma"}
+ACCIDENT_VERBS = {"collide", "crash", "derail", "capsize", "sink", "collapse", "overturn", "plunge"}
 WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "unconventional"}
 HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
                    "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
@@ -117,7 +119,7 @@ AMBIGUOUS_TRIGGERS = {"strike", "attack", "beat", "fire", "shoot", "storm", "cla
                       "target", "capture", "blast", "explosion", "explode", "burn", "destroy", "march",
                       "rally", "block", "halt", "suspend", "cancel", "end", "freeze", "release", "free", "support",
                       "back", "share", "exchange", "trade", "deliver", "provide", "supply", "fund", "search",
-                      "shell", "mine", "rocket", "missile", "drill", "station", "offensive"}
+                      "mine", "rocket", "missile", "drill", "station", "offensive"}
 
 
 @dataclass
@@ -350,6 +352,10 @@ class RuleClassifier:
             ev.type, ev.mode = "ASSAULT", "crowd-control"  # riot police charging a crowd, not a court charge
         if ev.type == "COERCE" and ev.mode == "seize":
             objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+            places = {_lemma(g) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                      for g in [c, *(x for x in c.children if x.dep_ in ("compound", "amod"))]}
+            if places & TERRITORY - {"control"} or any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children):
+                ev.type, ev.mode = "ASSAULT", "clash"  # seizing a town is taking territory by force
             if objects & PEOPLE or any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("PERSON", "NORP") for c in tok.children):
                 ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
         if ev.type == "RETREAT" and ev.mode == "withdraw":
@@ -526,7 +532,10 @@ def _instrument_words(ev: "CodedEvent") -> set[str]:
     for trig in [ev.trigger, *ev.content]:
         doc = trig.head.doc
         words |= {_lemma(t) for t in doc[trig.start:trig.end]}
-        for child in trig.head.children:
+        hosts = [trig.head]
+        if trig.head.dep_ in ("dobj", "nsubjpass") and trig.head.head.pos_ == "VERB":
+            hosts.append(trig.head.head)  # "helicopters dropped barrel bombs": the verb's doer
+        for child in (c for h in hosts for c in h.children):
             if child.dep_ in ("nsubj", "agent", "compound") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
                 sub = list(child.subtree)
                 words |= {_lemma(t) for t in sub} | {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(sub, sub[1:])}
@@ -583,6 +592,8 @@ def _hazard_subject(tok: "Token") -> bool:
         return True  # "a wildfire burned through the forest" parsed as a noun phrase
     if tok.dep_ == "conj" and tok.head.i != tok.i and _hazard_subject(tok.head):
         return True  # "a crash killed nine and injured 15": the subject is shared
+    if tok.dep_ == "advcl" and _lemma(tok.head) in ACCIDENT_VERBS:
+        return True  # "two trains collided, injuring dozens"
     for child in tok.children:
         if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS and not _armed_hazard(child):
             return True
@@ -692,7 +703,7 @@ def _recipient_words(tok: "Token") -> set[str]:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             words |= {_lemma(t) for t in child.subtree}
-        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "with"):
             words |= {_lemma(t) for t in child.subtree}
     if tok.dep_ in ("dobj", "pobj", "nsubj") and tok.pos_ == "NOUN":
         for child in tok.children:
@@ -741,6 +752,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Explosions/Remote violence", "Air/drone strike"
         if mode in MODE_SUB_EVENT:
             return "Explosions/Remote violence", MODE_SUB_EVENT[mode]
+        if mode == "crowd-control":
+            return "Protests", "Protest with intervention"  # tear gas and water cannon are used on crowds
         if mode in ("aerial", "drone") or has(AIR):
             return "Explosions/Remote violence", "Air/drone strike"
         if has(GRENADE):
@@ -765,11 +778,11 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             subjects |= {_lemma(doer.head)}  # "a crowd set upon two men" parsed as a noun phrase
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
-        unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang"}) - {"group"}
-        if (has(TWO_SIDED) or mode in ("clash", "destroy")) and unarmed_side and has({"police", "security", "policeman"}):
+        unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang", "looter"}) - {"group"}
+        if (has(TWO_SIDED) or mode in ("clash", "destroy")) and unarmed_side and target & {"police", "security", "policeman", "officer"}:
             return "Riots", "Violent demonstration"  # civilians fighting the police
         if mode == "destroy" and not has(LETHAL):
-            if has(ARMED) or has({"loot", "looting"}):
+            if has(ARMED) or has({"loot", "looting", "looter"}):
                 return "Strategic developments", "Looting/property destruction"
             return "Riots", "Mob violence"
         if has(TWO_SIDED) or mode == "clash":
