@@ -263,3 +263,58 @@ def test_store_failure_during_a_poll_loses_no_feed_item(pipeline, feed_server, t
     assert again.records == 3, again
     assert after.records == 0
     assert len(stored_ids(db)) == 4
+
+
+@pytest.fixture
+def disk_full_after():
+    """Files of this process cannot grow past `limit` bytes while the context is open
+    (RLIMIT_FSIZE, with SIGXFSZ ignored, makes a write past it fail with EFBIG): a disk
+    that fills up, for the output file and the store's database and WAL alike."""
+    import contextlib
+    import resource
+
+    @contextlib.contextmanager
+    def limited(limit: int):
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+            signal.signal(signal.SIGXFSZ, previous)
+
+    return limited
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE semantics are Linux's")
+@pytest.mark.parametrize("with_store,limit_kb", [(False, 40), (True, 48), (True, 400)],
+                         ids=["output-file-full", "store-wal-full", "store-file-full"])
+def test_disk_full_then_resume(small_chunks, tmp_path, disk_full_after, with_store, limit_kb):
+    src, out, db = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "store.db"
+    ids = write_inputs(src, 40)
+    if with_store:
+        open_store(str(db)).close()  # the schema exists before the disk fills
+    store = open_store(str(db)) if with_store else None
+    failed = None
+    with disk_full_after(limit_kb * 1024):
+        try:
+            run_batch([str(src)], str(out), pipeline=small_chunks, store=store)
+        except (OSError, sqlite3.Error) as exc:
+            failed = exc
+    if store is not None:
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - the store may not close cleanly on a full disk
+            pass
+    assert failed is not None, "the disk filled up mid-batch"
+    assert out.read_bytes().count(b"\n") < len(ids)  # (a partial last line may be left: resume cuts it)
+    with open_store(str(db)) if with_store else _no_store() as store:
+        run_batch([str(src)], str(out), pipeline=small_chunks, store=store, resume=True)
+    assert_complete(out, db if with_store else None, ids)
+
+
+def _no_store():
+    import contextlib
+
+    return contextlib.nullcontext(None)
