@@ -22,7 +22,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import time
+
+from chronicle.events.modifiers import find_modifiers
 from chronicle.events.roles import find_roles
+from chronicle.events.sizes import find_sizes
 from chronicle.nlp import load_nlp
 from chronicle.record import Actor, Article, Span
 from chronicle.stage import Annotations
@@ -60,10 +64,13 @@ def measure(path: Path = DEFAULT_PATH, distractors: bool = False) -> dict:
     nlp = load_nlp()
     entries = [e for e in json.loads(Path(path).read_text()) if e.get("text") and e.get("event") != "DOCUMENT"]
     counts: Counter = Counter()
+    seconds: Counter = Counter()
     for entry in entries:
         text = entry["text"]
         sources, targets = _gold(entry, "source"), _gold(entry, "target")
+        tp = time.perf_counter()
         doc = nlp(text)
+        seconds["spacy_parse"] += time.perf_counter() - tp
         info = entry.get("textInfo")
         markup = info.get("markup") if isinstance(info, dict) else info
         trigger = _trigger(doc, text, markup if isinstance(markup, str) else "")
@@ -87,7 +94,16 @@ def measure(path: Path = DEFAULT_PATH, distractors: bool = False) -> dict:
                     mention = Span(text=ent.text, start=ent.start_char, end=ent.end_char)
                     ann.actors.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, name="other", mentions=[mention]))
                     taken.append((ent.start_char, ent.end_char))
+        t0 = time.perf_counter()
         actor, recipient = find_roles(ann, trigger.sent, trigger, entry["event"])
+        t1 = time.perf_counter()
+        find_modifiers(ann, trigger.sent, trigger)
+        t2 = time.perf_counter()
+        find_sizes(ann, trigger.sent)
+        t3 = time.perf_counter()
+        seconds["roles"] += t1 - t0
+        seconds["modifiers"] += t2 - t1
+        seconds["sizes"] += t3 - t2
         actor_ids = {r.actor for r in actor if r.role is None}
         any_actor_ids = {r.actor for r in actor}
         recipient_ids = {r.actor for r in recipient}
@@ -128,6 +144,10 @@ def measure(path: Path = DEFAULT_PATH, distractors: bool = False) -> dict:
         "no_target_and_empty_recipient": c["no_target_and_empty_recipient"] / max(1, c["events_without_target"]),
         "actor_refs_not_gold": c["actor_refs_not_gold"] / max(1, c["actor_refs"]),
         "recipient_refs_not_gold": c["recipient_refs_not_gold"] / max(1, c["recipient_refs"]),
+        "microseconds_per_call": {k: round(v / max(1, c["events"]) * 1e6) for k, v in seconds.items()},
+        "structure_share_of_parse_time": round(
+            (seconds["roles"] + seconds["modifiers"] + seconds["sizes"]) / max(1e-9, seconds["spacy_parse"]), 3
+        ),
         "counts": dict(c),
     }
 

@@ -10,7 +10,11 @@ negated
     attack"); embedding verbs that deny the act ("denied attacking", "failed
     to", "refused to", "avoided"); "no"/"nobody"/"no one" as the trigger's
     subject or object ("no one was arrested", "there was no attack");
-    "without arresting".
+    "without arresting". Cues along the chain cancel in pairs ("failed to stop
+    the attack", "did not prevent the raid": it happened); "stopped"/"ended" count
+    only under another negation (what was stopped had happened); a verb's
+    negation does not reach a noun under its preposition ("did not respond to
+    requests").
 hypothetical
     modals on the trigger or an embedding verb (may, might, could, would, will,
     shall, should, must, can); embedding verbs of intent, threat, plan or
