@@ -230,3 +230,19 @@ def test_negated_verb_does_not_negate_a_noun_under_its_preposition():
     assert m.negated is False
     _, m = mods("The army did not launch an attack on the town.", "attack")
     assert m.negated is True
+
+
+def test_quote_opened_by_a_speech_verb_sentences_before():
+    text = "The inspectors' report said: \u201cGuards beat the prisoners. They also burned the files.\u201d"
+    _, m = mods(text, "burned")
+    assert m.attributed_to == "inspectors' report"
+
+
+def test_pronoun_source_resolved_through_its_mention():
+    text = (
+        "The mayor spoke after the raid.\n"
+        "\u201cSoldiers looted every shop on the street,\u201d he said."
+    )
+    ann, m = mods(text, "looted", {"mayor": ["The mayor", "he"]})
+    assert m.attributed_to == "he"
+    assert m.attributed_actor == 0
