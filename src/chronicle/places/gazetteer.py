@@ -455,6 +455,9 @@ def load_gazetteer() -> Gazetteer:
         data = build_index()
         try:
             _write_atomically(path, data)
+            for stale in path.parent.glob("gazetteer-*.pickle"):
+                if stale != path:  # built from older packages or data: never read again
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home still works, only slower to start
     return Gazetteer(data)
