@@ -858,3 +858,23 @@ def test_clause_widening_skips_side_clauses():
     )
     assert names(ann, a) == ["premier"]
     assert r == []
+
+
+def test_quoted_as_saying():
+    ann, a, r = roles(
+        "The Valdorian king was quoted today as saying he would host talks with Ostria.",
+        {"king": ["The Valdorian king"], "OST": ["Ostria"]},
+        "quoted",
+        "AGREE",
+    )
+    assert names(ann, a) == ["king"]
+
+
+def test_active_verb_joined_to_a_passive_shares_its_subject():
+    ann, a, r = roles(
+        "The Valdorian premier has been indicted by a court for fraud and will resign.",
+        {"premier": ["The Valdorian premier"], "court": ["a court"]},
+        "resign",
+        "RETREAT",
+    )
+    assert names(ann, a) == ["premier"]

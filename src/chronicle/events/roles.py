@@ -191,6 +191,9 @@ PLACE_NOUNS = {
 }
 # Participles that describe the subject's stance, not something done to it ("is opposed to").
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
+# Passives whose subject is the one who speaks or acts: "X was quoted as saying",
+# "X was reported to have fired".
+RAISING_PASSIVES = {"quote", "report", "say", "believe", "think", "understand", "know", "reckon", "allege", "rumour", "rumor", "see"}
 # Intransitive deaths coded as ASSAULT: the subject is the victim.
 DEATH_VERBS = {"die", "perish", "succumb"}
 # Types whose "that"-clause subject is the party addressed ("demanded that X ...").
@@ -462,6 +465,11 @@ class _Roles:
             refs = self.agents(verb)
             if refs:
                 return refs
+            if verb.lemma_.lower() in RAISING_PASSIVES:
+                # "X was quoted as saying", "X is reported to have fired": X speaks or acts
+                for c in verb.children:
+                    if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                        return self.refs(c)
         else:
             subjects = [
                 c for c in verb.children
@@ -503,12 +511,19 @@ class _Roles:
                     return ctrl
             return self.subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else self.noun_head_actor(head)
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            if _is_passive(head) and not passive:
+                # "the minister was indicted ... and will resign": the passive's subject acts
+                for c in head.children:
+                    if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                        refs = self.refs(c)
+                        if refs:
+                            return refs
             return self.subject_of(head, depth + 1)
         if dep in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subject_of(head, depth + 1)
         if dep in ("advcl", "pcomp") and verb.tag_ == "VBG":
             anchor = head.head if dep == "pcomp" else head
-            if anchor.pos_ in ("VERB", "AUX") and not _is_passive(anchor):
+            if anchor.pos_ in ("VERB", "AUX") and (not _is_passive(anchor) or anchor.lemma_.lower() in RAISING_PASSIVES):
                 return self.subject_of(anchor, depth + 1)
         if dep in ("relcl", "acl") and not passive:
             refs = self.refs(head)
