@@ -139,3 +139,10 @@ def test_claimed_lives_but_not_claimed_victories():
     assert found == [("killed", 14)]
     found, _ = sizes_of("The rebels claimed three victories on Sunday.")
     assert found == []
+
+
+def test_marching_soldiers_are_not_a_protest_crowd():
+    found, _ = sizes_of("About 5,000 soldiers marched into the border town.")
+    assert found == []
+    found, _ = sizes_of("About 5,000 students marched into the border town.")
+    assert found == [("crowd", 5000)]

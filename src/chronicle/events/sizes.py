@@ -77,6 +77,9 @@ ARRESTED_WORDS = {"arrested", "detained", "arrest", "arrests", "detention", "det
 AMBIGUOUS_ARREST = {"hold", "seize", "capture", "take", "round", "claim"}
 # What a crowd stages: "1,000 dockers began a hunger strike".
 PROTEST_OBJECTS = {"strike", "walkout", "sit-in", "vigil", "boycott", "march", "rally", "demonstration", "protest", "picket", "blockade"}
+# Armed people do not make a protest crowd when they march or gather.
+ARMED_NOUNS = {"soldier", "troop", "trooper", "policeman", "officer", "fighter", "militant", "rebel", "insurgent",
+               "gunman", "guerrilla", "militiaman", "marine", "sailor", "peacekeeper", "guard", "police", "force"}
 # Singular nouns for one person: "a journalist was killed" counts 1, "a helicopter was shot down" does not.
 PERSON_NOUNS = {
     "man", "woman", "child", "boy", "girl", "baby", "person", "people", "teenager", "youth", "civilian", "resident",
@@ -244,6 +247,13 @@ def _verb_kind(verb: "Token", role: str, people: bool = True) -> str | None:
 
 
 def _kind(anchor: "Token", counted: "Token") -> str | None:
+    kind = _kind_of(anchor, counted)
+    if kind == "crowd" and _lemma(counted) in ARMED_NOUNS:
+        return None  # "5,000 soldiers marched into the town" is no crowd of protesters
+    return kind
+
+
+def _kind_of(anchor: "Token", counted: "Token") -> str | None:
     # a bare number ("arresting 12") or a person noun counts people; "held a strike" does not
     people = counted.i == anchor.i and _is_number(anchor) or _is_person(counted)
     # words on the number or its noun: "twelve dead", "30 wounded people", "40 deaths"
