@@ -27,6 +27,12 @@ Conventions
 * One Size per stated number. Parts of a number already counted
   ("12 people, including 3 children") are left out, so sizes of the same kind
   in one sentence may be summed by the caller.
+* A singular victim counts 1 only when the noun names a person ("a journalist was
+  killed", not "a helicopter was shot down"); verbs that may hold things as well as
+  people ("held", "seized", "captured", "claimed") count only people.
+* Counts of acts that did not (yet) happen are left out: negated ("did not arrest
+  30"), modal ("will detain 30", "may have killed 30"), attempted ("tried to kill").
+* Armed people marching or gathering are no protest crowd.
 * `text`/`start`/`end` cover the number phrase and the counted noun
   ("at least 12 people", "52 unarmed members of the MEK" stops at the noun:
   "52 unarmed members").
