@@ -38,7 +38,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"
@@ -92,7 +92,9 @@ class Gazetteer:
         self.admin2: array = data["admin2"]
         self.exact: dict[str, int | tuple[int, ...]] = data["exact"]
         self.loose: dict[str, int | tuple[int, ...]] = data["loose"]
-        self.max_tokens: dict[str, int] = data["max_tokens"]  # first token of a key -> longest key in tokens
+        # first word of a multi-word key -> the longest such key, in words
+        # (one-word names need no entry: the exact index answers for them)
+        self.max_tokens: dict[str, int] = data["max_tokens"]
         self.demonyms: dict[str, int] = data["demonyms"]  # exact key -> country entry id
         self.country_entry: dict[str, int] = data["country_entry"]
         self.bbox: dict[int, tuple[float, float, float, float]] = data["bbox"]  # country/admin1 id -> lat0, lat1, lon0, lon1
@@ -134,6 +136,13 @@ class Gazetteer:
             admin1=self.admin1[i],
             admin2=self.admin2[i],
         )
+
+    def longest_name_from(self, first_word: str) -> int | None:
+        """How many words the longest name starting with this word has, or None."""
+        longest = self.max_tokens.get(first_word)
+        if longest is None and first_word in self.exact:
+            return 1
+        return longest
 
     def feature_of(self, i: int) -> int:
         return self.feature[i]
@@ -396,7 +405,8 @@ def build_index() -> dict:
     max_tokens: dict[str, int] = {}
     for key in b.exact:
         first, *rest = key.split(" ")
-        max_tokens[first] = max(max_tokens.get(first, 0), 1 + len(rest))
+        if rest:
+            max_tokens[first] = max(max_tokens.get(first, 1), 1 + len(rest))
     return {
         "versions": _source_versions(),
         "names": b.names,

@@ -137,10 +137,10 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
     first = exact_key(words[i])
     if not first or first == "the":
         return None  # "the United States" is matched from "United"
-    longest = gaz.max_tokens.get(first.split(" ")[0])
+    longest = gaz.longest_name_from(first.split(" ")[0])
     if i + 1 < n and words[i + 1] in {"'s", "\u2019s"}:
         # "People's Republic of China" (keyed "peoples ...") as well as "Vietnam's"
-        glued = gaz.max_tokens.get(exact_key(words[i] + words[i + 1]).split(" ")[0])
+        glued = gaz.longest_name_from(exact_key(words[i] + words[i + 1]).split(" ")[0])
         if glued is not None:
             longest = max(longest or 0, glued)
     if longest is None:
