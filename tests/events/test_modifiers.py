@@ -246,3 +246,10 @@ def test_pronoun_source_resolved_through_its_mention():
     ann, m = mods(text, "looted", {"mayor": ["The mayor", "he"]})
     assert m.attributed_to == "he"
     assert m.attributed_actor == 0
+
+
+def test_called_off_is_not_a_call_for():
+    _, m = mods("The union said it has called off a four-day strike.", "strike")
+    assert m.hypothetical is False
+    _, m = mods("The union called for a four-day strike.", "strike")
+    assert m.hypothetical is True

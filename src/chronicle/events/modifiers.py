@@ -72,7 +72,7 @@ MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "
 # Embedding verbs whose complement has not happened (yet).
 INTENT_VERBS = {
     "threaten", "plan", "intend", "vow", "promise", "pledge", "want", "seek", "aim", "prepare", "hope", "expect",
-    "propose", "consider", "offer", "agree", "decide", "call", "urge", "demand", "ask", "request", "warn",
+    "propose", "consider", "offer", "agree", "call", "urge", "demand", "ask", "request", "warn",
     "schedule", "set", "due", "likely", "ready", "willing", "wish", "mull", "weigh", "push", "press", "appeal",
     "order", "vote", "insist", "recommend", "suggest", "advocate", "need", "about", "poise", "going",
 }
@@ -185,7 +185,8 @@ def _hypothetical(chain, cues: list[str]) -> bool:
                 return True
         if level > 0 and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "csubj"):
             lem = _lemma(tok)
-            if lem in INTENT_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX", "ADP") or (tok.lower_ in INTENT_NOUNS and tok.pos_ == "NOUN"):
+            called_off = lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+            if not called_off and (lem in INTENT_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX", "ADP") or (tok.lower_ in INTENT_NOUNS and tok.pos_ == "NOUN")):
                 # "agreed", "called", "ordered" only embed a future act through a complement clause
                 cues.append(tok.text)
                 return True
