@@ -445,7 +445,7 @@ def _is_capital_speaking(doc, i: int, j: int, ids: tuple[int, ...], gaz: Gazette
     if not any(c in gaz.capitals for c in ids):
         return False
     head = doc[j - 1]
-    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in REPORTING_VERBS | {w for w in REPORTING_VERBS}
+    return head.dep_ in {"nsubj", "nsubjpass"} and (head.head.lemma_.lower() in REPORTING_VERBS or head.head.lower_ in REPORTING_VERBS)
 
 
 def _edit_distance(a: str, b: str) -> int:
