@@ -253,3 +253,16 @@ def test_called_off_is_not_a_call_for():
     assert m.hypothetical is False
     _, m = mods("The union called for a four-day strike.", "strike")
     assert m.hypothetical is True
+
+
+@pytest.mark.parametrize(
+    "text,trigger,source",
+    [
+        ("Valdoria cut air links on Wednesday, one day after an Ostrian jet shot down a helicopter.", "shot", None),
+        ("The junta declared a state of siege, suspending the constitution and arresting opponents, a diplomat said.", "arresting", "diplomat"),
+        ("Valdoria said today it had expelled two diplomats.", "expelled", "Valdoria"),
+    ],
+)
+def test_only_what_is_said_is_attributed(text, trigger, source):
+    _, m = mods(text, trigger)
+    assert m.attributed_to == source

@@ -334,9 +334,15 @@ def _attribution_source(ann: "Annotations", sent: "SpacySpan", chain) -> "Token 
         if level == 0:
             continue
         if _lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
-            # the trigger must be in what is said, not in who says it
-            if dep in ("nsubj", "nsubjpass"):
-                continue
+            # the trigger must be in what is said, not in who says it, nor in a side clause
+            # ("announced sanctions one day after a jet shot down ...") or an object that is
+            # no report ("declared a state of siege, arresting opponents")
+            if dep not in ("ccomp", "xcomp", "parataxis", "prep", "pcomp", "pobj", "dobj", "conj"):
+                break
+            if dep == "dobj" and level > 1:
+                break
+            if dep == "conj" and chain[level - 1][0].pos_ not in ("VERB", "AUX"):
+                break
             spk = _speaker(tok)
             if spk is not None and not (spk.i <= trigger.i <= spk.right_edge.i and spk.left_edge.i <= trigger.i):
                 return spk
