@@ -101,6 +101,11 @@ def train_model(data_path: str | Path, out_path: str | Path | None = None, calib
     vectorizer, model = build_model()
     model.fit(vectorizer.fit_transform(texts), labels)
     model.coef_ = model.coef_.astype(np.float32)  # half the file, same decisions to 1e-6
+    # the dropped-stop-word set is for introspection only, and its order varies with string hashing:
+    # without it the same data gives a byte-identical file
+    for attr in ("stop_words_", "_stop_words_id"):  # the second is an id(), a memory address
+        if hasattr(vectorizer, attr):
+            delattr(vectorizer, attr)
 
     # 3. calibrator on rules + out-of-fold model decisions
     calibrator, cal_report = _fit_calibrator(texts, labels, [dict(zip(classes, row.tolist())) for row in oof])
