@@ -55,3 +55,13 @@ def test_associative_places_do_not_locate_events(annotate):
     ann = annotate("The U.S. Army said its soldiers were attacked.")
     place, precision = locate(ann, "attacked")
     assert place is None or not place.associative
+
+
+@pytest.mark.timeout(60)
+def test_sentence_without_a_verb_root_still_locates(annotate):
+    # spaCy hands out a new Token object per access, so the walk up to the clause head
+    # must stop at the root by position; a headline-like fragment has a noun root.
+    ann = annotate("Clashes in Basra. Police arrested dozens.")
+    place, precision = locate(ann, "Clashes")
+    assert place is not None and place.text == "Basra"
+    assert precision in ("clause", "sentence")

@@ -41,7 +41,7 @@ def _clause_head(token):
     while True:
         if current.pos_ in VERB_POS and current.dep_ in CLAUSE_DEPS:
             return current
-        if current.head is current:
+        if current.head.i == current.i:  # spaCy makes a new Token per access: compare positions, not identity
             return current
         current = current.head
 
@@ -52,7 +52,7 @@ def _own_clause_ranges(head, trigger) -> list[tuple[int, int]]:
     start, end = _char_range(head)
     holes = []
     for t in head.subtree:
-        if t is head or t.dep_ not in CLAUSE_DEPS or not (t.pos_ in VERB_POS or t.dep_ in {"relcl", "acl"}):
+        if t.i == head.i or t.dep_ not in CLAUSE_DEPS or not (t.pos_ in VERB_POS or t.dep_ in {"relcl", "acl"}):
             continue
         t0, t1 = _char_range(t)
         if not (t0 <= trigger.idx < t1):

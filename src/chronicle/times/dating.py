@@ -65,7 +65,7 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
         if left_relative_clause and tok.pos_ in ("VERB", "AUX"):
             break
         up[tok.i] = steps
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         if tok.dep_ == "relcl":
             left_relative_clause = True
@@ -115,7 +115,7 @@ def _path_to_trigger(root, up: dict[int, int], span) -> tuple[int, int] | None:
                 if seen_noun or tok.dep_ not in _ARGUMENT_DEPS or tok.head.i not in up:
                     return None
                 seen_noun = True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok, length = tok.head, length + 1
     return None
@@ -135,7 +135,7 @@ def _past_perfect(trigger) -> bool:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in tok.children) and tok.tag_ == "VBN"
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return False
@@ -148,7 +148,7 @@ def _future_clause(trigger) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             lowers = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             return bool(lowers & _FUTURE_AUX) or "going" in lowers
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return False

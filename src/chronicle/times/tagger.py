@@ -166,7 +166,7 @@ def clause_direction(token) -> int:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return _verb_direction(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return UNKNOWN
@@ -185,7 +185,7 @@ def _verb_direction(v) -> int:
         return PAST
     if v.tag_ == "VB" and "to" in lowers:
         head = v.head
-        if head is not v and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.i != v.i and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.tag_ in ("VBD",):
                 return PAST
             if head.lemma_ in _FUTURE_HEADS or head.tag_ in ("VBZ", "VBP", "JJ", "VBN"):
