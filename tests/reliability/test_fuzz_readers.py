@@ -232,3 +232,33 @@ def test_enormous_json_line_is_refused_and_the_next_read(tmp_path):
     items = list(iter_inputs([str(path)]))
     assert [type(i).__name__ for i in items] == ["ArticleRecord", "Article"]
     assert items[0].error.code == "too_large" and items[1].id == "next"
+
+
+BROKEN_URLS = ["http://[::1", "http://[::1]:99999/x", "https://exa mple.org/a", "http://%zz/", "ftp://x/y", "http:///",
+               "http://" + "a" * 300 + ".org/", "javascript:alert(1)", "http://①②⑦.0.0.1/", "\x00http://x/", "http://[v1.x]/"]
+
+
+def test_rows_with_broken_urls_are_read_one_by_one(tmp_path):
+    rows = [{"id": f"u{i}", "url": url, "text": " ".join(SENTENCES)} for i, url in enumerate(BROKEN_URLS)]
+    rows.append({"id": "last", "text": " ".join(SENTENCES)})
+    items = all_items(tmp_path, "rows.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode())
+    # a URL no parser can read never costs the rows after it
+    assert [i.id for i in items] == [r["id"] for r in rows]
+
+
+@FUZZ
+@given(st.lists(st.text(alphabet="0123456789.:[]%@\\/#?-_~ \t①x", max_size=30), min_size=1, max_size=5))
+def test_url_lists_of_odd_urls(tmp_path_factory, tails):
+    import httpx
+
+    from chronicle.ingest.fetch import Fetcher
+
+    requests = []
+    transport = httpx.MockTransport(lambda request: requests.append(str(request.url)) or httpx.Response(404))
+    listing = tmp_path_factory.mktemp("urls") / "pages.urls"
+    listing.write_text("".join(f"http://{tail.strip() or '0'}\n" for tail in tails), encoding="utf-8")
+    with Fetcher(transport=transport, retries=0, allow_private=False) as fetcher:
+        items = list(iter_inputs([str(listing)], fetcher=fetcher))
+    for item in items:
+        check_item(item)
+    assert requests == []  # no odd spelling reaches an internal address (and none here is public)

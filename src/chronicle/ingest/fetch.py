@@ -71,7 +71,11 @@ def resolve_host(host: str, port: int) -> list[str]:
 
 def check_destination(url: str, allow_private: bool) -> None:
     """IngestError unless `url` is http(s) to a host whose every address may be fetched."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - raises on a broken authority ("http://[::1")
+    except ValueError as exc:
+        raise IngestError("unsupported", f"{url}: not a valid URL ({exc})") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError("unsupported", f"{url}: only http(s) URLs with a host are fetched")
     if allow_private:
@@ -292,6 +296,8 @@ class Fetcher:
                 return result
         except httpx.TimeoutException as exc:
             raise IngestError("timeout", f"{url}: {type(exc).__name__}") from exc
+        except httpx.InvalidURL as exc:  # not an HTTPError: a URL httpx cannot send
+            raise IngestError("unsupported", f"{url}: {exc}") from exc
         except httpx.HTTPError as exc:
             raise IngestError("fetch_failed", f"{url}: {type(exc).__name__}: {exc}") from exc
 

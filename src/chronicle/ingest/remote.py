@@ -53,3 +53,5 @@ def iter_url(url: str, fetcher: Fetcher) -> Iterator[tuple[object, str]]:
         yield article_from_response(result), url
     except IngestError as exc:
         yield exc, url
+    except Exception as exc:  # noqa: BLE001 - a URL no parser can read is this input's error, not the batch's
+        yield IngestError("unsupported", f"{url}: {type(exc).__name__}: {exc}"), url

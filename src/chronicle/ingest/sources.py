@@ -187,3 +187,7 @@ def _iter_rows(rows) -> Iterator[tuple[object, str]]:
         except IngestError as exc:
             exc.article_id = str(row["id"]) if row.get("id") not in (None, "") else None
             yield exc, where
+        except Exception as exc:  # noqa: BLE001 - one bad row is its own error record; the next rows are read
+            error = IngestError("unreadable", f"{type(exc).__name__}: {exc}")
+            error.article_id = str(row["id"]) if row.get("id") not in (None, "") else None
+            yield error, where

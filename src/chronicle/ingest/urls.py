@@ -28,13 +28,19 @@ def canonical_url(url: str) -> str:
         cleaned = normalize_url(url)
     except Exception:  # noqa: BLE001 - a URL courlan cannot read stays as given
         cleaned = url
-    parts = urlsplit(cleaned)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # "http://[::1": no parts to clean; it stays as given (and is never fetched)
+        return url
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
 def url_key(url: str) -> str:
     """Identity of a page: canonical URL without scheme, "www." and trailing slash."""
-    parts = urlsplit(canonical_url(url))
+    try:
+        parts = urlsplit(canonical_url(url))
+    except ValueError:
+        return url
     host = parts.netloc.removeprefix("www.")
     if host.endswith(":80") or host.endswith(":443"):
         host = host.rsplit(":", 1)[0]
@@ -58,6 +64,9 @@ def outlet_from_url(url: str | None) -> str | None:
     except Exception:  # noqa: BLE001
         domain = None
     if not domain:
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return None
         domain = host.removeprefix("www.") or None
     return domain.rsplit(":", 1)[0] if domain and domain.rsplit(":", 1)[-1].isdigit() else domain
