@@ -120,3 +120,24 @@ def test_a_chunk_that_kills_its_worker_is_retried_then_reported(monkeypatch):
     assert json.loads(coded[4].line)["error"]["code"] == "worker_failed"
     # the failing chunk [3, 4, 5] went twice, then one article at a time
     assert calls == [[0, 1, 2], [3, 4, 5], [3, 4, 5], [3], [4], [5]]
+
+
+def test_table_attribute_rules_set_exactly_what_spacys_attribute_ruler_sets(pipeline):
+    """The pipeline's faster stand-in for spaCy's attribute_ruler changes no token attribute."""
+    from chronicle.pipeline import TokenAttributeRules
+
+    nlp = pipeline.nlp
+    rules = TokenAttributeRules.build(nlp.get_pipe("attribute_ruler"), nlp.vocab.strings)
+    assert rules is not None
+    texts = [PROTEST, TALKS, ARREST,
+             "There were clashes, y'all. The army ain't gonna leave, and let's not pretend it didn't fire.",
+             "Gotta say: the talks got nowhere, but they're to resume on Monday whether or not the rebels attend."]
+
+    def attributes(doc):
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+    expected = [attributes(doc) for doc in nlp.pipe(texts)]
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    got = [attributes(lemmatizer(rules(doc))) for doc in nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"])]
+    assert got == expected
+    assert any(pos == "AUX" for doc in got for _, pos, _, _ in doc)  # the rules did set POS

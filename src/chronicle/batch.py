@@ -49,6 +49,7 @@ class BatchSummary:
     resumed: int = 0  # records kept from an interrupted run
     seconds: float = 0.0
     workers: dict[int, float] = field(default_factory=dict)  # worker pid -> peak RSS in MB
+    worker_cpu: dict[int, float] = field(default_factory=dict)  # worker pid -> CPU seconds spent coding
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, summed over workers
 
 
@@ -69,6 +70,7 @@ class ChunkResult:
     pid: int
     peak_rss_mb: float
     timings: dict[str, float]
+    cpu_seconds: float = 0.0  # CPU time the worker spent on this chunk (wall time lies on a shared machine)
 
 
 def input_key(item: Article | ArticleRecord) -> str:
@@ -89,12 +91,13 @@ def peak_rss_mb() -> float:
 def code_chunk(pipeline, chunk: Sequence[tuple[int, Article | ArticleRecord]]) -> ChunkResult:
     """Code numbered articles with `pipeline` (the unit of work of every coder)."""
     before = dict(pipeline.timings)
+    cpu = time.process_time()
     coded = []
     records = pipeline.process_many(item for _, item in chunk)
     for (position, item), record in zip(chunk, records):
         coded.append(Coded(position, input_key(item), record.to_json(), record.error is not None, len(record.events)))
     timings = {k: v - before.get(k, 0.0) for k, v in pipeline.timings.items()}
-    return ChunkResult(coded, os.getpid(), peak_rss_mb(), timings)
+    return ChunkResult(coded, os.getpid(), peak_rss_mb(), timings, time.process_time() - cpu)
 
 
 def failed_chunk(chunk: Sequence[tuple[int, Article | ArticleRecord]], code: str, message: str) -> ChunkResult:
@@ -138,13 +141,16 @@ class InProcessCoder:
 
         pid = os.getpid()
         before = dict(self.pipeline.timings)
+        cpu = time.process_time()
         for record in self.pipeline.process_many(items()):
             position, item = taken.popleft()
             now = dict(self.pipeline.timings)
             timings = {k: v - before.get(k, 0.0) for k, v in now.items()}
             before = now
             coded = Coded(position, input_key(item), record.to_json(), record.error is not None, len(record.events))
-            yield ChunkResult([coded], pid, peak_rss_mb(), timings)
+            cpu_now = time.process_time()
+            yield ChunkResult([coded], pid, peak_rss_mb(), timings, cpu_now - cpu)
+            cpu = time.process_time()
 
     def close(self) -> None:
         pass
@@ -237,7 +243,8 @@ class ProcessCoder:
                 singles = [([item], self._submit([item])) for item in chunk]
                 parts = [self._resolve(one, sub, self.retries) for one, sub in singles]
                 return ChunkResult([c for p in parts for c in p.coded], parts[0].pid,
-                                   max(p.peak_rss_mb for p in parts), _sum_timings(p.timings for p in parts))
+                                   max(p.peak_rss_mb for p in parts), _sum_timings(p.timings for p in parts),
+                                   sum(p.cpu_seconds for p in parts))
             return failed_chunk(chunk, "worker_failed", f"{type(exc).__name__}: {exc}")
 
     def code(self, numbered: Iterable[tuple[int, Article | ArticleRecord]]) -> Iterator[ChunkResult]:
@@ -500,6 +507,7 @@ def run_batch(
         last_commit = time.monotonic()
         for result in coder.code(todo):
             summary.workers[result.pid] = max(summary.workers.get(result.pid, 0.0), result.peak_rss_mb)
+            summary.worker_cpu[result.pid] = summary.worker_cpu.get(result.pid, 0.0) + result.cpu_seconds
             summary.timings = _sum_timings([summary.timings, result.timings])
             for coded in result.coded:
                 sink.write(coded.line)

@@ -8,6 +8,7 @@ annotations of the stages before it (chronicle.stage.Annotations).
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
@@ -28,6 +29,7 @@ class Pipeline:
       spacy_exclude spaCy components to skip; by default those that no stage needs
                     (a stage may declare `spacy_components = {"parser", "ner", ...}`;
                     while any stage declares nothing, every component runs)
+      fast_attribute_rules  run the model's attribute_ruler by table lookup (same output; default True)
     """
 
     def __init__(self, spacy_model: str | None = None, actors_files: Iterable[str] = (), **settings: Any):
@@ -39,6 +41,7 @@ class Pipeline:
 
         self.batch_size = int(settings.pop("batch_size", DEFAULT_BATCH_SIZE))
         exclude = settings.pop("spacy_exclude", None)
+        fast_rules = settings.pop("fast_attribute_rules", True)
         self.nlp = load_nlp(spacy_model)
         self.stages = [
             PlaceStage(**settings),
@@ -52,6 +55,21 @@ class Pipeline:
             tuple(c for c in exclude if c in self.nlp.pipe_names) if exclude is not None
             else unneeded_components(self.nlp, self.stages)
         )
+        # spaCy's attribute_ruler, and the lemmatizer that must follow it, are run here by
+        # TokenAttributeRules when it can (identical output, a fraction of the cost)
+        self._after_parse: list[Any] = []
+        self._skipped_in_pipe = self.spacy_disabled
+        if fast_rules and "attribute_ruler" in self.nlp.pipe_names \
+                and "attribute_ruler" not in self.spacy_disabled:
+            rules = TokenAttributeRules.build(self.nlp.get_pipe("attribute_ruler"), self.nlp.vocab.strings)
+            after = [n for n in self.nlp.pipe_names[self.nlp.pipe_names.index("attribute_ruler") + 1:]
+                     if n not in self.spacy_disabled]
+            # only when what follows the ruler is the lemmatizer (which reads POS) and components
+            # that read nothing the ruler sets (ner), so moving them after it changes nothing
+            if rules is not None and set(after) <= {"lemmatizer", "ner"}:
+                self._after_parse = [rules] + ([self.nlp.get_pipe("lemmatizer")] if "lemmatizer" in after else [])
+                moved = ("attribute_ruler", "lemmatizer") if "lemmatizer" in after else ("attribute_ruler",)
+                self._skipped_in_pipe = self.spacy_disabled + moved
         # seconds spent per stage, for the benchmark's profile
         self.timings: dict[str, float] = defaultdict(float)
 
@@ -92,7 +110,7 @@ class Pipeline:
     def _run_batch(self, batch: list[Article | ArticleRecord]) -> Iterator[ArticleRecord]:
         articles = [a for a in batch if isinstance(a, Article) and a.text.strip()]
         # One nlp.pipe over the batch: spaCy's batching is where most of its speed comes from.
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size, disable=self.spacy_disabled)
+        docs = self._parsed(self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size, disable=self._skipped_in_pipe))
         parsed = 0  # docs taken so far, to restart after a failed batched parse
         for item in batch:
             if isinstance(item, ArticleRecord):
@@ -121,9 +139,16 @@ class Pipeline:
         """Docs (or the exception that one text raised) after a batched parse failed."""
         for article in articles:
             try:
-                yield self.nlp(article.text, disable=self.spacy_disabled)
+                yield next(self._parsed(iter([self.nlp(article.text, disable=self._skipped_in_pipe)])))
             except Exception as exc:  # noqa: BLE001 - reported as that article's error record
                 yield exc
+
+    def _parsed(self, docs: Iterator[Any]) -> Iterator[Any]:
+        """Docs with the components run outside nlp.pipe (see TokenAttributeRules) applied."""
+        for doc in docs:
+            for component in self._after_parse:
+                doc = component(doc)
+            yield doc
 
     def annotate(self, article: Article, doc: Any) -> ArticleRecord:
         """Run the stages over one parsed article and assemble its record."""
@@ -187,6 +212,136 @@ def unneeded_components(nlp: Any, stages: Iterable[Any]) -> tuple[str, ...]:
                 wanted.add(need)
                 frontier.append(need)
     return tuple(name for name in nlp.pipe_names if name not in wanted)
+
+
+class TokenAttributeRules:
+    """spaCy's attribute_ruler applied by table lookup instead of the Matcher.
+
+    Same rules, same order (a later rule wins), same token attributes set by
+    spaCy's own setter; only the matching differs: the doc's attributes are
+    read once as an array of string ids, and each token looks up the few
+    rules that can match it by its tag, lower-case form or dependency,
+    instead of the Matcher walking ~180 patterns over Token objects.
+    `build` returns None for a ruler using pattern forms not handled here,
+    and the pipeline then keeps spaCy's component.
+    """
+
+    # pattern attributes read from the doc array, in the order rules are indexed by
+    _COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "NORM", "POS", "LEMMA", "ENT_TYPE")
+    _INDEXED = ("TAG", "LOWER", "DEP", "IS_SPACE")
+    _STRINGS = {"TAG", "LOWER", "DEP", "ORTH", "NORM", "POS", "LEMMA", "ENT_TYPE"}
+
+    def __init__(self, rules, tables, scan):
+        self.rules = rules  # rule number -> (attrs, index)
+        self.tables = tables  # indexed column -> {value id -> [(rule number, checks)]}
+        self.scan = scan  # patterns no column indexes: tried on every token
+
+    @classmethod
+    def build(cls, ruler, strings) -> "TokenAttributeRules | None":
+        tables: dict[int, dict[int, list]] = {cls._COLUMNS.index(c): {} for c in cls._INDEXED}
+        scan: list = []
+        rules = []
+        for number, rule in enumerate(ruler.patterns):
+            rules.append((ruler.attrs[number], ruler.indices[number]))
+            for pattern in rule["patterns"]:
+                checks = [cls._token_checks(spec, strings) for spec in pattern]
+                if any(c is None for c in checks):
+                    return None
+                entry = (number, checks)
+                for column in cls._INDEXED:
+                    keys = cls._exact_values(pattern[0].get(column), strings)
+                    if keys is not None:
+                        for key in keys:
+                            tables[cls._COLUMNS.index(column)].setdefault(key, []).append(entry)
+                        break
+                else:
+                    scan.append(entry)
+        return cls(rules, tables, scan)
+
+    @staticmethod
+    def _exact_values(value: Any, strings) -> list[int] | None:
+        if isinstance(value, bool):
+            return [int(value)]
+        if isinstance(value, str):
+            return [strings.add(value)]
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return [int(v) if isinstance(v, bool) else strings.add(v) for v in value["IN"]]
+        return None
+
+    @classmethod
+    def _token_checks(cls, spec: dict, strings):
+        """Tests for one token of a pattern: (column, allowed ids) or (attribute name, predicate);
+        None when a form is not handled."""
+        checks = []
+        for attr, value in spec.items():
+            if attr not in cls._COLUMNS:
+                return None
+            exact = cls._exact_values(value, strings)
+            if exact is not None:
+                checks.append((cls._COLUMNS.index(attr), frozenset(exact)))
+            elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value and attr in cls._STRINGS:
+                checks.append((cls._COLUMNS.index(attr), _RegexOnIds(re.compile(value["REGEX"]), strings)))
+            elif isinstance(value, dict) and len(value) == 1 and "NOT_IN" in value:
+                banned = frozenset(cls._exact_values({"IN": value["NOT_IN"]}, strings))
+                checks.append((cls._COLUMNS.index(attr), lambda v, banned=banned: v not in banned))
+            else:
+                return None
+        return checks
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        n = len(doc)
+        values = doc.to_array(list(self._COLUMNS)).tolist()
+        indexed = [(self._COLUMNS.index(c), self.tables[self._COLUMNS.index(c)]) for c in self._INDEXED]
+        matches = []
+        for i in range(n):
+            row = values[i]
+            for column, table in indexed:
+                hits = table.get(row[column])
+                if hits:
+                    self._collect(doc, values, i, n, hits, matches)
+            if self.scan:
+                self._collect(doc, values, i, n, self.scan, matches)
+        # every match is found before any attribute is set (as the Matcher does), then
+        # applied in rule order so that later rules win
+        matches.sort()
+        for number, start, end in matches:
+            attrs, index = self.rules[number]
+            set_token_attrs(doc[start:end][index], attrs)
+        return doc
+
+    @staticmethod
+    def _collect(doc: Any, values: list, start: int, n: int, hits: list, matches: list) -> None:
+        for number, checks in hits:
+            end = start + len(checks)
+            if end > n:
+                continue
+            for k, token_checks in enumerate(checks):
+                row = values[start + k]
+                for column, test in token_checks:
+                    if not ((row[column] in test) if isinstance(test, frozenset) else test(row[column])):
+                        break
+                else:
+                    continue
+                break
+            else:
+                matches.append((number, start, end))
+
+
+class _RegexOnIds:
+    """A REGEX pattern test on string ids, remembering each id's answer (a doc repeats its words)."""
+
+    def __init__(self, regex: "re.Pattern", strings: Any):
+        self.regex, self.strings, self.seen = regex, strings, {}
+
+    def __call__(self, string_id: int) -> bool:
+        answer = self.seen.get(string_id)
+        if answer is None:
+            answer = self.seen[string_id] = self.regex.search(self.strings[string_id]) is not None
+            if len(self.seen) > 200_000:  # a bound on a long-running process
+                self.seen.clear()
+        return answer
 
 
 def _iso_date(value: str | None) -> str | None:
