@@ -98,6 +98,16 @@ def _pipeline_with_matcher_ruler(rows: list[dict], batch_size: int, model: str |
     return measure_pipeline(rows, batch_size, model, fast_attribute_rules=False)
 
 
+class _load_spacy_in_worker:
+    def __init__(self, texts, batch_size, model):
+        self.args = (texts, batch_size, model)
+
+    def __call__(self, _) -> int:
+        _spacy_chunk(self.args)
+        time.sleep(0.3)
+        return os.getpid()
+
+
 def _spacy_chunk(args) -> tuple[int, float, float]:
     texts, batch_size, model = args
     from chronicle.nlp import load_nlp
@@ -110,15 +120,26 @@ def _spacy_chunk(args) -> tuple[int, float, float]:
 
 
 def _ready(_) -> int:
-    time.sleep(0.5)  # long enough that every worker takes one: all have finished their initializer
+    time.sleep(0.3)
     return os.getpid()
+
+
+def _wait_for_every_worker(pool, workers: int, warm=None) -> None:
+    """Return once each worker process has run a task, so its initializer (model and
+    resources loading) is over before the clock starts; a fast worker may take several."""
+    seen: set[int] = set()
+    for _ in range(600):
+        seen |= set(pool.map(warm or _ready, range(workers)))
+        if len(seen) >= workers:
+            return
+    raise RuntimeError("workers did not start")
 
 
 def measure_spacy_workers(texts: list[str], workers: int, batch_size: int, model: str | None, chunk: int) -> dict:
     """spaCy alone over N processes, the same chunking as the batch runner."""
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        list(pool.map(_spacy_chunk, [(texts[:2], batch_size, model)] * workers))  # load the model everywhere
+        _wait_for_every_worker(pool, workers, _load_spacy_in_worker(texts[:2], batch_size, model))
         start = time.perf_counter()
         chunks = [(texts[i:i + chunk], batch_size, model) for i in range(0, len(texts), chunk)]
         done = list(pool.map(_spacy_chunk, chunks))
@@ -139,7 +160,7 @@ def measure_workers(corpus: Path, workers: int, batch_size: int, model: str | No
         settings["spacy_model"] = model
     coder = ProcessCoder(workers, settings, chunk_size=chunk)
     try:
-        list(coder._pool().map(_ready, range(workers)))  # every worker has built its Pipeline
+        _wait_for_every_worker(coder._pool(), workers)  # every worker has built its Pipeline
         with tempfile.TemporaryDirectory() as tmp:
             start, cpu = time.perf_counter(), time.process_time()
             summary = run_batch([str(corpus)], Path(tmp) / "out.jsonl", coder=coder)
@@ -156,8 +177,16 @@ def measure_workers(corpus: Path, workers: int, batch_size: int, model: str | No
             "peak_rss_mb": max(summary.workers.values() or [0.0]), "stages": summary.timings}
 
 
+def _traceback_on_sigusr1() -> None:
+    """`kill -USR1 PID` prints where a measuring process is (a stage stuck on some article)."""
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1)
+
+
 def _in_fresh_process(fn, *args):
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_traceback_on_sigusr1) as pool:
         return pool.submit(fn, *args).result()
 
 

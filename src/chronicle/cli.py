@@ -86,7 +86,10 @@ def extract(
             store.close()
     err_console.print(f"{summary.articles} articles, {summary.events} events, {summary.errors} errors"
                       + (f" ({summary.resumed} kept from the interrupted run)" if summary.resumed else "")
-                      + (f" -> {output}" if output != "-" else ""))
+                      + (f" -> {output}" if output != "-" else "")
+                      + (f" in {summary.seconds:.1f}s; peak memory per worker: "
+                         + ", ".join(f"{mb:.0f} MB" for mb in sorted(summary.workers.values()))
+                         if len(summary.workers) > 1 else ""))
     if strict and summary.errors:
         raise typer.Exit(code=1)
 
