@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
@@ -84,7 +85,9 @@ def test_worker_processes_give_the_same_records_in_input_order(tmp_path, pipelin
     one, two = _records(tmp_path / "one.jsonl"), _records(tmp_path / "two.jsonl")
     assert [r["id"] for r in two] == [r["id"] for r in rows]
     assert two == one
-    assert len(summary.workers) == 2 and all(mb > 50 for mb in summary.workers.values())
+    # coded in worker processes (a worker that loads faster may take every chunk of so small a batch)
+    assert 1 <= len(summary.workers) <= 2 and os.getpid() not in summary.workers
+    assert all(mb > 50 for mb in summary.workers.values())
     assert summary.timings.get("spacy", 0) > 0
 
 
