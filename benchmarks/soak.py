@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -35,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 HOST = "127.0.0.1"  # loopback only, whatever the options say
+SERVER_PID = 0
 TOKEN = "soak-" + os.urandom(8).hex()
 
 # What readers ask for: (name, path template, expected status). {event}, {article},
@@ -80,8 +82,10 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start_server(db: str, port: int, timeout: float = 180.0) -> subprocess.Popen:
-    code = ("import uvicorn; from chronicle.web.app import create_app; "
+def start_server(db: str, port: int, dump: str, timeout: float = 180.0) -> subprocess.Popen:
+    # SIGUSR1 makes the server write every thread's stack to `dump`: what a stuck request is doing
+    code = ("import faulthandler, signal, uvicorn; from chronicle.web.app import create_app; "
+            f"faulthandler.register(signal.SIGUSR1, file=open({dump!r}, 'a'), all_threads=True); "
             f"uvicorn.run(create_app({db!r}), host={HOST!r}, port={port}, log_level='warning')")
     env = dict(os.environ, CHRONICLE_TOKEN=TOKEN, PYTHONPATH=str(HERE.parent / "src"))
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
@@ -167,13 +171,14 @@ def reader(base: str, deadline: float, max_requests: int, tally: Tally, seed: in
             tally.add(name, time.perf_counter() - t0, ok, detail)
 
 
-def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: int, pause: float) -> None:
+def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: int, pause: float,
+           write_timeout: float = 120.0) -> None:
     import httpx
 
     from corpus import make_article
 
     headers = {"Authorization": f"Bearer {TOKEN}"}
-    with httpx.Client(timeout=120) as client:
+    with httpx.Client(timeout=write_timeout) as client:
         for n in range(max_requests):
             if time.monotonic() >= deadline:
                 return
@@ -187,6 +192,8 @@ def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: in
                 detail = f"HTTP {response.status_code} {response.text[:200]}"
             except httpx.HTTPError as exc:
                 ok, detail = False, f"{type(exc).__name__}: {exc}"
+                if isinstance(exc, httpx.TimeoutException) and SERVER_PID:
+                    os.kill(SERVER_PID, signal.SIGUSR1)  # the server's stacks, to see where the write is stuck
             tally.add("write article", time.perf_counter() - t0, ok, detail)
             if ok and n % 10 == 0:
                 try:
@@ -206,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="per thread, a second bound")
     parser.add_argument("--sample", type=float, default=30.0, help="seconds between memory samples")
     parser.add_argument("--json", help="write the figures here as JSON")
+    parser.add_argument("--write-timeout", type=float, default=120.0, help="seconds before a write counts as failed")
     args = parser.parse_args(argv)
 
     import httpx
@@ -214,7 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     db = str(Path(workdir) / "soak.db")
     port = free_port()
     base = f"http://{HOST}:{port}"
-    proc = start_server(db, port)
+    dump = str(Path(workdir) / "stacks.txt")
+    proc = start_server(db, port, dump)
+    global SERVER_PID
+    SERVER_PID = proc.pid
     tally = Tally()
     try:
         # warm-up: the first write builds the pipeline; seed articles give readers something to read
@@ -237,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         threads = [threading.Thread(target=reader, args=(base, deadline, args.max_requests, tally, i), daemon=True)
                    for i in range(args.readers)]
         threads += [threading.Thread(target=writer, args=(base, deadline, args.max_requests, tally, 1000 + i,
-                                                          args.write_pause), daemon=True)
+                                                          args.write_pause, args.write_timeout), daemon=True)
                     for i in range(args.writers)]
         for t in threads:
             t.start()
@@ -278,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         "errors_by_request": tally.errors,
         "error_samples": tally.error_samples,
     }
+    if Path(dump).exists() and Path(dump).stat().st_size:
+        result["stack_dump"] = dump  # kept (in the temporary folder) when a request timed out
     print(json.dumps({k: v for k, v in result.items() if k not in ("rss_samples_mb", "by_request")}, indent=1))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))
