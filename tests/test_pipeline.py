@@ -32,3 +32,14 @@ def test_process_many_keeps_input_order_and_reports_empty_input():
     assert records[0].text.startswith("First article")
     assert records[1].error is not None and records[1].error.code == "empty"
     assert records[2].text.startswith("Thousands")
+
+
+def test_process_many_keeps_ingestion_error_codes():
+    pipeline = chronicle.Pipeline()
+    german = (
+        "Die Regierung hat am Montag neue Sanktionen gegen das Land beschlossen, "
+        "wie das Ministerium in Berlin mitteilte. Die Opposition kritisierte die Entscheidung scharf."
+    )
+    records = list(pipeline.process_many([german, TEXT]))
+    assert records[0].error is not None and records[0].error.code == "unsupported_language"
+    assert records[1].error is None

@@ -92,7 +92,7 @@ class Pipeline:
                 try:
                     batch.append(self._to_article(item, None, None, {}))
                 except Exception as exc:  # noqa: BLE001 - unreadable input: a record, not a crash
-                    batch.append(error_record("unreadable", f"{type(exc).__name__}: {exc}"))
+                    batch.append(_ingest_error_record(exc))
                 self.timings["ingest"] += time.perf_counter() - t0
             if len(batch) >= batch_size:
                 yield from self._run_batch(batch)
@@ -342,6 +342,15 @@ class _RegexOnIds:
             if len(self.seen) > 200_000:  # a bound on a long-running process
                 self.seen.clear()
         return answer
+
+
+def _ingest_error_record(exc: Exception) -> ArticleRecord:
+    """Ingestion's own error code ("unsupported_language", "binary", ...) when it gave one."""
+    from chronicle.ingest.errors import IngestError
+
+    if isinstance(exc, IngestError):
+        return error_record(exc.code, exc.message)
+    return error_record("unreadable", f"{type(exc).__name__}: {exc}")
 
 
 def _iso_date(value: str | None) -> str | None:
