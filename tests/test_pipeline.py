@@ -43,3 +43,9 @@ def test_process_many_keeps_ingestion_error_codes():
     records = list(pipeline.process_many([german, TEXT]))
     assert records[0].error is not None and records[0].error.code == "unsupported_language"
     assert records[1].error is None
+
+
+def test_one_unreadable_article_gives_an_error_record_not_an_exception():
+    record = chronicle.extract(b"\x00\x01\x02" * 100)
+    assert record["error"]["code"] == "binary"
+    assert record["events"] == []

@@ -75,8 +75,13 @@ class Pipeline:
 
     # -- one article -------------------------------------------------------
     def process(self, source: str | bytes | Article, published: str | None = None, url: str | None = None, **fields: Any) -> ArticleRecord:
-        """Extract the record of one article given as text, HTML or an `Article`."""
-        return next(self.process_many([self._to_article(source, published, url, fields)]))
+        """Extract the record of one article given as text, HTML or an `Article`.
+        Input that cannot be read gives an error record (as in a batch), not an exception."""
+        try:
+            article: Article | ArticleRecord = self._to_article(source, published, url, fields)
+        except Exception as exc:  # noqa: BLE001 - same contract as process_many
+            article = _ingest_error_record(exc)
+        return next(self.process_many([article]))
 
     # -- a stream ------------------------------------------------------------
     def process_many(self, items: Iterable[str | bytes | Article | ArticleRecord], batch_size: int | None = None) -> Iterator[ArticleRecord]:

@@ -189,3 +189,6 @@ def test_post_url_to_a_private_address_is_refused(client):
     assert r.status_code == 422 and "forbidden_address" in r.json()["detail"]
     r = client.post("/api/articles", json={"url": "file:///etc/passwd"}, headers=auth())
     assert r.status_code == 422
+    # 127.0.0.1 inside a 6to4 IPv6 address is loopback all the same
+    r = client.post("/api/articles", json={"url": "http://[2002:7f00:1::]/"}, headers=auth())
+    assert r.status_code == 422 and "forbidden_address" in r.json()["detail"]

@@ -44,3 +44,11 @@ def test_post_html(real_client):
                          headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 201, r.text
     assert "nurses protested" in r.json()["text"] and "<p>" not in r.json()["text"]
+
+
+def test_post_of_unreadable_text_is_a_client_error(real_client):
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    german = ("Die Regierung hat am Montag neue Sanktionen beschlossen, wie das Ministerium in Berlin "
+              "mitteilte. Die Opposition kritisierte die Entscheidung scharf.")
+    r = real_client.post("/api/articles", json={"text": german}, headers=headers)
+    assert r.status_code == 422 and "unsupported_language" in r.json()["detail"]

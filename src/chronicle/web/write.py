@@ -16,6 +16,7 @@ from typing import Any, Optional
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from chronicle.ingest.errors import IngestError
 from chronicle.web.security import bearer, token_matches
 
 router = APIRouter(prefix="/api", tags=["write"])
@@ -83,7 +84,10 @@ def post_article(article: ArticleIn, request: Request) -> dict[str, Any]:
     lazy: LazyPipeline = request.app.state.pipeline
     pipeline = lazy.get()
     with lazy.run_lock:
-        doc = read_article(body, published=article.published, url=url, **fields)
+        try:
+            doc = read_article(body, published=article.published, url=url, **fields)
+        except IngestError as exc:  # binary, too deep, not English...: the client's input, not a server fault
+            raise HTTPException(422, f"{exc.code}: {exc.message}") from exc
         if article.id:
             doc.id = article.id
         record = pipeline.process(doc)
