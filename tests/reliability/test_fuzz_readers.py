@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from chronicle.ingest import IngestError, iter_inputs, read_article
 from chronicle.record import Article, ArticleRecord
@@ -248,6 +248,8 @@ def test_rows_with_broken_urls_are_read_one_by_one(tmp_path):
 
 @FUZZ
 @given(st.lists(st.text(alphabet="0123456789.:[]%@\\/#?-_~ \t①x", max_size=30), min_size=1, max_size=5))
+@example(tails=["1.0"])  # a public address in short form: fetched, and only through the mock
+@example(tails=["127.1", "0", "[::1]", "10.1"])  # internal addresses in short forms: refused
 def test_url_lists_of_odd_urls(tmp_path_factory, tails):
     import httpx
 
@@ -261,4 +263,10 @@ def test_url_lists_of_odd_urls(tmp_path_factory, tails):
         items = list(iter_inputs([str(listing)], fetcher=fetcher))
     for item in items:
         check_item(item)
-    assert requests == []  # no odd spelling reaches an internal address (and none here is public)
+    # No odd spelling reaches an internal address. Some spellings are public addresses
+    # ("http://1.0/" is 1.0.0.0), and asking them is right: the mock transport answers.
+    from chronicle.ingest.fetch import public_address, resolve_host
+
+    for asked in requests:
+        host = httpx.URL(asked).host
+        assert all(public_address(ip) for ip in resolve_host(host, 80)), asked
