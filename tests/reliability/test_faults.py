@@ -123,8 +123,8 @@ def test_store_locked_by_another_writer_for_a_while(small_chunks, tmp_path):
 def test_database_gone_mid_batch_keeps_the_output_whole(small_chunks, tmp_path):
     """The store's file is deleted while the batch writes to it (an operator's mistake, a
     cleaner). The JSON lines output and its journal must still hold every article once,
-    and a resumed run must accept them. (What SQLite wrote into the deleted file is gone
-    with it, silently: reported to the store's owner, see docs/reliability.md.)"""
+    and a resumed run must accept them. What SQLite wrote into the deleted file is gone
+    with it; the store then refuses further writes, so nothing more is lost silently."""
     src, out, db = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "store.db"
     ids = write_inputs(src)
     seen = []
@@ -136,15 +136,18 @@ def test_database_gone_mid_batch_keeps_the_output_whole(small_chunks, tmp_path):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
 
     store = open_store(str(db))
-    try:
+    # SQLite would write on into the unlinked file; the store refuses, so the batch
+    # stops loudly instead of losing every later save.
+    with pytest.raises(Exception, match="removed while in use"):
         run_batch([str(src)], str(out), pipeline=small_chunks, store=store, on_progress=remove_database)
-    except Exception:  # noqa: BLE001 - failing loudly is one acceptable outcome
-        pass
-    finally:
-        store.close()
+    store.close()
+    committed = set(output_ids(out))
     with open_store(str(db)) as store:
         run_batch([str(src)], str(out), pipeline=small_chunks, store=store, resume=True)
     assert output_ids(out) == ids
+    # what was saved before the deletion went with the file; everything after it is in the new store
+    after = [i for i in ids if i not in committed and i != "fault-005"]
+    assert after and set(after) <= set(stored_ids(db))
 
 
 @pytest.mark.slow

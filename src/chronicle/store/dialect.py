@@ -9,6 +9,7 @@ article is ever formatted into SQL.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import threading
@@ -73,6 +74,7 @@ class SQLiteDialect(Dialect):
 
     def __init__(self, path: str):
         self.path = path
+        self._file_identity: tuple[int, int] | None = None
 
     def connect(self) -> sqlite3.Connection:
         # isolation_level=None: no implicit transactions; the store begins its own (BEGIN IMMEDIATE)
@@ -81,7 +83,28 @@ class SQLiteDialect(Dialect):
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=30000")
+        if self._file_identity is None and self._on_disk():
+            st = os.stat(self.path)
+            self._file_identity = (st.st_dev, st.st_ino)
         return conn
+
+    def _on_disk(self) -> bool:
+        return self.path != ":memory:" and not self.path.startswith("file:")
+
+    def check_file(self) -> None:
+        """Refuse to write when the database file was deleted or replaced under us.
+
+        SQLite keeps writing into an unlinked file without complaint, so every
+        later save would "succeed" and be lost with it; failing instead lets a
+        batch stop and resume into the real file."""
+        if self._file_identity is None:
+            return
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            raise sqlite3.OperationalError(f"database file {self.path} was removed while in use") from None
+        if (st.st_dev, st.st_ino) != self._file_identity:
+            raise sqlite3.OperationalError(f"database file {self.path} was replaced while in use")
 
     def fts_condition(self) -> str:
         return "events.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"

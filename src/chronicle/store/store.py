@@ -81,6 +81,7 @@ class Store:
             with conn.transaction():
                 yield conn.cursor()
             return
+        self.dialect.check_file()
         cur = conn.cursor()
         # IMMEDIATE takes the write lock up front, so two writers wait instead of failing mid-way
         cur.execute("BEGIN IMMEDIATE")
