@@ -49,3 +49,12 @@ def test_one_unreadable_article_gives_an_error_record_not_an_exception():
     record = chronicle.extract(b"\x00\x01\x02" * 100)
     assert record["error"]["code"] == "binary"
     assert record["events"] == []
+
+
+def test_a_record_is_one_line_whatever_line_separators_the_text_holds():
+    import json
+
+    text = "Police arrested two activists in Minsk on Monday.\u2028Their lawyers protested.\x85 The court said nothing."
+    line = chronicle.Pipeline().process(text, published="2021-06-07").to_json()
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["text"] == text

@@ -185,7 +185,21 @@ class ArticleRecord:
         return to_dict(self)
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        return json_line(self.to_dict())
+
+
+# Valid in JSON, but line breaks to str.splitlines() and many JSON-lines readers:
+# escaped so that one record is always exactly one line.
+_LINE_BREAKS_IN_JSON = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(obj: Any) -> str:
+    """One JSON object on one line, UTF-8 text kept readable."""
+    text = json.dumps(obj, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKS_IN_JSON.items():
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return text
 
 
 def content_id(text: str) -> str:

@@ -138,7 +138,7 @@ def poll_once(feeds: Iterable[str], *, pipeline, store, fetcher, seen: SeenItems
 
 def _write(out, record: ArticleRecord) -> None:
     if out is not None:
-        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        out.write(record.to_json() + "\n")
         out.flush()
 
 
