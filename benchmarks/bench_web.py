@@ -59,12 +59,19 @@ def start_server(db: str, port: int, cache_ttl: float | None = None) -> subproce
     if cache_ttl is not None:
         env["CHRONICLE_CACHE_TTL"] = str(cache_ttl)
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    return wait_until_serving(proc, f"http://127.0.0.1:{port}", timeout=60)
+
+
+def wait_until_serving(proc: subprocess.Popen, base: str, timeout: float) -> subprocess.Popen:
+    """Block until the server at `base` answers an events query; kill it and fail if it never does."""
     import httpx
 
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1", timeout=2).status_code == 200:
+            if httpx.get(f"{base}/api/events?limit=1", timeout=2).status_code == 200:
                 return proc
         except httpx.HTTPError:
             time.sleep(0.2)

@@ -35,6 +35,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_web import wait_until_serving  # noqa: E402 - benchmarks/ is put on the path just above
+
 HOST = "127.0.0.1"  # loopback only, whatever the options say
 SERVER_PID = 0
 TOKEN = "soak-" + os.urandom(8).hex()
@@ -89,19 +91,7 @@ def start_server(db: str, port: int, dump: str, timeout: float = 180.0) -> subpr
             f"uvicorn.run(create_app({db!r}), host={HOST!r}, port={port}, log_level='warning')")
     env = dict(os.environ, CHRONICLE_TOKEN=TOKEN, PYTHONPATH=str(HERE.parent / "src"))
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            if httpx.get(f"http://{HOST}:{port}/api/events?limit=1", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("server did not start")
+    return wait_until_serving(proc, f"http://{HOST}:{port}", timeout=timeout)
 
 
 class Tally:
