@@ -154,7 +154,7 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
         key = exact_key(text[start:offsets[j - 1] + len(last)])
         if key.count(" ") + 1 > longest:
             break
-        if last[:1].isupper():
+        if last[:1].isupper() or _PARTICLE_NAME.match(last):
             ids = gaz.exact_ids(key)
             if not ids and j > i + 1:
                 # "Al-Nasiriyah" where the index knows "Nasiriyah"
@@ -167,6 +167,10 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
     return best
 
 
+# A name's last word may open with an elided particle: "Cote d'Ivoire", "Val d'Or".
+_PARTICLE_NAME = re.compile(r"^[a-z]{1,2}['\u2019][A-Z]")
+# Words that join the items of a list of places ("Pandi, Bulacan", "Basra and Najaf").
+LIST_JOINS = frozenset({",", "and", "or", "&"})
 _NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "/"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"})
 
@@ -320,13 +324,14 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
         return None  # the tail of a longer name: "Agent Orange"
 
-    followed_by_place = False
-    if nxt is not None and nxt.text == "," and j + 1 < len(doc):
+    followed_by_place = followed_by_name = False
+    if nxt is not None and nxt.lower_ in LIST_JOINS and j + 1 < len(doc):
         following = _match_at(context, j + 1, gaz)
+        followed_by_name = following is not None
         followed_by_place = following is not None and (
             _best_feature(gaz, following[2]) in STRONG_FEATURES or (ents[j + 1] is not None and ents[j + 1][2] in {"GPE", "LOC"})
         )
-    after_place = prev is not None and prev.text == "," and i - 1 == previous_end
+    after_place = prev is not None and prev.lower_ in LIST_JOINS and i - 1 == previous_end
     if associative:
         pass
     elif label in {"PERSON", "NORP"}:
@@ -337,7 +342,10 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         strong_locative = locative and not (
             prev is not None and prev.lower_ == "of" and not (i >= 2 and doc[i - 2].lower_ in OF_PLACE_NOUNS)
         )
-        if not (well_known and (strong_locative or followed_by_place or after_place or hint or place_noun)):
+        # between two places of a list ("Moonbi, Parkes and Wyong") even a small
+        # town is one: people are seldom listed among places
+        between_places = after_place and followed_by_name
+        if not (well_known and (strong_locative or followed_by_place or after_place or hint or place_noun) or between_places):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:

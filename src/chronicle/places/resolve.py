@@ -48,6 +48,37 @@ HINT_BONUS = 4.0
 SAME_PLACE_KM = 30
 
 CONTAINMENT_GAPS = frozenset({",", "in", ", in", "of"})
+# Items of one list of places are mostly places of one kind ("Ohio, New York
+# and Texas" are states; "Moonbi, Parkes and Wyong" towns).
+LIST_BONUS = 3.0
+LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
+
+
+def _list_siblings(text: str, mentions: list) -> dict[str, set[str]]:
+    """For each name, the other names of the lists it is an item of. A list is a
+    run of three or more places joined by commas or "and" / "or", or two joined by
+    "and" / "or" ("Ontario and Quebec"); two joined by a comma read as containment."""
+    out: dict[str, set[str]] = {}
+    run = [mentions[0]] if mentions else []
+    joins: list[str] = []
+
+    def close() -> None:
+        if len(run) >= 3 or (len(run) == 2 and joins and joins[0] != ","):
+            keys = {m.key for m in run}
+            for m in run:
+                out.setdefault(m.key, set()).update(keys - {m.key})
+
+    for a, b in zip(mentions, mentions[1:]):
+        gap = text[a.end:b.start].strip()
+        if gap in LIST_GAPS:
+            run.append(b)
+            joins.append(gap)
+        else:
+            close()
+            run, joins = [b], []
+    if run:
+        close()
+    return out
 
 PRECISION = {F_COUNTRY: "country", F_ADMIN1: "admin1", F_ADMIN2: "admin2", F_CITY: "point", F_REGION: "region", F_CONTINENT: "continent"}
 
@@ -107,16 +138,20 @@ class Resolver:
 
         # containment: a mention followed by ", X" or "in X" where X is a mention
         following: dict[str, list[str]] = {}
+        preceding: dict[str, list[str]] = {}
         for a, b in zip(mentions, mentions[1:]):
             if a.key != b.key and text[a.end:b.start].strip() in CONTAINMENT_GAPS:
                 following.setdefault(a.key, []).append(b.key)
+                preceding.setdefault(b.key, []).append(a.key)
+        siblings = _list_siblings(text, mentions)
 
         choices: dict[str, Choice] = {}
         for _pass in range(2):
             evidence = _Evidence(demonym_votes, votes)
             for key, ch in choices.items():
                 evidence.add_places(key, self._holders(ch.id) | {ch.id})
-            choices = {key: self._choose(key, ms, groups, following, choices, evidence) for key, ms in groups.items()}
+            choices = {key: self._choose(key, ms, groups, following, choices, evidence, preceding, siblings)
+                       for key, ms in groups.items()}
             votes = {key: (g.country_of(ch.id), float(len(groups[key]))) for key, ch in choices.items() if g.country_of(ch.id)}
         counts: Counter[str] = Counter(demonym_votes)
         for cc, weight in votes.values():
@@ -124,8 +159,14 @@ class Resolver:
         top = counts.most_common(1)[0][0] if counts else None
         return choices, top
 
-    def _choose(self, key, ms, groups, following, previous, evidence: "_Evidence") -> Choice:
+    def _choose(self, key, ms, groups, following, previous, evidence: "_Evidence", preceding=None, siblings=None) -> Choice:
         g = self.gaz
+        # places this name follows as their container ("Buffalo, New York")
+        held = [previous[k].id for k in (preceding or {}).get(key, ()) if k in previous]
+        # the kind of place the other items of its lists resolved to
+        sibling_features = Counter(g.feature[previous[k].id] for k in (siblings or {}).get(key, ()) if k in previous)
+        list_feature = sibling_features.most_common(1)[0][0] if sibling_features else None
+        division_context = False
         cands = ms[0].candidates
         exact = ms[0].exact
         contained_by: set[int] = set()
@@ -169,6 +210,12 @@ class Resolver:
             if f in (F_ADMIN1, F_ADMIN2, F_COUNTRY) and admins[c] > 0:
                 score += NEIGHBOUR_BONUS * min(2, admins[c])
                 why.append("holds other places named")
+            if held and f != F_CITY and any(c in self._holders(h) for h in held):
+                score += CONTAINMENT_BONUS
+                why.append("holds the place named before it")
+            if list_feature is not None and f == list_feature and sum(sibling_features.values()) >= 1:
+                score += LIST_BONUS
+                why.append(f"listed with other {FEATURES[f]} names")
             hint = ms[0].hint
             if hint == "division" and f in (F_ADMIN1, F_ADMIN2) or hint == "city" and f == F_CITY:
                 score += HINT_BONUS
@@ -181,7 +228,8 @@ class Resolver:
                 why.append("spelling variant")
             if best is None or score > best.score:
                 best = Choice(c, score, ", ".join([FEATURES[f]] + why + ([f"population {pop:,}"] if pop else [])))
-        return self._same_place_as_town(best, cands, ms[0].hint)
+                division_context = "holds the place named before it" in why or "listed with other" in " ".join(why)
+        return self._same_place_as_town(best, cands, "division" if division_context else ms[0].hint)
 
     def _same_place_as_town(self, choice: Choice, cands: tuple[int, ...], hint: str | None) -> Choice:
         """A division named after its chief town ("Karbala", "Basra"): unless the
