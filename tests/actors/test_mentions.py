@@ -265,3 +265,18 @@ def test_victims_belong_to_the_city_where_it_happened(nlp, stage):
     assert actor_covering(actors, "Russian forces").country == "RUS"
     assert actor_covering(actors, "four people").country == "UKR"
     assert actor_covering(actors, "governor").country == "UKR"
+
+
+def test_anti_and_pro_prefixes_are_a_stance_not_a_nationality(resolve):
+    text = "An outspoken anti-Iran columnist was shot dead in Baghdad, and a pro-Russia blogger was arrested in Kyiv."
+    actors, _ = resolve(text, published="2022-06-01")
+    assert actor_covering(actors, "columnist").country == "IRQ"
+    assert actor_covering(actors, "blogger").country == "UKR"
+
+
+def test_administrators_and_settlers_are_agents(resolve):
+    text = "Settlers set fire to the offices of the Palestinian administrators overnight."
+    actors, _ = resolve(text, published="2001-06-01")
+    admins = actor_covering(actors, "the Palestinian administrators")
+    assert (admins.country, admins.sector) == ("PSE", "GOV")
+    assert actor_covering(actors, "Settlers").sector == "CVL"

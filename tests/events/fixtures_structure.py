@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from chronicle.nlp import load_nlp
-from chronicle.record import Actor, Article, Span
+from chronicle.record import Actor, Article, Place, Span
 from chronicle.stage import Annotations
 
 
@@ -17,10 +17,14 @@ def _find_all(text: str, phrase: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)]
 
 
-def annotate(text: str, actors: dict[str, list[str]] | None = None) -> Annotations:
-    """Parse `text` and add one Actor per key, mentioned by every occurrence of its phrases."""
+def annotate(text: str, actors: dict[str, list[str]] | None = None, places: dict[str, str] | None = None) -> Annotations:
+    """Parse `text` and add one Actor per key, mentioned by every occurrence of its phrases;
+    `places`: phrase -> ISO alpha-2 code of a resolved place at each occurrence."""
     doc = load_nlp()(text)
     ann = Annotations(article=Article(text=text), doc=doc, published="2024-05-01")
+    for phrase, iso2 in (places or {}).items():
+        for s, e in _find_all(text, phrase):
+            ann.places.append(Place(text=phrase, start=s, end=e, name=phrase, country_code=iso2, feature="city"))
     for name, phrases in (actors or {}).items():
         spans = sorted({span for phrase in phrases for span in _find_all(text, phrase)})
         assert spans, f"no mention of {name!r} in the text"

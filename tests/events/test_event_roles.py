@@ -385,7 +385,7 @@ def test_place_of_a_directed_act_is_the_last_resort_recipient():
     assert names(ann, r) == ["VAL"]
 
 
-def test_place_of_a_protest_is_not_a_recipient():
+def test_protest_with_no_target_is_aimed_at_the_state_where_it_happens():
     ann, a, r = roles(
         "Farmers marched in Valdoria on Sunday.",
         {"farmers": ["Farmers"], "VAL": ["Valdoria"]},
@@ -393,7 +393,17 @@ def test_place_of_a_protest_is_not_a_recipient():
         "PROTEST",
     )
     assert names(ann, a) == ["farmers"]
-    assert r == []
+    assert names(ann, r) == ["VAL"]
+
+
+def test_protest_target_wins_over_its_place():
+    ann, a, r = roles(
+        "Farmers marched in Valdoria against the Ostrian trade minister on Sunday.",
+        {"farmers": ["Farmers"], "VAL": ["Valdoria"], "OST": ["the Ostrian trade minister"]},
+        "marched",
+        "PROTEST",
+    )
+    assert names(ann, r) == ["OST"]
 
 
 def test_taking_away_from_x():
@@ -450,15 +460,37 @@ def test_object_staged_by_x():
     assert names(ann, r) == ["greens"]
 
 
-def test_meeting_parties_are_all_actors():
+def test_meeting_with_x_makes_x_the_recipient():
     ann, a, r = roles(
         "The Chilean foreign minister met with Peru's president in Lima on Monday.",
         {"CHL": ["The Chilean foreign minister"], "PER": ["Peru's president"]},
         "met",
         "CONSULT",
     )
+    assert names(ann, a) == ["CHL"]
+    assert names(ann, r) == ["PER"]
+
+
+def test_parties_that_meet_together_are_all_actors():
+    ann, a, r = roles(
+        "The Chilean foreign minister and Peru's president met in Lima on Monday.",
+        {"CHL": ["The Chilean foreign minister"], "PER": ["Peru's president"]},
+        "met",
+        "CONSULT",
+    )
     assert set(names(ann, a)) == {"CHL", "PER"}
     assert r == []
+
+
+def test_talks_with_x_on_a_noun_trigger():
+    ann, a, r = roles(
+        "Delegates from Valdoria held two days of talks with the Ostrian interior minister.",
+        {"VAL": ["Delegates from Valdoria"], "OST": ["the Ostrian interior minister"]},
+        "talks",
+        "CONSULT",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert names(ann, r) == ["OST"]
 
 
 def test_visit_keeps_visitor_actor_and_host_recipient():
@@ -472,15 +504,16 @@ def test_visit_keeps_visitor_actor_and_host_recipient():
     assert names(ann, r) == ["PER"]
 
 
-def test_host_is_the_recipient_and_guest_the_actor():
+def test_host_acts_on_the_guest():
+    # CAMEO 043 "host a visit": the host is the source, the guest the target
     ann, a, r = roles(
         "Norway's prime minister hosted the Chilean president in Oslo.",
         {"NOR": ["Norway's prime minister"], "CHL": ["the Chilean president"]},
         "hosted",
         "CONSULT",
     )
-    assert names(ann, a) == ["CHL"]
-    assert names(ann, r) == ["NOR"]
+    assert names(ann, a) == ["NOR"]
+    assert names(ann, r) == ["CHL"]
 
 
 def test_subject_the_parser_attached_before_a_comma():
@@ -878,3 +911,135 @@ def test_active_verb_joined_to_a_passive_shares_its_subject():
         "RETREAT",
     )
     assert names(ann, a) == ["premier"]
+
+
+# -- the state where the act is done, when no actor is named there ---------------------
+
+
+def place_roles(text, actors, places, trigger, event_type):
+    ann = annotate(text, actors, places)
+    trig = token(ann, trigger)
+    actor, recipient = find_roles(ann, trig.sent, trig, event_type)
+    return ann, actor, recipient
+
+
+def test_city_where_the_act_is_done_stands_for_its_state():
+    ann, a, r = place_roles(
+        "The governor imposed a night curfew in Port Amsel after the riots.",
+        {"governor": ["The governor"]},
+        {"Port Amsel": "NO"},
+        "imposed",
+        "COERCE",
+    )
+    assert names(ann, a) == ["governor"]
+    assert len(r) == 1 and r[0].text == "Port Amsel"
+    state = ann.actors[r[0].actor]
+    assert (state.name, state.country, state.kind) == ("Norway", "NOR", "country")
+    assert [m.text for m in state.mentions] == ["Port Amsel"]
+
+
+def test_city_joins_the_article_actor_for_its_country():
+    ann = annotate(
+        "Norway protested. Later the governor imposed a night curfew in Port Amsel.",
+        {"governor": ["the governor"], "NOR": ["Norway"]},
+        {"Port Amsel": "NO"},
+    )
+    norway = ann.actors[1]
+    norway.kind, norway.country = "country", "NOR"
+    trig = token(ann, "imposed")
+    _, r = find_roles(ann, trig.sent, trig, "COERCE")
+    assert [x.actor for x in r] == [1]
+    assert len(ann.actors) == 2
+    assert [m.text for m in norway.mentions] == ["Norway", "Port Amsel"]
+
+
+def test_named_recipient_wins_over_the_place():
+    ann, a, r = place_roles(
+        "The governor expelled the Valdorian consul in Port Amsel.",
+        {"governor": ["The governor"], "VAL": ["the Valdorian consul"]},
+        {"Port Amsel": "NO"},
+        "expelled",
+        "COERCE",
+    )
+    assert names(ann, r) == ["VAL"]
+    assert len(ann.actors) == 2
+
+
+def test_a_place_in_a_side_clause_is_not_where_the_act_is_done():
+    ann, a, r = place_roles(
+        "The governor, who grew up in Port Amsel, announced a curfew.",
+        {"governor": ["The governor"]},
+        {"Port Amsel": "NO"},
+        "announced",
+        "COERCE",
+    )
+    assert r == []
+    assert len(ann.actors) == 1
+
+
+def test_noun_trigger_takes_the_place_of_its_verb():
+    ann, a, r = place_roles(
+        "Valdorian troops remained on high alert in Port Amsel.",
+        {"VAL": ["Valdorian troops"]},
+        {"Port Amsel": "NO"},
+        "alert",
+        "MOBILIZE",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert ann.actors[r[0].actor].country == "NOR"
+
+
+# -- what a protest is aimed at ----------------------------------------------------------
+
+
+def test_strike_in_protest_against_abuses_by_x():
+    ann, a, r = roles(
+        "The miners began a hunger strike in protest against abuses by the Valdorian police.",
+        {"miners": ["The miners"], "police": ["the Valdorian police"]},
+        "strike",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["miners"]
+    assert names(ann, r) == ["police"]
+
+
+def test_protest_over_a_law_signed_by_x():
+    ann, a, r = roles(
+        "Dockers walked out on Monday over a new port law signed by the Valdorian transport minister.",
+        {"dockers": ["Dockers"], "minister": ["the Valdorian transport minister"]},
+        "walked",
+        "PROTEST",
+    )
+    assert names(ann, r) == ["minister"]
+
+
+def test_protest_calling_for_the_removal_of_x():
+    ann, a, r = roles(
+        "Students rioted after a march calling for the removal of the Valdorian interior minister.",
+        {"students": ["Students"], "minister": ["the Valdorian interior minister"]},
+        "rioted",
+        "PROTEST",
+    )
+    assert names(ann, a) == ["students"]
+    assert names(ann, r) == ["minister"]
+
+
+def test_drive_to_convince_x():
+    ann, a, r = roles(
+        "The farmers' union collected signatures in a drive to convince the Valdorian senate to drop the tax.",
+        {"union": ["The farmers' union"], "senate": ["the Valdorian senate"]},
+        "signatures",
+        "PROTEST",
+    )
+    assert names(ann, r) == ["senate"]
+
+
+def test_own_possession_is_not_the_recipient():
+    ann, a, r = roles(
+        "The president went back on his promise to the Valdorian farmers.",
+        {"president": ["The president", "his"], "farmers": ["the Valdorian farmers"]},
+        "went",
+        "REJECT",
+    )
+    assert names(ann, a) == ["president"]
+    assert names(ann, r) == ["farmers"]

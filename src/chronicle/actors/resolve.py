@@ -50,6 +50,8 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# "anti-Syria", "pro-Western": a stance toward a country, not membership of it
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})
 LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "governor", "mayor",
                          "county", "state-level"})
@@ -771,6 +773,10 @@ class ArticleResolver:
             if tok.i == m.end - 1 and self._patron_follows(tok.i):
                 whys.append(f"'{tok.text}' backs it, does not own it")
                 continue
+            if isinstance(target, CountryForm) and self._stance_precedes(m.start):
+                if tok.i == m.end - 1:
+                    whys.append(f"'{self.text_[m.start - 2]}-{tok.text}' is a stance toward {target.iso3}, not its country")
+                continue
             if isinstance(target, Entry) and not target.is_person and target.international not in ("UNO", "EUR", "IGO") \
                     and tok.i == m.end - 1 and target.kind != "institution":
                 org_sector = target.status_on(self.day)[2] or org_sector
@@ -959,13 +965,18 @@ class ArticleResolver:
     def _patron_in(self, left: int, head: "Token") -> str | None:
         for k in range(left, head.i):
             m = self.matches.get(k)
-            if m is not None and isinstance(m.target, CountryForm) and self._patron_follows(k):
+            if m is not None and isinstance(m.target, CountryForm) and (self._patron_follows(k) or self._stance_precedes(m.start)):
                 return m.target.iso3
         return None
 
     def _patron_follows(self, i: int) -> bool:
         """'Iran-backed', 'US-led': the word after the hyphen makes the country a patron."""
         return i + 2 < len(self.lower_) and self.lower_[i + 1] in ("-", "‐") and self.lower_[i + 2] in PATRON_WORDS
+
+    def _stance_precedes(self, i: int) -> bool:
+        """'anti-Syria', 'pro-Iran': the word before the hyphen makes the country the object
+        of a stance ("an anti-Syria journalist" is not Syrian)."""
+        return i >= 2 and self.lower_[i - 1] in ("-", "‐") and self.lower_[i - 2] in STANCE_PREFIXES
 
     def _is_ethnic(self, i: int) -> bool:
         """'ethnic Albanians', 'ethnic Turks': a people named by ethnicity, not by state."""

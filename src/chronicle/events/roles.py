@@ -49,31 +49,41 @@ Which types need a recipient (PLOVER 2.0 manual, chapter 3)
                                      two-sided ("clashes between X and Y"): all actors
 The recipient search, in order, stops at the first step that names an actor:
 the trigger's own arguments (dative, object, recipient prepositions, the object's
-own "of"/"by"/target phrases); its clausal complements, three levels deep ("said it
-would release X", "threatened to shell X", "demanded that X ease"); for THREATEN
-the subject of an "if/unless" condition; CAMEO-style, the actor named where the
-act is done ("lifted the curfew in X"), for every type but PROTEST (PLOVER codes a
-protest's place as its location); and, only for the types in DIRECTED (those
-PLOVER says require a recipient, plus COERCE, ASSAULT, THREATEN, ACCUSE, REQUEST),
-any actor in an object slot of the clause. A protest with no stated target keeps
-no recipient. An object that is an unresolved pronoun ("gave him weapons") stops
-the search: someone further away must not take its place.
+own "of"/"by"/target phrases, and one level further when that phrase names no one:
+"protests against abuses by X", "a strike over a law signed by X", "reneged on his
+promise to X", where the actor's own possession is skipped); "in protest of X" and
+other stance phrases; its clausal complements, three levels deep ("said it would
+release X", "threatened to shell X", "demanded that X ease"); for THREATEN the
+subject of an "if/unless" condition; CAMEO-style, the actor named where the act is
+done ("lifted the curfew in X", on a noun trigger also through its verb: "remained
+on alert in X"); only for the types in DIRECTED (those PLOVER says require a
+recipient, plus COERCE, ASSAULT, THREATEN, ACCUSE, REQUEST), any actor in an object
+slot of the clause. A protest is "directed toward ... government authorities"
+(PLOVER codebook): with no stated target, what it presses for ("calling for the
+removal of X", "a drive to convince X") and then the place where it happens give
+its recipient. Last, for every typed event, the state of a resolved place where the
+act is done ("imposed a curfew in Abidjan" -> Ivory Coast), as CAMEO and the PLOVER
+gold code it: the article's actor for that country, or a new country actor whose
+mention is the place. An object that is an unresolved pronoun ("gave him weapons")
+stops the search: someone further away must not take its place.
 
-CONSULT (PLOVER 3.2.2): a meeting or call codes every party as actor; a visit
-keeps visitor -> host; "X hosted Y" becomes actor Y, recipient X. Deaths
-("a prisoner died in police custody"): the one who died is the recipient, the
-custodian the actor. Receiving verbs ("enjoys the support of X", "received aid
-from X"): the giver is the actor, the subject the recipient.
+CONSULT: the one who meets, calls, visits or hosts is the actor and the one met,
+called, visited or hosted the recipient (CAMEO 036/040/042/043, as the gold codes
+them: "X hosted Y" is X -> Y); parties written together ("X and Y met") are all
+actors. Deaths ("a prisoner died in police custody"): the one who died is the
+recipient, the custodian the actor. Receiving verbs ("enjoys the support of X",
+"received aid from X"): the giver is the actor, the subject the recipient.
 
 When `ann.actors` is empty (or no argument overlaps a mention) both lists are
-empty: roles are never invented from words that no actor covers.
+empty: roles are never invented from words that no actor covers (the one
+addition is the state of a place, above, and only when some actor is present).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chronicle.record import ActorRef
+from chronicle.record import Actor, ActorRef, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -103,9 +113,10 @@ REQUIRES_RECIPIENT: dict[str, bool] = {
 # Types that need a recipient (PLOVER) or have one in nearly every report: for these
 # alone the search widens, last, to any actor in an object slot of the trigger's clause.
 DIRECTED = {t for t, required in REQUIRES_RECIPIENT.items() if required} | {"COERCE", "ASSAULT", "THREATEN", "ACCUSE", "REQUEST"}
-# Types whose place is only a location, never the party acted on (PLOVER codes a protest's
-# place as its event location).
-NO_LOCATION_RECIPIENT = {"PROTEST", ""}
+# Types whose place names the party acted on only when nothing else does: a protest is
+# "directed toward ... government authorities" (PLOVER codebook), so with no stated target
+# the state where it happens is its recipient, as the CAMEO-coded gold has it.
+LATE_LOCATION = {"PROTEST"}
 # Names used by the PLOVER GSR and earlier drafts.
 TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE", "YIELD": "CONCEDE"}
 # Reciprocal types: coordinated or "between" parties are all actors (PLOVER 2.4.2).
@@ -176,6 +187,12 @@ MOVING_VERBS = {
     "station", "provide", "supply", "give", "commit", "mobilize", "mobilise", "redeploy", "recall", "evacuate",
     "return", "bring", "lend", "train", "equip", "arm", "sell",
 }
+# Verbs that say what a protest presses for or against, and on whom.
+PRESSING_VERBS = {"call", "demand", "urge", "seek", "press", "push", "protest", "denounce", "condemn", "oppose",
+                  "reject", "convince", "persuade", "force", "pressure", "pressurize", "pressurise", "compel", "oust",
+                  "overthrow", "topple", "remove"}
+# Prepositions that say where an act is done.
+LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
 # Nouns that locate in time or space rather than name a group: "at the end of X".
 RELATIONAL_NOUNS = {
     "end", "beginning", "start", "height", "middle", "edge", "time", "day", "night", "week", "month", "year",
@@ -203,9 +220,6 @@ REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "tell", "report
 # Acts only a state performs (arrest, try, expel, investigate): an agentless one was done
 # by the state where it happened.
 STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION"}
-# CONSULT: visits keep visitor -> host; hosting is coded from the visitor's side.
-VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land"}
-HOST_VERBS = {"host", "welcome", "receive"}
 # Two-sided violence verbs: "X clashed with Y" makes both actors (PLOVER ASSAULT).
 TWO_SIDED = {"clash", "fight", "battle", "skirmish", "exchange", "clashes", "fighting", "battles", "skirmishes"}
 
@@ -235,6 +249,72 @@ def _token_index(ann: "Annotations") -> dict[int, list[tuple[int, int, int]]]:
                 by_token.setdefault(tok.i, []).append(mention)
     _LAST_INDEX = (doc, ann.actors, len(ann.actors), by_token)
     return by_token
+
+
+def _register_mention(ann: "Annotations", index: int, start: int, end: int) -> None:
+    """Add a mention made here (a place standing for its state) to the cached token index."""
+    global _LAST_INDEX
+    by_token = _token_index(ann)
+    span = ann.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        for tok in span:
+            entries = by_token.setdefault(tok.i, [])
+            if (start, end, index) not in entries:
+                entries.append((start, end, index))
+    _LAST_INDEX = (ann.doc, ann.actors, len(ann.actors), by_token)
+
+
+_LAST_PLACES: tuple | None = None
+
+
+def _place_index(ann: "Annotations") -> dict[int, object]:
+    """Token index -> the resolved place (not a name part of something else) covering it."""
+    global _LAST_PLACES
+    cached = _LAST_PLACES
+    if cached is not None and cached[0] is ann.doc and cached[1] is ann.places:
+        return cached[2]
+    by_token: dict[int, object] = {}
+    for place in ann.places or []:
+        if place.associative or not place.country_code:
+            continue
+        span = ann.doc.char_span(place.start, place.end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            by_token.setdefault(tok.i, place)
+    _LAST_PLACES = (ann.doc, ann.places, by_token)
+    return by_token
+
+
+def _country_of_place(ann: "Annotations", place) -> ActorRef | None:
+    """The state a place stands for, as an actor of the article.
+
+    CAMEO, whose conventions the PLOVER gold follows, codes the state where an act is
+    done as the party acted on when no other is named ("imposed a curfew in Abidjan",
+    "arrived in Amman"). A city is not an actor by itself (the actors stage keeps "in
+    Tehran" a place), so its country becomes one here: the article's existing actor for
+    that country when there is one, else a new country actor with the place as mention.
+    """
+    try:
+        from chronicle.places.countries import country_by_iso2
+    except ImportError:  # pragma: no cover - places owner's module
+        return None
+    country = country_by_iso2(place.country_code)
+    if country is None:
+        return None
+    index = next((k for k, a in enumerate(ann.actors) if a.kind == "country" and a.country == country.iso3 and not a.sector), None)
+    why = f"{country.name}: the state where the act was done ({place.text})"
+    if index is None:
+        ann.actors.append(Actor(
+            text=place.text, start=place.start, end=place.end, name=country.name, country=country.iso3,
+            kind="country", mentions=[Span(text=place.text, start=place.start, end=place.end)], why=why,
+        ))
+        index = len(ann.actors) - 1
+    else:
+        actor = ann.actors[index]
+        if all((m.start, m.end) != (place.start, place.end) for m in actor.mentions):
+            actor.mentions.append(Span(text=place.text, start=place.start, end=place.end))
+            actor.mentions.sort(key=lambda m: (m.start, m.end))
+    _register_mention(ann, index, place.start, place.end)
+    return ActorRef(actor=index, text=place.text, start=place.start, end=place.end)
 
 
 class _Mentions:
@@ -425,12 +505,13 @@ class _Roles:
         if self.type in GRIEVANCE and depth == 0:
             # "complained to the UN over the raids by X": what is complained of before whom
             children.sort(key=lambda c: c.lower_ not in ("against", "over", "about", "at", "on"))
+        actor_ids = {r.actor for r in self.actor}
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 # "in protest of X", "in defiance of X", "in retaliation against X"
                 p = _pobj(c)
                 if p is not None and p.lemma_.lower() in STANCE_NOUNS:
-                    out.extend(self.prep_targets(p, depth + 1) or self.of_targets(p))
+                    out.extend(self.stance_targets(p, depth + 1))
                 continue
             if c.dep_ in ("prep", "dative") and (self.prep_ok(c.lower_, tok.lemma_.lower()) or (c.lower_ in ("by", "of") and depth > 0)):
                 # a by-phrase one level down names who did what is targeted:
@@ -439,13 +520,30 @@ class _Roles:
                     continue
                 p = _pobj(c)
                 if p is not None:
-                    refs = self.refs(p)
-                    if not refs and depth == 0:
-                        refs = self.prep_targets(p, depth + 1)
+                    # the actor's own possession is not what it acts on: "reneged on his
+                    # commitment to the people" is aimed at the people
+                    refs = [r for r in self.refs(p) if r.actor not in actor_ids]
+                    if not refs and depth < 2:
+                        refs = self.prep_targets(p, depth + 1) or self.makers(p)
                     if refs:
                         # the first phrase that names someone: "clashed with X at the rally of Y"
                         return out + refs
         return out
+
+    def stance_targets(self, stance: "Token", depth: int = 1) -> list[ActorRef]:
+        """X in "in protest of X", "in protest against abuses by X", "in retaliation for X's raid"."""
+        actor_ids = {r.actor for r in self.actor}
+        refs = [r for r in self.prep_targets(stance, depth) if r.actor not in actor_ids]
+        return refs or [r for r in self.of_targets(stance) if r.actor not in actor_ids]
+
+    def makers(self, noun: "Token") -> list[ActorRef]:
+        """Who made or did a thing: "a bill signed by X", "abuses committed by X"."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                refs = self.agents(c)
+                if refs:
+                    return refs
+        return []
 
     def of_targets(self, noun: "Token") -> list[ActorRef]:
         for c in noun.children:
@@ -706,6 +804,26 @@ class _Roles:
             out.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX"))
         return out
 
+    def demand_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """Whom a protest presses: the party of what it demands or opposes, in a clause on the
+        trigger or on a noun beside it ("rioted after a march calling for the removal of X",
+        "a drive to convince X to amend the law")."""
+        actor_ids = {r.actor for r in self.actor}
+        top = trigger
+        if trigger.pos_ not in ("VERB", "AUX"):
+            verb, _ = self.governing_verb(trigger)
+            top = verb if verb is not None else trigger
+        clauses = [t for t in top.subtree if t.i != trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in PRESSING_VERBS
+                   and t.dep_ in ("acl", "relcl", "advcl", "xcomp", "pcomp", "conj")]
+        clauses.sort(key=lambda t: abs(t.i - trigger.i))
+        for verb in clauses:
+            refs = [r for r in self.verb_recipients(verb) if r.actor not in actor_ids]
+            if not refs:
+                refs = [r for r in self.complement_recipients(verb) if r.actor not in actor_ids]
+            if refs:
+                return refs
+        return []
+
     def complement_recipients(self, verb: "Token") -> list[ActorRef]:
         """Recipient from a clausal complement: "threatened to shell X", "demanded that X ease",
         "said it will release X" (breadth first, three levels)."""
@@ -786,24 +904,54 @@ class _Roles:
                 return refs
         return []
 
-    def location_recipients(self, trigger: "Token") -> list[ActorRef]:
-        """Last resort, CAMEO-style: the actor named where the act is done to ("lifted the curfew
-        in Montenegro", "will evacuate settlements in Gaza")."""
-        actor_ids = {r.actor for r in self.actor}
+    def _location_objects(self, trigger: "Token") -> list["Token"]:
+        """The places where the act is done, nearest clause first: "in/into/inside X" on the
+        trigger, its complements, its objects and prepositional objects ("fired shells at
+        targets in X", "remained on alert in X"), and for a noun trigger the verb it is an
+        argument of ("held talks in X")."""
         nodes = [trigger] + self._complements(trigger)
+        if trigger.pos_ not in ("VERB", "AUX"):
+            verb, _ = self.governing_verb(trigger)
+            if verb is not None and verb.i != trigger.i:
+                nodes.append(verb)
+        out: list["Token"] = []
         for node in nodes:
             holders = [node] + [c for c in node.children if c.dep_ in OBJECT_DEPS]
-            # "fired shells at targets in X", "remained on alert in X"
             holders += [p for c in node.children if c.dep_ == "prep" and c.lower_ not in ("by", "of") for p in [_pobj(c)] if p is not None]
             for h in holders:
                 for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in ("in", "into", "inside", "across", "throughout"):
+                    if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                         p = _pobj(c)
-                        if p is None:
-                            continue
-                        refs = [r for r in self.refs(p) if r.actor not in actor_ids]
-                        if refs:
-                            return refs
+                        if p is not None and p.i not in {o.i for o in out}:
+                            out.append(p)
+        return out
+
+    def location_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """CAMEO-style: the actor named where the act is done to ("lifted the curfew in
+        Montenegro", "will evacuate settlements in Gaza")."""
+        actor_ids = {r.actor for r in self.actor}
+        for p in self._location_objects(trigger):
+            refs = [r for r in self.refs(p) if r.actor not in actor_ids]
+            if refs:
+                return refs
+        return []
+
+    def place_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """Last resort: the state of a resolved place where the act is done when no actor is
+        named there ("imposed a curfew in Abidjan" -> Ivory Coast; see _country_of_place)."""
+        places = _place_index(self.ann)
+        if not places:
+            return []
+        for p in self._location_objects(trigger):
+            core, of_part = _core_tokens(p)
+            for tok in sorted(core, key=lambda t: t.i) + of_part:
+                place = places.get(tok.i)
+                if place is None:
+                    continue
+                ref = _country_of_place(self.ann, place)
+                if ref is None:
+                    break
+                return [] if ref.actor in {r.actor for r in self.actor} else [ref]
         return []
 
     # -- nouns ---------------------------------------------------------------------
@@ -908,10 +1056,14 @@ class _Roles:
                     continue
                 if word == "from" and received:
                     continue
-                if word == "of" or self.prep_ok(word):
-                    p = _pobj(c)
-                    if p is not None:
-                        out.extend(self.refs(p))
+                p = _pobj(c)
+                if p is None:
+                    continue
+                if word == "in" and p.lemma_.lower() in STANCE_NOUNS:
+                    out.extend(self.stance_targets(p))  # "a strike in protest of X"
+                elif word == "of" or self.prep_ok(word):
+                    # "protests against abuses by X": who did what the act is aimed at
+                    out.extend(self.refs(p) or self.prep_targets(p, 1) or self.makers(p))
             elif c.dep_ in ("acl", "ccomp") and self.type in ("REQUEST", "THREATEN", "ACCUSE") and any(g.dep_ == "mark" for g in c.children):
                 for g in c.children:  # "its demands that X grant ..."
                     if g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
@@ -969,10 +1121,14 @@ class _Roles:
                 self.recipient = self.complement_recipients(trigger)
             if not self.recipient and self.type == "THREATEN":
                 self.recipient = self.condition_recipients(trigger)
-            if not self.recipient and self.type not in NO_LOCATION_RECIPIENT and not self.recipient_slot_unresolved:
+            if not self.recipient and self.type and self.type not in LATE_LOCATION and not self.recipient_slot_unresolved:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED and not self.recipient_slot_unresolved:
                 self.recipient = self.clause_recipients(trigger)
+            if not self.recipient and self.type in LATE_LOCATION and not self.recipient_slot_unresolved:
+                self.recipient = self.demand_recipients(trigger) or self.location_recipients(trigger)
+            if not self.recipient and self.type and not self.recipient_slot_unresolved:
+                self.recipient = self.place_recipients(trigger)
         else:
             self.actor = self.noun_head_actor(trigger)
             self.recipient = self.noun_recipients(trigger)
@@ -984,11 +1140,15 @@ class _Roles:
                     self.verb_orderers(clause)
                     if not self.recipient:
                         self.recipient = self.verb_recipients(clause)
-            if not self.recipient and self.type not in NO_LOCATION_RECIPIENT:
+            if not self.recipient and self.type and self.type not in LATE_LOCATION:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED:
                 verb, _ = self.governing_verb(trigger)
                 self.recipient = self.clause_recipients(verb if verb is not None else trigger)
+            if not self.recipient and self.type in LATE_LOCATION:
+                self.recipient = self.demand_recipients(trigger) or self.location_recipients(trigger)
+            if not self.recipient and self.type:
+                self.recipient = self.place_recipients(trigger)
             if not self.actor:
                 own = self.mentions.at(trigger)
                 if own:  # "Protesters gathered": the trigger word names the actor
@@ -1003,16 +1163,10 @@ class _Roles:
 
     def two_sided(self, trigger: "Token") -> None:
         """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
-        if self.type == "CONSULT" and self.recipient:
-            lemma = trigger.lemma_.lower()
-            phrase = trigger.head if trigger.dep_ in ("compound", "amod", "nmod") else trigger
-            between = any(c.lower_ == "between" for c in phrase.subtree if c.dep_ == "prep")
-            if lemma in HOST_VERBS and self.actor:
-                # PLOVER: the visitor is the actor, the host the recipient
-                self.actor, self.recipient = self.recipient, self.actor
-            elif lemma not in VISIT_VERBS and not between and self.actor:
-                # a meeting or call: every party is an actor (PLOVER 2.4.2)
-                self.actor, self.recipient = self.actor + self.recipient, []
+        if self.type == "CONSULT":
+            # the one who meets, calls, visits or hosts acts on the one met, called, visited
+            # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
+            # together ("X and Y met") are all actors through the coordination
             return
         if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
             return
