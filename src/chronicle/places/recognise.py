@@ -428,15 +428,19 @@ OF_PLACE_NOUNS = frozenset(
 )
 DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
 SETTLEMENT_WORDS = frozenset("city town village capital port".split())
+# Offices that belong to one kind of place: a governor's or premier's is a
+# division ("New York Governor", "the premier of Ontario"), a mayor's a town.
+DIVISION_OFFICES = frozenset("governor gov. governors premier legislature lawmakers statehouse".split())
+SETTLEMENT_OFFICES = frozenset("mayor mayors".split())
 
 
 def _kind_hint(doc, i: int, j: int) -> str | None:
     """'Washington state', 'the province of Bulacan' / 'the city of Karbala', 'Karbala city'."""
     nxt = doc[j].lower_ if j < len(doc) else ""
     before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ == "of" else ""
-    if nxt in DIVISION_WORDS or before in DIVISION_WORDS:
+    if nxt in DIVISION_WORDS or before in DIVISION_WORDS or nxt in DIVISION_OFFICES or before in DIVISION_OFFICES:
         return "division"
-    if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS:
+    if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS or nxt in SETTLEMENT_OFFICES or before in SETTLEMENT_OFFICES:
         return "city"
     return None
 
@@ -477,6 +481,11 @@ def _close_spelling(gaz: Gazetteer, text_key: str, entry: int) -> bool:
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+# Entity labels whose text may be a spelling variant of a place; the small
+# model calls many unfamiliar place names ORG or PERSON ("from Menoufia").
+LOOSE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
+
+
 def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], demonyms) -> list[Mention]:
     """GPE/LOC entities no exact name matched, looked up by their loose key."""
     countries = {gaz.country_of(c) for m in found for c in m.candidates if gaz.feature[c] == F_COUNTRY}
@@ -486,8 +495,10 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         covered.update(range(m.tok_start, m.tok_end))
     out = []
     for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC"} or any(t in covered for t in range(ent.start, ent.end)):
+        if ent.label_ not in LOOSE_LABELS or any(t in covered for t in range(ent.start, ent.end)):
             continue
+        if ent.label_ not in {"GPE", "LOC"} and not (ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_WORDS):
+            continue  # a name the model calls a person or body is a place variant only after "in", "from"...
         tokens = list(ent)
         while tokens and tokens[0].lower_ == "the":
             tokens = tokens[1:]
@@ -502,7 +513,7 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if _close_spelling(gaz, key, c))
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE_WORDS
-        if not locative:
+        if not locative or ent.label_ not in {"GPE", "LOC"}:
             # with no locative word, only variants of places in countries the article names
             ids = tuple(c for c in ids if gaz.country_of(c) in countries)
         if not ids:

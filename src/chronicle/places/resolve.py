@@ -167,6 +167,8 @@ class Resolver:
         sibling_features = Counter(g.feature[previous[k].id] for k in (siblings or {}).get(key, ()) if k in previous)
         list_feature = sibling_features.most_common(1)[0][0] if sibling_features else None
         division_context = False
+        # one mention's cue ("New York state") tells what every mention of the name is
+        group_hint = next((m.hint for m in ms if m.hint), None)
         cands = ms[0].candidates
         exact = ms[0].exact
         contained_by: set[int] = set()
@@ -216,7 +218,7 @@ class Resolver:
             if list_feature is not None and f == list_feature and sum(sibling_features.values()) >= 1:
                 score += LIST_BONUS
                 why.append(f"listed with other {FEATURES[f]} names")
-            hint = ms[0].hint
+            hint = group_hint
             if hint == "division" and f in (F_ADMIN1, F_ADMIN2) or hint == "city" and f == F_CITY:
                 score += HINT_BONUS
                 why.append(f"called a {hint}")
@@ -229,7 +231,7 @@ class Resolver:
             if best is None or score > best.score:
                 best = Choice(c, score, ", ".join([FEATURES[f]] + why + ([f"population {pop:,}"] if pop else [])))
                 division_context = "holds the place named before it" in why or "listed with other" in " ".join(why)
-        return self._same_place_as_town(best, cands, "division" if division_context else ms[0].hint)
+        return self._same_place_as_town(best, cands, "division" if division_context else group_hint)
 
     def _same_place_as_town(self, choice: Choice, cands: tuple[int, ...], hint: str | None) -> Choice:
         """A division named after its chief town ("Karbala", "Basra"): unless the
