@@ -116,6 +116,52 @@ def _read_jsonl(path: str):
                 yield json.loads(line)
 
 
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Argument(..., metavar="FORMAT",
+                              help="jsonl, csv (ACLED columns + PLOVER and evidence), acled (ACLED columns only), geojson or parquet"),
+    output: str = typer.Option("-", "--output", "-o", help="File to write (- for stdout; parquet needs a file)"),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite path or postgresql:// URL"),
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. PROTEST"),
+    country: Optional[str] = typer.Option(None, "--country", help="Where it happened: ISO alpha-2 or alpha-3"),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor id or part of its name"),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Events on or after (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Events on or before"),
+    search: Optional[str] = typer.Option(None, "--search", "-q", help="Full-text search"),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0),
+    news_only: bool = typer.Option(False, "--news-only", help="Leave out historical background events"),
+) -> None:
+    """Write the stored events (filtered) as JSON lines, CSV, ACLED-style CSV, GeoJSON or Parquet."""
+    import re
+
+    from chronicle.export import FORMATS, UnsafeOutputPath, export_events, output_path
+    from chronicle.store import EventFilter, open_store
+
+    if fmt not in FORMATS:
+        err_console.print(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        raise typer.Exit(code=2)
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            err_console.print(f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            raise typer.Exit(code=2)
+    if output == "-" and fmt == "parquet":
+        err_console.print("parquet needs --output FILE")
+        raise typer.Exit(code=2)
+    try:
+        target = None if output == "-" else output_path(output)
+    except UnsafeOutputPath as exc:
+        err_console.print(str(exc))
+        raise typer.Exit(code=2)
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db.removeprefix("sqlite:///")).is_file():
+        err_console.print(f"no store at {db}")  # opening would create an empty one
+        raise typer.Exit(code=2)
+    f = EventFilter(type=event_type, country=country, actor=actor, date_from=date_from, date_to=date_to,
+                    q=search, min_confidence=min_confidence, historical=False if news_only else None)
+    with open_store(db) as store:
+        n = export_events(store.iter_events(f), fmt, target if target is not None else sys.stdout.buffer)
+    err_console.print(f"{n} events -> {output if target is not None else 'stdout'} ({fmt})")
+
+
 @app.command("eval")
 def evaluate(
     gsr: Optional[Path] = typer.Option(None, help="PLOVER gold-standard records (JSON)"),

@@ -104,3 +104,32 @@ def test_geo_precision_follows_the_place_feature(tmp_path, basra):
     s.close()
     precision = {(r["article_id"], r["location"]): r["geo_precision"] for r in rows}
     assert precision == {("basra-1", "Basra"): "1", ("basra-province", "Basra Governorate"): "3"}
+
+
+def test_jsonl_export_escapes_line_separators_as_records_do(tmp_path, basra):
+    import chronicle.export.writers as writers
+    import chronicle.record as record
+
+    assert writers.json_line is record.json_line  # one escaping for records and exports
+    # U+2028, U+2029 and NEL inside a sentence: valid JSON, but splitlines() would cut the row
+    text = basra.text.replace("demanding jobs", "demanding\u2028jobs\u2029and\x85bread")
+    shift = len(text) - len(basra.text)
+    rec = dataclasses.replace(basra, text=text)
+    for e in rec.events:
+        if e.sentence.end > text.index("bread"):
+            e.sentence = dataclasses.replace(e.sentence, end=e.sentence.end + shift)
+        if e.trigger.start > text.index("bread"):
+            e.trigger = dataclasses.replace(e.trigger, start=e.trigger.start + shift, end=e.trigger.end + shift)
+    rec.places, rec.actors = [], []
+    for e in rec.events:
+        e.location, e.actor, e.recipient = None, [], []
+    s = open_store(str(tmp_path / "sep.db"))
+    s.save(rec)
+    data = _bytes(s.iter_events(), "jsonl").decode("utf-8")
+    lines = data.splitlines()
+    assert len(lines) == 3
+    marched = [json.loads(line) for line in lines if json.loads(line)["trigger_text"] == "marched"][0]
+    assert "\u2028jobs\u2029and\x85bread" in marched["sentence"]
+    geo = _bytes(s.iter_events(), "geojson").decode("utf-8")
+    assert "\u2028" not in geo  # no located events here, but the same writer: nothing raw
+    s.close()

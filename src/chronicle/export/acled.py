@@ -18,6 +18,8 @@ COLUMNS = [
     "plover_type", "plover_mode", "cameo_root", "confidence", "historical", "negated", "hypothetical",
     "attributed_to", "trigger", "article_id", "article_url", "article_published", "chronicle_event_id",
 ]
+# ACLED's own columns (the rest are Chronicle's evidence)
+ACLED_ONLY_COLUMNS = COLUMNS[:COLUMNS.index("fatalities") + 1]
 
 _TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
 # ACLED geo_precision: 1 the town itself, 2 a district around it, 3 a province, country or region

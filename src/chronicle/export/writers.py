@@ -8,25 +8,26 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, BinaryIO, Iterable, Iterator
 
-from chronicle.export.acled import COLUMNS, acled_row
+from chronicle.export.acled import ACLED_ONLY_COLUMNS, COLUMNS, acled_row
+from chronicle.record import json_line
 
 # formula-leading characters: a cell starting with one is prefixed so that
 # spreadsheets show text from an article instead of evaluating it
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _json(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)
+def acled_csv_chunks(events: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """Only ACLED's own columns, in ACLED's order: for tools that read ACLED files strictly."""
+    return csv_chunks(events, ACLED_ONLY_COLUMNS)
 
 
 def jsonl_chunks(events: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     """One JSON object per event and line."""
     buf: list[str] = []
     for event in events:
-        buf.append(_json(event))
+        buf.append(json_line(event))  # the records' own escaping: one event, one line
         if len(buf) >= 500:
             yield ("\n".join(buf) + "\n").encode("utf-8")
             buf = []
@@ -40,10 +41,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def csv_chunks(events: Iterable[dict[str, Any]]) -> Iterator[bytes]:
-    """ACLED-like CSV: a header, then one row per event."""
+def csv_chunks(events: Iterable[dict[str, Any]], columns: list[str] = COLUMNS) -> Iterator[bytes]:
+    """ACLED-like CSV: a header, then one row per event (`columns`: which of COLUMNS, in order)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for n, event in enumerate(events, 1):
         writer.writerow({k: _cell(v) for k, v in acled_row(event).items()})
@@ -71,7 +72,7 @@ def geojson_chunks(events: Iterable[dict[str, Any]]) -> Iterator[bytes]:
             "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
             "properties": {k: event.get(k) for k in _GEO_PROPERTIES},
         }
-        yield ((b"" if first else b",") + _json(feature).encode("utf-8"))
+        yield ((b"" if first else b",") + json_line(feature).encode("utf-8"))
         first = False
     yield b"]}\n"
 

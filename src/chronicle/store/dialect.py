@@ -34,6 +34,10 @@ class Dialect:
     def connect(self):  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def check_file(self) -> None:
+        """Raise when the database under this dialect is no longer the one opened (checked
+        before each write). A server database cannot be swapped under a connection: nothing to do."""
+
     # full-text search -------------------------------------------------------
     def is_disconnect(self, exc: BaseException) -> bool:
         """Whether `exc` means the connection is gone (the server restarted) and may be reopened."""

@@ -77,11 +77,11 @@ class Store:
 
     @contextmanager
     def _transaction(self, conn):
+        self.dialect.check_file()  # every dialect has it: a no-op where the database cannot be swapped
         if isinstance(self.dialect, PostgresDialect):
             with conn.transaction():
                 yield conn.cursor()
             return
-        self.dialect.check_file()
         cur = conn.cursor()
         # IMMEDIATE takes the write lock up front, so two writers wait instead of failing mid-way
         cur.execute("BEGIN IMMEDIATE")
@@ -458,16 +458,27 @@ class Store:
         )]
         return row
 
-    def actors(self, q: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        """Actors by number of events they take part in (optionally whose name contains q)."""
+    def actors(self, q: str | None = None, limit: int = 50, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Actors by number of events they take part in (optionally whose name contains q).
+
+        With a non-empty filter `f`, only the events it matches are counted, and actors
+        with none of them are left out (the actors page shows who is active in what the
+        user filtered)."""
         params: list[Any] = []
-        cond = ""
+        conds: list[str] = []
+        if f is not None and not f.is_empty():
+            clause, fparams = where(f, self.dialect)
+            conds.append("ea.event_id IN (SELECT events.id FROM events" + clause + ")")
+            params += fparams
+            join = " JOIN event_actors ea ON ea.actor_id = a.id"
+        else:
+            join = " LEFT JOIN event_actors ea ON ea.actor_id = a.id"
         if q:
-            cond = " WHERE LOWER(a.name) LIKE ?"
+            conds.append("LOWER(a.name) LIKE ?")
             params.append("%" + q.lower().replace("%", "").replace("_", "") + "%")
+        cond = " WHERE " + " AND ".join(conds) if conds else ""
         return self._rows(
-            "SELECT a.id, a.name, a.country, a.sector, a.wikidata, COUNT(ea.event_id) AS n FROM actors a"
-            " LEFT JOIN event_actors ea ON ea.actor_id = a.id" + cond
+            "SELECT a.id, a.name, a.country, a.sector, a.wikidata, COUNT(ea.event_id) AS n FROM actors a" + join + cond
             + " GROUP BY a.id, a.name, a.country, a.sector, a.wikidata ORDER BY n DESC, a.id LIMIT ?",
             params + [max(1, min(int(limit), MAX_PAGE))],
         )

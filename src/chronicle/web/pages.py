@@ -99,7 +99,9 @@ def timeline_page(request: Request, f: EventFilter = Depends(event_filter)):
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
-    return _render("actors.html", request, f=f, facets=_facets(request), actors=store.actors(limit=30))
+    # the table counts only the events the page's filters select, as the network above it does
+    return _render("actors.html", request, f=f, facets=_facets(request), actors=store.actors(limit=30, f=f),
+                   filtered=not f.is_empty())
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
