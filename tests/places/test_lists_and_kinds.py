@@ -43,3 +43,33 @@ def test_name_ending_in_an_elided_particle(annotate):
     ann = annotate("Cocoa farmers in Cote d'Ivoire and Ghana waited for the rain.")
     p = place(ann, "Cote d'Ivoire")
     assert p.country_code == "CI" and p.feature == "country"
+
+
+def test_the_text_naming_the_kind_makes_a_small_place_a_toponym(annotate):
+    ann = annotate("Firefighters were called to a caravan park in the town of Redruth on Sunday. "
+                   "Later they drove to a village called Marazion.")
+    found = {p.text: p for p in ann.places}
+    assert "Redruth" in found and found["Redruth"].country_code == "GB"
+    assert "Marazion" in found
+
+
+def test_a_city_state_speaking_is_still_a_place(annotate):
+    ann = annotate("Singapore has urged its residents to avoid travel to the region.")
+    p = place(ann, "Singapore")
+    assert p.country_code == "SG"
+
+
+def test_a_capital_speaking_is_its_government(annotate):
+    ann = annotate("Washington said the sanctions would stay in place.")
+    assert not [p for p in ann.places if p.text == "Washington"]
+
+
+def test_a_person_named_like_a_country_is_not_the_country(annotate):
+    ann = annotate("Coach Chad Miller praised the players. Chad said the team had trained hard.")
+    assert not [p for p in ann.places if p.text == "Chad"]
+
+
+def test_a_place_heading_a_public_body_is_associative(annotate):
+    ann = annotate("Officials at Seoul City Hall closed the plaza on Sunday.")
+    p = place(ann, "Seoul")
+    assert p.associative and p.country_code == "KR"

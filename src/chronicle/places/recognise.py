@@ -225,7 +225,8 @@ INSTITUTION_WORDS = frozenset(
     "department ministry army navy air forces force police government embassy consulate agency centers centres "
     "center centre institute institutes council administration office bureau authority authorities parliament "
     "congress senate court military guard coast health food national federal state public minister "
-    "ministers premier governor president officials official secretary commissioner mayor police"
+    "ministers premier governor president officials official secretary commissioner mayor police "
+    "hall airport board school district hospital university laboratory"
     .split()
 )
 
@@ -248,9 +249,12 @@ class _DocContext:
         for k, word in enumerate(self.words):
             if k > 0 and word.lower() in EPONYM_NOUNS and self.words[k - 1][:1].isupper():
                 self.eponyms.add(exact_key(self.words[k - 1]))
+        # first names of people named in full ("Chad Smith"): alone, they may name him
+        self.first_names: set[str] = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 self.person_words.add(exact_key(ent[-1].text))
+                self.first_names.add(exact_key(ent[0].text))
 
 
 def _locative_before(doc, i: int) -> bool:
@@ -304,9 +308,10 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
-    if ent is not None and (ent[1] - ent[0]) > (j - i):
+    if ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j):
         inner = doc[ent[0]:ent[1]]
-        listed = any(t.text == "," for t in inner)  # "Nairobi, Kenya" tagged as one entity
+        # "Nairobi, Kenya" or "Cattai and Wilberforce" tagged as one entity
+        listed = any(t.lower_ in LIST_JOINS for t in inner)
         if ent[2] == "PERSON" and not listed:
             return None  # "George Washington"
         if ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and not listed:
@@ -345,7 +350,17 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # between two places of a list ("Moonbi, Parkes and Wyong") even a small
         # town is one: people are seldom listed among places
         between_places = after_place and followed_by_name
-        if not (well_known and (strong_locative or followed_by_place or after_place or hint or place_noun) or between_places):
+        # "the town of Camborne", "Mbomo districts", "the Dadaab camps": the text says what it is
+        told_kind = bool(hint) or (nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS)
+        # a country's or province's name the model calls a person ("Chad, which
+        # borders...", "Minas Gerais"): the place, unless the article names a
+        # person so or a title comes first (checked above)
+        told_kind = told_kind or (feature in (F_COUNTRY, F_ADMIN1) and own_name and label == "PERSON"
+                                  and key not in context.person_words and key not in context.first_names)
+        # "a Longview woman", "the Pirbright laboratory": a name qualifying a noun of people or sites
+        told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and label == "NORP" or
+                                  nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and locative)
+        if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places or told_kind):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -361,6 +376,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append(FEATURE_REASON[feature])
         elif locative and (is_name or label):
             reasons.append(f"after '{prev.text}'")
+        elif hint and (is_name or label):
+            reasons.append(f"called a {hint}")
         elif (followed_by_place or after_place) and (is_name or label):
             reasons.append("in a list of places")
         elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
@@ -371,7 +388,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             return None
     if (not associative and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.i not in context.starts
             and label not in {"GPE", "LOC"}):
-        if ents[j] is None or ents[j][2] not in {"GPE", "LOC"}:
+        if ents[j] is None or (ents[j][2] not in {"GPE", "LOC"} and not (ents[j][2] == "PERSON" and ents[j][0] == j)):
+            # (a person's name starting right after it is not part of the place's:
+            # "the envoy for South Sudan David Shearer")
             # the head of a longer name: an office or body of that place ("NSW
             # Primary Industries Minister") is associative, anything else ("Quds
             # Force") is not a place at all
@@ -390,6 +409,12 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
                    hint=hint, associative=associative)
 
 
+def _only_lowercase_beside(doc, ent, i: int, j: int) -> bool:
+    """An entity that runs past the name only over lower-case words and
+    punctuation ("Sri Lanka - approximately") is the model's slip, not a longer name."""
+    return not any(doc[k].text[:1].isupper() for k in range(ent[0], ent[1]) if not i <= k < j)
+
+
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """A place entity longer than the one name found inside it ("Swat Valley",
     "Kasai Occidental"): the mention takes the entity's extent, resolved by that name."""
@@ -401,6 +426,8 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
                 ent_of[t] = ent
     for m in mentions:
         ent = ent_of.get(m.tok_start)
+        if m.associative:
+            continue  # "Seoul City Hall": the toponym is Seoul, the rest names a body
         if ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end):
             by_entity.setdefault(ent.start, []).append(m)
     drop: set[int] = set()
@@ -419,8 +446,18 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
     return [m for m in mentions if id(m) not in drop]
 
 
+# Nouns a place name qualifies ("a Longview woman", "the Pirbright laboratory").
+QUALIFIED_NOUNS = frozenset(
+    "resident residents woman women man men family families spokesperson spokesman spokeswoman official officials "
+    "laboratory lab farm farms mine hospital school schools residents' council".split()
+)
 # Nouns after a name that make it a place ("the Glasgow area").
 PLACE_NOUNS = frozenset("area region city town province state district county border suburbs outskirts".split())
+# Of those, the ones that say it outright, whatever the place's size ("Mbomo
+# district", "the Dadaab camps"); "area" and "border" also follow other words.
+KIND_PLACE_NOUNS = frozenset(
+    "region regions city town village villages province provinces district districts county camp camps municipality".split()
+)
 # "the island of Java", "a resident of Torun": "of" after these introduces a place
 OF_PLACE_NOUNS = frozenset(
     "island islands city town village province state region county district capital resident residents "
@@ -428,6 +465,7 @@ OF_PLACE_NOUNS = frozenset(
 )
 DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
 SETTLEMENT_WORDS = frozenset("city town village capital port".split())
+KIND_NOUNS = frozenset("province state governorate region county district city town village".split())
 # Offices that belong to one kind of place: a governor's or premier's is a
 # division ("New York Governor", "the premier of Ontario"), a mayor's a town.
 DIVISION_OFFICES = frozenset("governor gov. governors premier legislature lawmakers statehouse".split())
@@ -437,7 +475,9 @@ SETTLEMENT_OFFICES = frozenset("mayor mayors".split())
 def _kind_hint(doc, i: int, j: int) -> str | None:
     """'Washington state', 'the province of Bulacan' / 'the city of Karbala', 'Karbala city'."""
     nxt = doc[j].lower_ if j < len(doc) else ""
-    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ == "of" else ""
+    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ in {"of", "called", "named"} else ""
+    if not before and i >= 1 and doc[i - 1].lower_ in KIND_NOUNS and i >= 2 and doc[i - 2].lower_ in {"the", "a"}:
+        before = doc[i - 1].lower_  # "in the province Gauteng"
     if nxt in DIVISION_WORDS or before in DIVISION_WORDS or nxt in DIVISION_OFFICES or before in DIVISION_OFFICES:
         return "division"
     if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS or nxt in SETTLEMENT_OFFICES or before in SETTLEMENT_OFFICES:
@@ -454,8 +494,8 @@ FEATURE_REASON = {
 
 
 def _is_capital_speaking(doc, i: int, j: int, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
-    if not any(c in gaz.capitals for c in ids):
-        return False
+    if not any(c in gaz.capitals for c in ids) or any(gaz.feature[c] == F_COUNTRY for c in ids):
+        return False  # a city-state ("Singapore said") is a country speaking, still a toponym
     head = doc[j - 1]
     return head.dep_ in {"nsubj", "nsubjpass"} and (head.head.lemma_.lower() in REPORTING_VERBS or head.head.lower_ in REPORTING_VERBS)
 
