@@ -280,3 +280,19 @@ def test_administrators_and_settlers_are_agents(resolve):
     admins = actor_covering(actors, "the Palestinian administrators")
     assert (admins.country, admins.sector) == ("PSE", "GOV")
     assert actor_covering(actors, "Settlers").sector == "CVL"
+
+
+def test_a_state_before_its_independence_is_part_of_the_older_one(resolve):
+    text = "Rebels shelled Juba on Sunday."
+    before, _ = resolve(text, published="2000-03-01")
+    after, _ = resolve(text, published="2015-03-01")
+    assert actor_of(before, "Juba").country == "SDN"
+    assert actor_of(after, "Juba").country == "SSD"
+
+
+def test_karen_guerrillas_and_older_state_names(resolve):
+    text = "Burmese troops overran a Karen guerrilla camp while Kampuchean guerrillas shelled the border."
+    actors, _ = resolve(text, published="1985-03-01")
+    karen = actor_covering(actors, "Karen guerrilla")
+    assert (karen.country, karen.sector) == ("MMR", "REB")
+    assert actor_covering(actors, "Kampuchean guerrillas").country == "KHM"

@@ -1043,3 +1043,69 @@ def test_own_possession_is_not_the_recipient():
     )
     assert names(ann, a) == ["president"]
     assert names(ann, r) == ["farmers"]
+
+
+# -- the other side named in the circumstances, joined verbs, misparsed prepositions -----
+
+
+def test_talks_with_x_after_the_act():
+    ann, a, r = roles(
+        "The teachers' union called off its strike after long talks with the Valdorian education ministry.",
+        {"union": ["The teachers' union"], "ministry": ["the Valdorian education ministry"]},
+        "called",
+        "CONCEDE",
+    )
+    assert names(ann, a) == ["union"]
+    assert names(ann, r) == ["ministry"]
+
+
+def test_refusal_despite_pressure_from_x():
+    ann, a, r = roles(
+        "The mayor refused to resign despite mounting pressure from the Valdorian senate.",
+        {"mayor": ["The mayor"], "senate": ["the Valdorian senate"]},
+        "refused",
+        "REJECT",
+    )
+    assert names(ann, r) == ["senate"]
+
+
+def test_place_of_a_verb_joined_to_the_trigger():
+    ann, a, r = place_roles(
+        "Valdoria restored relations with and reopened its embassy in Port Amsel.",
+        {"VAL": ["Valdoria"]},
+        {"Port Amsel": "NO"},
+        "restored",
+        "SUPPORT",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert [ann.actors[x.actor].country for x in r] == ["NOR"]
+
+
+def test_part_of_x_is_x():
+    ann, a, r = roles(
+        "Valdorian troops captured part of an Ostrian rebel stronghold near the river.",
+        {"VAL": ["Valdorian troops"], "OST": ["Ostrian rebel"]},
+        "captured",
+        "ASSAULT",
+    )
+    assert names(ann, r) == ["OST"]
+
+
+def test_preposition_left_without_object_takes_the_noun_phrase_after_it():
+    from spacy.tokens import Doc
+
+    from chronicle.events.roles import _pobj
+    from chronicle.nlp import load_nlp
+
+    words = ["Valdoria", "granted", "asylum", "to", "five", "officers", "hiding", "there", "."]
+    heads = [1, 1, 1, 1, 5, 6, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADV", "PUNCT"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _pobj(doc[3]).text == "officers"
+    # a stranded preposition at the end of a clause has no object
+    words = ["the", "talks", "they", "walked", "out", "of", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 1],
+              deps=["det", "ROOT", "nsubj", "relcl", "prt", "prep", "punct"],
+              pos=["DET", "NOUN", "PRON", "VERB", "ADP", "ADP", "PUNCT"])
+    assert _pobj(doc[5]) is None

@@ -50,6 +50,9 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# States that became independent on a date: before it, their places and words belong
+# to the state they were part of (the role that held at the article's date).
+PART_OF_UNTIL = {"SSD": ("2011-07-09", "SDN"), "ERI": ("1993-05-24", "ETH")}
 # "anti-Syria", "pro-Western": a stance toward a country, not membership of it
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})
@@ -1152,6 +1155,11 @@ class ArticleResolver:
 
     # ------------------------------------------------------------------ assembly
     def _unit(self, key: str, name: str, country, sector, kind, **extra) -> _Unit:
+        earlier = PART_OF_UNTIL.get(country or "")
+        if earlier is not None and self.day[:10] < earlier[0]:
+            # "Juba" in a report from 2000 is a city of Sudan
+            name = name.replace(_country_name(country), _country_name(earlier[1]))
+            country = earlier[1]
         unit = self.units.get(key)
         if unit is None:
             unit = _Unit(key=key, name=name, country=country, sector=sector, kind=kind, **extra)

@@ -191,6 +191,10 @@ MOVING_VERBS = {
 PRESSING_VERBS = {"call", "demand", "urge", "seek", "press", "push", "protest", "denounce", "condemn", "oppose",
                   "reject", "convince", "persuade", "force", "pressure", "pressurize", "pressurise", "compel", "oust",
                   "overthrow", "topple", "remove"}
+# Circumstances that name the other side: "after talks with X", "despite pressure from X".
+TALK_NOUNS = {"talk", "talks", "negotiation", "deliberation", "consultation", "discussion", "meeting", "dialogue",
+              "agreement", "deal", "accord", "understanding", "mediation"}
+PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "request", "ultimatum", "urging", "insistence"}
 # Prepositions that say where an act is done.
 LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
 # Nouns that locate in time or space rather than name a group: "at the end of X".
@@ -429,6 +433,15 @@ def _pobj(prep: "Token") -> "Token | None":
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
             return c
+    if prep.n_rights == 0 and prep.i + 1 < len(prep.doc):
+        # a preposition the parser left without an object ("granted asylum to five officers
+        # holed up ..." with "officers" made the subject of "holed"): the noun phrase that
+        # starts right after it
+        tok = prep.doc[prep.i + 1]
+        while tok.head.i != tok.i and tok.head.left_edge.i == prep.i + 1 and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i == prep.i + 1:
+            return tok
     return None
 
 
@@ -735,6 +748,9 @@ class _Roles:
         for c in verb.children:
             if c.dep_ in OBJECT_DEPS:
                 refs = [] if _own_instrument(c, verb) else self.refs(c)
+                if not refs and c.lemma_.lower() in RELATIONAL_NOUNS:
+                    # "captured part of X's stronghold", "shelled the outskirts of X"
+                    refs = self.of_targets(c)
                 if refs:
                     return refs
                 # "fired tear gas at X", "imposed sanctions on X", "launched an attack on X"
@@ -824,6 +840,39 @@ class _Roles:
                 return refs
         return []
 
+    def counterpart_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """The other side named in the circumstances of the act: "called off the strike after
+        talks with X", "declined to resign despite pressure from X"."""
+        actor_ids = {r.actor for r in self.actor}
+        nodes = [trigger] + self._complements(trigger)
+        if trigger.pos_ not in ("VERB", "AUX"):
+            verb, _ = self.governing_verb(trigger)
+            if verb is not None:
+                nodes.append(verb)
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ != "prep":
+                    continue
+                p = _pobj(c)
+                if p is None:
+                    continue
+                lemma = p.lemma_.lower()
+                if lemma in TALK_NOUNS:
+                    parties = ("with", "between")
+                elif lemma in PRESSURE_NOUNS:
+                    parties = ("by", "from", "of")
+                else:
+                    continue
+                refs = [r for g in p.children if g.dep_ == "poss" and lemma in PRESSURE_NOUNS for r in self.refs(g)]
+                for g in p.children:
+                    if g.dep_ == "prep" and g.lower_ in parties:
+                        q = _pobj(g)
+                        refs.extend(self.refs(q) if q is not None else [])
+                refs = [r for r in refs if r.actor not in actor_ids]
+                if refs:
+                    return refs
+        return []
+
     def complement_recipients(self, verb: "Token") -> list[ActorRef]:
         """Recipient from a clausal complement: "threatened to shell X", "demanded that X ease",
         "said it will release X" (breadth first, three levels)."""
@@ -910,6 +959,9 @@ class _Roles:
         targets in X", "remained on alert in X"), and for a noun trigger the verb it is an
         argument of ("held talks in X")."""
         nodes = [trigger] + self._complements(trigger)
+        # "established ties with and opened an embassy in X": verbs joined to the trigger
+        nodes += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                  and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)]
         if trigger.pos_ not in ("VERB", "AUX"):
             verb, _ = self.governing_verb(trigger)
             if verb is not None and verb.i != trigger.i:
@@ -1121,6 +1173,8 @@ class _Roles:
                 self.recipient = self.complement_recipients(trigger)
             if not self.recipient and self.type == "THREATEN":
                 self.recipient = self.condition_recipients(trigger)
+            if not self.recipient and not self.recipient_slot_unresolved:
+                self.recipient = self.counterpart_recipients(trigger)
             if not self.recipient and self.type and self.type not in LATE_LOCATION and not self.recipient_slot_unresolved:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED and not self.recipient_slot_unresolved:
@@ -1140,6 +1194,8 @@ class _Roles:
                     self.verb_orderers(clause)
                     if not self.recipient:
                         self.recipient = self.verb_recipients(clause)
+            if not self.recipient:
+                self.recipient = self.counterpart_recipients(trigger)
             if not self.recipient and self.type and self.type not in LATE_LOCATION:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED:
