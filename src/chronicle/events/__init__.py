@@ -74,6 +74,10 @@ class EventStage:
             contexts = _contexts(sent) if evs else []
             sizes = self._hooks.sizes(ann, sent) if evs else []  # the sentence's counts, shared by its events
             for ev, conf in zip(evs, confidences):
+                if ev.commentary:
+                    # a re-mention or a comment ("these protests showed ..."): right type, but less
+                    # likely to be an event of its own than the calibrated type confidence says
+                    conf = round(conf * 0.7, 3)
                 trig = ev.trigger
                 tspan = doc[trig.start:trig.end]
                 event = Event(

@@ -25,6 +25,7 @@ Rules first, learned model second, because they measure that way (docs/events.md
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -81,7 +82,24 @@ NON_POLITICAL_CUES = {
     "lightning", "drought", "wildfire", "bushfire", "stock", "stocks", "share", "shares", "index", "investor",
     "earnings", "profit", "revenue", "nasdaq", "dow", "bond", "yields", "currency", "oil price",
     "accident", "crash", "collision", "derailment", "blaze", "outbreak", "virus", "patient",
+    # science, technology, business and entertainment reports
+    "scientist", "researcher", "astronomer", "telescope", "planet", "species", "fossil", "vaccine", "clinical",
+    "efficacy", "smartphone", "iphone", "gadget", "software", "subscriber", "shareholder", "quarterly", "sales",
+    "singer", "actor", "actress", "rapper", "box office", "tennis", "football", "soccer", "cricket", "rugby",
+    "basketball", "golf", "athlete", "grand prix", "batsman", "bowler", "batter", "goalkeeper", "quarterback",
+    "pitcher", "boxer", "jockey", "cyclist", "sprinter", "swimmer",
 }
+NON_POLITICAL_VERBS = {"crash", "derail", "collide", "capsize", "score", "rain", "snow", "flood"}
+# the sport vocabulary among those cues: a city in a team's name is no political participant next to it
+SPORT_CUES = {
+    "match", "game", "season", "league", "championship", "tournament", "goal", "striker", "midfielder", "coach",
+    "team", "club", "cup", "olympic", "olympics", "medal", "scorer", "innings", "wicket", "champion", "penalty",
+    "final", "semi-final", "qualifier", "squad", "derby", "fixture", "referee", "kick-off", "stadium", "tennis",
+    "football", "soccer", "cricket", "rugby", "basketball", "golf", "athlete", "grand prix", "title", "point",
+    "batsman", "bowler", "batter", "goalkeeper", "quarterback", "pitcher", "boxer", "jockey", "cyclist", "sprinter",
+    "swimmer",
+}
+ELECTORAL = {"election", "vote", "ballot", "electoral", "candidate", "poll", "polling", "referendum"}
 POLITICAL_PARTICIPANTS = {
     "police", "policeman", "officer", "troops", "troop", "soldier", "army", "military", "force", "forces",
     "militant", "militants", "rebel", "insurgent", "fighter", "militia", "gunman", "government", "regime",
@@ -122,6 +140,32 @@ AMBIGUOUS_TRIGGERS = {"strike", "attack", "beat", "fire", "shoot", "storm", "cla
                       "mine", "rocket", "missile", "drill", "station", "offensive"}
 
 
+class SentenceView:
+    """A sentence's token attributes, read from spaCy once and shared by every rule that needs them.
+
+    Reading `lemma_`/`pos_` builds Python strings from the C tokens each time; the trigger
+    detector, the political-context tests, the frame rules and the ACLED cues all look at the
+    same words, so they read them here (lists by position, sets for membership)."""
+
+    __slots__ = ("sent", "tokens", "lemmas", "lemma_set", "noun_set", "content_set", "_cues")
+
+    def __init__(self, sent: "Span"):
+        self.sent = sent
+        self.tokens = list(sent)
+        self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        self.lemma_set = set(self.lemmas)
+        pos = [t.pos_ for t in self.tokens]
+        self.noun_set = {lem for lem, p in zip(self.lemmas, pos) if p in ("NOUN", "PROPN")}
+        self.content_set = self.noun_set | {lem for lem, p in zip(self.lemmas, pos) if p == "ADJ"}
+        self._cues: set[str] | None = None
+
+    @property
+    def cues(self) -> set[str]:
+        if self._cues is None:
+            self._cues = _cue_set(self.sent, self)
+        return self._cues
+
+
 @dataclass
 class CodedEvent:
     """One coded event in a sentence, before roles, places and dates are attached."""
@@ -140,10 +184,12 @@ class CodedEvent:
     acled_sub_event_type: str | None = None
 
     circumstance: bool = False  # inside "after ...", "as ..." clauses: the setting, not the news
+    commentary: bool = False  # the outlet comments on an event named before ("these protests showed ...")
 
     @property
     def salience(self) -> float:
-        return self.score * (1.0 - 0.2 * min(self.depth, 3)) * (0.6 if self.circumstance else 1.0)
+        return (self.score * (1.0 - 0.2 * min(self.depth, 3)) * (0.6 if self.circumstance else 1.0)
+                * (0.5 if self.commentary else 1.0))
 
 
 def _lemma(tok: "Token") -> str:
@@ -224,12 +270,13 @@ class RuleClassifier:
 
     def code_sentence(self, sent: "Span", model_probs: dict[str, float] | None = None,
                       triggers: list[Trigger] | None = None, political: bool | None = None,
-                      actor_spans: Iterable[tuple[int, int]] = ()) -> list[CodedEvent]:
-        triggers = detect_triggers(sent, self.lexicon) if triggers is None else triggers
+                      actor_spans: Iterable[tuple[int, int]] = (), view: SentenceView | None = None) -> list[CodedEvent]:
+        view = view if view is not None else SentenceView(sent)
+        self._view = view
+        triggers = detect_triggers(sent, self.lexicon, view.tokens, view.lemmas) if triggers is None else triggers
         probs = model_probs or {}
-        lemmas = {_lemma(t) for t in sent}
         if political is None:
-            political = sentence_is_political(sent, lemmas)
+            political = sentence_is_political(sent, view=view)
         # a named weapon ("an air strike", "a roadside bomb") or an unambiguous political act
         # ("rioted", "demonstrators") makes the sentence political by itself
         political = political or any(
@@ -272,9 +319,14 @@ class RuleClassifier:
                     del events[trig.head.i]
                 else:
                     ev.score *= 0.8
-        # "without fighting", "instead of talks": events said not to happen are no events
-        for k in [k for k, ev in events.items() if _under_without(ev.trigger.head)]:
+        # "without fighting", "instead of talks": events said not to happen are no events; nor are
+        # capacities ("the authority to order arrests"), figurative struggles ("fought for freedom"),
+        # states ("enjoys the support of"), seizures of abstractions ("seize power") by way of
+        # gradual processes, and re-mentions of an event with nothing new ("details of these killings")
+        for k in [k for k, ev in events.items() if _under_without(ev.trigger.head) or _not_an_occurrence(ev)]:
             del events[k]
+        for ev in events.values():
+            _mark_commentary(ev)
         # modes and tense first, so every frame below sees its final reading
         for ev in events.values():
             self._refine(ev, probs)
@@ -312,6 +364,11 @@ class RuleClassifier:
         if any(ev.type == "PROTEST" for ev in events.values()):
             for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE") and _voiced_by_participants(ev.trigger.head)]:
                 del events[k]
+        # "held a vigil ... and called on the government to ...": demands made by demonstrating
+        if any(ev.type == "PROTEST" for ev in events.values()):
+            for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE", "REJECT")
+                      and _joined_to_protest(ev.trigger.head, events, heads)]:
+                del events[k]
         self._speech_requests(sent, events, heads)
         for k, ev in list(events.items()):
             ev.circumstance = _in_circumstance(ev.trigger.head)
@@ -326,7 +383,8 @@ class RuleClassifier:
             # a content trigger with a political sense ("marched ... to demand") settles it
             return all(t.kind == "word" and _lemma(t.head) in AMBIGUOUS_TRIGGERS for t in [ev.trigger, *ev.content])
 
-        if any(ambiguous(ev) for ev in coded) and not has_political_participant(sent, actor_spans):
+        if any(ambiguous(ev) for ev in coded) and (not has_political_participant(sent, actor_spans, view)
+                                                   or _sport_result(view) and not view.noun_set & ARMED):
             # words with everyday senses ("cancelled flights", "hit by a ball") need a political participant
             coded = [ev for ev in coded if not ambiguous(ev)]
         # "a man accused of witchcraft": a description of a person, not an accusation made here
@@ -341,7 +399,7 @@ class RuleClassifier:
         tok = ev.trigger.head
         if ev.type == "PROTEST" and not ev.framed and any(s.type == "ASSAULT" for s in ev.trigger.senses):
             # "strikes" by aircraft, not by workers: the company a word keeps decides its sense
-            company = {_lemma(t) for t in tok.sent}
+            company = self._view.lemma_set
             if company & (AIR | SHELLING | ARMED | {"military", "coalition"}) and not company & LABOUR:
                 sense = max((x for x in ev.trigger.senses if x.type == "ASSAULT"), key=lambda x: x.weight)
                 ev.type, ev.mode = "ASSAULT", sense.mode
@@ -350,6 +408,9 @@ class RuleClassifier:
         if _lemma(tok) == "charge" and tok.pos_ == "VERB" and subj & ARMED and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             ev.type, ev.mode = "ASSAULT", "crowd-control"  # riot police charging a crowd, not a court charge
+        if ev.type == "ASSAULT" and any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+                g.dep_ == "pobj" and _lemma(g) == "air" for g in c.children) for c in tok.children):
+            ev.mode = "crowd-control"  # "fired into the air": warning shots, force short of shooting at people
         if ev.type == "COERCE" and ev.mode == "seize":
             objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             places = {_lemma(g) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
@@ -358,6 +419,8 @@ class RuleClassifier:
                 ev.type, ev.mode = "ASSAULT", "clash"  # seizing a town is taking territory by force
             if objects & PEOPLE or any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("PERSON", "NORP") for c in tok.children):
                 ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
+            elif objects & ABSTRACT_SEIZED:
+                ev.mode = None  # "seized power": a takeover, not a confiscation of goods
         if ev.type == "RETREAT" and ev.mode == "withdraw":
             objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             if objects & WITHDRAWN_RESOURCES:
@@ -504,6 +567,111 @@ class RuleClassifier:
         return True
 
 
+# -- what a sentence says about an event it names ------------------------------
+# Nouns whose infinitive names a capacity, not a deed: "the authority to order arrests".
+CAPACITY_NOUNS = {"authority", "power", "right", "ability", "capacity", "cover", "means", "freedom", "permission",
+                  "licence", "license", "mandate", "opportunity", "chance", "tool", "pretext", "excuse", "reason",
+                  "legitimacy", "resources", "leeway", "capability", "way"}
+# Verbs whose infinitive names what someone is enabled to do, not what they did.
+ENABLING_VERBS = {"provide", "give", "allow", "enable", "empower", "authorize", "authorise", "permit", "equip",
+                  "grant", "entitle"}
+# What one "fights for" figuratively: a cause, not a battle.
+CAUSES = {"freedom", "right", "justice", "independence", "democracy", "equality", "survival", "life", "recognition",
+          "change", "reform", "dignity", "cause", "liberty", "future", "truth", "title", "place", "spot", "seat",
+          "survival", "job", "wage", "pay", "people", "country"}
+# Verbs of having: "enjoys the support of", "lacks the backing of" name a state, not an act of support.
+STATE_VERBS = {"enjoy", "have", "lack", "retain", "command", "need", "deserve", "win", "earn"}
+# What is seized without force: "seize power" (a coup or a slow takeover), not a confiscation.
+ABSTRACT_SEIZED = {"power", "initiative", "momentum", "influence", "lead", "limelight", "reins", "helm"}
+# Determiners that point back at an event already reported: "these protests", "such attacks".
+ANAPHORIC_DETS = {"these", "those", "this", "that", "such"}
+# Predicates by which an outlet comments on an event rather than reporting it.
+EVALUATIVE_VERBS = {"show", "indicate", "prove", "mark", "represent", "reflect", "signal", "suggest",
+                    "demonstrate", "highlight", "underline", "underscore", "mean", "illustrate", "expose",
+                    "confirm", "be", "become", "seem", "remain", "consider", "call", "regard", "view", "deem",
+                    "constitute", "symbolize", "symbolise", "embody"}
+# Adverbs of habit: "police routinely beat detainees" is a pattern, not one event.
+HABITUAL_ADVERBS = {"gradually", "increasingly", "often", "usually", "regularly", "routinely", "frequently",
+                    "always", "constantly", "traditionally", "typically", "generally", "sometimes",
+                    "occasionally", "normally", "habitually", "systematically", "continually"}
+
+
+def _not_an_occurrence(ev: CodedEvent) -> bool:
+    """Words that name an event without reporting that it happened here."""
+    tok = ev.trigger.head
+    cur = tok
+    for _ in range(6):
+        # "the authority ... to order his agents to massacre": a capacity and everything inside it
+        infinitive = cur.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if infinitive and (_lemma(cur.head) in CAPACITY_NOUNS or _lemma(cur.head) in ENABLING_VERBS):
+            return True  # "gave them the means to strike", "provided him with cover to order ...": a capacity
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if ev.type == "ASSAULT" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pobj" and _lemma(g) in CAUSES for g in c.children) for c in tok.children) and not any(
+            c.dep_ in ("dobj", "prep") and c.lower_ in ("with", "against") for c in tok.children):
+        return True  # "fought for freedom"
+    if ev.type in ("SUPPORT", "AID", "COOPERATE") and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in STATE_VERBS:
+        return True  # "enjoys the support of"
+    if ev.type == "AID" and tok.pos_ == "VERB" and (_object_words(tok) | {
+            _lemma(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children}) & CAPACITY_NOUNS:
+        return True  # "the posts provide him with the authority": standing, not aid
+    if tok.pos_ == "NOUN" and _anaphoric(tok) and not _own_details(tok):
+        return True  # "details of these killings": the event was reported before, nothing new here
+    return False
+
+
+def _anaphoric(tok: "Token") -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children)
+
+
+def _own_details(tok: "Token") -> bool:
+    """Does an event noun carry its own place, time, participants or numbers ("these protests in Basra")?"""
+    return any(c.dep_ in ("prep", "acl", "relcl", "nummod", "appos", "compound") for c in tok.children)
+
+
+def _habitual(tok: "Token") -> bool:
+    """"Routinely beat", "have been assassinating activists since ...": a pattern over time."""
+    kids = list(tok.children)
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids):
+        return True
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in kids) and any(
+            c.dep_ == "aux" and _lemma(c) == "have" for c in kids):
+        return True
+    return tok.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in tok.head.children)
+
+
+def _mark_commentary(ev: CodedEvent) -> None:
+    """Lower the standing of an event the outlet comments on or describes as a pattern:
+    "these protests in Basra showed ...", "the protests were a blow to ...", "routinely tortured"."""
+    tok = ev.trigger.head
+    commented = tok.pos_ == "NOUN" and (
+        _anaphoric(tok) or tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in EVALUATIVE_VERBS)
+    if commented or _habitual(tok):
+        ev.commentary = True
+        ev.score *= 0.7
+        ev.rule_weight *= 0.7
+
+
+def _joined_to_protest(tok: "Token", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> bool:
+    """"Held a vigil ... and called on the government to ...": a demand made by the protest it is joined to."""
+    if tok.dep_ != "conj":
+        return False
+    trig = heads.get(tok.head.i)
+    other = events.get(trig.head.i) if trig is not None else None
+    return other is not None and other.type == "PROTEST"
+
+
+# a match score ("4-0", "112-104"), not a year range or a percentage
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?[-\u2013] ?\d{1,3}(?![\d.,%])")
+
+
+def _sport_result(view: SentenceView) -> bool:
+    """A match score ("beat Madrid 4-0", "won 112-104") outside an electoral count."""
+    return bool(_SCORE.search(view.sent.text)) and not view.lemma_set & ELECTORAL
+
+
 def _armed_hazard(tok: "Token") -> bool:
     """"Mortar fire", "rocket fire": a weapon, not a blaze."""
     return any(c.dep_ in ("compound", "amod") and _lemma(c) in WEAPON_WORDS | {"sniper", "tank", "gun"} for c in tok.children)
@@ -594,6 +762,9 @@ def _hazard_subject(tok: "Token") -> bool:
         return True  # "a crash killed nine and injured 15": the subject is shared
     if tok.dep_ == "advcl" and _lemma(tok.head) in ACCIDENT_VERBS:
         return True  # "two trains collided, injuring dozens"
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i != tok.i and any(
+            c.dep_ == "nsubj" and _lemma(c) in HAZARD_SUBJECTS and not _armed_hazard(c) for c in tok.head.children):
+        return True  # "floods swept through the province, killing 300": the participle shares the flood as subject
     for child in tok.children:
         if child.dep_ in ("nsubj", "agent") and _lemma(child) in HAZARD_SUBJECTS and not _armed_hazard(child):
             return True
@@ -606,16 +777,19 @@ def _hazard_subject(tok: "Token") -> bool:
     return False
 
 
-def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_spans: Iterable[tuple[int, int]] = ()) -> bool:
+def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_spans: Iterable[tuple[int, int]] = (),
+                          view: SentenceView | None = None) -> bool:
     """Does the sentence name a political participant (or is it free of non-political cues)?
 
     Named countries, nationalities, organisations and people count as political
     participants, as do the actors the actor stage found in the sentence."""
-    lemmas = lemmas if lemmas is not None else {_lemma(t) for t in sent}
-    nouns = {_lemma(t) for t in sent if t.pos_ in ("NOUN", "PROPN")}
-    if nouns & (POLITICAL_PARTICIPANTS | WEAPON_WORDS):
+    view = view if view is not None else SentenceView(sent)
+    lemmas = lemmas if lemmas is not None else view.lemma_set
+    if view.noun_set & (POLITICAL_PARTICIPANTS | WEAPON_WORDS):
         return True
-    if not (lemmas & NON_POLITICAL_CUES):
+    # the cues are things (a storm, a match, shares); as verbs they are often the event itself
+    # ("supporters stormed the office"), so only nouns, adjectives and a few telling verbs count
+    if not (view.content_set & NON_POLITICAL_CUES or lemmas & NON_POLITICAL_VERBS):
         return True
     # with sport, weather or market words about, only a state, armed or named political actor counts
     for a_start, a_end in actor_spans:
@@ -624,13 +798,15 @@ def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_sp
     return any(ent.label_ in ("NORP",) for ent in sent.ents)
 
 
-def has_political_participant(sent: "Span", actor_spans: Iterable[tuple[int, int]] = ()) -> bool:
+def has_political_participant(sent: "Span", actor_spans: Iterable[tuple[int, int]] = (),
+                              view: SentenceView | None = None) -> bool:
     """A named state, nationality, armed or political group, weapon or political actor in the sentence."""
-    nouns = {_lemma(t) for t in sent if t.pos_ in ("NOUN", "PROPN", "ADJ")}
-    if nouns & (POLITICAL_PARTICIPANTS | WEAPON_WORDS | ARMED | {"election", "vote", "protest"}):
+    nouns = (view if view is not None else SentenceView(sent)).content_set
+    if nouns & (POLITICAL_PARTICIPANTS | WEAPON_WORDS | ARMED | ELECTORAL | {"protest"}):
         return True
     if any(ent.label_ in ("NORP", "GPE") for ent in sent.ents):
-        return True
+        # a city in a team's name ("Real Madrid") is no political participant in a sports report
+        return not (view is not None and view.lemma_set & SPORT_CUES)
     return any(a < sent.end_char and b > sent.start_char for a, b in actor_spans)
 
 
@@ -641,6 +817,8 @@ SHELLING = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "bo
             "katyusha", "tank", "projectile", "barrage"}
 IED = {"ied", "roadside bomb", "landmine", "mine", "car bomb", "explosive device", "booby", "improvised",
        "bomb", "detonate", "explosive", "blast", "explode", "explosion"}
+# "mine" is a landmine only when something set it off ("a coltan mine" is a pit)
+MINE_SET_OFF = {"hit", "strike", "step", "explode", "detonate", "blast", "go off", "trigger", "run over"}
 GRENADE = {"grenade"}
 SUICIDE = {"suicide", "explosive belt", "explosive vest", "blow himself", "blow herself", "suicide vest"}
 ABDUCT = {"abduct", "abduction", "kidnap", "kidnapping", "hostage", "disappear", "disappearance", "hijack", "captive"}
@@ -658,7 +836,7 @@ MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd", "community"
 ARMED = {"soldier", "troops", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter", "militia",
          "police", "policeman", "officer", "force", "forces", "gunman", "jihadist", "guard", "combatant",
          "soldiers", "militants", "rebels", "fighters", "security", "militiaman", "militiamen", "paramilitary",
-         "separatist", "bandit", "armed"}
+         "separatist", "bandit", "armed", "guerrilla", "terrorist", "extremist", "islamist", "jihadi"}
 CIVILIAN = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
             "activist", "unarmed", "family", "passenger", "shopkeeper", "teacher", "worker", "pupil", "aid worker",
             "people", "refugee", "man", "men", "women", "children", "protester", "demonstrator"}
@@ -666,6 +844,13 @@ TWO_SIDED = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "fi
              "offensive", "counterattack", "repel", "repulse"}
 REGAIN = {"recapture", "retake", "retook", "retaken", "regain", "liberate", "reclaim"}
 OVERTAKE = {"seize", "capture", "overrun", "take control", "take over", "fall"}
+# who does the violence: supporters, students, workers rioting are demonstrators (a violent
+# demonstration); crowds, villagers and residents without a demonstration are a mob
+RIOTER_SUBJECTS = {"supporter", "protester", "protestor", "demonstrator", "student", "fan", "partisan", "activist",
+                   "rioter", "worker", "trader", "driver"}
+STRONG_RIOT = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "set fire", "loot", "smash",
+               "vandalize", "vandalise", "ransack", "hurl", "pelt", "stone-throwing", "firebomb"}
+GROUP_CHANGE = {"merge", "merger", "split", "splinter", "dissolve", "disband", "rename"}
 STATE_FORCES = {"army", "troops", "troop", "soldier", "government", "military", "force", "forces"}
 NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist", "gang"}
 WEAPON_CACHE = {"weapon", "arm", "arms", "explosive", "ammunition", "cache", "bomb", "ied", "mine", "missile",
@@ -679,21 +864,32 @@ TERRITORY = {"town", "city", "village", "district", "territory", "area", "region
              "camp", "valley", "hill", "island", "county", "capital", "stronghold"}
 
 
-def _cue_set(sent: "Span") -> set[str]:
+def _cue_set(sent: "Span", view: SentenceView | None = None) -> set[str]:
     """Lower-cased lemmas, words and adjacent lemma pairs of a sentence: what the ACLED cues match."""
     # adjectival participles ("the detained leader") describe, they do not report an action; the topic
     # of a protest ("against the arrest of ...") and a suspicion ("a man suspected of kidnapping") are
     # not what happened here
+    view = view if view is not None else SentenceView(sent)
     skip: set[int] = set()
-    for t in sent:
-        topic = t.dep_ == "prep" and t.lower_ in ("against", "over", "about") and _lemma(t.head) in PROTEST_WORDS | {"demonstrate"}
-        background = t.dep_ == "prep" and t.lower_ in ("after", "following")
-        if topic or background or (t.dep_ in ("acl", "amod", "relcl") and _lemma(t) in SUSPICION):
+    kept: list[tuple[str, str, bool]] = []  # (lemma, lower-cased word, is a stop word) of the tokens that count
+    for t, lem in zip(view.tokens, view.lemmas):
+        dep = t.dep_
+        if dep == "prep":
+            low = t.lower_
+            topic = low in ("against", "over", "about") and _lemma(t.head) in PROTEST_WORDS | {"demonstrate"}
+            if topic or low in ("after", "following"):
+                skip.update(x.i for x in t.subtree)
+        elif dep in ("acl", "amod", "relcl") and lem in SUSPICION:
             skip.update(x.i for x in t.subtree)
-    toks = [t for t in sent if t.i not in skip and not (t.dep_ == "amod" and t.tag_ == "VBN")]
-    cues = {_lemma(t) for t in toks} | {t.lower_ for t in toks}
-    cues |= {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(toks, toks[1:])}
-    cues |= {f"{_lemma(a)} {_lemma(c)}" for a, b, c in zip(toks, toks[1:], toks[2:]) if b.is_stop}
+    for t, lem in zip(view.tokens, view.lemmas):
+        if t.i in skip or (t.dep_ == "amod" and t.tag_ == "VBN"):
+            continue
+        if lem == "riot" and t.dep_ in ("compound", "amod", "nmod"):
+            lem = "riot-unit"  # "riot police", "anti-riot units": who intervenes, not a riot
+        kept.append((lem, t.lower_ if lem != "riot-unit" else lem, t.is_stop))
+    cues = {lem for lem, _, _ in kept} | {low for _, low, _ in kept}
+    cues |= {f"{a[0]} {b[0]}" for a, b in zip(kept, kept[1:])}
+    cues |= {f"{a[0]} {c[0]}" for a, b, c in zip(kept, kept[1:], kept[2:]) if b[2]}
     return cues
 
 
@@ -720,6 +916,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
     if t == "PROTEST" or (t == "ASSAULT" and mode == "crowd-control"):
         protest_context = t == "PROTEST" or has(PROTEST_WORDS)
         if protest_context:
+            if mode == "riot" or has(STRONG_RIOT):
+                return "Riots", "Violent demonstration"
             if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
                 if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
                     return "Protests", "Excessive force against protesters"
@@ -742,6 +940,12 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
+        taken = _taken_territory(ev)
+        if taken:
+            # "rebels seized the town": the capture is the event, whatever weapons the sentence names
+            if taken == "regain" or _doers(ev) & STATE_FORCES and not _doers(ev) & NONSTATE:
+                return "Battles", "Government regains territory"
+            return "Battles", "Non-state actor overtakes territory"
         if mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL):
             return "Strategic developments", "Disrupted weapons use"  # destroying the other side's weapons
         if has(SUICIDE):
@@ -760,7 +964,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Explosions/Remote violence", "Grenade"
         if mode == "heavy-weapons" or has(SHELLING):
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-        if mode == "explosives" or has(IED - {"blast"}):
+        if mode == "explosives" or has(IED - {"blast", "mine"}) or (has({"mine"}) and has(MINE_SET_OFF)):
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
         if mode == "abduct" or has(ABDUCT):
             return "Violence against civilians", "Abduction/forced disappearance"
@@ -770,12 +974,9 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Battles", "Government regains territory"
         if has(OVERTAKE) and has(TERRITORY) and has(NONSTATE):
             return "Battles", "Non-state actor overtakes territory"
-        doer = ev.trigger.head
-        if doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
-            doer = doer.head  # "set fire to the office and clashed with police": a shared subject
-        subjects = {_lemma(g) for c in doer.children if c.dep_ == "nsubj" for g in c.subtree}
-        if doer.dep_ == "acl" and not any(c.dep_ == "agent" for c in doer.children):
-            subjects |= {_lemma(doer.head)}  # "a crowd set upon two men" parsed as a noun phrase
+        subjects = _doers(ev)
+        if subjects & RIOTER_SUBJECTS and not subjects & (ARMED | NONSTATE) - {"group"} and not target & ARMED - {"police", "security"}:
+            return "Riots", "Violent demonstration"  # supporters storming an office, students fighting the police
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
         unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang", "looter"}) - {"group"}
@@ -796,16 +997,75 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Strategic developments", "Disrupted weapons use"
         if mode == "arrest":
             return "Strategic developments", "Arrests"
+        subjects = _doers(ev)
+        if has(LOOT_DESTROY) and subjects and not subjects & (ARMED | NONSTATE | {"gunman", "looter"}) - {"group"}:
+            # burning and looting by people who are no armed group: a riot
+            if subjects & RIOTER_SUBJECTS:
+                return "Riots", "Violent demonstration"
+            if subjects & MOB:
+                return "Riots", "Mob violence"
         if has(LOOT_DESTROY):
             return "Strategic developments", "Looting/property destruction"
         return acled_default(t, mode)
     if t in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE") and has(AGREEMENT) and has({"sign", "agree", "reach", "agreement", "deal", "accord", "ink", "conclude", "broker", "accept"}):
         return "Strategic developments", "Agreement"
+    if t in ("COOPERATE", "MOBILIZE", "AGREE") and has(GROUP_CHANGE) and has(NONSTATE | ARMED | {"faction", "movement", "party"}):
+        return "Strategic developments", "Change to group/activity"  # armed groups merging or splitting
+    if t == "AGREE":
+        # ACLED records agreements reached, not promises, offers or plans to meet
+        if _lemma(ev.trigger.head) in AGREED_VERBS and not ev.framed:
+            return "Strategic developments", "Agreement"
+        return None, None
+    if t == "RETREAT" and _object_words(ev.trigger.head) & TERRITORY:
+        return "Strategic developments", "Non-violent transfer of territory"  # "handed over the town"
     if t == "RETREAT" and mode == "withdraw" and not has(TERRITORY):
         return "Strategic developments", "Other"
-    if t == "SUPPORT":
-        return "Strategic developments", "Other"
     return acled_default(t, mode)
+
+
+AGREED_VERBS = {"agree", "sign", "reach", "conclude", "ink", "broker", "seal", "clinch", "strike"}
+
+
+def _object_words(tok: "Token") -> set[str]:
+    return {_lemma(g) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+            for g in [c, *(x for x in c.children if x.dep_ in ("compound", "amod"))]} | {
+        _lemma(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        for g in c.children if g.dep_ == "pobj"}
+
+
+def _taken_territory(ev: CodedEvent) -> str | None:
+    """"regain" or "overtake" when the event itself is the capture of a place, else None."""
+    tok = ev.trigger.head
+    lemma = _lemma(tok)
+    takes_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children)
+    if not (lemma in REGAIN | OVERTAKE | CAPTURE_VERBS or takes_over):
+        return None
+    objects = _object_words(tok)
+    places = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if "control" in objects:  # "took control of the town": the place is the object of "control"
+        places += [g for c in places if _lemma(c) == "control"
+                   for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        objects |= {_lemma(g) for g in places}
+    elif lemma in ("take", "gain") and not takes_over:
+        return None  # "took part", "gained ground" without control of a place
+    place_object = bool(objects & (TERRITORY - {"control"})) or any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in places)
+    if not place_object:
+        return None
+    return "regain" if lemma in REGAIN else "overtake"
+
+
+CAPTURE_VERBS = {"seize", "capture", "overrun", "take", "gain"}
+
+
+def _doers(ev: CodedEvent) -> set[str]:
+    """Lemmas of the subject of the event's clause (a shared subject for coordinated verbs)."""
+    doer = ev.trigger.head
+    if doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
+        doer = doer.head  # "set fire to the office and clashed with police": a shared subject
+    subjects = {_lemma(g) for c in doer.children if c.dep_ == "nsubj" for g in c.subtree}
+    if doer.dep_ == "acl" and not any(c.dep_ == "agent" for c in doer.children):
+        subjects |= {_lemma(doer.head)}  # "a crowd set upon two men" parsed as a noun phrase
+    return subjects
 
 
 # -- the learned sentence model ---------------------------------------------
@@ -831,15 +1091,17 @@ class SentenceModel:
 def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceModel,
                    actor_spans: list[tuple[int, int]] = ()) -> list[tuple["Span", list[CodedEvent]]]:
     """Code every sentence (model probabilities computed in one batch for those with triggers)."""
-    found = [(sent, detect_triggers(sent, rules.lexicon)) for sent in sents]
-    with_triggers = [(sent, trigs) for sent, trigs in found if trigs]
-    probs = model.probs([sent.text for sent, _ in with_triggers])
+    found = []
+    for sent in sents:
+        view = SentenceView(sent)  # every token attribute read once for the sentence
+        found.append((sent, view, detect_triggers(sent, rules.lexicon, view.tokens, view.lemmas)))
+    with_triggers = [(sent, view, trigs) for sent, view, trigs in found if trigs]
+    probs = model.probs([sent.text for sent, _, _ in with_triggers])
     out = []
-    for (sent, trigs), p in zip(with_triggers, probs):
-        political = sentence_is_political(sent, None, actor_spans)
-        coded = rules.code_sentence(sent, p, trigs, political, actor_spans)
-        cues = _cue_set(sent) if coded else set()
+    for (sent, view, trigs), p in zip(with_triggers, probs):
+        political = sentence_is_political(sent, None, actor_spans, view)
+        coded = rules.code_sentence(sent, p, trigs, political, actor_spans, view)
         for ev in coded:
-            ev.acled_event_type, ev.acled_sub_event_type = acled_for(ev, sent, cues)
+            ev.acled_event_type, ev.acled_sub_event_type = acled_for(ev, sent, view.cues)
         out.append((sent, coded))
     return out

@@ -100,20 +100,25 @@ def _lemma(token: "Token") -> str:
     return token.lemma_.lower()
 
 
-def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigger]:
-    """Every candidate trigger in a sentence, left to right; a token belongs to one trigger."""
+def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["Token"] | None = None,
+                    lemmas: list[str] | None = None) -> list[Trigger]:
+    """Every candidate trigger in a sentence, left to right; a token belongs to one trigger.
+
+    tokens/lemmas: the sentence's tokens and lower-cased lemmas when the caller has read them
+    already (classify.SentenceView), so each token's attributes are read once per sentence."""
     lexicon = lexicon or load_lexicon()
     found: list[Trigger] = []
     taken: set[int] = set()
-    tokens = list(sent)
+    tokens = list(sent) if tokens is None else tokens
+    sent_lemmas = [_lemma(t) for t in tokens] if lemmas is None else lemmas
     # 1. fixed phrases ("tear gas", "hunger strike"): the longest match at each position
     for k, token in enumerate(tokens):
         if token.i in taken:
             continue
-        for lemmas, sense in lexicon.phrases.get(_lemma(token), ()):
-            n = len(lemmas)
+        for phrase, sense in lexicon.phrases.get(sent_lemmas[k], ()):
+            n = len(phrase)
             window = tokens[k:k + n]
-            if len(window) == n and all(_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, lemmas)):
+            if len(window) == n and all(sent_lemmas[k + j] == lem or t.lower_ == lem for j, (t, lem) in enumerate(zip(window, phrase))):
                 head = _phrase_head(window)
                 existing = next((t for t in found if t.start == window[0].i and t.end == window[-1].i + 1), None)
                 if existing:
@@ -123,13 +128,16 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigge
                 taken.update(t.i for t in window)
                 break
     # 2. verbs with a telling child ("called on", "cut ties") and 3. single words
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if token.i in taken or token.is_punct:
             continue
-        lemma = _lemma(token)
-        if token.pos_ == "VERB" and lemma in lexicon.verb_child:
+        lemma = sent_lemmas[k]
+        pos = token.pos_
+        if pos == "VERB" and lemma in lexicon.verb_child:
             options = lexicon.verb_child[lemma]
             for child in token.children:
+                if child.dep_ in _NOT_PARTICLES:
+                    continue  # "drove in to protest against": the infinitive's "to" is no preposition of the verb
                 senses = options.get(_lemma(child))
                 if senses and child.dep_ == "prep" and any(_is_circumstance(g) for g in child.children):
                     continue  # "called X ... on different occasions": a circumstance, not the verb's particle
@@ -144,13 +152,14 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigge
         entries = (lexicon.words.get(lemma) or []) + (lexicon.words.get(token.lower_) or [] if token.lower_ != lemma else [])
         if not entries:
             continue
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_MODIFIER_DEPS and _lemma(token.head) not in _EVENT_HEADS:
+        dep = token.dep_
+        if pos in ("NOUN", "PROPN") and dep in _NOUN_MODIFIER_DEPS and _lemma(token.head) not in _EVENT_HEADS:
             continue
-        if token.dep_ == "amod" and token.pos_ != "ADJ" or token.tag_ == "VBN" and token.dep_ == "amod":
+        if dep == "amod" and (pos != "ADJ" or token.tag_ == "VBN"):
             continue  # "the long-threatened invasion", "alleged violations": a modifier, not an event
         if any(c.dep_ == "dobj" and _lemma(c) in _IDIOM_OBJECTS for c in token.children):
             continue  # "seized the opportunity", "took the chance"
-        senses = [sense for pos, sense in entries if token.pos_ in _POS_OK.get(pos, _POS_OK["*"])]
+        senses = [sense for pos_class, sense in entries if pos in _POS_OK.get(pos_class, _POS_OK["*"])]
         if senses:
             found.append(Trigger(token, token.i, token.i + 1, senses, "word"))
             taken.add(token.i)
@@ -158,6 +167,8 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None) -> list[Trigge
     return found
 
 
+# children that are never a verb's particle or preposition ("to" marking an infinitive, "that")
+_NOT_PARTICLES = {"aux", "auxpass", "mark", "nsubj", "nsubjpass", "punct", "cc"}
 _IDIOM_OBJECTS = {"opportunity", "chance", "initiative", "moment", "advantage", "spotlight", "imagination", "attention"}
 _CIRCUMSTANCE_NOUNS = {"occasion", "day", "time", "basis", "condition", "behalf", "account", "average", "way"}
 
