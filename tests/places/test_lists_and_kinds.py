@@ -73,3 +73,22 @@ def test_a_place_heading_a_public_body_is_associative(annotate):
     ann = annotate("Officials at Seoul City Hall closed the plaza on Sunday.")
     p = place(ann, "Seoul")
     assert p.associative and p.country_code == "KR"
+
+
+def test_a_name_taken_for_a_place_once_is_a_place_throughout(annotate):
+    ann = annotate("Dead birds were found near Ravensthorpe on Monday. Ravensthorpe recorded heavy rain last year.")
+    found = [p for p in ann.places if p.text == "Ravensthorpe"]
+    assert len(found) == 2 and found[0].name == found[1].name
+
+
+def test_a_country_closing_a_charity_name_is_associative(annotate):
+    ann = annotate("A nurse from Medical Relief Villages Uganda said the clinic had reopened.")
+    p = place(ann, "Uganda")
+    assert p.associative and p.country_code == "UG"
+
+
+def test_sites_and_physical_features_from_the_facts_file(annotate):
+    ann = annotate("Soldiers from Fort Bragg were flown to a camp near Lake Victoria and then to the Suez Canal.")
+    assert place(ann, "Lake Victoria").feature == "region"
+    canal = place(ann, "Suez Canal")
+    assert canal.country_code == "EG"

@@ -182,6 +182,7 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     words, offsets = context.words, context.offsets
     mentions: list[Mention] = []
     demonyms: list[tuple[int, int, int]] = []
+    turned_down: list[tuple[int, int, str, tuple[int, ...]]] = []
     i = 0
     n = len(words)
     while i < n:
@@ -205,7 +206,20 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
             mentions.append(mention)
             i = j
         else:
+            turned_down.append((i, j, key, ids))
             i += 1
+    # one sense per article: a name taken for a place once, on its own evidence,
+    # is the same place where it stands with less ("Esperance residents ...
+    # Esperance recorded 400 mm"); the hard rules (titles, longer names) still apply
+    placed = {m.key for m in mentions if not m.associative}
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    for i, j, key, ids in turned_down:
+        if key in placed and not covered.intersection(range(i, j)):
+            mention = _judge(doc, i, j, key, ids, gaz, ents, context, -1, known=True)
+            if mention is not None and not _is_capital_speaking(doc, i, j, ids, gaz):
+                mentions.append(mention)
+                covered.update(range(i, j))
+    mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
     mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms))
@@ -265,7 +279,7 @@ def _locative_before(doc, i: int) -> bool:
 
 
 def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, ents, context: _DocContext,
-           previous_end: int = -1) -> Mention | None:
+           previous_end: int = -1, known: bool = False) -> Mention | None:
     """Keep the match i..j as a toponym, or None when the context says otherwise."""
     span = doc[i:j]
     first = doc[i]
@@ -327,7 +341,11 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
                 return None  # "Camp Ashraf", "Agent Orange" lookalikes
     if (not associative and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN"
             and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
-        return None  # the tail of a longer name: "Agent Orange"
+        if not (feature == F_COUNTRY and own_name and len(key) > 3):
+            return None  # the tail of a longer name: "Agent Orange"
+        # a country closing a body's name is its national branch ("SOS Children's Villages Sudan")
+        associative = True
+        reasons.append("names the country of the body before it")
 
     followed_by_place = followed_by_name = False
     if nxt is not None and nxt.lower_ in LIST_JOINS and j + 1 < len(doc):
@@ -355,12 +373,13 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # a country's or province's name the model calls a person ("Chad, which
         # borders...", "Minas Gerais"): the place, unless the article names a
         # person so or a title comes first (checked above)
-        told_kind = told_kind or (feature in (F_COUNTRY, F_ADMIN1) and own_name and label == "PERSON"
+        told_kind = told_kind or (feature in (F_COUNTRY, F_ADMIN1, F_REGION) and own_name and label == "PERSON"
                                   and key not in context.person_words and key not in context.first_names)
         # "a Longview woman", "the Pirbright laboratory": a name qualifying a noun of people or sites
         told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and label == "NORP" or
                                   nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and locative)
-        if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places or told_kind):
+        if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places
+                or told_kind or known):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -378,6 +397,10 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append(f"after '{prev.text}'")
         elif hint and (is_name or label):
             reasons.append(f"called a {hint}")
+        elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS:
+            reasons.append(f"qualifies '{nxt.text}'")
+        elif known and (is_name or label):
+            reasons.append("taken for a place elsewhere in the article")
         elif (followed_by_place or after_place) and (is_name or label):
             reasons.append("in a list of places")
         elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
