@@ -69,3 +69,85 @@ def test_acled_sub_types_on_the_projects_snippets(code):
              for line in (FIXTURES / name).read_text().splitlines() if line.strip()]
     assert _weighted_f1(rows, code) >= 0.75
     assert _weighted_f1(blind, code) >= 0.75
+
+
+def test_acled_sub_types_on_the_session_two_snippets(code):
+    """Set A of session 2 (scored 0.884 before the rules it informed; see docs/events.md)."""
+    rows = [json.loads(line) for line in (FIXTURES / "acled_snippets_s2_a.jsonl").read_text().splitlines() if line.strip()]
+    assert len(rows) >= 60
+    assert _weighted_f1(rows, code) >= 0.75
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # demonstrators who turn violent make a riot, whatever the police then do
+    ("Stone-throwing youths fought running battles with riot police after the rally in the port city.", "Violent demonstration"),
+    # riot police are who intervenes, not a riot
+    ("Riot police pushed marchers back from the ministry with shields and batons and held eleven of them.", "Protest with intervention"),
+    # warning shots over a crowd are force short of shooting at it
+    ("Soldiers fired into the air to scatter a crowd of students chanting against the junta.", "Protest with intervention"),
+    # a one-sided attack on armed men is a battle in ACLED
+    ("Government troops ambushed a column of insurgents near the river crossing, killing five of them.", "Armed clash"),
+    # the capture of a place is the event, even where the sentence names a mine or a weapon
+    ("Militants captured the gold mining town after a week of mortar fire, residents said.", "Non-state actor overtakes territory"),
+    ("The army retook the district headquarters from the rebels on Friday.", "Government regains territory"),
+    # a place handed over without fighting
+    ("The militia handed over the airport to the national army on Saturday.", "Non-violent transfer of territory"),
+    # a negotiated handover is an agreement (ACLED lists negotiated territorial transfers under Agreement)
+    ("The militia handed over the airport to the national army under the deal.", "Agreement"),
+    # supporters destroying property are demonstrators; a crowd punishing a suspect is a mob
+    ("Supporters of the losing party set fire to the tally centre and smashed its windows.", "Violent demonstration"),
+    ("A crowd beat a suspected thief to death at the bus park, police said.", "Mob violence"),
+])
+def test_acled_codebook_distinctions(code, text, sub_type):
+    ev = top(code, text)
+    assert ev is not None and ev.acled_sub_event_type == sub_type, (ev.type, ev.mode, ev.acled_sub_event_type) if ev else None
+
+
+@pytest.mark.parametrize("text", [
+    "The visitors beat the home side 3-1 with two late goals.",  # a score, not an assault
+    "Torrential rain swept through the hill villages overnight, killing eleven people.",  # the rain killed
+])
+def test_non_political_reports_yield_no_event(code, text):
+    assert code(text) == []
+
+
+def test_verbal_events_are_no_acled_events(code):
+    """ACLED records violence, demonstrations and strategic developments, not meetings or statements."""
+    ev = top(code, "The foreign minister met his Turkish counterpart in Ankara on Tuesday.")
+    assert ev is not None and ev.type == "CONSULT"
+    assert ev.acled_event_type is None and ev.acled_sub_event_type is None
+    signed = top(code, "The government and the rebels signed a ceasefire in the capital.")
+    assert signed.acled_sub_event_type == "Agreement"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a capacity, not a deed
+    ("The new decree gives the governor the power to arrest journalists without a warrant.", "COERCE"),
+    ("His post provided him with the cover to order attacks on the opposition.", "ASSAULT"),
+    # a figurative struggle
+    ("Her grandfather fought for independence all his life.", "ASSAULT"),
+    # a state, not an act of support
+    ("The president still enjoys the support of the army.", "SUPPORT"),
+])
+def test_words_that_report_no_occurrence(code, text, absent):
+    assert all(e.type != absent for e in code(text)), [(e.type, e.trigger.text) for e in code(text)]
+
+
+def test_comments_on_a_reported_event_are_not_new_events(code):
+    text = ("Thousands of farmers marched through the capital on Monday against new land taxes. "
+            "These protests showed how deep the anger in the countryside runs. "
+            "Observers said such marches were a warning to the government.")
+    events = code(text)
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert protests and "marched" in protests[0].trigger.text
+    first = protests[0]
+    # the comments add no event of the same standing: none outranks or matches the report
+    assert all(e.confidence < first.confidence for e in protests[1:])
+    assert not any("These protests" in text[e.sentence.start:e.sentence.end] for e in events)
+
+
+def test_habitual_violence_is_less_certain_than_a_reported_attack(code):
+    habit = top(code, "Police in the province routinely beat detainees, the report said.")
+    event = top(code, "Police in the province beat two detainees on Sunday, the report said.")
+    assert habit is not None and event is not None
+    assert habit.confidence < event.confidence

@@ -128,7 +128,7 @@ ACCIDENT_MODIFIERS = {"gas", "boiler", "factory", "industrial", "accidental", "c
                       "heart", "panic", "asthma"}
 ACCIDENT_VERBS = {"collide", "crash", "derail", "capsize", "sink", "collapse", "overturn", "plunge"}
 WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "unconventional"}
-HAZARD_SUBJECTS = {"wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
+HAZARD_SUBJECTS = {"rain", "rains", "downpour", "snow", "snowfall", "wind", "mudslide", "drought", "wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
                    "crash", "disease", "virus", "lightning", "heat", "heatwave", "avalanche", "cyclone", "hurricane",
                    "typhoon", "tornado", "collision", "outbreak", "wave", "tsunami"}
 # Triggers whose everyday senses are not political (a striker, a heart attack, a team
@@ -380,7 +380,10 @@ class RuleClassifier:
             coded = [ev for ev in coded if not self._needs_political_context(ev)]
         coded = [ev for ev in coded if not _hazard_subject(ev.trigger.head)]
         def ambiguous(ev: CodedEvent) -> bool:
-            # a content trigger with a political sense ("marched ... to demand") settles it
+            # a content trigger with a political sense ("marched ... to demand") settles it, and so
+            # does a grievance ("marched against new taxes", "rallied over the killing")
+            if ev.type == "PROTEST" and any(c.dep_ == "prep" and c.lower_ in ("against", "over") for c in ev.trigger.head.children):
+                return False
             return all(t.kind == "word" and _lemma(t.head) in AMBIGUOUS_TRIGGERS for t in [ev.trigger, *ev.content])
 
         if any(ambiguous(ev) for ev in coded) and (not has_political_participant(sent, actor_spans, view)
@@ -623,7 +626,7 @@ def _not_an_occurrence(ev: CodedEvent) -> bool:
 
 
 def _anaphoric(tok: "Token") -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children)
+    return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC_DETS for c in tok.children)
 
 
 def _own_details(tok: "Token") -> bool:
@@ -647,7 +650,8 @@ def _mark_commentary(ev: CodedEvent) -> None:
     "these protests in Basra showed ...", "the protests were a blow to ...", "routinely tortured"."""
     tok = ev.trigger.head
     commented = tok.pos_ == "NOUN" and (
-        _anaphoric(tok) or tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in EVALUATIVE_VERBS)
+        _anaphoric(tok) or tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in EVALUATIVE_VERBS
+        or tok.dep_ == "attr" and _lemma(tok.head) == "be")  # "... were a warning to the government"
     if commented or _habitual(tok):
         ev.commentary = True
         ev.score *= 0.7
@@ -918,10 +922,11 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if protest_context:
             if mode == "riot" or has(STRONG_RIOT):
                 return "Riots", "Violent demonstration"
+            crowd_control = t == "ASSAULT"  # force used on a crowd (tear gas, warning shots, batons)
             if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
                 if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
                     return "Protests", "Excessive force against protesters"
-            if has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse", "clash"})):
+            if crowd_control or has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse", "clash"})):
                 return "Protests", "Protest with intervention"
             if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
                 return "Riots", "Violent demonstration"
@@ -977,11 +982,11 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         subjects = _doers(ev)
         if subjects & RIOTER_SUBJECTS and not subjects & (ARMED | NONSTATE) - {"group"} and not target & ARMED - {"police", "security"}:
             return "Riots", "Violent demonstration"  # supporters storming an office, students fighting the police
-        if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
-            return "Riots", "Mob violence"
         unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang", "looter"}) - {"group"}
         if (has(TWO_SIDED) or mode in ("clash", "destroy")) and unarmed_side and target & {"police", "security", "policeman", "officer"}:
-            return "Riots", "Violent demonstration"  # civilians fighting the police
+            return "Riots", "Violent demonstration"  # civilians fighting the police: rioters, not a mob
+        if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
+            return "Riots", "Mob violence"
         if mode == "destroy" and not has(LETHAL):
             if has(ARMED) or has({"loot", "looting", "looter"}):
                 return "Strategic developments", "Looting/property destruction"
