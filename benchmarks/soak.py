@@ -7,11 +7,16 @@ benchmark corpus's templates) through the real extraction pipeline. Every
 loop is bounded: it stops by itself at the deadline (and after
 --max-requests per thread). Reports requests, error responses (any status
 other than the one expected, or a failed connection), latency percentiles,
-and the server's resident memory at the start (after warm-up: the pipeline
-loaded, the store seeded), every --sample seconds, and at the end.
+and the server's memory every --sample seconds: resident size (RSS), the
+memory SQLite holds, threads and open store connections. "Start" is the first
+sample once --warmup seconds of load have passed (the first minutes fill
+every lazy cache: pipeline, page caches, template cache, thread pool); the
+verdict on flatness is the slope of a least-squares line through the samples
+of the second half of the run, in MB per minute.
 
     nice python benchmarks/soak.py                    # ten minutes
     nice python benchmarks/soak.py --duration 60 --json soak.json
+    nice python benchmarks/soak.py --duration 240 --tracemalloc 12   # what grows, by allocation site
 
 Exit status 1 when any error response was seen.
 """
@@ -84,14 +89,123 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start_server(db: str, port: int, dump: str, timeout: float = 180.0) -> subprocess.Popen:
-    # SIGUSR1 makes the server write every thread's stack to `dump`: what a stuck request is doing
-    code = ("import faulthandler, signal, uvicorn; from chronicle.web.app import create_app; "
-            f"faulthandler.register(signal.SIGUSR1, file=open({dump!r}, 'a'), all_threads=True); "
-            f"uvicorn.run(create_app({db!r}), host={HOST!r}, port={port}, log_level='warning')")
-    env = dict(os.environ, CHRONICLE_TOKEN=TOKEN, PYTHONPATH=str(HERE.parent / "src"))
+def sqlite_memory_used():
+    """Bytes the SQLite library holds in this process (page caches of every connection, statements)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("sqlite3")
+    if not name:
+        return lambda: None
+    try:
+        lib = ctypes.CDLL(name)  # the library the sqlite3 module already loaded: same counters
+        lib.sqlite3_memory_used.restype = ctypes.c_int64
+    except (OSError, AttributeError):
+        return lambda: None
+    return lib.sqlite3_memory_used
+
+
+def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0) -> None:
+    """The server process: the app under uvicorn, with two diagnostic signals.
+
+    SIGUSR1 writes every thread's stack to `dump` (what a stuck request is doing);
+    SIGUSR2 appends one JSON line of memory figures to `stats` and, when tracing,
+    writes a tracemalloc snapshot beside it (the client diffs them at the end)."""
+    import faulthandler
+    import gc
+    import tracemalloc
+
+    import uvicorn
+
+    from chronicle.web.app import create_app
+
+    if trace_frames:
+        tracemalloc.start(trace_frames)
+    faulthandler.register(signal.SIGUSR1, file=open(dump, "a"), all_threads=True)
+    app = create_app(db)
+    sqlite_used = sqlite_memory_used()
+    taken = [0]
+
+    def report(signum, frame):
+        store = app.state.store
+        line = {
+            "rss_mb": rss_mb(os.getpid()),
+            "sqlite_mb": (sqlite_used() or 0) / 2**20,
+            "threads": threading.active_count(),
+            "store_connections": len(store._conns._all),
+            "actor_id_cache": len(store._actor_ids),
+            "aggregate_cache": len(app.state.cache._data),
+            "aggregate_cache_mb": getattr(app.state.cache, "bytes", 0) / 2**20,
+            "gc_objects": len(gc.get_objects()),
+        }
+        pipeline = app.state.pipeline._pipeline
+        if pipeline is not None:  # spaCy's vocabulary grows with every word it has not seen
+            line["spacy_strings"] = len(pipeline.nlp.vocab.strings)
+            line["spacy_lexemes"] = len(pipeline.nlp.vocab)
+        if trace_frames:
+            line["traced_mb"] = tracemalloc.get_traced_memory()[0] / 2**20
+            taken[0] += 1
+            line["snapshot"] = f"{stats}.{taken[0]}.snap"
+            tracemalloc.take_snapshot().dump(line["snapshot"])
+        with open(stats, "a") as fh:
+            fh.write(json.dumps(line) + "\n")
+
+    signal.signal(signal.SIGUSR2, report)
+    uvicorn.run(app, host=HOST, port=port, log_level="warning")
+
+
+def start_server(db: str, port: int, dump: str, stats: str, trace_frames: int = 0,
+                 timeout: float = 180.0) -> subprocess.Popen:
+    code = f"import soak; soak.serve({db!r}, {port}, {dump!r}, {stats!r}, {trace_frames})"
+    env = dict(os.environ, CHRONICLE_TOKEN=TOKEN,
+               PYTHONPATH=os.pathsep.join([str(HERE), str(HERE.parent / "src")]))
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
     return wait_until_serving(proc, f"http://{HOST}:{port}", timeout=timeout)
+
+
+def server_stats(proc: subprocess.Popen, stats: str, timeout: float = 120.0) -> dict:
+    """Ask the server for its memory figures (SIGUSR2) and wait for the line it appends."""
+    before = Path(stats).read_text().count("\n") if Path(stats).exists() else 0
+    proc.send_signal(signal.SIGUSR2)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if Path(stats).exists():
+            lines = Path(stats).read_text().splitlines()
+            if len(lines) > before:
+                return json.loads(lines[-1])
+        time.sleep(0.2)
+    return {"rss_mb": rss_mb(proc.pid)}  # no answer in time: RSS from outside at least
+
+
+def slope_mb_per_min(points: list[tuple[float, float]]) -> float | None:
+    """Least-squares slope of (seconds, MB) points, in MB per minute."""
+    if len(points) < 3:
+        return None
+    n = len(points)
+    mx = sum(t for t, _ in points) / n
+    my = sum(m for _, m in points) / n
+    sxx = sum((t - mx) ** 2 for t, _ in points)
+    if sxx == 0:
+        return None
+    return 60 * sum((t - mx) * (m - my) for t, m in points) / sxx
+
+
+def top_growth(first: str, last: str, limit: int = 20) -> list[str]:
+    """Allocation sites whose live memory grew most between two tracemalloc snapshots."""
+    import tracemalloc
+
+    ignore = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap*>")]
+    a = tracemalloc.Snapshot.load(first).filter_traces(ignore)
+    b = tracemalloc.Snapshot.load(last).filter_traces(ignore)
+    out = []
+    for stat in b.compare_to(a, "traceback")[:limit]:
+        frames = [f"{Path(f.filename).name}:{f.lineno}" for f in reversed(stat.traceback)]  # newest first
+        out.append(f"{stat.size_diff / 1024:+9.0f} KiB {stat.count_diff:+7d} blocks  " + " <- ".join(frames[:8]))
+    by_line = b.compare_to(a, "lineno")[:limit]
+    out.append("-- by line --")
+    out += [f"{s.size_diff / 1024:+9.0f} KiB {s.count_diff:+7d} blocks  {s.traceback[0].filename}:{s.traceback[0].lineno}"
+            for s in by_line]
+    return out
 
 
 class Tally:
@@ -193,6 +307,10 @@ def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: in
             time.sleep(pause)
 
 
+def _round(x: float | None, digits: int = 2) -> float | None:
+    return None if x is None else round(x, digits)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=600.0, help="seconds of load (default 600)")
@@ -202,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-pause", type=float, default=0.2, help="seconds a writer waits between posts")
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="per thread, a second bound")
     parser.add_argument("--sample", type=float, default=30.0, help="seconds between memory samples")
+    parser.add_argument("--warmup", type=float, default=60.0,
+                        help="seconds of load before the memory 'start' figure (lazy caches fill first)")
+    parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
+                        help="trace the server's allocations (this many frames) and print what grew most")
     parser.add_argument("--json", help="write the figures here as JSON")
     parser.add_argument("--write-timeout", type=float, default=120.0, help="seconds before a write counts as failed")
     args = parser.parse_args(argv)
@@ -213,10 +335,12 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     base = f"http://{HOST}:{port}"
     dump = str(Path(workdir) / "stacks.txt")
-    proc = start_server(db, port, dump)
+    stats_path = str(Path(workdir) / "stats.jsonl")
+    proc = start_server(db, port, dump, stats_path, args.tracemalloc)
     global SERVER_PID
     SERVER_PID = proc.pid
     tally = Tally()
+    samples: list[dict] = []
     try:
         # warm-up: the first write builds the pipeline; seed articles give readers something to read
         from corpus import make_article
@@ -232,7 +356,20 @@ def main(argv: list[str] | None = None) -> int:
             for _, template, _ in READS:  # every read once, so lazy caches exist before the first sample
                 if "{" not in template or ids:
                     client.get(base + template.format(**(ids or {})))
-        samples = [(0.0, rss_mb(proc.pid))]
+
+        def sample(at: float) -> None:
+            line = server_stats(proc, stats_path)
+            line["t"] = round(at, 1)
+            line["requests"] = sum(tally.requests.values())
+            with tally.lock:
+                line["articles_posted"] = tally.requests.get("write article", 0)
+            samples.append(line)
+            print(f"  {at:6.0f} s  requests {line['requests']:7d}  errors {sum(tally.errors.values()):4d}"
+                  f"  RSS {line['rss_mb']:7.1f} MB  sqlite {line.get('sqlite_mb', float('nan')):6.1f} MB"
+                  f"  threads {line.get('threads', '?')}  conns {line.get('store_connections', '?')}"
+                  + (f"  traced {line['traced_mb']:6.1f} MB" if "traced_mb" in line else ""), flush=True)
+
+        sample(0.0)
         started = time.monotonic()
         deadline = started + args.duration
         threads = [threading.Thread(target=reader, args=(base, deadline, args.max_requests, tally, i), daemon=True)
@@ -243,14 +380,12 @@ def main(argv: list[str] | None = None) -> int:
         for t in threads:
             t.start()
         while any(t.is_alive() for t in threads):
-            next_sample = started + samples[-1][0] + args.sample
+            next_sample = started + samples[-1]["t"] + args.sample
             while time.monotonic() < next_sample and any(t.is_alive() for t in threads):
                 time.sleep(0.2)
             now = time.monotonic() - started
-            if now - samples[-1][0] >= args.sample or not any(t.is_alive() for t in threads):
-                samples.append((round(now, 1), rss_mb(proc.pid)))
-                print(f"  {now:6.0f} s  requests {sum(tally.requests.values()):7d}  errors {sum(tally.errors.values()):4d}"
-                      f"  server RSS {samples[-1][1]:7.1f} MB", flush=True)
+            if now - samples[-1]["t"] >= args.sample or not any(t.is_alive() for t in threads):
+                sample(now)
             if now > args.duration + 600:
                 break  # a thread stuck past every bound: report rather than wait forever
         elapsed = time.monotonic() - started
@@ -262,6 +397,16 @@ def main(argv: list[str] | None = None) -> int:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+    warm = next((s for s in samples if s["t"] >= args.warmup), samples[-1])
+    second_half = [(s["t"], s["rss_mb"]) for s in samples if s["t"] >= elapsed / 2]
+    after_warmup = [(s["t"], s["rss_mb"]) for s in samples if s["t"] >= warm["t"]]
+    growth = []
+    if args.tracemalloc:
+        snaps = [s["snapshot"] for s in samples if s.get("snapshot") and s["t"] >= warm["t"]]
+        if len(snaps) >= 2:
+            growth = top_growth(snaps[0], snaps[-1])
+            print(f"what grew between {warm['t']:.0f} s and {samples[-1]['t']:.0f} s (tracemalloc, newest frame first):")
+            print("\n".join(growth))
     lat = sorted(tally.latencies)
     result = {
         "duration_s": round(elapsed, 1),
@@ -271,9 +416,16 @@ def main(argv: list[str] | None = None) -> int:
         "requests_per_s": round(sum(tally.requests.values()) / elapsed, 1),
         "latency_p50_ms": round(1000 * statistics.median(lat), 1) if lat else None,
         "latency_p99_ms": round(1000 * lat[int(0.99 * (len(lat) - 1))], 1) if lat else None,
-        "rss_start_mb": round(samples[0][1], 1),
-        "rss_end_mb": round(samples[-1][1], 1),
-        "rss_samples_mb": samples,
+        "rss_before_load_mb": round(samples[0]["rss_mb"], 1),
+        "warmup_s": warm["t"],
+        "rss_start_mb": round(warm["rss_mb"], 1),
+        "rss_end_mb": round(samples[-1]["rss_mb"], 1),
+        "rss_slope_second_half_mb_per_min": _round(slope_mb_per_min(second_half)),
+        "rss_slope_after_warmup_mb_per_min": _round(slope_mb_per_min(after_warmup)),
+        "sqlite_start_mb": _round(warm.get("sqlite_mb")),
+        "sqlite_end_mb": _round(samples[-1].get("sqlite_mb")),
+        "samples": samples,
+        "tracemalloc_growth": growth,
         "articles_stored": articles_stored,
         "by_request": tally.requests,
         "errors_by_request": tally.errors,
@@ -281,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if Path(dump).exists() and Path(dump).stat().st_size:
         result["stack_dump"] = dump  # kept (in the temporary folder) when a request timed out
-    print(json.dumps({k: v for k, v in result.items() if k not in ("rss_samples_mb", "by_request")}, indent=1))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("samples", "by_request", "tracemalloc_growth")},
+                     indent=1))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))
     return 1 if result["errors"] else 0

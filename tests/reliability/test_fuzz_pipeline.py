@@ -6,16 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from chronicle.ingest import IngestError, read_article
 from chronicle.record import record_from_dict
 from hostile import HUGE_TEXT, PATHOLOGICAL_HTML, SENTENCES, html_page, news_with_odd_characters
 from invariants import check_record
 
-FUZZ = settings(max_examples=25, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                       HealthCheck.data_too_large])
+from fuzz_settings import fuzz
 pytestmark = pytest.mark.timeout(600)
 
 
@@ -52,7 +50,7 @@ inputs_strategy = st.lists(
     min_size=1, max_size=6)
 
 
-@FUZZ
+@fuzz(25)
 @given(inputs_strategy)
 def test_process_many_on_hostile_streams(pipeline, inputs):
     check_stream(pipeline, inputs)
@@ -80,7 +78,7 @@ def test_unicode_edge_cases_keep_entities_and_offsets(pipeline):
     assert record.events, "events are still found among odd code points"
 
 
-@FUZZ
+@fuzz(25)
 @given(st.lists(st.one_of(
     st.fixed_dictionaries({"text": news_with_odd_characters()}),
     st.fixed_dictionaries({"html": html_page()}),

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import example, given, strategies as st
 
 from chronicle.ingest import IngestError, iter_inputs, read_article
 from chronicle.record import Article, ArticleRecord
@@ -22,8 +22,7 @@ from hostile import (HUGE_TEXT, PATHOLOGICAL_HTML, SENTENCES, html_page, news_wi
                      strip_surrogates)
 from invariants import check_item
 
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                       HealthCheck.too_slow])
+from fuzz_settings import fuzz
 pytestmark = pytest.mark.timeout(300)
 
 
@@ -54,19 +53,19 @@ def all_items(tmp_path: Path, name: str, data: bytes) -> list:
 # -- read_article: scraped text and HTML ------------------------------------------------
 
 
-@FUZZ
+@fuzz(300)
 @given(st.binary(max_size=4000))
 def test_arbitrary_bytes(data):
     read_or_error(data)
 
 
-@FUZZ
+@fuzz(300)
 @given(st.text(max_size=3000))
 def test_arbitrary_text(text):
     read_or_error(text)
 
 
-@FUZZ
+@fuzz(150)
 @given(news_with_odd_characters())
 def test_news_with_unicode_edge_cases_reads_as_clean_text(text):
     result = read_or_error(text)
@@ -75,7 +74,7 @@ def test_news_with_unicode_edge_cases_reads_as_clean_text(text):
         result.text.encode("utf-8")
 
 
-@FUZZ
+@fuzz(100)
 @given(html_page())
 def test_generated_html(page):
     read_or_error(page)
@@ -119,7 +118,7 @@ bad_line = st.sampled_from(["{", "[1, 2]", "null", '"text"', "{\"text\": 5}", "{
                             "{\"text\": \"" + "x" * 100 + "\"", "{\"html\": [\"a\"]}", "{\"text\": {\"a\": 1}}"])
 
 
-@FUZZ
+@fuzz(100)
 @given(st.lists(st.one_of(row_strategy.map(json.dumps),
                           bad_line), min_size=1, max_size=6))
 def test_json_lines(tmp_path_factory, lines):
@@ -132,7 +131,7 @@ def test_json_lines(tmp_path_factory, lines):
         assert source.endswith(f":{n}"), (n, source)
 
 
-@FUZZ
+@fuzz(100)
 @given(st.lists(st.tuples(news_with_odd_characters(), st.text(max_size=20)), min_size=1, max_size=5),
        st.sampled_from([",", ";", "\t"]))
 def test_csv(tmp_path_factory, rows, delimiter):
@@ -148,7 +147,7 @@ def test_csv(tmp_path_factory, rows, delimiter):
         assert item.id == f"row-{i}" or isinstance(item, ArticleRecord), (i, item)
 
 
-@FUZZ
+@fuzz(150)
 @given(st.binary(max_size=2000), st.sampled_from(["x.jsonl", "x.csv", "x.rss", "x.warc", "x.warc.gz", "x.gz", "x.urls",
                                                   "x.html", "noext"]))
 def test_arbitrary_file_contents_under_any_name(tmp_path_factory, data, name):
@@ -161,7 +160,7 @@ def _xml_escape(text: str) -> str:
     return escape(strip_surrogates(text).replace("\x00", ""))
 
 
-@FUZZ
+@fuzz(60)
 @given(st.lists(news_with_odd_characters(), min_size=1, max_size=4), st.sampled_from(["rss", "atom"]),
        st.booleans())
 def test_feeds(tmp_path_factory, bodies, flavour, cut):
@@ -198,7 +197,7 @@ def _warc_bytes(pages: list[str], gz: bool) -> bytes:
     return out.getvalue()
 
 
-@FUZZ
+@fuzz(60)
 @given(st.lists(html_page(), min_size=1, max_size=4), st.booleans(), st.floats(0.05, 1.0))
 def test_warc(tmp_path_factory, pages, gz, keep):
     tmp = tmp_path_factory.mktemp("warc")
@@ -208,7 +207,7 @@ def test_warc(tmp_path_factory, pages, gz, keep):
     assert len(items) <= len(pages) + 1  # at most one record per page, plus one for a cut archive
 
 
-@FUZZ
+@fuzz(150)
 @given(st.binary(max_size=3000))
 def test_gzip_of_arbitrary_bytes(tmp_path_factory, data):
     all_items(tmp_path_factory.mktemp("gz"), "x.gz", gzip.compress(data))
@@ -246,7 +245,7 @@ def test_rows_with_broken_urls_are_read_one_by_one(tmp_path):
     assert [i.id for i in items] == [r["id"] for r in rows]
 
 
-@FUZZ
+@fuzz(60)
 @given(st.lists(st.text(alphabet="0123456789.:[]%@\\/#?-_~ \t①x", max_size=30), min_size=1, max_size=5))
 @example(tails=["1.0"])  # a public address in short form: fetched, and only through the mock
 @example(tails=["127.1", "0", "[::1]", "10.1"])  # internal addresses in short forms: refused

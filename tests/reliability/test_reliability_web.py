@@ -17,8 +17,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
+from fuzz_settings import fuzz
 from web_hostile import PAYLOADS, TOKEN, hostile_corpus
 
 pytestmark = pytest.mark.timeout(300)
@@ -238,7 +239,7 @@ def test_injection_in_path_parameters(client):
     assert not [s for s in RecordingConnection.statements if MARK in s]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz(100)
 @given(st.dictionaries(st.sampled_from(FILTERS + ["limit", "offset"]),
                        st.text(st.characters(blacklist_categories=("Cs",)), max_size=40), max_size=4),
        st.sampled_from(["/api/events", "/api/points", "/api/network", "/api/counts/daily", "/", "/api/export.csv"]))

@@ -183,22 +183,48 @@ def dialect_for(url_or_path: str) -> Dialect:
 class ConnectionPerThread:
     """One connection per thread: SQLite connections must not be shared across
     concurrent threads, and psycopg connections serialise their queries; a web
-    server's worker threads each get their own."""
+    server's worker threads each get their own.
+
+    A server's thread pool retires idle threads and starts new ones (anyio drops a
+    worker after 10 idle seconds), so the connection of a thread that has ended is
+    closed the next time a connection is opened: otherwise each one, with its page
+    cache and prepared statements, would be kept for the life of the process."""
 
     def __init__(self, dialect: Dialect):
         self.dialect = dialect
         self._local = threading.local()
         self._all: list[Any] = []
+        self._owners: dict[int, tuple[threading.Thread, Any]] = {}  # id(conn) -> (its thread, conn)
         self._lock = threading.Lock()
 
     def get(self):
         conn = getattr(self._local, "conn", None)
         if conn is None:
+            self._close_orphans()
             conn = self.dialect.connect()
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)
+                self._owners[id(conn)] = (threading.current_thread(), conn)
         return conn
+
+    def _close_orphans(self) -> None:
+        """Close the connections of threads that have ended (nothing else can use them)."""
+        with self._lock:
+            dead = [conn for thread, conn in self._owners.values() if not thread.is_alive()]
+            for conn in dead:
+                self._forget(conn)
+        for conn in dead:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - a broken connection is closed all the same
+                pass
+
+    def _forget(self, conn) -> None:
+        # under self._lock
+        self._owners.pop(id(conn), None)
+        if conn in self._all:
+            self._all.remove(conn)
 
     def discard(self) -> None:
         """Forget this thread's connection (after the server dropped it); the next get() reconnects."""
@@ -206,8 +232,7 @@ class ConnectionPerThread:
         self._local.conn = None
         if conn is not None:
             with self._lock:
-                if conn in self._all:
-                    self._all.remove(conn)
+                self._forget(conn)
             try:
                 conn.close()
             except Exception:  # noqa: BLE001
@@ -221,6 +246,7 @@ class ConnectionPerThread:
                 except Exception:  # noqa: BLE001 - closing a broken connection is not an error
                     pass
             self._all.clear()
+            self._owners.clear()
         self._local = threading.local()
 
 

@@ -37,6 +37,10 @@ BOOL_FIELDS = ("historical", "negated", "hypothetical")
 
 MAX_PAGE = 1000
 
+# Actor ids remembered by a store between saves (one lookup saved per known actor). A
+# long-running server meets new actors without end, so the memo is emptied when full.
+ACTOR_ID_MEMO = 20_000
+
 
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
@@ -67,6 +71,7 @@ class Store:
         self.dialect = dialect
         self._conns = ConnectionPerThread(dialect)
         self._actor_ids: dict[str, int] = {}
+        self.actor_id_memo = ACTOR_ID_MEMO
         # moves on every save or delete that changed something (caches above the store key on it)
         self.generation = 0
         self.schema_version = migrate(self._conn(), dialect)
@@ -234,6 +239,8 @@ class Store:
             "ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id",
             (key, name, country, sector, wikidata),
         ).fetchone()[0]
+        if len(self._actor_ids) >= self.actor_id_memo:
+            self._actor_ids.clear()  # the database has them all; the memo only saves lookups
         self._actor_ids[key] = actor_id
         return actor_id
 
