@@ -92,3 +92,13 @@ def test_sites_and_physical_features_from_the_facts_file(annotate):
     assert place(ann, "Lake Victoria").feature == "region"
     canal = place(ann, "Suez Canal")
     assert canal.country_code == "EG"
+
+
+def test_a_sentence_opening_name_followed_by_city_is_a_place(annotate):
+    ann = annotate("The outbreak spread across several provinces. Linyi city alone reported 300 cases.")
+    p = place(ann, "Linyi")
+    assert p.country_code == "CN"
+
+
+def test_named_parts_of_continents(gazetteer):
+    assert any(e.feature == "region" for e in gazetteer.find("Northern Europe"))

@@ -27,6 +27,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +39,9 @@ from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
 FORMAT_VERSION = 16
+
+# Index files of other versions older than this are removed (see load_gazetteer).
+STALE_CACHE_S = 24 * 3600
 
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"
@@ -485,8 +489,12 @@ def load_gazetteer() -> Gazetteer:
         data = build_index()
         try:
             _write_atomically(path, data)
+            # files built from other package or data versions: removed once a
+            # day old, not at once, because two checkouts of different versions
+            # on one machine would otherwise delete each other's index in turn
+            now = time.time()
             for stale in path.parent.glob("gazetteer-*.pickle"):
-                if stale != path:  # built from older packages or data: never read again
+                if stale != path and now - stale.stat().st_mtime > STALE_CACHE_S:
                     stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home still works, only slower to start

@@ -368,6 +368,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # between two places of a list ("Moonbi, Parkes and Wyong") even a small
         # town is one: people are seldom listed among places
         between_places = after_place and followed_by_name
+        # the second of "in East Providence and Barrington": listed after a place, named by no one
+        listed_after = after_place and prev.lower_ in {"and", "or"} and key not in context.person_words \
+            and key not in context.first_names
         # "the town of Camborne", "Mbomo districts", "the Dadaab camps": the text says what it is
         told_kind = bool(hint) or (nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS)
         # a country's or province's name the model calls a person ("Chad, which
@@ -379,7 +382,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and label == "NORP" or
                                   nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and locative)
         if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places
-                or told_kind or known):
+                or told_kind or known or listed_after):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -389,14 +392,18 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     if not reasons:
         sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
         is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
-        if sentence_initial and not is_name and not label:
-            return None  # "Police said": an ordinary word that starts the sentence
+        kind_after = nxt is not None and (nxt.lower_ in KIND_PLACE_NOUNS or nxt.lower_ in QUALIFIED_NOUNS)
+        if sentence_initial and not is_name and not label and not (kind_after and ids and _max_population(gaz, ids) > 0):
+            return None  # "Police said": an ordinary word that starts the sentence ("Heze city" is a name)
+        is_name = is_name or (sentence_initial and kind_after)
         if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
             reasons.append(FEATURE_REASON[feature])
         elif locative and (is_name or label):
             reasons.append(f"after '{prev.text}'")
         elif hint and (is_name or label):
             reasons.append(f"called a {hint}")
+        elif is_name and nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS:
+            reasons.append(f"followed by '{nxt.text}'")
         elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS:
             reasons.append(f"qualifies '{nxt.text}'")
         elif known and (is_name or label):
@@ -451,7 +458,9 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
         ent = ent_of.get(m.tok_start)
         if m.associative:
             continue  # "Seoul City Hall": the toponym is Seoul, the rest names a body
-        if ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end):
+        if (ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end)
+                and not _only_lowercase_beside(doc, (ent.start, ent.end), m.tok_start, m.tok_end)):
+            # (an entity that runs on over lower-case words only, "Linyi city alone", is a slip)
             by_entity.setdefault(ent.start, []).append(m)
     drop: set[int] = set()
     for start, ms in by_entity.items():
