@@ -76,6 +76,12 @@ GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movemen
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # sentences back within which a pronoun or short form looks for its antecedent
 PRONOUN_WINDOW = 3
+# Bounds that keep the work per mention constant in very long sentences: country words
+# looked at on each side of a mention, earlier mentions an antecedent search walks back
+# over, and tokens back a pronoun looks for the subject before it.
+NEAR_LOOKUP = 64
+ANTECEDENT_LOOKUP = 400
+SUBJECT_LOOKBACK = 120
 ORG_KINDS = frozenset({"organisation", "armed_group", "party", "institution"})
 
 
@@ -105,6 +111,7 @@ class _Unit:
     why: str = ""
     is_person: bool = False
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start char, end char, why)
+    spans: set[tuple[int, int]] = field(default_factory=set)  # (start, end) of the mentions, for lookup
 
 
 @dataclass
@@ -150,6 +157,16 @@ class ArticleResolver:
         self._place_countries = self._places_by_sentence()
         self._local_place_countries = self._places_by_sentence(local=True)
         self._countries_named: set[str] | None = None
+        # indexes that keep every context look-up bounded, however long a sentence is
+        places = sorted(ann.places or [], key=lambda p: (p.start, p.end))
+        self._place_starts = [p.start for p in places]
+        self._places_sorted = places
+        self._place_reach = max((p.end - p.start for p in places), default=0)
+        self._sentence_context: dict[int, tuple[list[int], list[str], list[str]]] = {}
+        self._country_mentions: dict[str, int] = {}  # country -> mentions of its actors so far
+        self._country_order: dict[str, int] = {}  # country -> creation rank of its first actor
+        self._mention_log: list[tuple[int, int, str]] = []  # (start char, creation rank, unit key), sorted
+        self._rank: dict[str, int] = {}  # unit key -> creation rank
 
     # ------------------------------------------------------------------ driver
     def run(self) -> tuple[list[Actor], list[MentionLog]]:
@@ -1032,17 +1049,22 @@ class ArticleResolver:
             out.setdefault(si, []).append(iso3)
         return out
 
+    def _places_over(self, start: int, end: int):
+        """Places (in article order) that cover [start, end): only those starting within
+        the longest place's length before `start` can."""
+        k = bisect.bisect_right(self._place_starts, start)
+        lo = bisect.bisect_left(self._place_starts, start - self._place_reach)
+        return [p for p in self._places_sorted[lo:k] if p.start <= start and end <= p.end]
+
     def _place_country_of(self, start: int, end: int) -> str | None:
         """The country of a place the places stage resolved over exactly this stretch (or more)."""
-        for p in self.ann.places or []:
-            if p.start <= start and end <= p.end:
-                return _iso3_of(p.country_code) or ""
+        for p in self._places_over(start, end):
+            return _iso3_of(p.country_code) or ""
         return None
 
     def _place_country_at(self, char: int) -> str | None:
-        for p in self.ann.places or []:
-            if p.start <= char < p.end:
-                return _iso3_of(p.country_code)
+        for p in self._places_over(char, char + 1):
+            return _iso3_of(p.country_code)
         return None
 
     def _context_country(self, tok_i: int, places_only: bool = False, exclude: str | None = None, local: bool = False) -> str | None:
@@ -1051,18 +1073,17 @@ class ArticleResolver:
         organisation of one country in the sentence, then the article's most named
         country. `exclude`: a country that must not be the answer."""
         si = self.sent_of.get(tok_i, 0)
-        sent = self.sentences[si] if self.sentences else None
         if local:
             # people of a place ("four people were killed ... in Kharkiv", "the regional
             # governor") belong where the sentence happens, before any country word
             for iso in self._local_place_countries.get(si, []):
                 if iso != exclude:
                     return iso
-        if sent is not None:
-            near = [(abs(i - tok_i), m.target.iso3) for i in range(sent.start, sent.end)
-                    if (m := self.matches.get(i)) is not None and isinstance(m.target, CountryForm) and m.target.iso3 != exclude]
+        positions, codes, orgs = self._sentence_index(si)
+        if positions:
+            near = self._nearest_country(positions, codes, tok_i, exclude)
             if near:
-                return min(near)[1]
+                return near
         for iso in self._place_countries.get(si, []):
             if iso != exclude:
                 return iso
@@ -1071,17 +1092,51 @@ class ArticleResolver:
         focus = _iso3_of(self.ann.notes.get("focus_country"))
         if focus and focus != exclude:
             return focus
-        if sent is not None:  # a named organisation of one country in the sentence ("... demands from UNITA")
-            for i in range(sent.start, sent.end):
-                m = self.matches.get(i)
-                if m is not None and isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
-                        and m.target.country != exclude and not m.target.context_required:
-                    return m.target.country
-        counts: dict[str, int] = {}
-        for u in self.units.values():
-            if u.country and u.country != exclude:
-                counts[u.country] = counts.get(u.country, 0) + len(u.mentions)
-        return max(counts, key=counts.get) if counts else None
+        for country in orgs:  # a named organisation of one country in the sentence ("... demands from UNITA")
+            if country != exclude:
+                return country
+        best, best_key = None, None
+        for country, count in self._country_mentions.items():
+            if country == exclude:
+                continue
+            key = (count, -self._country_order[country])
+            if best_key is None or key > best_key:
+                best, best_key = country, key
+        return best
+
+    def _sentence_index(self, si: int) -> tuple[list[int], list[str], list[str]]:
+        """For sentence `si`: the token positions of country words (sorted) with their
+        codes, and the countries of its one-country organisations in order of appearance
+        (each once). Built once per sentence, so a look-up costs no more in a long one."""
+        cached = self._sentence_context.get(si)
+        if cached is None:
+            positions: list[int] = []
+            codes: list[str] = []
+            orgs: list[str] = []
+            if self.sentences:
+                sent = self.sentences[si]
+                for i in range(sent.start, sent.end):
+                    m = self.matches.get(i)
+                    if m is None:
+                        continue
+                    if isinstance(m.target, CountryForm):
+                        positions.append(i)
+                        codes.append(m.target.iso3)
+                    elif isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
+                            and not m.target.context_required and m.target.country not in orgs:
+                        orgs.append(m.target.country)
+            cached = self._sentence_context[si] = (positions, codes, orgs)
+        return cached
+
+    @staticmethod
+    def _nearest_country(positions: list[int], codes: list[str], tok_i: int, exclude: str | None) -> str | None:
+        """The country word nearest token `tok_i` (at equal distance: the smaller code),
+        skipping `exclude`; looks at no more than NEAR_LOOKUP words on each side."""
+        k = bisect.bisect_left(positions, tok_i)
+        left = next((j for j in range(k - 1, max(-1, k - 1 - NEAR_LOOKUP), -1) if codes[j] != exclude), None)
+        right = next((j for j in range(k, min(len(positions), k + NEAR_LOOKUP)) if codes[j] != exclude), None)
+        found = [(abs(positions[j] - tok_i), codes[j]) for j in (left, right) if j is not None]
+        return min(found)[1] if found else None
 
     def _possessor_group(self, head: "Token") -> _Unit | None:
         """The organisation a possessor names ("its fighters", "the group's members")."""
@@ -1100,13 +1155,14 @@ class ArticleResolver:
 
     def _group_subject_before(self, i: int) -> _Unit | None:
         """The plural group (not a person, not a country) that is the subject of a clause
-        in this sentence before token i, else in the sentence before."""
+        in this sentence before token i, else in the sentence before (the nearest one,
+        within SUBJECT_LOOKBACK tokens)."""
         si = self.sent_of.get(i, 0)
         for sent, stop in ((self.sentences[si], i), (self.sentences[si - 1] if si > 0 else None, None)):
             if sent is None:
                 continue
-            best = None
-            for k in range(sent.start, stop if stop is not None else sent.end):
+            stop = stop if stop is not None else sent.end
+            for k in range(stop - 1, max(sent.start, stop - SUBJECT_LOOKBACK) - 1, -1):
                 key = self.unit_at.get(k)
                 if key is None:
                     continue
@@ -1114,17 +1170,15 @@ class ArticleResolver:
                 tok = self.toks[k]
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and not unit.is_person \
                         and unit.kind in ("agent", "unknown", "organisation"):
-                    best = unit
-            if best is not None:
-                return best
+                    return unit
         return None
 
     def _subject_before(self, pron: "Token") -> _Unit | None:
         """The actor that is the subject of a clause before `pron` in its sentence ("The
-        Israeli military said it had targeted militants planning an attack on its troops")."""
+        Israeli military said it had targeted militants planning an attack on its troops"):
+        the nearest one, within SUBJECT_LOOKBACK tokens."""
         sent = self.sentences[self.sent_of.get(pron.i, 0)]
-        best = None
-        for i in range(sent.start, pron.i):
+        for i in range(pron.i - 1, max(sent.start, pron.i - SUBJECT_LOOKBACK) - 1, -1):
             key = self.unit_at.get(i)
             if key is None:
                 continue
@@ -1133,25 +1187,34 @@ class ArticleResolver:
             # "its" needs a singular subject, "their" may take a plural one
             agrees = pron.lower_ == "their" or tok.tag_ not in ("NNS", "NNPS")
             if tok.dep_ in ("nsubj", "nsubjpass") and agrees and not unit.is_person and (unit.country or unit.international):
-                best = unit
-        return best
+                return unit
+        return None
 
     def _antecedent(self, char: int, accept, window: int | None) -> _Unit | None:
         """The actor most recently mentioned before `char` that `accept`s, within
-        `window` sentences (None: the whole article so far)."""
-        best, best_pos = None, -1
+        `window` sentences (None: the whole article so far), walking back over at most
+        ANTECEDENT_LOOKUP earlier mentions."""
         limit = 0
         if window is not None:
             tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
             si = self.sent_of.get(tok.start, 0) if tok is not None else 0
             limit = self.sentences[max(0, si - window)].start_char if self.sentences else 0
-        for unit in self.units.values():
-            if not accept(unit):
-                continue
-            for start, end, _ in unit.mentions:
-                if limit <= start < char and start > best_pos:
-                    best, best_pos = unit, start
-        return best
+        log = self._mention_log
+        k = bisect.bisect_left(log, (char,))
+        best: tuple[int, int] | None = None  # (start, creation rank) of the best so far
+        found = None
+        verdicts: dict[str, bool] = {}
+        for j in range(k - 1, max(-1, k - 1 - ANTECEDENT_LOOKUP), -1):
+            start, rank, key = log[j]
+            if start < limit or (best is not None and start < best[0]):
+                break
+            ok = verdicts.get(key)
+            if ok is None:
+                ok = verdicts[key] = bool(accept(self.units[key]))
+            # among mentions that start together, the actor made first wins
+            if ok and (best is None or rank < best[1]):
+                best, found = (start, rank), self.units[key]
+        return found
 
     # ------------------------------------------------------------------ assembly
     def _unit(self, key: str, name: str, country, sector, kind, **extra) -> _Unit:
@@ -1164,7 +1227,11 @@ class ArticleResolver:
         if unit is None:
             unit = _Unit(key=key, name=name, country=country, sector=sector, kind=kind, **extra)
             self.units[key] = unit
+            self._rank[key] = len(self.order)
             self.order.append(key)
+            if country and country not in self._country_mentions:
+                self._country_mentions[country] = 0
+                self._country_order[country] = len(self.order)
         return unit
 
     def _add(self, key: str, start_tok: int, end_tok: int, why: str) -> None:
@@ -1175,9 +1242,13 @@ class ArticleResolver:
             self.taken.add(i)
             self.unit_at.setdefault(i, key)
         start, end = span.start_char, span.end_char
-        if any(s == start and e == end for s, e, _ in unit.mentions):
+        if (start, end) in unit.spans:
             return
+        unit.spans.add((start, end))
         unit.mentions.append((start, end, why))
+        if unit.country:
+            self._country_mentions[unit.country] += 1
+        bisect.insort(self._mention_log, (start, self._rank[key], key))
 
     def assemble(self) -> tuple[list[Actor], list[MentionLog]]:
         text = self.ann.text
