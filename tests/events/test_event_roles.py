@@ -1109,3 +1109,33 @@ def test_preposition_left_without_object_takes_the_noun_phrase_after_it():
               deps=["det", "ROOT", "nsubj", "relcl", "prt", "prep", "punct"],
               pos=["DET", "NOUN", "PRON", "VERB", "ADP", "ADP", "PUNCT"])
     assert _pobj(doc[5]) is None
+
+
+def test_the_place_of_a_meeting_is_not_a_party_but_the_place_of_a_visit_is_the_host():
+    ann, a, r = place_roles(
+        "Valdorian and Ostrian negotiators held talks in Port Amsel on Monday.",
+        {"VAL": ["Valdorian and Ostrian negotiators"]},
+        {"Port Amsel": "NO"},
+        "talks",
+        "CONSULT",
+    )
+    assert r == []
+    ann, a, r = place_roles(
+        "The Valdorian president arrived in Port Amsel on Monday.",
+        {"VAL": ["The Valdorian president"]},
+        {"Port Amsel": "NO"},
+        "arrived",
+        "CONSULT",
+    )
+    assert [ann.actors[x.actor].country for x in r] == ["NOR"]
+
+
+def test_in_exchange_for_is_no_place():
+    ann, a, r = roles(
+        "Valdoria agreed to free the hostages in exchange for the return of soldiers held by the Ostrian rebels.",
+        {"VAL": ["Valdoria"], "rebels": ["the Ostrian rebels"]},
+        "agreed",
+        "AGREE",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert r == []

@@ -195,6 +195,8 @@ PRESSING_VERBS = {"call", "demand", "urge", "seek", "press", "push", "protest", 
 TALK_NOUNS = {"talk", "talks", "negotiation", "deliberation", "consultation", "discussion", "meeting", "dialogue",
               "agreement", "deal", "accord", "understanding", "mediation"}
 PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "request", "ultimatum", "urging", "insistence"}
+# CONSULT triggers whose place is the host visited ("arrived in Amman").
+VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land", "return", "head"}
 # Prepositions that say where an act is done.
 LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
 # Nouns that locate in time or space rather than name a group: "at the end of X".
@@ -210,6 +212,10 @@ PLACE_NOUNS = {
     "base", "port", "airport", "station", "market", "school", "hospital", "prison", "jail", "mosque", "church",
     "embassy", "consulate", "headquarters", "compound", "territory", "part", "capital", "centre", "center", "neighbourhood",
 }
+# More nouns that name where something is done ("in the occupied territories", "across the north").
+WHERE_NOUNS = {"country", "nation", "state", "sector", "quarter", "suburb", "camp", "neighborhood", "settlement", "land",
+               "island", "coast", "north", "south", "east", "west", "countryside", "territory", "territories", "enclave",
+               "outskirts", "heart", "streets", "provinces", "regions", "cities", "towns", "villages", "areas"}
 # Participles that describe the subject's stance, not something done to it ("is opposed to").
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "devote", "involve", "engage", "interest", "concern", "poise", "set", "resolve", "disposed", "inclined"}
 # Passives whose subject is the one who speaks or acts: "X was quoted as saying",
@@ -974,9 +980,29 @@ class _Roles:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                         p = _pobj(c)
-                        if p is not None and p.i not in {o.i for o in out}:
+                        if p is not None and p.i not in {o.i for o in out} and self._is_place_phrase(p):
                             out.append(p)
         return out
+
+    def _is_place_phrase(self, noun: "Token") -> bool:
+        """A name or a noun of place: "in Abidjan", "in the capital city of X", not "in
+        exchange for X" or "in response to X"."""
+        places = _place_index(self.ann)
+
+        def named(tok: "Token") -> bool:
+            return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.i in places
+
+        if named(noun) or noun.lemma_.lower() in PLACE_NOUNS or noun.lemma_.lower() in WHERE_NOUNS:
+            return True
+        # "a Bangui courtroom", "the archipelago of Kiribati"
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and named(c):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = _pobj(c)
+                if p is not None and named(p):
+                    return True
+        return False
 
     def location_recipients(self, trigger: "Token") -> list[ActorRef]:
         """CAMEO-style: the actor named where the act is done to ("lifted the curfew in
@@ -990,9 +1016,10 @@ class _Roles:
 
     def place_recipients(self, trigger: "Token") -> list[ActorRef]:
         """Last resort: the state of a resolved place where the act is done when no actor is
-        named there ("imposed a curfew in Abidjan" -> Ivory Coast; see _country_of_place)."""
+        named there ("imposed a curfew in Abidjan" -> Ivory Coast; see _country_of_place).
+        A meeting's place is only where it was held; a visit's is its host."""
         places = _place_index(self.ann)
-        if not places:
+        if not places or (self.type == "CONSULT" and trigger.lemma_.lower() not in VISIT_VERBS):
             return []
         for p in self._location_objects(trigger):
             core, of_part = _core_tokens(p)
