@@ -102,3 +102,10 @@ def test_a_sentence_opening_name_followed_by_city_is_a_place(annotate):
 
 def test_named_parts_of_continents(gazetteer):
     assert any(e.feature == "region" for e in gazetteer.find("Northern Europe"))
+
+
+def test_titles_brands_and_demonyms_are_not_places(annotate):
+    ann = annotate("Pope Francis met refugees. A spokeswoman from McDonald's said the German officials "
+                   "and the Bureau of Animal and Plant Health had been told.")
+    found = {p.text for p in ann.places}
+    assert not found & {"Pope", "McDonald", "German", "Bureau"}, found

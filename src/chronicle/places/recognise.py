@@ -39,7 +39,7 @@ LOCATIVE_WORDS = frozenset(
 )
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president minister senator sen. gov. governor "
-    "judge general gen. col. captain capt. king queen prince princess saint st. rep. sheikh".split()
+    "judge general gen. col. captain capt. king queen prince princess saint st. rep. sheikh pope emir".split()
 )
 # Words after a place name that show it names something else ("Washington Post").
 NAME_CONTINUATIONS = frozenset(
@@ -211,7 +211,7 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     # one sense per article: a name taken for a place once, on its own evidence,
     # is the same place where it stands with less ("Esperance residents ...
     # Esperance recorded 400 mm"); the hard rules (titles, longer names) still apply
-    placed = {m.key for m in mentions if not m.associative}
+    placed = {m.key for m in mentions if not m.associative and (m.label in {"GPE", "LOC"} or m.hint)}
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     for i, j, key, ids in turned_down:
         if key in placed and not covered.intersection(range(i, j)):
@@ -240,7 +240,7 @@ INSTITUTION_WORDS = frozenset(
     "center centre institute institutes council administration office bureau authority authorities parliament "
     "congress senate court military guard coast health food national federal state public minister "
     "ministers premier governor president officials official secretary commissioner mayor police "
-    "hall airport board school district hospital university laboratory"
+    "hall airport board district laboratory"
     .split()
 )
 
@@ -317,6 +317,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "Marburg virus", "Ebola Reston strain"
     if prev is not None and prev.lower_ in TITLES:
         return None
+    if j == i + 1 and (key in TITLES or key + "." in TITLES) and nxt is not None and nxt.text[:1].isupper():
+        return None  # a title before a name ("Pope John Paul II", "King Abdullah")
 
     if nxt is not None and nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper():
         return None  # "The Washington Times", "Kenya Airways"
@@ -325,7 +327,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     if ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j):
         inner = doc[ent[0]:ent[1]]
         # "Nairobi, Kenya" or "Cattai and Wilberforce" tagged as one entity
-        listed = any(t.lower_ in LIST_JOINS for t in inner)
+        # (an organisation's "and" joins words of its name: "Bureau of Animal and Plant Health")
+        listed = any(t.text == "," or (t.lower_ in LIST_JOINS and ent[2] != "ORG") for t in inner)
         if ent[2] == "PERSON" and not listed:
             return None  # "George Washington"
         if ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and not listed:
@@ -368,21 +371,18 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # between two places of a list ("Moonbi, Parkes and Wyong") even a small
         # town is one: people are seldom listed among places
         between_places = after_place and followed_by_name
-        # the second of "in East Providence and Barrington": listed after a place, named by no one
-        listed_after = after_place and prev.lower_ in {"and", "or"} and key not in context.person_words \
-            and key not in context.first_names
         # "the town of Camborne", "Mbomo districts", "the Dadaab camps": the text says what it is
-        told_kind = bool(hint) or (nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS)
+        told_kind = key not in gaz.demonyms and (bool(hint) or (nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS))
         # a country's or province's name the model calls a person ("Chad, which
         # borders...", "Minas Gerais"): the place, unless the article names a
         # person so or a title comes first (checked above)
         told_kind = told_kind or (feature in (F_COUNTRY, F_ADMIN1, F_REGION) and own_name and label == "PERSON"
                                   and key not in context.person_words and key not in context.first_names)
         # "a Longview woman", "the Pirbright laboratory": a name qualifying a noun of people or sites
-        told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and label == "NORP" or
-                                  nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and locative)
+        told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms
+                                  and (label == "NORP" or locative))
         if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places
-                or told_kind or known or listed_after):
+                or told_kind or known):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -392,8 +392,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     if not reasons:
         sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
         is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
-        kind_after = nxt is not None and (nxt.lower_ in KIND_PLACE_NOUNS or nxt.lower_ in QUALIFIED_NOUNS)
-        if sentence_initial and not is_name and not label and not (kind_after and ids and _max_population(gaz, ids) > 0):
+        kind_after = nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS and not first.is_stop
+        if sentence_initial and not is_name and not label and not kind_after:
             return None  # "Police said": an ordinary word that starts the sentence ("Heze city" is a name)
         is_name = is_name or (sentence_initial and kind_after)
         if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
@@ -404,7 +404,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append(f"called a {hint}")
         elif is_name and nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS:
             reasons.append(f"followed by '{nxt.text}'")
-        elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS:
+        elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms:
             reasons.append(f"qualifies '{nxt.text}'")
         elif known and (is_name or label):
             reasons.append("taken for a place elsewhere in the article")
@@ -442,7 +442,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
 def _only_lowercase_beside(doc, ent, i: int, j: int) -> bool:
     """An entity that runs past the name only over lower-case words and
     punctuation ("Sri Lanka - approximately") is the model's slip, not a longer name."""
-    return not any(doc[k].text[:1].isupper() for k in range(ent[0], ent[1]) if not i <= k < j)
+    return not any(doc[k].text[:1].isupper() or doc[k].text in {"'s", "\u2019s"}
+                   for k in range(ent[0], ent[1]) if not i <= k < j)  # "McDonald's" is a name
 
 
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
