@@ -147,17 +147,58 @@ class SentenceView:
     detector, the political-context tests, the frame rules and the ACLED cues all look at the
     same words, so they read them here (lists by position, sets for membership)."""
 
-    __slots__ = ("sent", "tokens", "lemmas", "lemma_set", "noun_set", "content_set", "_cues")
+    __slots__ = ("sent", "tokens", "lemmas", "lemma_set", "_nouns", "_content", "_deps", "_depths", "_cues", "_ents")
 
     def __init__(self, sent: "Span"):
         self.sent = sent
         self.tokens = list(sent)
         self.lemmas = [t.lemma_.lower() for t in self.tokens]
         self.lemma_set = set(self.lemmas)
-        pos = [t.pos_ for t in self.tokens]
-        self.noun_set = {lem for lem, p in zip(self.lemmas, pos) if p in ("NOUN", "PROPN")}
-        self.content_set = self.noun_set | {lem for lem, p in zip(self.lemmas, pos) if p == "ADJ"}
+        # the rest is read only for sentences with triggers, once
+        self._nouns: set[str] | None = None
+        self._content: set[str] | None = None
+        self._deps: list[str] | None = None
+        self._depths: dict[int, int] = {}
         self._cues: set[str] | None = None
+        self._ents: set[str] | None = None
+
+    @property
+    def ent_types(self) -> set[str]:
+        """Named-entity labels in the sentence, from the tokens (Span.ents walks every entity of the doc)."""
+        if self._ents is None:
+            self._ents = {t.ent_type_ for t in self.tokens} - {""}
+        return self._ents
+
+    def _read_pos(self) -> None:
+        pos = [t.pos_ for t in self.tokens]
+        self._nouns = {lem for lem, p in zip(self.lemmas, pos) if p in ("NOUN", "PROPN")}
+        self._content = self._nouns | {lem for lem, p in zip(self.lemmas, pos) if p == "ADJ"}
+
+    @property
+    def noun_set(self) -> set[str]:
+        if self._nouns is None:
+            self._read_pos()
+        return self._nouns
+
+    @property
+    def content_set(self) -> set[str]:
+        """Lemmas of nouns, proper nouns and adjectives."""
+        if self._content is None:
+            self._read_pos()
+        return self._content
+
+    @property
+    def deps(self) -> list[str]:
+        if self._deps is None:
+            self._deps = [t.dep_ for t in self.tokens]
+        return self._deps
+
+    def depth(self, tok: "Token") -> int:
+        """Dependency distance from the root (memoised: the rules sort by it again and again)."""
+        d = self._depths.get(tok.i)
+        if d is None:
+            d = self._depths[tok.i] = _depth(tok)
+        return d
 
     @property
     def cues(self) -> set[str]:
@@ -332,7 +373,7 @@ class RuleClassifier:
             self._refine(ev, probs)
             self._apply_tense(ev)
         # frames, innermost first so content settles before its frame
-        for trig in sorted(triggers, key=lambda t: -_depth(t.head)):
+        for trig in sorted(triggers, key=lambda t: -view.depth(t.head)):
             ev = events.get(trig.head.i)
             if ev is None:
                 continue
@@ -346,7 +387,7 @@ class RuleClassifier:
                 frame.content.append(trig)
                 del events[trig.head.i]
         # the same event named twice across a circumstance ("killed during the attacks")
-        for k in sorted(events, key=lambda k: -_depth(events[k].trigger.head)):
+        for k in sorted(events, key=lambda k: -view.depth(events[k].trigger.head)):
             ev = events.get(k)
             cur = ev.trigger.head if ev else None
             for _ in range(2):
@@ -406,9 +447,8 @@ class RuleClassifier:
             if company & (AIR | SHELLING | ARMED | {"military", "coalition"}) and not company & LABOUR:
                 sense = max((x for x in ev.trigger.senses if x.type == "ASSAULT"), key=lambda x: x.weight)
                 ev.type, ev.mode = "ASSAULT", sense.mode
-        subj = {_lemma(c) for c in tok.children if c.dep_ == "nsubj"} | {
-            _lemma(g) for c in tok.children if c.dep_ == "nsubj" for g in c.subtree}
-        if _lemma(tok) == "charge" and tok.pos_ == "VERB" and subj & ARMED and not any(
+        if _lemma(tok) == "charge" and tok.pos_ == "VERB" and {
+                _lemma(g) for c in tok.children if c.dep_ == "nsubj" for g in c.subtree} & ARMED and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             ev.type, ev.mode = "ASSAULT", "crowd-control"  # riot police charging a crowd, not a court charge
         if ev.type == "ASSAULT" and any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
@@ -500,7 +540,7 @@ class RuleClassifier:
         best_score, best = scored[0]
         runner = scored[1][0] if len(scored) > 1 else 0.0
         return CodedEvent(trig, best.type, best.mode, best_score, best.weight, probs.get(best.type, 0.0),
-                          best_score - runner, _depth(trig.head))
+                          best_score - runner, self._view.depth(trig.head))
 
     def _set(self, ev: CodedEvent, event_type: str, mode: str | None, weight: float, probs: dict[str, float]) -> None:
         ev.type, ev.mode = event_type, mode
@@ -547,8 +587,9 @@ class RuleClassifier:
 
     def _speech_requests(self, sent: "Span", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> None:
         """"X said Y must do Z" is X's REQUEST (unless Z is itself coded as a frame)."""
-        for tok in sent:
-            if tok.dep_ != "ccomp" or _lemma(tok.head) not in SPEECH_VERBS:
+        view = self._view
+        for tok, dep in zip(view.tokens, view.deps):
+            if dep != "ccomp" or _lemma(tok.head) not in SPEECH_VERBS:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
                 continue
@@ -799,7 +840,7 @@ def sentence_is_political(sent: "Span", lemmas: set[str] | None = None, actor_sp
     for a_start, a_end in actor_spans:
         if a_start < sent.end_char and a_end > sent.start_char:
             return True
-    return any(ent.label_ in ("NORP",) for ent in sent.ents)
+    return "NORP" in view.ent_types
 
 
 def has_political_participant(sent: "Span", actor_spans: Iterable[tuple[int, int]] = (),
@@ -808,7 +849,7 @@ def has_political_participant(sent: "Span", actor_spans: Iterable[tuple[int, int
     nouns = (view if view is not None else SentenceView(sent)).content_set
     if nouns & (POLITICAL_PARTICIPANTS | WEAPON_WORDS | ARMED | ELECTORAL | {"protest"}):
         return True
-    if any(ent.label_ in ("NORP", "GPE") for ent in sent.ents):
+    if (view if view is not None else SentenceView(sent)).ent_types & {"NORP", "GPE"}:
         # a city in a team's name ("Real Madrid") is no political participant in a sports report
         return not (view is not None and view.lemma_set & SPORT_CUES)
     return any(a < sent.end_char and b > sent.start_char for a, b in actor_spans)

@@ -42,6 +42,8 @@ class Trigger:
 
     @property
     def text(self) -> str:
+        if self.end - self.start == 1 and self.head.i == self.start:
+            return self.head.text  # a one-word trigger: no Span to build
         return self.head.doc[self.start:self.end].text
 
 
