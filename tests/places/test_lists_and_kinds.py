@@ -109,3 +109,8 @@ def test_titles_brands_and_demonyms_are_not_places(annotate):
                    "and the Bureau of Animal and Plant Health had been told.")
     found = {p.text for p in ann.places}
     assert not found & {"Pope", "McDonald", "German", "Bureau"}, found
+
+
+def test_a_country_in_the_possessive_is_the_country(annotate):
+    ann = annotate("Aid agencies say the flood is Mozambique\u2019s worst disaster in a decade.")
+    assert [p for p in ann.places if p.country_code == "MZ" and p.feature == "country"]

@@ -324,7 +324,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
-    if ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j):
+    possessive = ent is not None and all(doc[k].text in {"'s", "\u2019s"} for k in range(ent[0], ent[1]) if not i <= k < j)
+    if (ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j)
+            and not (possessive and feature in STRONG_FEATURES and own_name)):  # "Angola's worst outbreak"
         inner = doc[ent[0]:ent[1]]
         # "Nairobi, Kenya" or "Cattai and Wilberforce" tagged as one entity
         # (an organisation's "and" joins words of its name: "Bureau of Animal and Plant Health")
