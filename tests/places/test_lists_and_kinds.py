@@ -114,3 +114,16 @@ def test_titles_brands_and_demonyms_are_not_places(annotate):
 def test_a_country_in_the_possessive_is_the_country(annotate):
     ann = annotate("Aid agencies say the flood is Mozambique\u2019s worst disaster in a decade.")
     assert [p for p in ann.places if p.country_code == "MZ" and p.feature == "country"]
+
+
+def test_a_list_decides_between_a_state_and_a_country(annotate):
+    states = annotate("Storms hit Georgia, Alabama and Florida overnight.")
+    assert place(states, "Georgia").country_code == "US"
+    countries = annotate("Talks between Georgia, Armenia and Azerbaijan resumed in Vienna.")
+    assert place(countries, "Georgia").country_code == "GE"
+
+
+def test_a_town_then_its_state_names_the_town(annotate):
+    ann = annotate("The virus reached Lebanon, Pennsylvania and nearby towns.")
+    lebanon = place(ann, "Lebanon")
+    assert lebanon.country_code == "US" and lebanon.feature == "city"
