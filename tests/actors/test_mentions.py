@@ -296,3 +296,19 @@ def test_karen_guerrillas_and_older_state_names(resolve):
     karen = actor_covering(actors, "Karen guerrilla")
     assert (karen.country, karen.sector) == ("MMR", "REB")
     assert actor_covering(actors, "Kampuchean guerrillas").country == "KHM"
+
+
+def test_an_unclaimed_bomb_is_an_unidentified_armed_group_of_its_place(resolve):
+    text = "A roadside bomb near the Iraqi city of Kirkuk killed two policemen on Monday."
+    actors, _ = resolve(text, published="2021-03-01")
+    bomb = actor_covering(actors, "A roadside bomb")
+    assert (bomb.country, bomb.sector) == ("IRQ", "UAF")
+
+
+def test_a_bombing_by_a_named_group_is_not_unclaimed(resolve):
+    text = "The Islamic State claimed a bombing by its fighters that killed ten people in Kirkuk."
+    actors, _ = resolve(text, published="2021-03-01")
+    assert not any(a.sector == "UAF" for a in actors)
+    text = "Valdorian jets dropped a bomb on the bridge."
+    actors, _ = resolve(text, published="2021-03-01")
+    assert not any(a.sector == "UAF" for a in actors)

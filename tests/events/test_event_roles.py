@@ -1139,3 +1139,17 @@ def test_in_exchange_for_is_no_place():
     )
     assert names(ann, a) == ["VAL"]
     assert r == []
+
+
+def test_victims_killed_in_a_blast_by_an_unclaimed_means():
+    ann, a, r = roles(
+        "Three guards were killed in a car bomb explosion outside the ministry.",
+        {"guards": ["Three guards"], "bomb": ["a car bomb explosion"]},
+        "killed",
+        "ASSAULT",
+    )
+    ann.actors[1].sector = "UAF"
+    trig = token(ann, "killed")
+    a, r = find_roles(ann, trig.sent, trig, "ASSAULT")
+    assert names(ann, a) == ["bomb"]
+    assert names(ann, r) == ["guards"]

@@ -50,6 +50,9 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# Means of an attack that can act with no one named behind them.
+ATTACK_MEANS = frozenset({"bomb", "bombing", "explosion", "blast", "ied", "device", "landmine", "minefield", "carbomb",
+                          "car-bomb"})
 # States that became independent on a date: before it, their places and words belong
 # to the state they were part of (the role that held at the article's date).
 PART_OF_UNTIL = {"SSD": ("2011-07-09", "SDN"), "ERI": ("1993-05-24", "ETH")}
@@ -554,6 +557,32 @@ class ArticleResolver:
             if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
                 continue  # "acts as the secret governor": a predicate about the subject
             self._agent(tok)
+        self.resolve_unclaimed_attacks()
+
+    def resolve_unclaimed_attacks(self) -> None:
+        """A bomb or blast that acts with no one named behind it ("a roadside bomb killed
+        two soldiers", "were killed by an explosive device", "died in a car bomb
+        explosion"): an unidentified armed group (PLOVER UAF) of the country where it
+        went off, as ACLED and the CAMEO-coded gold record such attacks."""
+        for i, lemma in enumerate(self.lemma_):
+            if lemma not in ATTACK_MEANS or i in self.taken or self.pos_[i] != "NOUN":
+                continue
+            tok = self.toks[i]
+            if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in ATTACK_MEANS:
+                continue  # "car bomb explosion": the head noun speaks for the phrase
+            head = tok.head
+            acts = (tok.dep_ == "nsubj" and head.pos_ == "VERB") or (tok.dep_ == "pobj" and head.dep_ == "agent") or (
+                tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.pos_ == "VERB"
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.head.children))
+            if not acts or any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+                continue  # "a bombing by the rebels": the rebels are named
+            left = self._left_edge(tok)
+            country = self._context_country(i, local=True)
+            why = f"'{tok.text}' with no one named behind it -> unidentified armed group" + (f"; country from context ({country})" if country else "")
+            key = f"agent:{country}:UAF"
+            owner = _country_name(country) if country else "unattributed"
+            self._unit(key, f"{owner} unidentified armed forces", country, "UAF", "agent", why=why)
+            self._add(key, left, i + 1, why)
 
     def _agent(self, head: "Token") -> None:
         left = self._left_edge(head)

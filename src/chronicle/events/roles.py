@@ -708,7 +708,8 @@ class _Roles:
                             self.ordered.extend(_orderers_in(self.ann, self.mentions, q))
         if not refs:
             # "were killed during the attacks by the regime's forces": the agent of the
-            # attack the victims fell in
+            # attack the victims fell in; "killed in a car bomb explosion": an unclaimed
+            # means of attack the actors stage made an unidentified armed group
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid", "under"):
                     p = _pobj(c)
@@ -719,6 +720,8 @@ class _Roles:
                             q = _pobj(g)
                             if q is not None:
                                 refs.extend(self.refs(q))
+                    if not refs:
+                        refs.extend(r for r in self.refs(p) if self.ann.actors[r.actor].sector == "UAF")
         return refs
 
     def verb_orderers(self, verb: "Token") -> None:
