@@ -1153,3 +1153,37 @@ def test_victims_killed_in_a_blast_by_an_unclaimed_means():
     a, r = find_roles(ann, trig.sent, trig, "ASSAULT")
     assert names(ann, a) == ["bomb"]
     assert names(ann, r) == ["guards"]
+
+
+def test_participle_with_an_object_is_active_and_joined_verbs_share_the_object():
+    ann, a, r = roles(
+        "Doctors from two Valdorian charities donated and delivered medicine to the Ostrian red crescent.",
+        {"VAL": ["two Valdorian charities"], "OST": ["the Ostrian red crescent"]},
+        "donated",
+        "AID",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert names(ann, r) == ["OST"]
+
+
+def test_participle_with_an_agent_stays_passive():
+    ann, a, r = roles(
+        "Soldiers freed three captives held hostage by the Ostrian rebels.",
+        {"soldiers": ["Soldiers"], "captives": ["three captives"], "rebels": ["the Ostrian rebels"]},
+        "held",
+        "COERCE",
+    )
+    assert names(ann, a) == ["rebels"]
+    assert names(ann, r) == ["captives"]
+
+
+def test_opening_its_own_embassy_is_aimed_at_the_host():
+    ann, a, r = place_roles(
+        "Valdoria opened an embassy in Port Amsel on Monday.",
+        {"VAL": ["Valdoria"], "VALGOV": ["an embassy"]},
+        {"Port Amsel": "NO"},
+        "opened",
+        "SUPPORT",
+    )
+    assert names(ann, a) == ["VAL"]
+    assert [ann.actors[x.actor].country for x in r] == ["NOR"]

@@ -199,6 +199,9 @@ PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "request", "ultimatum"
 VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land", "return", "head"}
 # Prepositions that say where an act is done.
 LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
+# A state's posts abroad, and the verbs by which it opens its own.
+POSTS = {"embassy", "consulate", "mission", "office", "representation", "liaison"}
+OPENING_VERBS = {"open", "reopen", "establish", "set", "upgrade", "install"}
 # Nouns that locate in time or space rather than name a group: "at the end of X".
 RELATIONAL_NOUNS = {
     "end", "beginning", "start", "height", "middle", "edge", "time", "day", "night", "week", "month", "year",
@@ -464,6 +467,9 @@ def _own_instrument(obj: "Token", verb: "Token") -> bool:
     the subject's own people or means, not the party acted on."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
         return True
+    if obj.lemma_.lower() in POSTS and verb.lemma_.lower() in OPENING_VERBS:
+        # "opened an embassy in X": its own, unless another owner is named ("the US embassy")
+        return not any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in obj.children)
     return obj.lemma_.lower() in INSTRUMENT_NOUNS and verb.lemma_.lower() in MOVING_VERBS
 
 
@@ -474,7 +480,17 @@ def _is_passive(verb: "Token") -> bool:
         return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
+        and not _takes_object(verb)
     )
+
+
+def _takes_object(verb: "Token") -> bool:
+    """A participle with its own direct object, or joined to a verb with one, is active: "aid
+    groups donated and delivered goods" is not "groups (that were) donated"."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False  # "captives held hostage by the group"
+    return any(c.dep_ in ("dobj", "dative") for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+               for c in v.children)
 
 
 def _orderers_in(ann, mentions, tok: "Token") -> list[ActorRef]:
@@ -1209,6 +1225,15 @@ class _Roles:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED and not self.recipient_slot_unresolved:
                 self.recipient = self.clause_recipients(trigger)
+            if not self.recipient and not self.recipient_slot_unresolved:
+                # "donated and delivered goods to X", "arrested and beat X": a verb joined to
+                # the trigger that shares its subject carries the object they share
+                actor_ids = {r.actor for r in self.actor}
+                for conj in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                             and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)):
+                    self.recipient = [r for r in self.verb_recipients(conj) if r.actor not in actor_ids]
+                    if self.recipient:
+                        break
             if not self.recipient and self.type in LATE_LOCATION and not self.recipient_slot_unresolved:
                 self.recipient = self.demand_recipients(trigger) or self.location_recipients(trigger)
             if not self.recipient and self.type and not self.recipient_slot_unresolved:
