@@ -516,6 +516,7 @@ class _Roles:
         self.ordered: list[ActorRef] = []
         # set when the trigger's object is a pronoun no mention covers: no fallback search then
         self.recipient_slot_unresolved = False
+        self._location_cache: dict[int, list] = {}
 
     # -- helpers -------------------------------------------------------------------
     def refs(self, tok, role=None) -> list[ActorRef]:
@@ -983,6 +984,9 @@ class _Roles:
         trigger, its complements, its objects and prepositional objects ("fired shells at
         targets in X", "remained on alert in X"), and for a noun trigger the verb it is an
         argument of ("held talks in X")."""
+        cached = self._location_cache.get(trigger.i)
+        if cached is not None:
+            return cached
         nodes = [trigger] + self._complements(trigger)
         # "established ties with and opened an embassy in X": verbs joined to the trigger
         nodes += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
@@ -1001,6 +1005,7 @@ class _Roles:
                         p = _pobj(c)
                         if p is not None and p.i not in {o.i for o in out} and self._is_place_phrase(p):
                             out.append(p)
+        self._location_cache[trigger.i] = out
         return out
 
     def _is_place_phrase(self, noun: "Token") -> bool:
