@@ -151,3 +151,29 @@ def test_habitual_violence_is_less_certain_than_a_reported_attack(code):
     event = top(code, "Police in the province beat two detainees on Sunday, the report said.")
     assert habit is not None and event is not None
     assert habit.confidence < event.confidence
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # the protesters are the subject of a side clause: the soldiers' shooting is force against them
+    ("Troops shot at the marchers after some of the protesters tried to cross the cordon, killing three.", "Excessive force against protesters"),
+    # what a side clause accuses the police of is the grievance, not this event
+    ("Angry residents pelted the police station with stones, accusing officers of ignoring a spate of kidnappings.", "Violent demonstration"),
+    # men armed with sticks are a crowd; a crowd attacking the police is a riot
+    ("Dozens of men armed with sticks attacked a police post on the edge of the market.", "Violent demonstration"),
+    # security forces destroying a bomb disrupt its use
+    ("Army engineers safely detonated a bomb found near the bridge.", "Disrupted weapons use"),
+    # armed groups joining forces change the conflict's structure; states allying do not (no ACLED event)
+    ("The rebel group said it had formed an alliance with two smaller militias.", "Change to group/activity"),
+])
+def test_acled_sub_types_from_the_event_not_its_side_clauses(code, text, sub_type):
+    ev = top(code, text)
+    assert ev is not None and ev.acled_sub_event_type == sub_type, (ev.type, ev.mode, ev.acled_sub_event_type) if ev else None
+
+
+def test_a_toll_after_the_attack_is_not_the_story(code):
+    text = ("Militants stormed a police academy on the edge of the city on Friday and fought the guards for hours. "
+            "At least twelve people were killed.")
+    events = code(text)
+    assert events and events[0].type == "ASSAULT"
+    assert events[0].trigger.text in ("stormed", "fought"), events[0].trigger.text
+    assert events[0].acled_sub_event_type == "Armed clash"

@@ -66,7 +66,8 @@ class EventStage:
                        if a.sector not in (None, "CVL") and (a.country or a.kind == "named")
                        for m in (a.mentions or [a])]
         coded = code_sentences(sents, self.rules, self.model, actor_spans)
-        events: list[tuple[float, Event]] = []
+        events: list[tuple[float, Event]] = []  # in text order until sorted by salience
+        outcomes: dict[int, bool] = {}
         n_sents = max(len(sents), 1)
         sent_index = {s.start: k for k, s in enumerate(sents)}
         for sent, evs in coded:
@@ -97,6 +98,13 @@ class EventStage:
                 salience = ev.salience * conf / (1.0 + 1.5 * position)  # news puts its story first * (0.5 if event.historical else 1.0)
                 salience *= 0.6 if (event.negated or event.hypothetical) else 1.0
                 events.append((salience, event))
+                outcomes[id(event)] = ev.outcome
+        # a bare toll ("nine people were killed") after an attack reported earlier is that attack's outcome
+        seen_violence = False
+        for k, (sal, e) in enumerate(events):
+            if e.type == "ASSAULT" and outcomes.get(id(e)) and seen_violence:
+                events[k] = (sal * 0.4, e)
+            seen_violence = seen_violence or (e.type == "ASSAULT" and not outcomes.get(id(e)))
         # an event type the article keeps returning to is its story: repeated mentions raise salience
         counts: dict[str, int] = {}
         for _, e in events:

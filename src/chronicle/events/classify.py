@@ -226,6 +226,7 @@ class CodedEvent:
 
     circumstance: bool = False  # inside "after ...", "as ..." clauses: the setting, not the news
     commentary: bool = False  # the outlet comments on an event named before ("these protests showed ...")
+    outcome: bool = False  # a toll with no doer ("nine people were killed"): the result of an attack told elsewhere
 
     @property
     def salience(self) -> float:
@@ -344,11 +345,15 @@ class RuleClassifier:
                     continue
                 if gov is not None and gov.head.i in events:
                     target = events[gov.head.i]
-                    if ev.type == "PROTEST" and target.type in ("REQUEST", "ACCUSE", "REJECT") and trig.head.dep_ == "nsubj":
+                    # the participants are the governing event's own doers ("protesters stormed"), not
+                    # the subject of a side clause ("soldiers opened fire after protesters tried to ...")
+                    doers = trig.head.dep_ == "nsubj" and (trig.head.head.i == gov.head.i or (
+                        gov.head.dep_ in ("conj", "xcomp") and gov.head.head.i == trig.head.head.i))
+                    if ev.type == "PROTEST" and target.type in ("REQUEST", "ACCUSE", "REJECT") and doers:
                         # demands voiced by demonstrators are made by demonstrating (PLOVER PROTEST)
                         self._set(target, "PROTEST", "demo", max(ev.rule_weight, target.rule_weight), probs)
                         target.framed = True
-                    elif ev.type == "PROTEST" and target.type == "ASSAULT" and trig.head.dep_ == "nsubj":
+                    elif ev.type == "PROTEST" and target.type == "ASSAULT" and doers:
                         # demonstrators who storm, smash or burn: a violent demonstration (PLOVER riot)
                         self._set(target, "PROTEST", "riot", max(ev.rule_weight, target.rule_weight), probs)
                         target.framed = True
@@ -368,6 +373,7 @@ class RuleClassifier:
             del events[k]
         for ev in events.values():
             _mark_commentary(ev)
+            ev.outcome = _bare_toll(ev)
         # modes and tense first, so every frame below sees its final reading
         for ev in events.values():
             self._refine(ev, probs)
@@ -405,8 +411,9 @@ class RuleClassifier:
         if any(ev.type == "PROTEST" for ev in events.values()):
             for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE") and _voiced_by_participants(ev.trigger.head)]:
                 del events[k]
-        # "held a vigil ... and called on the government to ...": demands made by demonstrating
-        if any(ev.type == "PROTEST" for ev in events.values()):
+        # "held a vigil ... and called on the government to ...": demands made by demonstrating;
+        # "pelted the police, accusing them of ...": the grievance behind the act
+        if any(ev.type in ("PROTEST", "ASSAULT") for ev in events.values()):
             for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE", "REJECT")
                       and _joined_to_protest(ev.trigger.head, events, heads)]:
                 del events[k]
@@ -666,6 +673,20 @@ def _not_an_occurrence(ev: CodedEvent) -> bool:
     return False
 
 
+TOLL_VERBS = {"kill", "wound", "injure", "die", "dead", "hurt"}
+
+
+def _bare_toll(ev: CodedEvent) -> bool:
+    """"At least nine people were killed", "two died": casualties with no doer, weapon or scene of their own."""
+    tok = ev.trigger.head
+    if ev.type != "ASSAULT" or _lemma(tok) not in TOLL_VERBS or ev.content:
+        return False
+    if _lemma(tok) in ("kill", "wound", "injure", "hurt") and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False  # active "gunmen killed ...": the doer is named
+    return not any(c.dep_ in ("agent", "advcl") or c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "when")
+                   for c in tok.children)
+
+
 def _anaphoric(tok: "Token") -> bool:
     return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC_DETS for c in tok.children)
 
@@ -700,12 +721,17 @@ def _mark_commentary(ev: CodedEvent) -> None:
 
 
 def _joined_to_protest(tok: "Token", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> bool:
-    """"Held a vigil ... and called on the government to ...": a demand made by the protest it is joined to."""
-    if tok.dep_ != "conj":
+    """"Held a vigil ... and called on the government to ...": a demand made by the protest it is joined to;
+    "stoned the police station, accusing officers of ...": the grievance given for a protest or an attack."""
+    if tok.dep_ == "conj":
+        acts = ("PROTEST",)
+    elif tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        acts = ("PROTEST", "ASSAULT")
+    else:
         return False
     trig = heads.get(tok.head.i)
     other = events.get(trig.head.i) if trig is not None else None
-    return other is not None and other.type == "PROTEST"
+    return other is not None and other.type in acts
 
 
 # a match score ("4-0", "112-104"), not a year range or a percentage
@@ -877,6 +903,9 @@ PROTEST_WORDS = {"protest", "protester", "protestor", "demonstrator", "demonstra
                  "riot", "rioter", "occupy"}
 VIOLENT_PROTEST = {"riot", "rioter", "stone", "rock", "molotov", "torch", "set fire", "burn", "vandalize",
                    "vandalise", "loot", "smash", "clash", "storm", "throw", "petrol bomb", "ransack", "attack"}
+# what demonstrators do besides marching: roads blocked with barricades or burning tyres, slogans
+DEMONSTRATION_ACTS = {"barricade", "burning tyre", "burn tyre", "tyre", "tire", "placard", "banner", "slogan", "chant",
+                      "block road", "block highway", "block the road"}
 MOB = {"mob", "lynch", "villager", "resident", "vigilante", "crowd", "community", "youth", "clan", "neighbour"}
 ARMED = {"soldier", "troops", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter", "militia",
          "police", "policeman", "officer", "force", "forces", "gunman", "jihadist", "guard", "combatant",
@@ -895,12 +924,17 @@ RIOTER_SUBJECTS = {"supporter", "protester", "protestor", "demonstrator", "stude
                    "rioter", "worker", "trader", "driver"}
 STRONG_RIOT = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "set fire", "loot", "smash",
                "vandalize", "vandalise", "ransack", "hurl", "pelt", "stone-throwing", "firebomb"}
-GROUP_CHANGE = {"merge", "merger", "split", "splinter", "dissolve", "disband", "rename"}
+GROUP_CHANGE = {"merge", "merger", "split", "splinter", "dissolve", "disband", "rename", "alliance"}
 STATE_FORCES = {"army", "troops", "troop", "soldier", "government", "military", "force", "forces"}
 NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist", "gang"}
 WEAPON_CACHE = {"weapon", "arm", "arms", "explosive", "ammunition", "cache", "bomb", "ied", "mine", "missile",
                 "rocket", "drone", "grenade", "rifle"}
-DISRUPT = {"defuse", "dismantle", "intercept", "shoot down", "neutralize", "neutralise", "detonate safely"}
+DISRUPT = {"defuse", "dismantle", "intercept", "shoot down", "neutralize", "neutralise", "detonate safely",
+           "safely detonate", "controlled explosion", "bomb disposal", "deactivate", "disarm"}
+# weapons that make a crowd no armed group ("men armed with sticks and stones")
+PRIMITIVE = {"stick", "stone", "rock", "machete", "club", "knife", "spear", "bow", "arrow", "cudgel", "iron bar", "axe"}
+# clauses that report a grievance or a claim: their words are not what happened ("accusing police of failing to stop kidnappings")
+GRIEVANCE_VERBS = {"accuse", "blame", "denounce", "condemn", "demand", "allege", "decry"}
 LOOT_DESTROY = {"loot", "looting", "torch", "raze", "set fire", "burn", "vandalize", "vandalise", "destroy",
                 "demolish", "ransack", "pillage", "plunder"}
 AGREEMENT = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "peace", "memorandum", "pact"}
@@ -926,6 +960,9 @@ def _cue_set(sent: "Span", view: SentenceView | None = None) -> set[str]:
                 skip.update(x.i for x in t.subtree)
         elif dep in ("acl", "amod", "relcl") and lem in SUSPICION:
             skip.update(x.i for x in t.subtree)
+        elif dep in ("advcl", "acl", "xcomp", "conj") and lem in GRIEVANCE_VERBS:
+            # what a side clause accuses someone of is the grievance, not this event; the verb stays
+            skip.update(x.i for c in t.children if c.dep_ in ("prep", "dobj", "ccomp", "xcomp") for x in c.subtree)
     for t, lem in zip(view.tokens, view.lemmas):
         if t.i in skip or (t.dep_ == "amod" and t.tag_ == "VBN"):
             continue
@@ -972,13 +1009,15 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
                 return "Riots", "Violent demonstration"
             return "Protests", "Peaceful protest"
-    protest_scene = has(PROTEST_WORDS - {"strike", "crowd", "march"}) or (has({"crowd"}) and has({"protest", "demonstrate", "rally"}))
+    protest_scene = (has(PROTEST_WORDS - {"strike", "crowd", "march"}) or (has({"crowd"}) and has({"protest", "demonstrate", "rally"}))
+                     or has(DEMONSTRATION_ACTS))
     thrown_bombs = has({"petrol bomb", "molotov", "fire bomb", "firebomb"})
     military_means = has(AIR | SHELLING | SUICIDE | {"grenade"}) or (has({"bomb"}) and not thrown_bombs)
     if t in ("ASSAULT", "COERCE") and protest_scene and not military_means:
         rioting = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "loot", "burn", "throw", "smash",
                    "vandalize", "vandalise", "set fire"}
-        if has(rioting) and not has(ARMED - {"police", "security", "force", "forces"}):
+        doers = _doers(ev)
+        if has(rioting) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
             return "Riots", "Violent demonstration"
         if t == "ASSAULT" and has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
             return "Protests", "Excessive force against protesters"
@@ -986,6 +1025,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
+        if has(DISRUPT):
+            return "Strategic developments", "Disrupted weapons use"  # "police safely detonated the bomb"
         taken = _taken_territory(ev)
         if taken:
             # "rebels seized the town": the capture is the event, whatever weapons the sentence names
@@ -1024,7 +1065,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if subjects & RIOTER_SUBJECTS and not subjects & (ARMED | NONSTATE) - {"group"} and not target & ARMED - {"police", "security"}:
             return "Riots", "Violent demonstration"  # supporters storming an office, students fighting the police
         unarmed_side = subjects and not subjects & (ARMED | NONSTATE | {"gunman", "bandit", "gang", "looter"}) - {"group"}
-        if (has(TWO_SIDED) or mode in ("clash", "destroy")) and unarmed_side and target & {"police", "security", "policeman", "officer"}:
+        if unarmed_side and target & {"police", "security", "policeman", "officer"}:
             return "Riots", "Violent demonstration"  # civilians fighting the police: rioters, not a mob
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
@@ -1055,7 +1096,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         return acled_default(t, mode)
     if t in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE") and has(AGREEMENT) and has({"sign", "agree", "reach", "agreement", "deal", "accord", "ink", "conclude", "broker", "accept"}):
         return "Strategic developments", "Agreement"
-    if t in ("COOPERATE", "MOBILIZE", "AGREE") and has(GROUP_CHANGE) and has(NONSTATE | ARMED | {"faction", "movement", "party"}):
+    if t in ("COOPERATE", "MOBILIZE", "AGREE") and has(GROUP_CHANGE) and _group_doers(ev) & (NONSTATE | ARMED | {"faction", "movement"}):
         return "Strategic developments", "Change to group/activity"  # armed groups merging or splitting
     if t == "AGREE":
         # ACLED records agreements reached, not promises, offers or plans to meet
@@ -1103,6 +1144,19 @@ def _taken_territory(ev: CodedEvent) -> str | None:
 CAPTURE_VERBS = {"seize", "capture", "overrun", "take", "gain"}
 
 
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "-PRON-"}
+
+
+def _group_doers(ev: CodedEvent) -> set[str]:
+    """The doers, looked up in the reporting clause when the event's own subject is a pronoun
+    ("the militant group announced that it had formed an alliance")."""
+    doers = _doers(ev)
+    tok = ev.trigger.head
+    if (not doers or doers <= PRONOUNS) and tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i:
+        doers |= {_lemma(g) for c in tok.head.children if c.dep_ == "nsubj" for g in c.subtree}
+    return doers
+
+
 def _doers(ev: CodedEvent) -> set[str]:
     """Lemmas of the subject of the event's clause (a shared subject for coordinated verbs)."""
     doer = ev.trigger.head
@@ -1111,6 +1165,8 @@ def _doers(ev: CodedEvent) -> set[str]:
     subjects = {_lemma(g) for c in doer.children if c.dep_ == "nsubj" for g in c.subtree}
     if doer.dep_ == "acl" and not any(c.dep_ == "agent" for c in doer.children):
         subjects |= {_lemma(doer.head)}  # "a crowd set upon two men" parsed as a noun phrase
+    if "armed" in subjects and subjects & PRIMITIVE:
+        subjects.discard("armed")  # "men armed with sticks": a crowd, not an armed group
     return subjects
 
 
