@@ -312,3 +312,11 @@ def test_a_bombing_by_a_named_group_is_not_unclaimed(resolve):
     text = "Valdorian jets dropped a bomb on the bridge."
     actors, _ = resolve(text, published="2021-03-01")
     assert not any(a.sector == "UAF" for a in actors)
+
+
+def test_residents_are_not_members_of_the_group_that_attacks_them(resolve):
+    text = "The PMF's paramilitary troops entered the villages, massacring their residents."
+    actors, _ = resolve(text, published="2020-03-01")
+    residents = actor_covering(actors, "their residents")
+    assert residents.sector == "CVL"
+    assert residents is not actor_covering(actors, "PMF")

@@ -1187,3 +1187,14 @@ def test_opening_its_own_embassy_is_aimed_at_the_host():
     )
     assert names(ann, a) == ["VAL"]
     assert [ann.actors[x.actor].country for x in r] == ["NOR"]
+
+
+def test_a_pretext_names_no_party():
+    ann, a, r = roles(
+        "The militia raided the villages under the pretext of fighting the Ostrian rebels.",
+        {"militia": ["The militia"], "rebels": ["the Ostrian rebels"]},
+        "raided",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["militia"]
+    assert r == []

@@ -50,6 +50,9 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "qua
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# People of a place, never an organisation's members: "the militia ... massacring their
+# residents" are not the militia.
+NOT_MEMBERS = frozenset({"CVL", "REF"})
 # Means of an attack that can act with no one named behind them.
 ATTACK_MEANS = frozenset({"bomb", "bombing", "explosion", "blast", "ied", "device", "landmine", "minefield", "carbomb",
                           "car-bomb"})
@@ -608,7 +611,7 @@ class ArticleResolver:
             countries = [x for x in countries if x and x != c]
             if not countries:
                 return
-        elif not is_person_word:
+        elif not is_person_word and sector not in NOT_MEMBERS:
             owner = self._possessor_group(head)
             if owner is not None:
                 # "its fighters" after the Arakan Army: the group's own members

@@ -199,6 +199,8 @@ PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "request", "ultimatum"
 VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land", "return", "head"}
 # Prepositions that say where an act is done.
 LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
+# Stated reasons, not parties: "under the pretext of fighting X", "in the name of X".
+PRETEXT_NOUNS = {"pretext", "guise", "excuse", "name", "banner", "cover", "pretence", "pretense"}
 # A state's posts abroad, and the verbs by which it opens its own.
 POSTS = {"embassy", "consulate", "mission", "office", "representation", "liaison"}
 OPENING_VERBS = {"open", "reopen", "establish", "set", "upgrade", "install"}
@@ -968,6 +970,8 @@ class _Roles:
                 skipped.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.lower_ in ("after", "before", "since", "despite", "following", "during", "amid"):
                 skipped.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and (p := _pobj(c)) is not None and p.lemma_.lower() in PRETEXT_NOUNS:
+                skipped.update(t.i for t in c.subtree)  # "under the pretext of fighting X"
         candidates = [
             t for t in trigger.subtree
             if t.i != trigger.i and t.i not in skipped and t.dep_ in ("pobj", "dobj", "dative", "obj")
