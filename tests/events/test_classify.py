@@ -71,9 +71,10 @@ def test_acled_sub_types_on_the_projects_snippets(code):
     assert _weighted_f1(blind, code) >= 0.75
 
 
-def test_acled_sub_types_on_the_session_two_snippets(code):
-    """Set A of session 2 (scored 0.884 before the rules it informed; see docs/events.md)."""
-    rows = [json.loads(line) for line in (FIXTURES / "acled_snippets_s2_a.jsonl").read_text().splitlines() if line.strip()]
+@pytest.mark.parametrize("name", ["acled_snippets_s2_a.jsonl", "acled_snippets_s2_dev.jsonl"])
+def test_acled_sub_types_on_the_session_two_snippets(code, name):
+    """Session 2's development snippets (each scored once before the rules it informed; docs/events.md)."""
+    rows = [json.loads(line) for line in (FIXTURES / name).read_text().splitlines() if line.strip()]
     assert len(rows) >= 60
     assert _weighted_f1(rows, code) >= 0.75
 
@@ -177,3 +178,24 @@ def test_a_toll_after_the_attack_is_not_the_story(code):
     assert events and events[0].type == "ASSAULT"
     assert events[0].trigger.text in ("stormed", "fought"), events[0].trigger.text
     assert events[0].acled_sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # "were met with tear gas" is a reception, not a meeting
+    ("Marchers heading for the parliament were met with tear gas and water cannon.", "Protest with intervention"),
+    # a light verb the lemmatiser misreads ("staged" -> "stag") still carries its protest
+    ("Market women staged a march through the town to demand the reopening of the main road.", "Peaceful protest"),
+    # a rally that has not happened yet: the detentions are arrests
+    ("Police rounded up dozens of opposition activists ahead of a planned rally on Saturday.", "Arrests"),
+    # interceptions in a side clause do not make the attack a disrupted one
+    ("The army fired 30 rockets at the frontier town overnight, some of which were intercepted.", "Shelling/artillery/missile attack"),
+])
+def test_acled_sub_types_of_reported_wording(code, text, sub_type):
+    ev = top(code, text)
+    assert ev is not None and ev.acled_sub_event_type == sub_type, (ev.type, ev.mode, ev.acled_sub_event_type) if ev else None
+
+
+def test_freeing_prisoners_in_a_raid_is_part_of_the_raid(code):
+    events = code("Gunmen attacked the district jail at dawn and freed hundreds of inmates.")
+    assert events and events[0].type == "ASSAULT"
+    assert not any(e.type == "RETREAT" for e in events)

@@ -116,6 +116,9 @@ WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "gr
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
 SUSPICION = {"suspect", "accuse", "allege", "charge", "want"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise", "organize", "begin", "start", "make"}
+# their inflected forms, for when the lemmatiser misses ("staged" -> "stag")
+LIGHT_VERB_FORMS = {"held", "holding", "holds", "staged", "staging", "stages", "launched", "launching", "carried",
+                    "conducted", "mounted", "organised", "organized", "began", "begun", "started", "made"}
 PEOPLE = {"civilian", "villager", "resident", "woman", "child", "student", "worshipper", "farmer", "journalist",
           "activist", "engineer", "worker", "tourist", "foreigner", "national", "passenger", "teacher", "pupil",
           "girl", "boy", "man", "people", "person", "employee", "official", "soldier", "trader", "priest", "herder"}
@@ -330,7 +333,7 @@ class RuleClassifier:
         # "held a sit-in to demand ...": a light verb carries its event noun's clauses
         for t in triggers:
             verb = t.head.head
-            if t.head.dep_ == "dobj" and _lemma(verb) in LIGHT_VERBS and verb.i not in heads:
+            if t.head.dep_ == "dobj" and (_lemma(verb) in LIGHT_VERBS or verb.lower_ in LIGHT_VERB_FORMS) and verb.i not in heads:
                 heads[verb.i] = t
         self._trigger_heads = heads
         events: dict[int, CodedEvent] = {}
@@ -417,6 +420,10 @@ class RuleClassifier:
             for k in [k for k, ev in events.items() if ev.type in ("REQUEST", "ACCUSE", "REJECT")
                       and _joined_to_protest(ev.trigger.head, events, heads)]:
                 del events[k]
+        # "stormed a prison and freed the inmates": the freeing is part of the attack, not a concession
+        for k in [k for k, ev in events.items() if ev.type == "RETREAT" and ev.trigger.head.dep_ == "conj"
+                  and getattr(events.get(ev.trigger.head.head.i), "type", None) == "ASSAULT"]:
+            del events[k]
         self._speech_requests(sent, events, heads)
         for k, ev in list(events.items()):
             ev.circumstance = _in_circumstance(ev.trigger.head)
@@ -650,6 +657,9 @@ HABITUAL_ADVERBS = {"gradually", "increasingly", "often", "usually", "regularly"
 def _not_an_occurrence(ev: CodedEvent) -> bool:
     """Words that name an event without reporting that it happened here."""
     tok = ev.trigger.head
+    if ev.type == "CONSULT" and _lemma(tok) == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return True  # "protesters were met with tear gas": a reception, not a meeting
     cur = tok
     for _ in range(6):
         # "the authority ... to order his agents to massacre": a capacity and everything inside it
@@ -956,8 +966,10 @@ def _cue_set(sent: "Span", view: SentenceView | None = None) -> set[str]:
         if dep == "prep":
             low = t.lower_
             topic = low in ("against", "over", "about") and _lemma(t.head) in PROTEST_WORDS | {"demonstrate"}
-            if topic or low in ("after", "following"):
+            if topic or low in ("after", "following", "ahead", "before"):
                 skip.update(x.i for x in t.subtree)
+        elif dep == "advmod" and t.lower_ == "ahead":
+            skip.update(x.i for x in t.subtree)  # "ahead of a planned rally": what has not happened yet
         elif dep in ("acl", "amod", "relcl") and lem in SUSPICION:
             skip.update(x.i for x in t.subtree)
         elif dep in ("advcl", "acl", "xcomp", "conj") and lem in GRIEVANCE_VERBS:
@@ -1025,7 +1037,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
-        if has(DISRUPT):
+        if _clause_words(ev.trigger.head) & DISRUPT:
             return "Strategic developments", "Disrupted weapons use"  # "police safely detonated the bomb"
         taken = _taken_territory(ev)
         if taken:
@@ -1108,6 +1120,23 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
     if t == "RETREAT" and mode == "withdraw" and not has(TERRITORY):
         return "Strategic developments", "Other"
     return acled_default(t, mode)
+
+
+def _clause_words(tok: "Token") -> set[str]:
+    """Lemmas and lemma pairs of the trigger's own clause (its governing verb for a noun), without
+    relative and adverbial side clauses ("missiles, most of which were shot down")."""
+    root = tok.head if tok.dep_ in ("dobj", "nsubjpass", "pobj") and tok.head.pos_ in ("VERB", "ADP") else tok
+    if root.pos_ == "ADP":
+        root = root.head
+    toks: list = []
+    stack = [root]
+    while stack:
+        cur = stack.pop()
+        toks.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "advcl", "ccomp", "acl", "conj"))
+    toks.sort(key=lambda t: t.i)
+    lemmas = [_lemma(t) for t in toks]
+    return set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
 
 
 AGREED_VERBS = {"agree", "sign", "reach", "conclude", "ink", "broker", "seal", "clinch", "strike"}
