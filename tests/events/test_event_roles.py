@@ -1198,3 +1198,11 @@ def test_a_pretext_names_no_party():
     )
     assert names(ann, a) == ["militia"]
     assert r == []
+
+
+def test_the_state_of_a_place_is_the_one_it_belonged_to_on_the_date():
+    ann = annotate("The governor imposed a curfew in Juba.", {"governor": ["The governor"]}, {"Juba": "SS"})
+    ann.published = "2000-05-01"
+    trig = token(ann, "imposed")
+    _, r = find_roles(ann, trig.sent, trig, "COERCE")
+    assert ann.actors[r[0].actor].country == "SDN"
