@@ -1206,3 +1206,25 @@ def test_the_state_of_a_place_is_the_one_it_belonged_to_on_the_date():
     trig = token(ann, "imposed")
     _, r = find_roles(ann, trig.sent, trig, "COERCE")
     assert ann.actors[r[0].actor].country == "SDN"
+
+
+def test_a_call_for_its_own_troops_is_aimed_at_where_they_would_go():
+    ann, a, r = roles(
+        "The alliance rejected a call for its peacekeeping troops to be deployed in Ostria.",
+        {"alliance": ["The alliance"], "troops": ["its peacekeeping troops"], "OST": ["Ostria"]},
+        "rejected",
+        "REJECT",
+    )
+    assert names(ann, a) == ["alliance"]
+    assert names(ann, r) == ["OST"]
+
+
+def test_place_of_what_happens_meanwhile_is_the_last_resort():
+    ann, a, r = place_roles(
+        "The cabinet decided to impose martial law as street battles raged in Port Amsel.",
+        {"cabinet": ["The cabinet"]},
+        {"Port Amsel": "NO"},
+        "impose",
+        "COERCE",
+    )
+    assert [ann.actors[x.actor].country for x in r] == ["NOR"]

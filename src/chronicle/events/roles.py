@@ -199,6 +199,10 @@ PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "request", "ultimatum"
 VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land", "return", "head"}
 # Prepositions that say where an act is done.
 LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
+# Nouns whose "for" phrase is what is asked or planned, not whom they belong to
+# ("a call for its troops to be deployed", unlike "a spokesman for X").
+ASKING_NOUNS = {"call", "demand", "request", "appeal", "plea", "proposal", "plan", "bid", "campaign", "push", "support",
+                "aid", "help", "need", "reason", "pressure", "vote", "motion", "resolution", "order", "warrant"}
 # Stated reasons, not parties: "under the pretext of fighting X", "in the name of X".
 PRETEXT_NOUNS = {"pretext", "guise", "excuse", "name", "banner", "cover", "pretence", "pretense"}
 # A state's posts abroad, and the verbs by which it opens its own.
@@ -407,7 +411,8 @@ def _affiliation_tokens(head: "Token") -> list["Token"]:
             for g in c.children:
                 if g.dep_ == "prep":
                     out.extend(t for t in g.subtree if t.i != g.i)
-        elif c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ in ("in", "inside", "within") and head.lemma_.lower() not in PLACE_NOUNS)):
+        elif c.dep_ == "prep" and ((c.lower_ == "for" and head.lemma_.lower() not in ASKING_NOUNS)
+                                   or (c.lower_ in ("in", "inside", "within") and head.lemma_.lower() not in PLACE_NOUNS)):
             # people placed somewhere stand for it ("demonstrators in Baghdad"); places in a
             # place do not ("streets in Hong Kong")
             out.extend(t for t in c.subtree if t.i != c.i)
@@ -563,6 +568,8 @@ class _Roles:
                 if c.lower_ == "by" and depth == 0:
                     continue
                 p = _pobj(c)
+                if p is not None and p.lemma_.lower() in INSTRUMENT_NOUNS and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in p.children):
+                    continue  # "a call for its peacekeepers to be deployed": its own means
                 if p is not None:
                     # the actor's own possession is not what it acts on: "reneged on his
                     # commitment to the people" is aimed at the people
@@ -1055,7 +1062,11 @@ class _Roles:
         places = _place_index(self.ann)
         if not places or (self.type == "CONSULT" and trigger.lemma_.lower() not in VISIT_VERBS):
             return []
-        for p in self._location_objects(trigger):
+        # and, last, the place of what happens at the same time: "imposed martial law as
+        # battles raged in X"
+        meanwhile = [c for c in trigger.children if c.dep_ == "advcl"
+                     and any(g.dep_ == "mark" and g.lower_ in ("as", "while", "when") for g in c.children)]
+        for p in self._location_objects(trigger) + [q for c in meanwhile for q in self._location_objects(c)]:
             core, of_part = _core_tokens(p)
             for tok in sorted(core, key=lambda t: t.i) + of_part:
                 place = places.get(tok.i)
