@@ -199,3 +199,32 @@ def test_freeing_prisoners_in_a_raid_is_part_of_the_raid(code):
     events = code("Gunmen attacked the district jail at dawn and freed hundreds of inmates.")
     assert events and events[0].type == "ASSAULT"
     assert not any(e.type == "RETREAT" for e in events)
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("A guided bomb dropped on the suburb destroyed two apartment blocks, officials said.", "Air/drone strike"),
+    # a detention followed by silence is a forced disappearance
+    ("The lawyer's whereabouts have been unknown since plain-clothes agents detained him last month.", "Abduction/forced disappearance"),
+    # arson by a few is property destruction; a crowd burning houses is mob violence
+    ("Unknown men set fire to the offices of the electoral commission overnight.", "Looting/property destruction"),
+    ("Soldiers scattered the crowd outside the stadium.", "Protest with intervention"),
+])
+def test_more_acled_codebook_distinctions(code, text, sub_type):
+    ev = top(code, text)
+    assert ev is not None and ev.acled_sub_event_type == sub_type, (ev.type, ev.mode, ev.acled_sub_event_type) if ev else None
+
+
+@pytest.mark.parametrize("text", [
+    "Monsoon rains flooded the valley, killing nine people and cutting off roads.",
+    "An explosion at a fertiliser plant warehouse injured 14 workers.",
+    "Workers broke up the old ferry for scrap at the shipyard.",
+])
+def test_hazards_accidents_and_everyday_senses_yield_no_event(code, text):
+    assert code(text) == [], [(e.type, e.trigger.text) for e in code(text)]
+
+
+def test_a_lasting_background_is_below_the_news(code):
+    text = ("The capital has been shaken by protests since the disputed vote. "
+            "On Sunday, police used batons to break up a rally of opposition supporters.")
+    events = code(text)
+    assert events and events[0].acled_sub_event_type == "Protest with intervention"

@@ -128,7 +128,8 @@ MODE_SUB_EVENT = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike"
 ACCIDENT_HEADS = {"explosion", "blast", "fire", "blaze", "collapse", "attack"}
 ACCIDENT_MODIFIERS = {"gas", "boiler", "factory", "industrial", "accidental", "chemical", "mine", "pipeline",
                       "tanker", "fuel", "cylinder", "kitchen", "electrical", "house", "forest", "building",
-                      "heart", "panic", "asthma"}
+                      "heart", "panic", "asthma", "plant", "refinery", "warehouse", "depot", "furnace", "reactor",
+                      "fireworks", "firework", "propane", "methane", "coal"}
 ACCIDENT_VERBS = {"collide", "crash", "derail", "capsize", "sink", "collapse", "overturn", "plunge"}
 WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "grenade", "unconventional"}
 HAZARD_SUBJECTS = {"rain", "rains", "downpour", "snow", "snowfall", "wind", "mudslide", "drought", "wildfire", "bushfire", "flood", "flooding", "storm", "earthquake", "quake", "fire", "blaze", "landslide", "accident",
@@ -641,6 +642,9 @@ CAUSES = {"freedom", "right", "justice", "independence", "democracy", "equality"
 STATE_VERBS = {"enjoy", "have", "lack", "retain", "command", "need", "deserve", "win", "earn"}
 # What is seized without force: "seize power" (a coup or a slow takeover), not a confiscation.
 ABSTRACT_SEIZED = {"power", "initiative", "momentum", "influence", "lead", "limelight", "reins", "helm"}
+# what security forces break up or scatter
+CROWDS = {"crowd", "gathering", "meeting", "rally", "supporter", "mourner", "group", "assembly", "procession", "them",
+          "march", "sit-in", "vigil", "demonstration", "picket", "camp", "encampment", "blockade"}
 # Determiners that point back at an event already reported: "these protests", "such attacks".
 ANAPHORIC_DETS = {"these", "those", "this", "that", "such"}
 # Predicates by which an outlet comments on an event rather than reporting it.
@@ -678,6 +682,10 @@ def _not_an_occurrence(ev: CodedEvent) -> bool:
     if ev.type == "AID" and tok.pos_ == "VERB" and (_object_words(tok) | {
             _lemma(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children}) & CAPACITY_NOUNS:
         return True  # "the posts provide him with the authority": standing, not aid
+    if ev.type == "COERCE" and _lemma(tok) in ("break", "scatter", "disperse"):
+        objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if objects and not objects & (PROTEST_WORDS | PEOPLE | CROWDS):
+            return True  # "broke up the old ship": not a crowd dispersed
     if tok.pos_ == "NOUN" and _anaphoric(tok) and not _own_details(tok):
         return True  # "details of these killings": the event was reported before, nothing new here
     return False
@@ -724,10 +732,27 @@ def _mark_commentary(ev: CodedEvent) -> None:
     commented = tok.pos_ == "NOUN" and (
         _anaphoric(tok) or tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in EVALUATIVE_VERBS
         or tok.dep_ == "attr" and _lemma(tok.head) == "be")  # "... were a warning to the government"
-    if commented or _habitual(tok):
+    if commented or _habitual(tok) or _ongoing_since(tok):
         ev.commentary = True
         ev.score *= 0.7
         ev.rule_weight *= 0.7
+
+
+def _ongoing_since(tok: "Token") -> bool:
+    """"The country has been gripped by protests since the election": a state that has lasted, the
+    background of the news rather than the news."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    kids = list(verb.children)
+    perfect = any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "have" for c in kids)
+    since = any(c.lower_ == "since" and c.dep_ == "prep" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in kids)
+    return perfect and since
 
 
 def _joined_to_protest(tok: "Token", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> bool:
@@ -759,7 +784,11 @@ def _armed_hazard(tok: "Token") -> bool:
 
 
 def _accidental(tok: "Token") -> bool:
-    return any(c.dep_ in ("compound", "amod") and _lemma(c) in ACCIDENT_MODIFIERS for c in tok.children)
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    # "an explosion at a fertiliser plant": the site counts like a modifier
+    mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside") for g in c.children if g.dep_ == "pobj"]
+    mods += [g for c in mods if c.dep_ in ("compound", "pobj") for g in c.children if g.dep_ in ("compound", "amod")]
+    return any(_lemma(c) in ACCIDENT_MODIFIERS for c in mods)
 
 
 def _in_circumstance(tok: "Token") -> bool:
@@ -788,6 +817,8 @@ def _instrument_words(ev: "CodedEvent") -> set[str]:
             if child.dep_ in ("nsubj", "agent", "compound") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
                 sub = list(child.subtree)
                 words |= {_lemma(t) for t in sub} | {f"{_lemma(a)} {_lemma(b)}" for a, b in zip(sub, sub[1:])}
+        # the weapon's own modifiers ("a guided bomb", "a barrel bomb")
+        words |= {f"{_lemma(c)} {_lemma(trig.head)}" for c in trig.head.children if c.dep_ in ("amod", "compound")}
     return words
 
 
@@ -833,12 +864,28 @@ def _mode_specificity(mode: str | None) -> int:
     return 0 if mode in (None, "clash", "firearms", "targeted", "beat", "destroy") else 1
 
 
+def _clause_subject_is_hazard(tok: "Token") -> bool:
+    """A verb without a subject of its own shares the one of the clause it hangs from (participles,
+    coordinated verbs): is that subject a natural hazard?"""
+    cur = tok
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if subj:
+            return cur is not tok and any(_lemma(c) in HAZARD_SUBJECTS and not _armed_hazard(c) for c in subj)
+        if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "dobj", "xcomp"):
+            return False
+        cur = cur.head
+    return False
+
+
 def _hazard_subject(tok: "Token") -> bool:
     """"Floods killed 12 people": the doer is a natural hazard or an accident."""
     if _lemma(tok) in ACCIDENT_HEADS and _accidental(tok):
         return True  # "a gas explosion": the trigger itself names an accident
     if tok.dep_ == "acl" and _lemma(tok.head) in HAZARD_SUBJECTS:
         return True  # "a wildfire burned through the forest" parsed as a noun phrase
+    if _clause_subject_is_hazard(tok):
+        return True  # "rains triggered landslides, killing 14 and blocking highways": the rain did it
     if tok.dep_ == "conj" and tok.head.i != tok.i and _hazard_subject(tok.head):
         return True  # "a crash killed nine and injured 15": the subject is shared
     if tok.dep_ == "advcl" and _lemma(tok.head) in ACCIDENT_VERBS:
@@ -893,7 +940,7 @@ def has_political_participant(sent: "Span", actor_spans: Iterable[tuple[int, int
 
 # -- ACLED ------------------------------------------------------------------
 AIR = {"airstrike", "air strike", "warplane", "jet", "fighter jet", "aircraft", "helicopter", "drone", "air raid",
-       "air force", "aerial", "gunship", "uav"}
+       "air force", "aerial", "gunship", "uav", "glide bomb", "barrel bomb", "guided bomb", "guide bomb", "aerial bomb"}
 SHELLING = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombard", "bombardment", "howitzer",
             "katyusha", "tank", "projectile", "barrage"}
 IED = {"ied", "roadside bomb", "landmine", "mine", "car bomb", "explosive device", "booby", "improvised",
@@ -934,6 +981,9 @@ RIOTER_SUBJECTS = {"supporter", "protester", "protestor", "demonstrator", "stude
                    "rioter", "worker", "trader", "driver"}
 STRONG_RIOT = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "set fire", "loot", "smash",
                "vandalize", "vandalise", "ransack", "hurl", "pelt", "stone-throwing", "firebomb"}
+# a detention the family cannot trace is a forced disappearance
+DISAPPEARED = {"whereabouts", "not be see", "not see", "disappear", "disappearance", "unknown location",
+               "missing", "no trace"}
 GROUP_CHANGE = {"merge", "merger", "split", "splinter", "dissolve", "disband", "rename", "alliance"}
 STATE_FORCES = {"army", "troops", "troop", "soldier", "government", "military", "force", "forces"}
 NONSTATE = {"militant", "rebel", "insurgent", "jihadist", "militia", "fighter", "group", "islamist", "extremist", "gang"}
@@ -1082,9 +1132,9 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
         if mode == "destroy" and not has(LETHAL):
-            if has(ARMED) or has({"loot", "looting", "looter"}):
-                return "Strategic developments", "Looting/property destruction"
-            return "Riots", "Mob violence"
+            if (subjects & MOB or has({"mob", "crowd"})) and not has(ARMED):
+                return "Riots", "Mob violence"  # a crowd burning houses
+            return "Strategic developments", "Looting/property destruction"  # arson, looting, razing
         if has(TWO_SIDED) or mode == "clash":
             if not (target & CIVILIAN) or (target & ARMED):
                 return "Battles", "Armed clash"
@@ -1092,9 +1142,13 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if t == "COERCE":
+        if _lemma(ev.trigger.head) in ("break", "scatter", "disperse"):
+            return "Protests", "Protest with intervention"  # a crowd dispersed (the object was checked upstream)
         if has(DISRUPT) or (mode == "seize" and has(WEAPON_CACHE)):
             return "Strategic developments", "Disrupted weapons use"
         if mode == "arrest":
+            if has(DISAPPEARED):
+                return "Violence against civilians", "Abduction/forced disappearance"  # detained, then not seen again
             return "Strategic developments", "Arrests"
         subjects = _doers(ev)
         if has(LOOT_DESTROY) and subjects and not subjects & (ARMED | NONSTATE | {"gunman", "looter"}) - {"group"}:
