@@ -17,6 +17,7 @@ of the second half of the run, in MB per minute.
     nice python benchmarks/soak.py                    # ten minutes
     nice python benchmarks/soak.py --duration 60 --json soak.json
     nice python benchmarks/soak.py --duration 240 --tracemalloc 12   # what grows, by allocation site
+    nice python benchmarks/soak.py --trim       # memory in use vs freed-but-kept by the C allocator
 
 Exit status 1 when any error response was seen.
 """
@@ -105,12 +106,39 @@ def sqlite_memory_used():
     return lib.sqlite3_memory_used
 
 
-def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0) -> None:
+def pymalloc_mb() -> tuple[float, float]:
+    """(MB of Python's small-object arenas, MB of blocks in use inside them): the gap is
+    fragmentation, memory Python keeps because one live object pins its arena."""
+    import re
+
+    with tempfile.TemporaryFile() as tmp:
+        saved = os.dup(2)
+        os.dup2(tmp.fileno(), 2)  # _debugmallocstats writes to the C stderr
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        tmp.seek(0)
+        text = tmp.read().decode("ascii", "replace")
+
+    def number(label: str) -> float:
+        m = re.search(re.escape(label) + r"\s*=\s*([\d,]+)", text)
+        return int(m.group(1).replace(",", "")) / 2**20 if m else float("nan")
+
+    arenas = re.search(r"(\d+) arenas \* (\d+) bytes/arena", text)
+    total = int(arenas.group(1)) * int(arenas.group(2)) / 2**20 if arenas else float("nan")
+    return total, number("# bytes in allocated blocks")
+
+
+def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim: bool = False) -> None:
     """The server process: the app under uvicorn, with two diagnostic signals.
 
     SIGUSR1 writes every thread's stack to `dump` (what a stuck request is doing);
     SIGUSR2 appends one JSON line of memory figures to `stats` and, when tracing,
-    writes a tracemalloc snapshot beside it (the client diffs them at the end)."""
+    writes a tracemalloc snapshot beside it (the client diffs them at the end); with
+    `trim`, it then hands the C allocator's free memory back (malloc_trim) and reports
+    RSS again: what remains is memory in use, the difference memory freed but kept."""
     import faulthandler
     import gc
     import tracemalloc
@@ -138,6 +166,7 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0) -> N
             "aggregate_cache_mb": getattr(app.state.cache, "bytes", 0) / 2**20,
             "gc_objects": len(gc.get_objects()),
         }
+        line["pymalloc_arenas_mb"], line["pymalloc_used_mb"] = pymalloc_mb()
         pipeline = app.state.pipeline._pipeline
         if pipeline is not None:  # spaCy's vocabulary grows with every word it has not seen
             line["spacy_strings"] = len(pipeline.nlp.vocab.strings)
@@ -147,6 +176,11 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0) -> N
             taken[0] += 1
             line["snapshot"] = f"{stats}.{taken[0]}.snap"
             tracemalloc.take_snapshot().dump(line["snapshot"])
+        if trim:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            line["rss_after_trim_mb"] = rss_mb(os.getpid())
         with open(stats, "a") as fh:
             fh.write(json.dumps(line) + "\n")
 
@@ -154,9 +188,9 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0) -> N
     uvicorn.run(app, host=HOST, port=port, log_level="warning")
 
 
-def start_server(db: str, port: int, dump: str, stats: str, trace_frames: int = 0,
+def start_server(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim: bool = False,
                  timeout: float = 180.0) -> subprocess.Popen:
-    code = f"import soak; soak.serve({db!r}, {port}, {dump!r}, {stats!r}, {trace_frames})"
+    code = f"import soak; soak.serve({db!r}, {port}, {dump!r}, {stats!r}, {trace_frames}, {trim})"
     env = dict(os.environ, CHRONICLE_TOKEN=TOKEN,
                PYTHONPATH=os.pathsep.join([str(HERE), str(HERE.parent / "src")]))
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
@@ -324,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds of load before the memory 'start' figure (lazy caches fill first)")
     parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                         help="trace the server's allocations (this many frames) and print what grew most")
+    parser.add_argument("--trim", action="store_true",
+                        help="at each sample the server returns free C-heap memory (malloc_trim) and reports RSS again")
     parser.add_argument("--json", help="write the figures here as JSON")
     parser.add_argument("--write-timeout", type=float, default=120.0, help="seconds before a write counts as failed")
     args = parser.parse_args(argv)
@@ -336,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://{HOST}:{port}"
     dump = str(Path(workdir) / "stacks.txt")
     stats_path = str(Path(workdir) / "stats.jsonl")
-    proc = start_server(db, port, dump, stats_path, args.tracemalloc)
+    proc = start_server(db, port, dump, stats_path, args.tracemalloc, args.trim)
     global SERVER_PID
     SERVER_PID = proc.pid
     tally = Tally()
@@ -367,7 +403,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {at:6.0f} s  requests {line['requests']:7d}  errors {sum(tally.errors.values()):4d}"
                   f"  RSS {line['rss_mb']:7.1f} MB  sqlite {line.get('sqlite_mb', float('nan')):6.1f} MB"
                   f"  threads {line.get('threads', '?')}  conns {line.get('store_connections', '?')}"
-                  + (f"  traced {line['traced_mb']:6.1f} MB" if "traced_mb" in line else ""), flush=True)
+                  + f"  pymalloc {line.get('pymalloc_arenas_mb', float('nan')):6.1f}"
+                    f"/{line.get('pymalloc_used_mb', float('nan')):.1f} MB"
+                  + (f"  traced {line['traced_mb']:6.1f} MB" if "traced_mb" in line else "")
+                  + (f"  trimmed {line['rss_after_trim_mb']:7.1f} MB" if "rss_after_trim_mb" in line else ""), flush=True)
 
         sample(0.0)
         started = time.monotonic()
@@ -422,6 +461,10 @@ def main(argv: list[str] | None = None) -> int:
         "rss_end_mb": round(samples[-1]["rss_mb"], 1),
         "rss_slope_second_half_mb_per_min": _round(slope_mb_per_min(second_half)),
         "rss_slope_after_warmup_mb_per_min": _round(slope_mb_per_min(after_warmup)),
+        "rss_trimmed_start_mb": _round(warm.get("rss_after_trim_mb")),
+        "rss_trimmed_end_mb": _round(samples[-1].get("rss_after_trim_mb")),
+        "rss_trimmed_slope_second_half_mb_per_min": _round(slope_mb_per_min(
+            [(s["t"], s["rss_after_trim_mb"]) for s in samples if s["t"] >= elapsed / 2 and "rss_after_trim_mb" in s])),
         "sqlite_start_mb": _round(warm.get("sqlite_mb")),
         "sqlite_end_mb": _round(samples[-1].get("sqlite_mb")),
         "samples": samples,
