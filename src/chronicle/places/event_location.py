@@ -20,6 +20,8 @@ an event.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from chronicle.record import Place
 from chronicle.stage import Annotations
 
@@ -28,6 +30,11 @@ SPECIFICITY = {"site": 6, "city": 5, "admin2": 4, "region": 3.5, "admin1": 3, "c
 # Dependency labels that start a clause of their own.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj", "conj"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# A place this many characters or more from the trigger is not linked to it,
+# even in one "sentence": news sentences are far shorter. The bound keeps a
+# run-on page without full stops from making every trigger weigh every place
+# in it (quadratic in the article's length).
+WINDOW_CHARS = 600
 
 
 def _char_range(token) -> tuple[int, int]:
@@ -79,9 +86,32 @@ def _best(candidates: list[tuple[int, Place]], trigger) -> int | None:
     return max(candidates, key=lambda ip: (SPECIFICITY.get(ip[1].feature or "", 0), -abs(ip[1].start - anchor)))[0]
 
 
+def _mappable(ann: Annotations) -> tuple[list[int], list[tuple[int, Place]], int | None]:
+    """Places that can locate an event, sorted by start, with their starts, and
+    the first mention of the focus country; built once per article."""
+    cache = ann.notes.get("_event_places")
+    if cache is None or cache[0] is not ann.places or cache[1] != len(ann.places):
+        places = sorted(
+            ((i, p) for i, p in enumerate(ann.places) if not getattr(p, "associative", False) and p.lat is not None),
+            key=lambda ip: (ip[1].start, ip[0]),
+        )
+        focus = ann.notes.get("focus_country")
+        focus_mentions = [i for i, p in places if focus and p.country_code == focus and p.feature == "country"]
+        cache = (ann.places, len(ann.places), [p.start for _, p in places], places, min(focus_mentions, default=None))
+        ann.notes["_event_places"] = cache
+    return cache[2], cache[3], cache[4]
+
+
 def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | None]:
-    places = [(i, p) for i, p in enumerate(ann.places) if not getattr(p, "associative", False) and p.lat is not None]
-    in_sentence = [(i, p) for i, p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    starts, places, focus_mention = _mappable(ann)
+    lo = max(sent.start_char, trigger.idx - WINDOW_CHARS)
+    hi = min(sent.end_char, trigger.idx + WINDOW_CHARS)
+    in_sentence = []
+    for i, p in places[bisect_left(starts, lo):]:
+        if p.start >= hi:
+            break
+        if p.end <= hi:
+            in_sentence.append((i, p))
     if in_sentence:
         if trigger.pos_ not in VERB_POS:
             # a noun trigger's own phrase: "protests held in Basra", "the massacre in Ashraf"
@@ -96,10 +126,7 @@ def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | Non
         chosen = _best(in_sentence, trigger)
         if chosen is not None:
             return chosen, "sentence"
-    focus = ann.notes.get("focus_country")
-    if focus:
-        country_mentions = [i for i, p in places if p.country_code == focus and p.feature == "country"]
-        if country_mentions:
-            return country_mentions[0], "article-focus"
+    if focus_mention is not None:
+        return focus_mention, "article-focus"
     # a town of the focus country would claim more than the text says: no place
     return None, None

@@ -16,6 +16,7 @@ or a sentence framed as the past ("previously", "at the time").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -32,6 +33,11 @@ _RECENT = re.compile(r"\b(?:recent|recently|lately)\b", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _MAX_UP = 12
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent"}
+# A date this many characters or more from the trigger is not in the trigger's
+# clause: news clauses are far shorter. The bound keeps a run-on "sentence" of
+# thousands of words (a scraped page without full stops) from making every
+# trigger test every date in it, which was quadratic in the article's length.
+_WINDOW_CHARS = 600
 _EXACT_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")  # dependency steps looked at; parses are shallow in news sentences
 
 
@@ -50,7 +56,7 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     index = governing_time(ann, sent, trigger)
     if index is not None:
         return _from_time(ann.times[index], index, published, trigger)
-    return _from_publication(published, sent, trigger)
+    return _from_publication(published, sent, trigger, _past_framed(ann, sent))
 
 
 def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
@@ -70,25 +76,53 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
         if tok.dep_ == "relcl":
             left_relative_clause = True
         tok, steps = tok.head, steps + 1
-    best: tuple[tuple[int, int], int] | None = None
-    for index, t in enumerate(ann.times):
-        if t.start < sent.start_char or t.start >= sent.end_char or t.type not in ("DATE", "TIME"):
-            continue
+    best: tuple[int, int, int] | None = None  # (steps from the trigger, steps from the date, index)
+    lo = max(sent.start_char, trigger.idx - _WINDOW_CHARS)
+    hi = min(sent.end_char, trigger.idx + _WINDOW_CHARS)
+    for index, t, span in _candidate_times(ann, doc, lo, hi):
         if t.start <= trigger.idx < t.end:  # "the March 3 vote" as a whole names the vote's own date
-            continue
-        if not _usable(t):
-            continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
             continue
         path = _path_to_trigger(span.root, up, span)
         if path is None:
             continue
-        meet, length = path
-        key = (meet, length)
-        if best is None or key < best[0]:
-            best = (key, index)
-    return best[1] if best else None
+        key = (path[0], path[1], index)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _candidate_times(ann: Any, doc: Any, lo: int, hi: int):
+    """(index, time, token span) of the usable DATE/TIME expressions starting in
+    [lo, hi). The sorted list and the spans are built once per article, not per
+    trigger."""
+    cache = ann.notes.get("_dating_times")
+    if cache is None or cache[0] is not ann.times or cache[1] != len(ann.times) or cache[2] is not doc:
+        usable = []
+        for index, t in enumerate(ann.times):
+            if t.type not in ("DATE", "TIME") or not _usable(t):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            usable.append((t.start, index, t, span))
+        usable.sort(key=lambda item: (item[0], item[1]))
+        cache = (ann.times, len(ann.times), doc, usable, [item[0] for item in usable])
+        ann.notes["_dating_times"] = cache
+    usable, starts = cache[3], cache[4]
+    for position in range(bisect_left(starts, lo), len(starts)):
+        start, index, t, span = usable[position]
+        if start >= hi:
+            break
+        yield index, t, span
+
+
+def _past_framed(ann: Any, sent: Any) -> bool:
+    """Whether the sentence is framed as the past; searched once per sentence."""
+    framed = ann.notes.setdefault("_dating_past_framed", {})
+    key = (sent.start, sent.end)
+    if key not in framed:
+        framed[key] = _PAST_FRAMING.search(sent.text) is not None
+    return framed[key]
 
 
 def _usable(t) -> bool:
@@ -201,8 +235,8 @@ def _write(d: date, precision: str) -> str:
     return f"{d.year:04d}"
 
 
-def _from_publication(published: date | None, sent, trigger) -> EventDating:
-    if _past_perfect(trigger) or _PAST_FRAMING.search(sent.text):
+def _from_publication(published: date | None, sent, trigger, past_framed: bool) -> EventDating:
+    if _past_perfect(trigger) or past_framed:
         return EventDating(historical=True)
     if _future_clause(trigger):
         return EventDating()
