@@ -71,7 +71,7 @@ def test_acled_sub_types_on_the_projects_snippets(code):
     assert _weighted_f1(blind, code) >= 0.75
 
 
-@pytest.mark.parametrize("name", ["acled_snippets_s2_a.jsonl", "acled_snippets_s2_dev.jsonl"])
+@pytest.mark.parametrize("name", ["acled_snippets_s2_a.jsonl", "acled_snippets_s2_dev.jsonl", "acled_snippets_s2_b.jsonl"])
 def test_acled_sub_types_on_the_session_two_snippets(code, name):
     """Session 2's development snippets (each scored once before the rules it informed; docs/events.md)."""
     rows = [json.loads(line) for line in (FIXTURES / name).read_text().splitlines() if line.strip()]

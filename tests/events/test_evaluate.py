@@ -32,3 +32,15 @@ def test_calibration_table_bins():
     table = calibration_table([0.05, 0.85, 0.82, 0.88], [False, True, True, False])
     assert table[0] == {"bin": "0.0-0.1", "count": 1, "mean_confidence": 0.05, "share_correct": 0.0}
     assert table[-1]["count"] == 3 and table[-1]["share_correct"] == 0.667
+
+
+def test_shipped_model_carries_no_run_specific_attributes():
+    """`chronicle train` must give a byte-identical bundle: no memory address or hash-ordered set in it."""
+    from chronicle.events import load_model_bundle
+
+    bundle = load_model_bundle()
+    assert bundle is not None
+    vectorizer = bundle["vectorizer"]
+    assert not hasattr(vectorizer, "_stop_words_id")
+    assert not hasattr(vectorizer, "stop_words_")
+    assert bundle["meta"]["seed"] == 13

@@ -376,7 +376,7 @@ class RuleClassifier:
         for k in [k for k, ev in events.items() if _under_without(ev.trigger.head) or _not_an_occurrence(ev)]:
             del events[k]
         for ev in events.values():
-            _mark_commentary(ev)
+            _mark_commentary(ev, view)
             ev.outcome = _bare_toll(ev)
         # modes and tense first, so every frame below sees its final reading
         for ev in events.values():
@@ -725,14 +725,17 @@ def _habitual(tok: "Token") -> bool:
     return tok.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in tok.head.children)
 
 
-def _mark_commentary(ev: CodedEvent) -> None:
+def _mark_commentary(ev: CodedEvent, view: SentenceView | None = None) -> None:
     """Lower the standing of an event the outlet comments on or describes as a pattern:
     "these protests in Basra showed ...", "the protests were a blow to ...", "routinely tortured"."""
     tok = ev.trigger.head
     commented = tok.pos_ == "NOUN" and (
         _anaphoric(tok) or tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in EVALUATIVE_VERBS
         or tok.dep_ == "attr" and _lemma(tok.head) == "be")  # "... were a warning to the government"
-    if commented or _habitual(tok) or _ongoing_since(tok):
+    words = view.lemma_set if view is not None else None
+    habit = words is None or bool(words & HABITUAL_ADVERBS) or tok.tag_ == "VBG"
+    since = words is None or "since" in words
+    if commented or habit and _habitual(tok) or since and _ongoing_since(tok):
         ev.commentary = True
         ev.score *= 0.7
         ev.rule_weight *= 0.7
@@ -1087,7 +1090,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
-        if _clause_words(ev.trigger.head) & DISRUPT:
+        if has(DISRUPT) and _clause_words(ev.trigger.head) & DISRUPT:
             return "Strategic developments", "Disrupted weapons use"  # "police safely detonated the bomb"
         taken = _taken_territory(ev)
         if taken:

@@ -101,11 +101,6 @@ def train_model(data_path: str | Path, out_path: str | Path | None = None, calib
     vectorizer, model = build_model()
     model.fit(vectorizer.fit_transform(texts), labels)
     model.coef_ = model.coef_.astype(np.float32)  # half the file, same decisions to 1e-6
-    # the dropped-stop-word set is for introspection only, and its order varies with string hashing:
-    # without it the same data gives a byte-identical file
-    for attr in ("stop_words_", "_stop_words_id"):  # the second is an id(), a memory address
-        if hasattr(vectorizer, attr):
-            delattr(vectorizer, attr)
 
     # 3. calibrator on rules + out-of-fold model decisions
     calibrator, cal_report = _fit_calibrator(texts, labels, [dict(zip(classes, row.tolist())) for row in oof])
@@ -129,6 +124,12 @@ def train_model(data_path: str | Path, out_path: str | Path | None = None, calib
             **cal_report,
         },
     }
+    # the dropped-stop-word set is for introspection only, and its order varies with string hashing;
+    # the second attribute is an id(), a memory address, set again by every transform (the dev
+    # calibration above runs one): removed last, so the same data gives a byte-identical file
+    for attr in ("stop_words_", "_stop_words_id"):
+        if hasattr(vectorizer, attr):
+            delattr(vectorizer, attr)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(bundle, out_path, compress=("xz", 3))
     size_kb = out_path.stat().st_size / 1024
