@@ -164,7 +164,9 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim
             "actor_id_cache": len(store._actor_ids),
             "aggregate_cache": len(app.state.cache._data),
             "aggregate_cache_mb": getattr(app.state.cache, "bytes", 0) / 2**20,
-            "gc_objects": len(gc.get_objects()),
+            # no gc.get_objects() here: holding a reference to a tuple another thread is still
+            # building makes its resize fail (SystemError, a 500 seen in a traced run)
+            "gc_collections": sum(g["collections"] for g in gc.get_stats()),
         }
         line["pymalloc_arenas_mb"], line["pymalloc_used_mb"] = pymalloc_mb()
         pipeline = app.state.pipeline._pipeline
