@@ -9,8 +9,10 @@ annotations of the stages before it (chronicle.stage.Annotations).
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
 from chronicle.record import Article, ArticleRecord, content_id, error_record
@@ -30,6 +32,8 @@ class Pipeline:
                     (a stage may declare `spacy_components = {"parser", "ner", ...}`;
                     while any stage declares nothing, every component runs)
       fast_attribute_rules  run the model's attribute_ruler by table lookup (same output; default True)
+      memory_zones  parse each batch inside a spaCy memory zone, so the words of past articles
+                    do not stay in the shared vocabulary for the life of the process (default True)
     """
 
     def __init__(self, spacy_model: str | None = None, actors_files: Iterable[str] = (), **settings: Any):
@@ -42,6 +46,7 @@ class Pipeline:
         self.batch_size = int(settings.pop("batch_size", DEFAULT_BATCH_SIZE))
         exclude = settings.pop("spacy_exclude", None)
         fast_rules = settings.pop("fast_attribute_rules", True)
+        self.memory_zones = bool(settings.pop("memory_zones", True))
         self.nlp = load_nlp(spacy_model)
         self.stages = [
             PlaceStage(**settings),
@@ -113,6 +118,11 @@ class Pipeline:
         return read_article(source, published=published, url=url, **fields)
 
     def _run_batch(self, batch: list[Article | ArticleRecord]) -> Iterator[ArticleRecord]:
+        # Every record is built (plain Python values) before the zone ends; no Doc leaves it.
+        with _memory_zone(self.nlp, self.memory_zones):
+            yield from self._run_batch_in_zone(batch)
+
+    def _run_batch_in_zone(self, batch: list[Article | ArticleRecord]) -> Iterator[ArticleRecord]:
         articles = [a for a in batch if isinstance(a, Article) and a.text.strip()]
         # One nlp.pipe over the batch: spaCy's batching is where most of its speed comes from.
         docs = self._parsed(self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size, disable=self._skipped_in_pipe))
@@ -185,6 +195,33 @@ class Pipeline:
             story_id=article.meta.get("story_id"),
             outlets=list(article.meta.get("outlets", [])),
         )
+
+
+# spaCy memory zones, one lock per loaded model: a zone ends by deleting every string
+# added to the shared vocabulary since it began, so no other thread may parse with the
+# same model meanwhile, and zones must not nest (a batch started inside another batch's
+# zone, on the same thread, runs inside that zone).
+_ZONE_GUARD = threading.Lock()
+_ZONE_LOCKS: dict[int, tuple[threading.RLock, list[int]]] = {}
+
+
+@contextmanager
+def _memory_zone(nlp: Any, enabled: bool) -> Iterator[None]:
+    if not enabled or not hasattr(nlp, "memory_zone"):
+        yield
+        return
+    with _ZONE_GUARD:
+        lock, depth = _ZONE_LOCKS.setdefault(id(nlp), (threading.RLock(), [0]))
+    with lock:
+        depth[0] += 1
+        try:
+            if depth[0] > 1:
+                yield
+            else:
+                with nlp.memory_zone():
+                    yield
+        finally:
+            depth[0] -= 1
 
 
 # What a component needs to run: the components that set the attributes it reads.
