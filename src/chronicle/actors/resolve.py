@@ -47,6 +47,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "ar
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "punct",
                        "cc", "conj", "appos"})
 # Modifiers that say an agent belongs to no one country ("international media").
+# Nouns that make the name before them a country's division ("Niger state").
+DIVISION_NOUNS = frozenset({"state", "province", "governorate", "region", "county", "district",
+                            "prefecture", "oblast", "department", "municipality"})
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -176,7 +179,7 @@ class ArticleResolver:
 
     # ------------------------------------------------------------------ driver
     def run(self) -> tuple[list[Actor], list[MentionLog]]:
-        match_list = self._yield_to_people(self.find_names())
+        match_list = self._yield_to_places(self._yield_to_people(self.find_names()))
         for m in match_list:
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -246,6 +249,23 @@ class ArticleResolver:
             if isinstance(m.target, CountryForm) and ent is not None and ent.label_ == "PERSON" \
                     and (ent.end - ent.start) > (m.end - m.start) and ent.start <= m.start and m.end <= ent.end:
                 continue
+            kept.append(m)
+        return kept
+
+    def _yield_to_places(self, matches: list[_Match]) -> list[_Match]:
+        """A country's name followed by a division's noun, that the places stage
+        resolved as a division of another country, names that division, not the
+        country ("neighbouring Niger state" lies in Nigeria): no actor of the country.
+        Only with the noun: a bare country name stays the country's."""
+        kept = []
+        for m in matches:
+            if isinstance(m.target, CountryForm) and m.target.form == "name" \
+                    and m.end < len(self.lower_) and self.lower_[m.end] in DIVISION_NOUNS:
+                first, last = self.toks[m.start], self.toks[m.end - 1]
+                over = self._places_over(first.idx, last.idx + len(last.text))
+                if over and over[0].feature not in (None, "country", "continent") \
+                        and _iso3_of(over[0].country_code) not in (None, m.target.iso3):
+                    continue
             kept.append(m)
         return kept
 
