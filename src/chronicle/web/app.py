@@ -23,7 +23,10 @@ def create_app(db: str = "chronicle.db", *, token: str | None = None, max_body: 
     pipeline_factory: builds the extraction pipeline on the first write (default: Pipeline()).
     """
     from chronicle.store import open_store
-    from chronicle.web import api, pages, write
+    from chronicle.web import api, memory, pages, write
+
+    # before uvicorn starts its threads: each would otherwise get an arena of its own
+    memory.limit_arenas()
 
     from contextlib import asynccontextmanager
 

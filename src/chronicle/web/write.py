@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from chronicle.ingest.errors import IngestError
+from chronicle.web import memory
 from chronicle.web.security import bearer, token_matches
 
 router = APIRouter(prefix="/api", tags=["write"])
@@ -91,6 +92,7 @@ def post_article(article: ArticleIn, request: Request) -> dict[str, Any]:
         if article.id:
             doc.id = article.id
         record = pipeline.process(doc)
+        memory.after_write()
     if record.error is not None:
         raise HTTPException(422, f"{record.error.code}: {record.error.message}")
     stored = request.app.state.store.save(record)
