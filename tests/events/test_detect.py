@@ -31,3 +31,10 @@ def test_idioms_and_modifiers_are_not_triggers(nlp):
     assert "seized" not in triggers(nlp, "The company seized the opportunity to expand abroad.")
     assert "protest" not in triggers(nlp, "The protest movement has grown in the south.")
     assert "alleged" not in triggers(nlp, "They marched against the alleged fraud.")
+
+
+def test_a_field_of_law_or_policy_reports_no_aid(nlp):
+    found = triggers(nlp, "The envoy urged all parties to respect international humanitarian law.")
+    assert "humanitarian" not in found
+    aid = triggers(nlp, "The agency delivered humanitarian aid to the besieged town.")
+    assert "AID" in aid.get("aid", set()) | aid.get("delivered", set())
