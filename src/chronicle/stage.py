@@ -7,13 +7,16 @@ with an `Annotations`; it returns its own list and never mutates the others.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
 from chronicle.record import Actor, Article, Event, Place, Time
 
 if TYPE_CHECKING:  # spaCy is heavy to import; stages get a Doc at run time
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,6 +35,34 @@ class Annotations:
     @property
     def text(self) -> str:
         return self.article.text
+
+    def derived(self, name: str, source: list, build: Callable[[], T]) -> T:
+        """`build()`, computed once per article and kept in notes[name] for as long as
+        `source` (one of the lists above) is the same list with the same length. For
+        indexes that helpers called once per trigger need over a whole list."""
+        kept = self.notes.get(name)
+        if kept is None or kept[0] is not source or kept[1] != len(source):
+            kept = (source, len(source), build())
+            self.notes[name] = kept
+        return kept[2]
+
+
+class StartIndex:
+    """Items sorted once by the character offset they start at (equal offsets keep
+    their given order), then found by a window of offsets: a look-up per trigger
+    that stays bounded however many items the article has."""
+
+    def __init__(self, entries: Iterable[tuple[int, Any]]):
+        ordered = sorted(entries, key=lambda entry: entry[0])
+        self.starts = [start for start, _ in ordered]
+        self.items = [item for _, item in ordered]
+
+    def starting_in(self, lo: int, hi: int) -> Iterator[Any]:
+        """The items that start at an offset in [lo, hi), in order."""
+        for position in range(bisect_left(self.starts, lo), len(self.starts)):
+            if self.starts[position] >= hi:
+                break
+            yield self.items[position]
 
 
 class Stage(Protocol):

@@ -20,10 +20,8 @@ an event.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from chronicle.record import Place
-from chronicle.stage import Annotations
+from chronicle.stage import Annotations, StartIndex
 
 # How specific each kind of place is: larger is more specific.
 SPECIFICITY = {"site": 6, "city": 5, "admin2": 4, "region": 3.5, "admin1": 3, "country": 2, "continent": 1}
@@ -86,32 +84,24 @@ def _best(candidates: list[tuple[int, Place]], trigger) -> int | None:
     return max(candidates, key=lambda ip: (SPECIFICITY.get(ip[1].feature or "", 0), -abs(ip[1].start - anchor)))[0]
 
 
-def _mappable(ann: Annotations) -> tuple[list[int], list[tuple[int, Place]], int | None]:
-    """Places that can locate an event, sorted by start, with their starts, and
-    the first mention of the focus country; built once per article."""
-    cache = ann.notes.get("_event_places")
-    if cache is None or cache[0] is not ann.places or cache[1] != len(ann.places):
-        places = sorted(
-            ((i, p) for i, p in enumerate(ann.places) if not getattr(p, "associative", False) and p.lat is not None),
-            key=lambda ip: (ip[1].start, ip[0]),
-        )
+def _mappable(ann: Annotations) -> tuple[StartIndex, int | None]:
+    """The places that can locate an event, indexed by where they start, and the
+    first mention of the focus country; built once per article."""
+
+    def build() -> tuple[StartIndex, int | None]:
+        places = [(i, p) for i, p in enumerate(ann.places) if not getattr(p, "associative", False) and p.lat is not None]
         focus = ann.notes.get("focus_country")
         focus_mentions = [i for i, p in places if focus and p.country_code == focus and p.feature == "country"]
-        cache = (ann.places, len(ann.places), [p.start for _, p in places], places, min(focus_mentions, default=None))
-        ann.notes["_event_places"] = cache
-    return cache[2], cache[3], cache[4]
+        return StartIndex((p.start, (i, p)) for i, p in places), min(focus_mentions, default=None)
+
+    return ann.derived("_event_places", ann.places, build)
 
 
 def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | None]:
-    starts, places, focus_mention = _mappable(ann)
+    places, focus_mention = _mappable(ann)
     lo = max(sent.start_char, trigger.idx - WINDOW_CHARS)
     hi = min(sent.end_char, trigger.idx + WINDOW_CHARS)
-    in_sentence = []
-    for i, p in places[bisect_left(starts, lo):]:
-        if p.start >= hi:
-            break
-        if p.end <= hi:
-            in_sentence.append((i, p))
+    in_sentence = [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi]
     if in_sentence:
         if trigger.pos_ not in VERB_POS:
             # a noun trigger's own phrase: "protests held in Basra", "the massacre in Ashraf"

@@ -16,11 +16,11 @@ or a sentence framed as the past ("previously", "at the time").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from chronicle.stage import StartIndex
 from chronicle.times.calendar import parse_iso
 from chronicle.times.values import value_range
 
@@ -93,27 +93,19 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
 
 def _candidate_times(ann: Any, doc: Any, lo: int, hi: int):
     """(index, time, token span) of the usable DATE/TIME expressions starting in
-    [lo, hi). The sorted list and the spans are built once per article, not per
-    trigger."""
-    cache = ann.notes.get("_dating_times")
-    if cache is None or cache[0] is not ann.times or cache[1] != len(ann.times) or cache[2] is not doc:
+    [lo, hi). The index and the spans are built once per article, not per trigger."""
+
+    def build() -> StartIndex:
         usable = []
         for index, t in enumerate(ann.times):
             if t.type not in ("DATE", "TIME") or not _usable(t):
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            usable.append((t.start, index, t, span))
-        usable.sort(key=lambda item: (item[0], item[1]))
-        cache = (ann.times, len(ann.times), doc, usable, [item[0] for item in usable])
-        ann.notes["_dating_times"] = cache
-    usable, starts = cache[3], cache[4]
-    for position in range(bisect_left(starts, lo), len(starts)):
-        start, index, t, span = usable[position]
-        if start >= hi:
-            break
-        yield index, t, span
+            if span is not None and len(span) > 0:
+                usable.append((t.start, (index, t, span)))
+        return StartIndex(usable)
+
+    return ann.derived("_dating_times", ann.times, build).starting_in(lo, hi)
 
 
 def _past_framed(ann: Any, sent: Any) -> bool:
