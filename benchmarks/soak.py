@@ -179,9 +179,9 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim
             line["snapshot"] = f"{stats}.{taken[0]}.snap"
             tracemalloc.take_snapshot().dump(line["snapshot"])
         if trim:
-            import ctypes
+            from chronicle.web.memory import trim as trim_free_memory
 
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            trim_free_memory()
             line["rss_after_trim_mb"] = rss_mb(os.getpid())
         with open(stats, "a") as fh:
             fh.write(json.dumps(line) + "\n")

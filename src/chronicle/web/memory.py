@@ -18,6 +18,7 @@ import ctypes
 import ctypes.util
 import os
 import threading
+from functools import lru_cache
 
 # mallopt's parameter number for the arena limit (glibc malloc.h)
 _M_ARENA_MAX = -8
@@ -28,7 +29,9 @@ _lock = threading.Lock()
 _writes = [0]
 
 
+@lru_cache(maxsize=1)
 def _libc():
+    """glibc, loaded once; None elsewhere."""
     name = ctypes.util.find_library("c")
     if not name:
         return None
