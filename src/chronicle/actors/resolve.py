@@ -33,6 +33,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
 
 from chronicle.actors.kb import CountryForm, Entry, KnowledgeBase, TITLE_SYNONYMS
 from chronicle.actors.names import acronym_key, fold, is_skipped
+from chronicle.places.recognise import DIVISION_WORDS
 from chronicle.record import Actor, Span
 
 if TYPE_CHECKING:
@@ -47,9 +48,6 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside", "ar
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "punct",
                        "cc", "conj", "appos"})
 # Modifiers that say an agent belongs to no one country ("international media").
-# Nouns that make the name before them a country's division ("Niger state").
-DIVISION_NOUNS = frozenset({"state", "province", "governorate", "region", "county", "district",
-                            "prefecture", "oblast", "department", "municipality"})
 NO_COUNTRY_WORDS = frozenset({"international", "foreign", "western", "world", "global", "multinational",
                               "coalition", "allied", "multilateral"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -260,7 +258,7 @@ class ArticleResolver:
         kept = []
         for m in matches:
             if isinstance(m.target, CountryForm) and m.target.form == "name" \
-                    and m.end < len(self.lower_) and self.lower_[m.end] in DIVISION_NOUNS:
+                    and m.end < len(self.lower_) and self.lower_[m.end] in DIVISION_WORDS:
                 first, last = self.toks[m.start], self.toks[m.end - 1]
                 over = self._places_over(first.idx, last.idx + len(last.text))
                 if over and over[0].feature not in (None, "country", "continent") \
