@@ -60,6 +60,15 @@ ATTACK_MEANS = frozenset({"bomb", "bombing", "explosion", "blast", "ied", "devic
 # States that became independent on a date: before it, their places and words belong
 # to the state they were part of (the role that held at the article's date).
 PART_OF_UNTIL = {"SSD": ("2011-07-09", "SDN"), "ERI": ("1993-05-24", "ETH")}
+
+
+def country_on(iso3: str | None, day: str) -> str | None:
+    """The state a country's places and words belonged to on `day` (ISO date):
+    "SSD" before 2011-07-09 is "SDN"."""
+    earlier = PART_OF_UNTIL.get(iso3 or "")
+    return earlier[1] if earlier is not None and day[:10] < earlier[0] else iso3
+
+
 # "anti-Syria", "pro-Western": a stance toward a country, not membership of it
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})
@@ -1268,11 +1277,11 @@ class ArticleResolver:
 
     # ------------------------------------------------------------------ assembly
     def _unit(self, key: str, name: str, country, sector, kind, **extra) -> _Unit:
-        earlier = PART_OF_UNTIL.get(country or "")
-        if earlier is not None and self.day[:10] < earlier[0]:
+        then = country_on(country, self.day)
+        if then != country:
             # "Juba" in a report from 2000 is a city of Sudan
-            name = name.replace(_country_name(country), _country_name(earlier[1]))
-            country = earlier[1]
+            name = name.replace(_country_name(country), _country_name(then))
+            country = then
         unit = self.units.get(key)
         if unit is None:
             unit = _Unit(key=key, name=name, country=country, sector=sector, kind=kind, **extra)

@@ -319,12 +319,12 @@ def _country_of_place(ann: "Annotations", place) -> ActorRef | None:
     country = country_by_iso2(place.country_code)
     if country is None:
         return None
-    from chronicle.actors.resolve import PART_OF_UNTIL
+    from chronicle.actors.resolve import country_on
     from chronicle.places.countries import country_by_iso3
 
-    earlier = PART_OF_UNTIL.get(country.iso3)
-    if earlier is not None and (ann.published or "9999")[:10] < earlier[0]:
-        country = country_by_iso3(earlier[1]) or country  # "Juba" in 2000 is in Sudan
+    then = country_on(country.iso3, ann.published or "9999")
+    if then != country.iso3:
+        country = country_by_iso3(then) or country  # "Juba" in 2000 is in Sudan
     index = next((k for k, a in enumerate(ann.actors) if a.kind == "country" and a.country == country.iso3 and not a.sector), None)
     why = f"{country.name}: the state where the act was done ({place.text})"
     if index is None:
