@@ -169,10 +169,18 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim
             "gc_collections": sum(g["collections"] for g in gc.get_stats()),
         }
         line["pymalloc_arenas_mb"], line["pymalloc_used_mb"] = pymalloc_mb()
-        pipeline = app.state.pipeline._pipeline
-        if pipeline is not None:  # spaCy's vocabulary grows with every word it has not seen
-            line["spacy_strings"] = len(pipeline.nlp.vocab.strings)
-            line["spacy_lexemes"] = len(pipeline.nlp.vocab)
+        extractor = app.state.extractor.stats()
+        line["extract_mode"] = extractor["mode"]
+        if extractor["mode"] == "worker":  # the extraction worker's memory counts too
+            line["worker_rss_mb"] = extractor["rss_mb"]
+            line["workers_started"] = extractor["started"]
+            line["worker_served"] = extractor["served"]
+        else:
+            pipeline = app.state.extractor._pipeline
+            if pipeline is not None:  # spaCy's vocabulary grows with every word it has not seen
+                line["spacy_strings"] = len(pipeline.nlp.vocab.strings)
+                line["spacy_lexemes"] = len(pipeline.nlp.vocab)
+        line["total_rss_mb"] = line["rss_mb"] + line.get("worker_rss_mb", 0.0)
         if trace_frames:
             line["traced_mb"] = tracemalloc.get_traced_memory()[0] / 2**20
             taken[0] += 1
@@ -191,10 +199,10 @@ def serve(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim
 
 
 def start_server(db: str, port: int, dump: str, stats: str, trace_frames: int = 0, trim: bool = False,
-                 timeout: float = 180.0) -> subprocess.Popen:
+                 timeout: float = 180.0, env_extra: dict[str, str] | None = None) -> subprocess.Popen:
     code = f"import soak; soak.serve({db!r}, {port}, {dump!r}, {stats!r}, {trace_frames}, {trim})"
     env = dict(os.environ, CHRONICLE_TOKEN=TOKEN,
-               PYTHONPATH=os.pathsep.join([str(HERE), str(HERE.parent / "src")]))
+               PYTHONPATH=os.pathsep.join([str(HERE), str(HERE.parent / "src")]), **(env_extra or {}))
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
     return wait_until_serving(proc, f"http://{HOST}:{port}", timeout=timeout)
 
@@ -253,6 +261,7 @@ class Tally:
         self.errors: dict[str, int] = {}
         self.error_samples: list[str] = []
         self.latencies: list[float] = []
+        self.gone = 0  # 404s for events a rewrite replaced (--distinct only)
         self.article_ids: list[str] = []
         self.event_ids: list[int] = []
         self.actor_ids: list[int] = []
@@ -285,7 +294,7 @@ def refresh_ids(client, base: str, tally: Tally) -> None:
         tally.actor_ids = [a["id"] for a in actors if "id" in a] or tally.actor_ids
 
 
-def reader(base: str, deadline: float, max_requests: int, tally: Tally, seed: int) -> None:
+def reader(base: str, deadline: float, max_requests: int, tally: Tally, seed: int, rewrites: bool = False) -> None:
     import httpx
     from urllib.parse import quote
 
@@ -306,13 +315,18 @@ def reader(base: str, deadline: float, max_requests: int, tally: Tally, seed: in
                 body = response.content  # read it all, as a browser would
                 ok = response.status_code == expected and len(body) > 0
                 detail = f"HTTP {response.status_code} {template}"
+                if rewrites and name == "event" and response.status_code == 404:
+                    # a rewrite replaced the article's events after this reader fetched the id
+                    ok = True
+                    with tally.lock:
+                        tally.gone += 1
             except httpx.HTTPError as exc:
                 ok, detail = False, f"{type(exc).__name__}: {exc} {template}"
             tally.add(name, time.perf_counter() - t0, ok, detail)
 
 
 def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: int, pause: float,
-           write_timeout: float = 120.0) -> None:
+           write_timeout: float = 120.0, distinct: int = 0) -> None:
     import httpx
 
     from corpus import make_article
@@ -322,9 +336,15 @@ def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: in
         for n in range(max_requests):
             if time.monotonic() >= deadline:
                 return
-            article = make_article(n, seed=seed, words=300)
-            if n % 5 == 4:
-                article = make_article(n - 3, seed=seed, words=300)  # rewrite an earlier article: idempotent save
+            if distinct:
+                # a store that stops growing: article n % distinct again, with new text each pass
+                # (its events are replaced), so what grows after the first pass is not data
+                article = make_article(n, seed=seed, words=300)
+                article["id"] = f"soak-{seed}-{n % distinct}"
+            else:
+                article = make_article(n, seed=seed, words=300)
+                if n % 5 == 4:
+                    article = make_article(n - 3, seed=seed, words=300)  # rewrite an earlier article: idempotent save
             t0 = time.perf_counter()
             try:
                 response = client.post(f"{base}/api/articles", json=article, headers=headers)
@@ -362,6 +382,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="trace the server's allocations (this many frames) and print what grew most")
     parser.add_argument("--trim", action="store_true",
                         help="at each sample the server returns free C-heap memory (malloc_trim) and reports RSS again")
+    parser.add_argument("--inline", action="store_true",
+                        help="extract in the server process (CHRONICLE_EXTRACT_WORKER=0) instead of its worker")
+    parser.add_argument("--worker-max-articles", type=int, default=0,
+                        help="articles per extraction worker before it is replaced (default: the server's)")
+    parser.add_argument("--distinct", type=int, default=0, metavar="N",
+                        help="writers keep rewriting N articles (new text each time) instead of adding new ones")
     parser.add_argument("--json", help="write the figures here as JSON")
     parser.add_argument("--write-timeout", type=float, default=120.0, help="seconds before a write counts as failed")
     args = parser.parse_args(argv)
@@ -374,7 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://{HOST}:{port}"
     dump = str(Path(workdir) / "stacks.txt")
     stats_path = str(Path(workdir) / "stats.jsonl")
-    proc = start_server(db, port, dump, stats_path, args.tracemalloc, args.trim)
+    env_extra = {"CHRONICLE_EXTRACT_WORKER": "0"} if args.inline else {}
+    if args.worker_max_articles:
+        env_extra["CHRONICLE_WORKER_MAX_ARTICLES"] = str(args.worker_max_articles)
+    proc = start_server(db, port, dump, stats_path, args.tracemalloc, args.trim, env_extra=env_extra)
     global SERVER_PID
     SERVER_PID = proc.pid
     tally = Tally()
@@ -403,7 +432,10 @@ def main(argv: list[str] | None = None) -> int:
                 line["articles_posted"] = tally.requests.get("write article", 0)
             samples.append(line)
             print(f"  {at:6.0f} s  requests {line['requests']:7d}  errors {sum(tally.errors.values()):4d}"
-                  f"  RSS {line['rss_mb']:7.1f} MB  sqlite {line.get('sqlite_mb', float('nan')):6.1f} MB"
+                  f"  RSS {line['rss_mb']:7.1f} MB"
+                  + (f" + worker {line['worker_rss_mb']:6.1f} MB (#{line['workers_started']}, {line['worker_served']} served)"
+                     if "worker_rss_mb" in line else "")
+                  + f"  sqlite {line.get('sqlite_mb', float('nan')):6.1f} MB"
                   f"  threads {line.get('threads', '?')}  conns {line.get('store_connections', '?')}"
                   + f"  pymalloc {line.get('pymalloc_arenas_mb', float('nan')):6.1f}"
                     f"/{line.get('pymalloc_used_mb', float('nan')):.1f} MB"
@@ -413,10 +445,12 @@ def main(argv: list[str] | None = None) -> int:
         sample(0.0)
         started = time.monotonic()
         deadline = started + args.duration
-        threads = [threading.Thread(target=reader, args=(base, deadline, args.max_requests, tally, i), daemon=True)
+        threads = [threading.Thread(target=reader, args=(base, deadline, args.max_requests, tally, i, args.distinct > 0),
+                                daemon=True)
                    for i in range(args.readers)]
         threads += [threading.Thread(target=writer, args=(base, deadline, args.max_requests, tally, 1000 + i,
-                                                          args.write_pause, args.write_timeout), daemon=True)
+                                                          args.write_pause, args.write_timeout, args.distinct),
+                                 daemon=True)
                     for i in range(args.writers)]
         for t in threads:
             t.start()
@@ -454,6 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         "readers": args.readers, "writers": args.writers,
         "requests": sum(tally.requests.values()),
         "errors": sum(tally.errors.values()),
+        "events_gone_404": tally.gone,
         "requests_per_s": round(sum(tally.requests.values()) / elapsed, 1),
         "latency_p50_ms": round(1000 * statistics.median(lat), 1) if lat else None,
         "latency_p99_ms": round(1000 * lat[int(0.99 * (len(lat) - 1))], 1) if lat else None,
@@ -467,6 +502,17 @@ def main(argv: list[str] | None = None) -> int:
         "rss_trimmed_end_mb": _round(samples[-1].get("rss_after_trim_mb")),
         "rss_trimmed_slope_second_half_mb_per_min": _round(slope_mb_per_min(
             [(s["t"], s["rss_after_trim_mb"]) for s in samples if s["t"] >= elapsed / 2 and "rss_after_trim_mb" in s])),
+        "extract_mode": warm.get("extract_mode"),
+        "worker_rss_start_mb": _round(warm.get("worker_rss_mb"), 1),
+        "worker_rss_end_mb": _round(samples[-1].get("worker_rss_mb"), 1),
+        "worker_rss_max_mb": _round(max((s.get("worker_rss_mb") or 0.0) for s in samples), 1),
+        "workers_started": samples[-1].get("workers_started"),
+        "total_rss_start_mb": _round(warm.get("total_rss_mb"), 1),
+        "total_rss_end_mb": _round(samples[-1].get("total_rss_mb"), 1),
+        "total_rss_max_after_warmup_mb": _round(max(s["total_rss_mb"] for s in samples if s["t"] >= warm["t"]
+                                                    and "total_rss_mb" in s) if "total_rss_mb" in warm else None, 1),
+        "total_rss_slope_second_half_mb_per_min": _round(slope_mb_per_min(
+            [(s["t"], s["total_rss_mb"]) for s in samples if s["t"] >= elapsed / 2 and "total_rss_mb" in s])),
         "sqlite_start_mb": _round(warm.get("sqlite_mb")),
         "sqlite_end_mb": _round(samples[-1].get("sqlite_mb")),
         "samples": samples,

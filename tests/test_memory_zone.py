@@ -72,3 +72,28 @@ def test_threads_sharing_one_model_get_the_records_they_would_alone(pipelines):
         t.join(timeout=300)
     for n in texts:
         assert results[n] == _lines(plain.process_many(texts[n]))
+
+
+def test_a_stream_left_half_read_does_not_block_other_threads(pipelines):
+    """A consumer that takes one record and moves on (Pipeline.process does) leaves its
+    generator suspended; the model must not stay locked by it, and closing it on
+    another thread (a threaded Dask worker, the garbage collector) must not fail."""
+    zoned, plain = pipelines
+    texts = _new_words_articles(8, seed=6)
+    stream = zoned.process_many(texts)
+    first = next(stream)
+    assert first.error is None
+
+    other: list = []
+    worker = threading.Thread(target=lambda: other.extend(zoned.process_many(texts[:3])))
+    worker.start()
+    worker.join(120)
+    assert not worker.is_alive(), "another thread waited on the half-read stream's model lock"
+    assert _lines(other) == _lines(plain.process_many(texts[:3]))
+
+    closed: list = []
+    closer = threading.Thread(target=lambda: (stream.close(), closed.append(True)))
+    closer.start()
+    closer.join(30)
+    assert closed == [True]
+    assert zoned.process(texts[0]).error is None

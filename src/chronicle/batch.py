@@ -160,7 +160,8 @@ class InProcessCoder:
 _worker_pipeline = None
 
 
-def _init_worker(settings: dict, parent: int | None = None) -> None:
+def _init_worker(settings: dict, parent: int | None = None):
+    """Build this worker's Pipeline (returned too, for workers that are not a pool's)."""
     global _worker_pipeline
     if parent is not None:
         _exit_with_parent(parent)
@@ -170,6 +171,7 @@ def _init_worker(settings: dict, parent: int | None = None) -> None:
     from chronicle.pipeline import Pipeline
 
     _worker_pipeline = Pipeline(**settings)
+    return _worker_pipeline
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -119,8 +119,13 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Article | ArticleRecord]) -> Iterator[ArticleRecord]:
         # Every record is built (plain Python values) before the zone ends; no Doc leaves it.
+        # The whole batch is built before the first record is yielded: a zone holds its
+        # model's lock, and a generator suspended inside it would hold the lock for as long
+        # as its consumer waits, or forever if it is closed on another thread (a threaded
+        # Dask worker then hangs: the lock cannot be released there).
         with _memory_zone(self.nlp, self.memory_zones):
-            yield from self._run_batch_in_zone(batch)
+            records = list(self._run_batch_in_zone(batch))
+        yield from records
 
     def _run_batch_in_zone(self, batch: list[Article | ArticleRecord]) -> Iterator[ArticleRecord]:
         articles = [a for a in batch if isinstance(a, Article) and a.text.strip()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from web_corpus import TOKEN
@@ -32,11 +34,12 @@ def test_post_text_extracts_and_stores(real_client):
     assert record["text"] == TEXT and record["published"] == "2024-05-06"
     stored = real_client.get("/api/articles/nurses").json()
     assert stored["events"] == record["events"] and len(stored["event_ids"]) == len(record["events"])
-    pipeline = real_client.app.state.pipeline.get()
+    worker = real_client.app.state.extractor.stats()["pid"]
+    assert worker and worker != os.getpid()  # extracted in the server's worker process
     again = real_client.post("/api/articles", json={"text": TEXT, "published": "2024-05-06", "id": "nurses"},
                              headers=headers)
     assert again.json()["stored"] == "unchanged"
-    assert real_client.app.state.pipeline.get() is pipeline  # built once per process
+    assert real_client.app.state.extractor.stats()["pid"] == worker  # the same worker, loaded once
 
 
 def test_post_html(real_client):

@@ -20,10 +20,12 @@ def create_app(db: str = "chronicle.db", *, token: str | None = None, max_body: 
 
     token: the bearer token writes need (default: $CHRONICLE_TOKEN; none: writes refused).
     max_body: largest request body in bytes (default: $CHRONICLE_MAX_BODY or 2 MiB).
-    pipeline_factory: builds the extraction pipeline on the first write (default: Pipeline()).
+    pipeline_factory: builds a pipeline in this process on the first write (tests' stubs);
+    without it, writes are extracted in a recycled worker process (chronicle.web.extraction).
     """
     from chronicle.store import open_store
     from chronicle.web import api, memory, pages, write
+    from chronicle.web.extraction import make_extractor
 
     # before uvicorn starts its threads: each would otherwise get an arena of its own
     memory.limit_arenas()
@@ -33,6 +35,7 @@ def create_app(db: str = "chronicle.db", *, token: str | None = None, max_body: 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        app.state.extractor.close()
         app.state.store.close()
 
     app = FastAPI(
@@ -46,7 +49,7 @@ def create_app(db: str = "chronicle.db", *, token: str | None = None, max_body: 
     )
     app.state.store = open_store(db)
     app.state.token = token if token is not None else os.environ.get("CHRONICLE_TOKEN") or None
-    app.state.pipeline = write.LazyPipeline(pipeline_factory)
+    app.state.extractor = make_extractor(pipeline_factory)
     app.state.cache = AggregateCache(ttl=float(os.environ.get("CHRONICLE_CACHE_TTL", "30")))
     app.include_router(api.router)
     app.include_router(write.router)

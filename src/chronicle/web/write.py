@@ -1,23 +1,21 @@
 """The write API: POST an article (text, HTML or URL); it is extracted and stored.
 
 Writes need `Authorization: Bearer <token>` matching the operator's
-CHRONICLE_TOKEN; with no token configured, writes are refused. The pipeline
-is built on the first write (loading spaCy and the stages' resources takes
-seconds) and then shared by every later request of this process; requests
-take turns through it, as its stages are not written to be re-entered by
-threads.
+CHRONICLE_TOKEN; with no token configured, writes are refused. Pages given by
+URL are fetched here (chronicle.web.fetch guards against forged requests);
+reading and extraction run in the app's extractor (chronicle.web.extraction:
+a recycled worker process under `chronicle serve`), one article at a time.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from chronicle.ingest.errors import IngestError
 from chronicle.web import memory
+from chronicle.web.extraction import ExtractError, Job
 from chronicle.web.security import bearer, token_matches
 
 router = APIRouter(prefix="/api", tags=["write"])
@@ -35,28 +33,6 @@ class ArticleIn(BaseModel):
     outlet: Optional[str] = Field(None, max_length=300)
 
 
-class LazyPipeline:
-    """One Pipeline per process, built on first use."""
-
-    def __init__(self, factory=None):
-        self._factory = factory
-        self._pipeline = None
-        self._build_lock = threading.Lock()
-        self.run_lock = threading.Lock()
-
-    def get(self):
-        if self._pipeline is None:
-            with self._build_lock:
-                if self._pipeline is None:
-                    if self._factory is not None:
-                        self._pipeline = self._factory()
-                    else:
-                        from chronicle.pipeline import Pipeline
-
-                        self._pipeline = Pipeline()
-        return self._pipeline
-
-
 def require_token(request: Request, authorization: Optional[str] = Header(None)) -> None:
     expected = request.app.state.token
     if not expected:
@@ -68,8 +44,6 @@ def require_token(request: Request, authorization: Optional[str] = Header(None))
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Extract an article (text, HTML or URL) and store its record")
 def post_article(article: ArticleIn, request: Request) -> dict[str, Any]:
-    from chronicle.ingest import read_article
-
     body: str | bytes | None = article.html or article.text
     url = article.url
     if not body:
@@ -82,20 +56,15 @@ def post_article(article: ArticleIn, request: Request) -> dict[str, Any]:
         except FetchError as exc:
             raise HTTPException(422, f"{exc.code}: {exc}") from exc
     fields = {k: v for k, v in (("title", article.title), ("outlet", article.outlet)) if v}
-    lazy: LazyPipeline = request.app.state.pipeline
-    pipeline = lazy.get()
-    with lazy.run_lock:
-        try:
-            doc = read_article(body, published=article.published, url=url, **fields)
-        except IngestError as exc:  # binary, too deep, not English...: the client's input, not a server fault
-            raise HTTPException(422, f"{exc.code}: {exc.message}") from exc
-        if article.id:
-            doc.id = article.id
-        record = pipeline.process(doc)
-        memory.after_write()
+    job = Job(body, published=article.published, url=url, id=article.id, fields=fields)
+    try:
+        record = request.app.state.extractor.extract(job)
+    except ExtractError as exc:  # unreadable input (422), a worker that died or is not up (503)
+        raise HTTPException(exc.status, f"{exc.code}: {exc.message}") from exc
     if record.error is not None:
         raise HTTPException(422, f"{record.error.code}: {record.error.message}")
     stored = request.app.state.store.save(record)
+    memory.after_write()
     out = record.to_dict()
     out["stored"] = "new or changed" if stored else "unchanged"
     out["event_ids"] = request.app.state.store.article(record.id)["event_ids"]
