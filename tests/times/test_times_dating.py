@@ -115,3 +115,23 @@ def test_since_keeps_the_start_at_its_precision_and_runs_to_publication(dated):
 def test_from_to_range_gives_both_ends(dated):
     d, _ = dated("The governor ruled the province from 2010 to 2012.", "2021-03-10", "ruled")
     assert (d.date, d.date_precision, d.date_end, d.historical) == ("2010", "year", "2012", True)
+
+
+@pytest.mark.parametrize("dateline", ["SANAA, Jan 18 —", "NAIROBI, Kenya, January 18 (Reuters) -", "Jan. 18, 2022 --"])
+def test_the_datelines_day_is_the_day_of_writing_not_the_events(dated, dateline):
+    text = f"{dateline} An air strike hit a crowded market in the northern province on Monday, killing nine civilians."
+    hit, ann = dated(text, "2022-01-18", "hit")
+    assert (hit.date, hit.date_precision) == ("2022-01-17", "day")
+    assert ann.times[hit.time_index].text == "Monday"
+
+
+def test_a_sentence_dated_only_by_its_dateline_takes_the_publication_day(dated):
+    text = "SANAA, Jan 18 — Rebels shelled the city's outskirts, residents said."
+    shelled, _ = dated(text, "2022-01-18", "shelled")
+    assert shelled.date == "2022-01-18" and shelled.time_index is None and not shelled.historical
+
+
+def test_a_date_after_the_opening_is_not_a_dateline(dated):
+    text = "Protesters said on Jan 18 - the day the law passed - that police beat them."
+    beat, ann = dated(text, "2022-01-20", "said")
+    assert beat.date == "2022-01-18" and ann.times[beat.time_index].text == "Jan 18"

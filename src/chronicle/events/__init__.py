@@ -56,7 +56,7 @@ class EventStage:
         self._hooks = _Hooks()
 
     def __call__(self, ann: Annotations) -> list[Event]:
-        from chronicle.events.classify import code_sentences
+        from chronicle.events.classify import code_sentences, names_an_earlier_event
         from chronicle.events.ontology import cameo_root
 
         doc = ann.doc
@@ -70,6 +70,7 @@ class EventStage:
         outcomes: dict[int, bool] = {}
         n_sents = max(len(sents), 1)
         sent_index = {s.start: k for k, s in enumerate(sents)}
+        reported: set[str] = set()  # types of the article's events so far, in text order
         for sent, evs in coded:
             confidences = self.calibrate.many(evs)
             contexts = _contexts(sent) if evs else []
@@ -93,6 +94,11 @@ class EventStage:
                     context=list(contexts),
                 )
                 self._hooks.attach(event, ann, sent, trig.head, sizes)
+                if (event.type in reported and not (event.actor or event.recipient)
+                        and names_an_earlier_event(trig.head)):
+                    continue  # "the attack" after the attack was reported: the same event, not another
+                if not event.historical:
+                    reported.add(event.type)
                 position = sent_index.get(sent.start, 0) / n_sents
                 # salience: confident, central to its sentence, early in the article, news not background
                 salience = ev.salience * conf / (1.0 + 1.5 * position)  # news puts its story first * (0.5 if event.historical else 1.0)

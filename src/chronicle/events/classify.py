@@ -709,6 +709,15 @@ def _anaphoric(tok: "Token") -> bool:
     return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC_DETS for c in tok.children)
 
 
+def names_an_earlier_event(tok: "Token") -> bool:
+    """"The attack came a day after ...": a definite event noun with nothing of its own (no
+    place, time, participants or numbers). After an event of its type in the same article it
+    is that event named again, not a new one; the article stage decides (it sees the article)."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the",) or c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETS
+        for c in tok.children) and not _own_details(tok)
+
+
 def _own_details(tok: "Token") -> bool:
     """Does an event noun carry its own place, time, participants or numbers ("these protests in Basra")?"""
     return any(c.dep_ in ("prep", "acl", "relcl", "nummod", "appos", "compound") for c in tok.children)

@@ -22,6 +22,7 @@ from typing import Any
 
 from chronicle.stage import StartIndex
 from chronicle.times.calendar import parse_iso
+from chronicle.times.publication import dateline_span
 from chronicle.times.values import value_range
 
 # An event dated this many days or more before publication is background, not news.
@@ -97,9 +98,12 @@ def _candidate_times(ann: Any, doc: Any, lo: int, hi: int):
 
     def build() -> StartIndex:
         usable = []
+        dateline = dateline_span(ann.article.text)
         for index, t in enumerate(ann.times):
             if t.type not in ("DATE", "TIME") or not _usable(t):
                 continue
+            if dateline and dateline[0] <= t.start < dateline[1]:
+                continue  # "SANAA, Jan 18 — An air strike hit ... on Monday": Jan 18 is the day of writing
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and len(span) > 0:
                 usable.append((t.start, (index, t, span)))

@@ -86,13 +86,25 @@ def textual_publication_date(text: str) -> tuple[str, str] | None:
 
 # -- datelines -------------------------------------------------------------------
 
-def _from_dateline(text: str, *, allow_inferred_year: bool) -> tuple[str, str] | None:
+def _dateline(text: str) -> re.Match | None:
     head = text[:_DATELINE_WINDOW]
     m = next((m for m in (rx.match(head) for rx in _DATELINES) if m), None)
-    if not m:
-        return None
     # A bare date with nothing before it and a colon after is a label, not a dateline.
-    if not m.group("place") and not m.group("agency") and m.group("dash") in (":", "|"):
+    if m and not m.group("place") and not m.group("agency") and m.group("dash") in (":", "|"):
+        return None
+    return m
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the date in the article's dateline ("SANAA, Jan 18 —"), or None.
+    It is the day of writing: it dates the article, never an event of the sentence it opens."""
+    m = _dateline(text) if text else None
+    return (m.start("date"), m.end("date")) if m else None
+
+
+def _from_dateline(text: str, *, allow_inferred_year: bool) -> tuple[str, str] | None:
+    m = _dateline(text)
+    if not m:
         return None
     parts = date_parts(m.groupdict())
     if not parts or parts[1] is None or parts[2] is None:
