@@ -1228,3 +1228,18 @@ def test_place_of_what_happens_meanwhile_is_the_last_resort():
         "COERCE",
     )
     assert [ann.actors[x.actor].country for x in r] == ["NOR"]
+
+
+@pytest.mark.parametrize("text, actors, trigger, event_type, recipient", [
+    # what the subject's phrase holds says who the actor is, not who is acted on
+    ("The UN envoy for Syria condemned the bombing of the hospital.",
+     {"envoy": ["UN envoy"], "syria": ["Syria"]}, "condemned", "ACCUSE", []),
+    ("The UN envoy for Syria condemned the government over the siege.",
+     {"envoy": ["UN envoy"], "syria": ["Syria"], "government": ["government"]}, "condemned", "ACCUSE", ["government"]),
+    # a subject phrase that holds the trigger is the event's own: its target stays
+    ("Palestinian riots against Israeli policies continued on Friday.",
+     {"palestinians": ["Palestinian"], "israel": ["Israeli"]}, "riots", "PROTEST", ["israel"]),
+])
+def test_the_actors_own_phrase_is_not_the_recipient(text, actors, trigger, event_type, recipient):
+    ann, _, r = roles(text, actors, trigger, event_type)
+    assert names(ann, r) == recipient

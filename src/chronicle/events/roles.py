@@ -1235,7 +1235,7 @@ class _Roles:
             # "a prisoner died in police custody": the one who died is acted on
             self.recipient = self.subject_of(trigger)
             self.actor = self.custodians(trigger)
-            self.tidy()
+            self.tidy(trigger)
             return
         if is_verb:
             self.actor = self.subject_of(trigger)
@@ -1296,7 +1296,7 @@ class _Roles:
             # named, the state where it was done did it
             self.actor = [r for r in self.location_recipients(trigger) if r.actor not in {x.actor for x in self.recipient}]
         self.two_sided(trigger)
-        self.tidy()
+        self.tidy(trigger)
 
     def two_sided(self, trigger: "Token") -> None:
         """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
@@ -1313,7 +1313,27 @@ class _Roles:
         if not self.actor and self.recipient and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
             self.actor, self.recipient = self.recipient, []
 
-    def tidy(self) -> None:
+    def _actor_phrases(self, actor: list[ActorRef], trigger: "Token | None") -> list[tuple[int, int]]:
+        """Character ranges of the subject phrases the actors head ("The UN envoy for Syria,
+        X,"): what they hold names who the actor is, not who is acted on. A phrase that holds
+        the trigger ("Palestinian riots against Israeli policies") is the event's own."""
+        doc = self.ann.doc
+        out = []
+        for r in actor:
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            tok = span.root
+            for _ in range(3):  # up through the name's own nouns to the subject slot
+                if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+                    break
+                tok = tok.head
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not (trigger is not None and lo <= trigger.idx < hi):
+                out.append((lo, hi))
+        return out
+
+    def tidy(self, trigger: "Token | None" = None) -> None:
         seen: set[int] = set()
         actor = []
         for r in self.actor:
@@ -1322,9 +1342,12 @@ class _Roles:
                 actor.append(r)
         recipient = []
         rseen: set[int] = set()
+        inside = self._actor_phrases(actor, trigger)
         for r in self.recipient:
             if r.actor in seen or r.actor in rseen:
                 continue
+            if any(lo <= r.start and r.end <= hi for lo, hi in inside):
+                continue  # "the UN envoy for Syria condemned ...": Syria describes the actor
             rseen.add(r.actor)
             recipient.append(r)
         for r in self.ordered:
