@@ -638,6 +638,15 @@ ENABLING_VERBS = {"provide", "give", "allow", "enable", "empower", "authorize", 
 CAUSES = {"freedom", "right", "justice", "independence", "democracy", "equality", "survival", "life", "recognition",
           "change", "reform", "dignity", "cause", "liberty", "future", "truth", "title", "place", "spot", "seat",
           "survival", "job", "wage", "pay", "people", "country"}
+# What an "attack on ..." can strike only in a figure of speech: "an attack on press freedom".
+ABSTRACT_TARGETS = {"freedom", "right", "justice", "independence", "democracy", "equality", "dignity", "liberty",
+                    "truth", "sovereignty", "constitution", "law", "values", "value", "principle", "speech",
+                    "expression", "journalism", "pluralism", "autonomy", "integrity", "reputation", "credibility",
+                    "legitimacy", "rule", "peace", "science"}
+# Verbs that say what an event is taken for: "condemned the detention as an attack on ...".
+CHARACTERISING_VERBS = {"condemn", "denounce", "describe", "call", "brand", "label", "characterise", "characterize",
+                        "see", "view", "regard", "decry", "criticise", "criticize", "slam", "dismiss", "portray",
+                        "term", "consider", "treat", "reject"}
 # Verbs of having: "enjoys the support of", "lacks the backing of" name a state, not an act of support.
 STATE_VERBS = {"enjoy", "have", "lack", "retain", "command", "need", "deserve", "win", "earn"}
 # What is seized without force: "seize power" (a coup or a slow takeover), not a confiscation.
@@ -688,6 +697,22 @@ def _not_an_occurrence(ev: CodedEvent) -> bool:
             return True  # "broke up the old ship": not a crowd dispersed
     if tok.pos_ == "NOUN" and _anaphoric(tok) and not _own_details(tok):
         return True  # "details of these killings": the event was reported before, nothing new here
+    if ev.type == "ASSAULT" and _figurative_attack(tok):
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and _lemma(tok.head.head) in CHARACTERISING_VERBS:
+        return True  # "condemned the detention as an attack": what an act is called, not another act
+    return False
+
+
+def _figurative_attack(tok: "Token") -> bool:
+    """"An attack on press freedom", "assaulting democracy": nothing struck but an idea."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against"):
+            target = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if target is not None and _lemma(target) in ABSTRACT_TARGETS:
+                return True
+        if c.dep_ == "dobj" and _lemma(c) in ABSTRACT_TARGETS:
+            return True
     return False
 
 
