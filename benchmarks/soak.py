@@ -14,10 +14,18 @@ every lazy cache: pipeline, page caches, template cache, thread pool); the
 verdict on flatness is the slope of a least-squares line through the samples
 of the second half of the run, in MB per minute.
 
+The server extracts in a worker process (chronicle.web.extraction); its
+memory is sampled too, and "total" is the server's plus the worker's.
+`--inline` extracts in the server process instead, as before session 3.
+`--distinct N` makes the writers rewrite N articles over and over (new text
+each time) instead of adding new ones: the store stops growing after the
+first pass, so memory that still grows is not data.
+
     nice python benchmarks/soak.py                    # ten minutes
     nice python benchmarks/soak.py --duration 60 --json soak.json
     nice python benchmarks/soak.py --duration 240 --tracemalloc 12   # what grows, by allocation site
     nice python benchmarks/soak.py --trim       # memory in use vs freed-but-kept by the C allocator
+    nice python benchmarks/soak.py --duration 1800 --distinct 200 --warmup 180 --sample 60
 
 Exit status 1 when any error response was seen.
 """

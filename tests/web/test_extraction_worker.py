@@ -158,3 +158,31 @@ def test_stub_factories_and_the_operator_switch_run_inline(monkeypatch):
     worker = make_extractor()
     assert isinstance(worker, WorkerExtractor) and worker.max_articles == 7
     assert worker.stats()["pid"] is None  # nothing started before the first write
+
+
+def test_write_whose_worker_is_killed_is_stored_once(tmp_path):
+    """Through the API: the worker dies mid-article, the write still answers 201, and
+    the store holds the article once, with the events a calm write gives."""
+    from fastapi.testclient import TestClient
+
+    from chronicle.web.app import create_app
+
+    headers = {"Authorization": "Bearer fault-token"}
+    long_text = " ".join([TEXT] * 200)
+    with TestClient(create_app(str(tmp_path / "w.db"), token="fault-token")) as client:
+        calm = client.post("/api/articles", json={"text": long_text, "id": "calm", "published": "2024-03-05"},
+                           headers=headers)
+        assert calm.status_code == 201, calm.text
+        extractor = client.app.state.extractor
+        victim = extractor.stats()["pid"]
+        threading.Timer(0.5, os.kill, args=(victim, signal.SIGKILL)).start()
+        hit = client.post("/api/articles", json={"text": long_text, "id": "hit", "published": "2024-03-05"},
+                          headers=headers)
+        assert hit.status_code == 201, hit.text
+        assert extractor.stats()["killed"] == 1 and extractor.stats()["pid"] != victim
+        listed = client.get("/api/articles?limit=50").json()
+        assert sorted(a["id"] for a in listed["articles"]) == ["calm", "hit"] and listed["total"] == 2
+        stored = client.get("/api/articles/hit").json()
+        assert len(stored["event_ids"]) == len(calm.json()["events"]) == len(hit.json()["events"]) > 0
+        current = extractor.stats()["pid"]
+    assert _wait_gone(current)  # the app's shutdown stops its worker
