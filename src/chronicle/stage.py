@@ -47,6 +47,20 @@ class Annotations:
         return kept[2]
 
 
+# Something this many characters or more from an event's trigger is not in the
+# trigger's clause, even in one "sentence": news clauses are far shorter. The bound
+# keeps a run-on page without full stops from making every trigger test every date
+# and place in it (quadratic in the article's length).
+TRIGGER_WINDOW_CHARS = 600
+
+
+def trigger_window(sent: Any, trigger: Any) -> tuple[int, int]:
+    """[lo, hi) character offsets around a trigger token, inside its sentence, that a
+    date or place must start in to be linked to the event."""
+    return (max(sent.start_char, trigger.idx - TRIGGER_WINDOW_CHARS),
+            min(sent.end_char, trigger.idx + TRIGGER_WINDOW_CHARS))
+
+
 class StartIndex:
     """Items sorted once by the character offset they start at (equal offsets keep
     their given order), then found by a window of offsets: a look-up per trigger

@@ -4,7 +4,7 @@ work per trigger stays bounded, and each clause still takes its own date."""
 import pytest
 
 from chronicle.record import Article
-from chronicle.stage import Annotations
+from chronicle.stage import TRIGGER_WINDOW_CHARS, Annotations
 from chronicle.times import TimeStage
 from chronicle.times import dating
 
@@ -51,5 +51,5 @@ def test_each_clause_of_a_run_on_sentence_keeps_a_date_of_its_own_neighbourhood(
     assert len(dated) >= 50
     for tok, d in dated:
         named = ann.times[d.time_index]
-        assert abs(named.start - tok.idx) < dating._WINDOW_CHARS
+        assert abs(named.start - tok.idx) < TRIGGER_WINDOW_CHARS
         assert named.text in DAYS

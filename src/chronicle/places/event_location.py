@@ -21,18 +21,13 @@ an event.
 from __future__ import annotations
 
 from chronicle.record import Place
-from chronicle.stage import Annotations, StartIndex
+from chronicle.stage import Annotations, StartIndex, trigger_window
 
 # How specific each kind of place is: larger is more specific.
 SPECIFICITY = {"site": 6, "city": 5, "admin2": 4, "region": 3.5, "admin1": 3, "country": 2, "continent": 1}
 # Dependency labels that start a clause of their own.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj", "conj"})
 VERB_POS = frozenset({"VERB", "AUX"})
-# A place this many characters or more from the trigger is not linked to it,
-# even in one "sentence": news sentences are far shorter. The bound keeps a
-# run-on page without full stops from making every trigger weigh every place
-# in it (quadratic in the article's length).
-WINDOW_CHARS = 600
 
 
 def _char_range(token) -> tuple[int, int]:
@@ -99,8 +94,7 @@ def _mappable(ann: Annotations) -> tuple[StartIndex, int | None]:
 
 def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | None]:
     places, focus_mention = _mappable(ann)
-    lo = max(sent.start_char, trigger.idx - WINDOW_CHARS)
-    hi = min(sent.end_char, trigger.idx + WINDOW_CHARS)
+    lo, hi = trigger_window(sent, trigger)
     in_sentence = [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi]
     if in_sentence:
         if trigger.pos_ not in VERB_POS:

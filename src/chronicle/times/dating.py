@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from chronicle.stage import StartIndex
+from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
 from chronicle.times.values import value_range
@@ -34,11 +34,6 @@ _RECENT = re.compile(r"\b(?:recent|recently|lately)\b", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _MAX_UP = 12
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent"}
-# A date this many characters or more from the trigger is not in the trigger's
-# clause: news clauses are far shorter. The bound keeps a run-on "sentence" of
-# thousands of words (a scraped page without full stops) from making every
-# trigger test every date in it, which was quadratic in the article's length.
-_WINDOW_CHARS = 600
 _EXACT_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")  # dependency steps looked at; parses are shallow in news sentences
 
 
@@ -78,8 +73,7 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
             left_relative_clause = True
         tok, steps = tok.head, steps + 1
     best: tuple[int, int, int] | None = None  # (steps from the trigger, steps from the date, index)
-    lo = max(sent.start_char, trigger.idx - _WINDOW_CHARS)
-    hi = min(sent.end_char, trigger.idx + _WINDOW_CHARS)
+    lo, hi = trigger_window(sent, trigger)
     for index, t, span in _candidate_times(ann, doc, lo, hi):
         if t.start <= trigger.idx < t.end:  # "the March 3 vote" as a whole names the vote's own date
             continue
