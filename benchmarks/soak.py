@@ -88,14 +88,11 @@ def free_port() -> int:
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process, from /proc (Linux)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
+    """Resident memory of a process (Linux); NaN where it cannot be read."""
+    from chronicle.web.memory import resident_mb
+
+    size = resident_mb(pid)
+    return float("nan") if size is None else size
 
 
 def sqlite_memory_used():

@@ -32,6 +32,7 @@ from typing import Any, Callable, Optional
 
 from chronicle.ingest.errors import IngestError
 from chronicle.record import ArticleRecord
+from chronicle.web.memory import resident_mb
 
 DEFAULT_MAX_ARTICLES = 500
 DEFAULT_MAX_RSS_MB = 2048
@@ -74,15 +75,8 @@ def extract_with(pipeline, job: Job) -> ArticleRecord:
 
 
 def _rss_mb(pid: int) -> float:
-    """Resident memory of a process from /proc; 0 where there is none (not Linux)."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    """0 where the size cannot be read: the limit on it then never triggers."""
+    return resident_mb(pid) or 0.0
 
 
 class InlineExtractor:
@@ -208,12 +202,11 @@ class WorkerExtractor:
         return self._worker
 
     def _ready(self) -> _Worker:
-        worker = self._worker if self._worker is not None and self._worker.process.is_alive() else None
+        worker = self._worker
         if worker is None:
-            if self._worker is not None:  # died between requests
-                self._stop(self._worker, kill=True)
-                self.killed += 1
             worker = self._start()
+        elif not worker.process.is_alive():  # died between requests
+            worker = self._replace(worker)
         if not worker.ready:
             if not worker.conn.poll(self.start_timeout):
                 self._stop(worker, kill=True)
@@ -237,6 +230,13 @@ class WorkerExtractor:
         else:
             threading.Thread(target=_end, args=(worker, kill), name="chronicle-extract-retire", daemon=True).start()
 
+    def _replace(self, worker: _Worker) -> _Worker:
+        """Kill a dead, stuck or failing worker and start its successor at once, so the
+        next attempt or writer does not wait for a cold start."""
+        self._stop(worker, kill=True)
+        self.killed += 1
+        return self._start()
+
     # -- requests -------------------------------------------------------------
     def extract(self, job: Job) -> ArticleRecord:
         with self._lock:
@@ -252,9 +252,7 @@ class WorkerExtractor:
                 if reply is not None:
                     break
                 code = worker.process.exitcode
-                self._stop(worker, kill=True)
-                self.killed += 1
-                self._start()  # the next attempt or writer should not wait for a cold start
+                self._replace(worker)
             else:
                 raise ExtractError(503, "worker_failed",
                                    f"the extraction worker died on this article {DEATHS_PER_ARTICLE} times "
@@ -280,9 +278,7 @@ class WorkerExtractor:
             worker.process.join(1)
             return None
         if not worker.conn.poll(self.timeout):
-            self._stop(worker, kill=True)
-            self.killed += 1
-            self._start()
+            self._replace(worker)
             raise ExtractError(422, "timeout", f"extraction took longer than {self.timeout:g} s")
         try:
             return worker.conn.recv()

@@ -1,15 +1,17 @@
-"""Keeps a long-running server's resident memory from creeping.
+"""Keeps a long-running server's resident memory from creeping, and measures it.
 
 Python frees what a request used, but glibc's allocator keeps freed memory for
 reuse, and gives each thread that allocates its own arena (up to eight per
-core): a server whose worker threads come and go, parsing articles with numpy
-buffers, spreads the same live data over more and more half-empty arenas, so
-resident memory creeps up while the memory in use stays flat (the soak run of
-docs/reliability.md). Two remedies, both no-ops off glibc:
+core): a server whose worker threads come and go spreads the same live data
+over more and more half-empty arenas, so resident memory creeps up while the
+memory in use stays flat (the soak run of docs/reliability.md). Two remedies,
+both no-ops off glibc:
 
 - few arenas (mallopt M_ARENA_MAX), set before the server starts its threads;
 - handing freed memory back to the system (malloc_trim) every few writes, the
-  requests that allocate the most (a pipeline run).
+  requests that allocate the most (a record to store, and with inline
+  extraction a pipeline run; under `chronicle serve` parsing happens in the
+  extraction worker, chronicle.web.extraction).
 """
 
 from __future__ import annotations
@@ -60,6 +62,19 @@ def trim() -> bool:
     """Return freed heap memory to the system now. True when some was returned."""
     libc = _libc()
     return bool(libc is not None and libc.malloc_trim(0) == 1)
+
+
+def resident_mb(pid: int) -> float | None:
+    """Resident memory (RSS) of a process in MB, from /proc; None where there is none
+    (not Linux, or the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def after_write() -> None:
