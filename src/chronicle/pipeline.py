@@ -205,7 +205,9 @@ class Pipeline:
 # spaCy memory zones, one lock per loaded model: a zone ends by deleting every string
 # added to the shared vocabulary since it began, so no other thread may parse with the
 # same model meanwhile, and zones must not nest (a batch started inside another batch's
-# zone, on the same thread, runs inside that zone).
+# zone, on the same thread, runs inside that zone). Since _run_batch yields only after
+# its zone ends, a consumer's own batches no longer start inside one; the depth count
+# stays as a guard for any code a stage might call back into.
 _ZONE_GUARD = threading.Lock()
 _ZONE_LOCKS: dict[int, tuple[threading.RLock, list[int]]] = {}
 

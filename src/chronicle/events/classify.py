@@ -242,6 +242,11 @@ def _lemma(tok: "Token") -> str:
     return tok.lemma_.lower()
 
 
+def _prep_objects(tok: "Token", preps: "set[str] | tuple[str, ...]") -> list["Token"]:
+    """The objects of the token's prepositions in `preps`: "fired into [the air]"."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
 def _depth(tok: "Token") -> int:
     depth = 0
     while tok.head.i != tok.i and depth < 12:
@@ -466,8 +471,7 @@ class RuleClassifier:
                 _lemma(g) for c in tok.children if c.dep_ == "nsubj" for g in c.subtree} & ARMED and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             ev.type, ev.mode = "ASSAULT", "crowd-control"  # riot police charging a crowd, not a court charge
-        if ev.type == "ASSAULT" and any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
-                g.dep_ == "pobj" and _lemma(g) == "air" for g in c.children) for c in tok.children):
+        if ev.type == "ASSAULT" and any(_lemma(g) == "air" for g in _prep_objects(tok, ("into", "in"))):
             ev.mode = "crowd-control"  # "fired into the air": warning shots, force short of shooting at people
         if ev.type == "COERCE" and ev.mode == "seize":
             objects = {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -635,14 +639,14 @@ CAPACITY_NOUNS = {"authority", "power", "right", "ability", "capacity", "cover",
 ENABLING_VERBS = {"provide", "give", "allow", "enable", "empower", "authorize", "authorise", "permit", "equip",
                   "grant", "entitle"}
 # What one "fights for" figuratively: a cause, not a battle.
-CAUSES = {"freedom", "right", "justice", "independence", "democracy", "equality", "survival", "life", "recognition",
-          "change", "reform", "dignity", "cause", "liberty", "future", "truth", "title", "place", "spot", "seat",
-          "survival", "job", "wage", "pay", "people", "country"}
+# Ideals: what one fights for, and what an attack strikes only in a figure of speech.
+IDEALS = {"freedom", "right", "justice", "independence", "democracy", "equality", "dignity", "liberty", "truth"}
+CAUSES = IDEALS | {"survival", "life", "recognition", "change", "reform", "cause", "future", "title", "place", "spot",
+                   "seat", "job", "wage", "pay", "people", "country"}
 # What an "attack on ..." can strike only in a figure of speech: "an attack on press freedom".
-ABSTRACT_TARGETS = {"freedom", "right", "justice", "independence", "democracy", "equality", "dignity", "liberty",
-                    "truth", "sovereignty", "constitution", "law", "values", "value", "principle", "speech",
-                    "expression", "journalism", "pluralism", "autonomy", "integrity", "reputation", "credibility",
-                    "legitimacy", "rule", "peace", "science"}
+ABSTRACT_TARGETS = IDEALS | {"sovereignty", "constitution", "law", "values", "value", "principle", "speech",
+                             "expression", "journalism", "pluralism", "autonomy", "integrity", "reputation",
+                             "credibility", "legitimacy", "rule", "peace", "science"}
 # Verbs that say what an event is taken for: "condemned the detention as an attack on ...".
 CHARACTERISING_VERBS = {"condemn", "denounce", "describe", "call", "brand", "label", "characterise", "characterize",
                         "see", "view", "regard", "decry", "criticise", "criticize", "slam", "dismiss", "portray",
@@ -682,8 +686,7 @@ def _not_an_occurrence(ev: CodedEvent) -> bool:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    if ev.type == "ASSAULT" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
-            g.dep_ == "pobj" and _lemma(g) in CAUSES for g in c.children) for c in tok.children) and not any(
+    if ev.type == "ASSAULT" and any(_lemma(g) in CAUSES for g in _prep_objects(tok, ("for",))) and not any(
             c.dep_ in ("dobj", "prep") and c.lower_ in ("with", "against") for c in tok.children):
         return True  # "fought for freedom"
     if ev.type in ("SUPPORT", "AID", "COOPERATE") and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in STATE_VERBS:
@@ -706,14 +709,8 @@ def _not_an_occurrence(ev: CodedEvent) -> bool:
 
 def _figurative_attack(tok: "Token") -> bool:
     """"An attack on press freedom", "assaulting democracy": nothing struck but an idea."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against"):
-            target = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if target is not None and _lemma(target) in ABSTRACT_TARGETS:
-                return True
-        if c.dep_ == "dobj" and _lemma(c) in ABSTRACT_TARGETS:
-            return True
-    return False
+    targets = _prep_objects(tok, ("on", "upon", "against")) + [c for c in tok.children if c.dep_ == "dobj"]
+    return any(_lemma(t) in ABSTRACT_TARGETS for t in targets)
 
 
 TOLL_VERBS = {"kill", "wound", "injure", "die", "dead", "hurt"}
@@ -823,7 +820,7 @@ def _armed_hazard(tok: "Token") -> bool:
 def _accidental(tok: "Token") -> bool:
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
     # "an explosion at a fertiliser plant": the site counts like a modifier
-    mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside") for g in c.children if g.dep_ == "pobj"]
+    mods += _prep_objects(tok, ("at", "in", "inside"))
     mods += [g for c in mods if c.dep_ in ("compound", "pobj") for g in c.children if g.dep_ in ("compound", "amod")]
     return any(_lemma(c) in ACCIDENT_MODIFIERS for c in mods)
 
@@ -1236,8 +1233,7 @@ AGREED_VERBS = {"agree", "sign", "reach", "conclude", "ink", "broker", "seal", "
 def _object_words(tok: "Token") -> set[str]:
     return {_lemma(g) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
             for g in [c, *(x for x in c.children if x.dep_ in ("compound", "amod"))]} | {
-        _lemma(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-        for g in c.children if g.dep_ == "pobj"}
+        _lemma(g) for g in _prep_objects(tok, ("of", "from"))}
 
 
 def _taken_territory(ev: CodedEvent) -> str | None:

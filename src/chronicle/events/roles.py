@@ -1313,7 +1313,7 @@ class _Roles:
         if not self.actor and self.recipient and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
             self.actor, self.recipient = self.recipient, []
 
-    def _actor_phrases(self, actor: list[ActorRef], trigger: "Token | None") -> list[tuple[int, int]]:
+    def _actor_phrases(self, actor: list[ActorRef], trigger: "Token") -> list[tuple[int, int]]:
         """Character ranges of the subject phrases the actors head ("The UN envoy for Syria,
         X,"): what they hold names who the actor is, not who is acted on. A phrase that holds
         the trigger ("Palestinian riots against Israeli policies") is the event's own."""
@@ -1329,11 +1329,11 @@ class _Roles:
                     break
                 tok = tok.head
             lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-            if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not (trigger is not None and lo <= trigger.idx < hi):
+            if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not lo <= trigger.idx < hi:
                 out.append((lo, hi))
         return out
 
-    def tidy(self, trigger: "Token | None" = None) -> None:
+    def tidy(self, trigger: "Token") -> None:
         seen: set[int] = set()
         actor = []
         for r in self.actor:
@@ -1342,7 +1342,7 @@ class _Roles:
                 actor.append(r)
         recipient = []
         rseen: set[int] = set()
-        inside = self._actor_phrases(actor, trigger)
+        inside = self._actor_phrases(actor, trigger) if self.recipient else []
         for r in self.recipient:
             if r.actor in seen or r.actor in rseen:
                 continue
