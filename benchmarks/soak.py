@@ -341,15 +341,13 @@ def writer(base: str, deadline: float, max_requests: int, tally: Tally, seed: in
         for n in range(max_requests):
             if time.monotonic() >= deadline:
                 return
+            article = make_article(n, seed=seed, words=300)
             if distinct:
                 # a store that stops growing: article n % distinct again, with new text each pass
                 # (its events are replaced), so what grows after the first pass is not data
-                article = make_article(n, seed=seed, words=300)
                 article["id"] = f"soak-{seed}-{n % distinct}"
-            else:
-                article = make_article(n, seed=seed, words=300)
-                if n % 5 == 4:
-                    article = make_article(n - 3, seed=seed, words=300)  # rewrite an earlier article: idempotent save
+            elif n % 5 == 4:
+                article = make_article(n - 3, seed=seed, words=300)  # rewrite an earlier article: idempotent save
             t0 = time.perf_counter()
             try:
                 response = client.post(f"{base}/api/articles", json=article, headers=headers)
@@ -478,8 +476,11 @@ def main(argv: list[str] | None = None) -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
     warm = next((s for s in samples if s["t"] >= args.warmup), samples[-1])
-    second_half = [(s["t"], s["rss_mb"]) for s in samples if s["t"] >= elapsed / 2]
-    after_warmup = [(s["t"], s["rss_mb"]) for s in samples if s["t"] >= warm["t"]]
+
+    def slope(key: str, since: float) -> float | None:
+        """MB/min of one figure over the samples from `since` seconds on that have it."""
+        return _round(slope_mb_per_min([(s["t"], s[key]) for s in samples if s["t"] >= since and key in s]))
+
     growth = []
     if args.tracemalloc:
         snaps = [s["snapshot"] for s in samples if s.get("snapshot") and s["t"] >= warm["t"]]
@@ -501,12 +502,11 @@ def main(argv: list[str] | None = None) -> int:
         "warmup_s": warm["t"],
         "rss_start_mb": round(warm["rss_mb"], 1),
         "rss_end_mb": round(samples[-1]["rss_mb"], 1),
-        "rss_slope_second_half_mb_per_min": _round(slope_mb_per_min(second_half)),
-        "rss_slope_after_warmup_mb_per_min": _round(slope_mb_per_min(after_warmup)),
+        "rss_slope_second_half_mb_per_min": slope("rss_mb", elapsed / 2),
+        "rss_slope_after_warmup_mb_per_min": slope("rss_mb", warm["t"]),
         "rss_trimmed_start_mb": _round(warm.get("rss_after_trim_mb")),
         "rss_trimmed_end_mb": _round(samples[-1].get("rss_after_trim_mb")),
-        "rss_trimmed_slope_second_half_mb_per_min": _round(slope_mb_per_min(
-            [(s["t"], s["rss_after_trim_mb"]) for s in samples if s["t"] >= elapsed / 2 and "rss_after_trim_mb" in s])),
+        "rss_trimmed_slope_second_half_mb_per_min": slope("rss_after_trim_mb", elapsed / 2),
         "extract_mode": warm.get("extract_mode"),
         "worker_rss_start_mb": _round(warm.get("worker_rss_mb"), 1),
         "worker_rss_end_mb": _round(samples[-1].get("worker_rss_mb"), 1),
@@ -516,8 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         "total_rss_end_mb": _round(samples[-1].get("total_rss_mb"), 1),
         "total_rss_max_after_warmup_mb": _round(max(s["total_rss_mb"] for s in samples if s["t"] >= warm["t"]
                                                     and "total_rss_mb" in s) if "total_rss_mb" in warm else None, 1),
-        "total_rss_slope_second_half_mb_per_min": _round(slope_mb_per_min(
-            [(s["t"], s["total_rss_mb"]) for s in samples if s["t"] >= elapsed / 2 and "total_rss_mb" in s])),
+        "total_rss_slope_second_half_mb_per_min": slope("total_rss_mb", elapsed / 2),
         "sqlite_start_mb": _round(warm.get("sqlite_mb")),
         "sqlite_end_mb": _round(samples[-1].get("sqlite_mb")),
         "samples": samples,
