@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml package-lock.json
 
 venv: $(STAMP)
 
+# demo/out/ is not in a clean checkout: the run makes it (the output and the store create their folders)
 demo: venv
 	$(BIN)/chronicle extract demo/corpus --output demo/out/records.jsonl --db demo/out/chronicle.db
 	$(BIN)/chronicle show demo/out/records.jsonl

@@ -6,7 +6,8 @@
     store.close()
 """
 
+from chronicle.store.dialect import StoreUnavailable
 from chronicle.store.filters import EventFilter, parse_bbox
 from chronicle.store.store import Store, open_store
 
-__all__ = ["open_store", "Store", "EventFilter", "parse_bbox"]
+__all__ = ["open_store", "Store", "StoreUnavailable", "EventFilter", "parse_bbox"]

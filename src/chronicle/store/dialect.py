@@ -23,6 +23,11 @@ def search_terms(query: str) -> list[str]:
     return _WORD.findall(query or "")[:16]
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot be opened where it was asked for (a folder that cannot be made,
+    a file that is no database, no permission): a user's mistake, reported in one line."""
+
+
 class Dialect:
     name = "base"
     # DDL fragments substituted into the migrations ({id} {real} {text})
@@ -81,9 +86,19 @@ class SQLiteDialect(Dialect):
         self._file_identity: tuple[int, int] | None = None
 
     def connect(self) -> sqlite3.Connection:
-        # isolation_level=None: no implicit transactions; the store begins its own (BEGIN IMMEDIATE)
-        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
+        if self._on_disk():
+            # a new store in a new folder (a clean checkout has no demo/out/): the folder is made
+            folder = os.path.dirname(os.path.abspath(self.path))
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(f"cannot create the folder of the store {self.path}: {exc.strerror}") from exc
+        try:
+            # isolation_level=None: no implicit transactions; the store begins its own (BEGIN IMMEDIATE)
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from exc
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=30000")

@@ -1,13 +1,16 @@
 """The store's schema as numbered migrations, one list for SQLite and PostgreSQL.
 
 A database records the migrations it has had in `schema_version`; opening a
-store applies the missing ones in order, inside a transaction each. Column
-types that differ between the engines are written as {id}, {real}, {bigint}
-and filled in by the dialect. Offsets are named start_char/end_char because
+store applies the missing ones in order, each in one transaction under a lock
+(see `migrate`). Column types that differ between the engines are written as
+{id}, {real}, {bigint} and filled in by the dialect. Offsets are named start_char/end_char because
 END is a reserved word in PostgreSQL.
 """
 
 from __future__ import annotations
+
+import re
+from contextlib import contextmanager
 
 from chronicle.store.dialect import Dialect
 
@@ -176,20 +179,87 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 
 LATEST = MIGRATIONS[-1][0]
 
+# Any fixed number: the PostgreSQL advisory lock that serialises migrations between processes.
+_MIGRATION_LOCK = 7_204_153_711
+_ADD_COLUMN = re.compile(r"^\s*ALTER TABLE (\w+) ADD COLUMN (\w+) ", re.I)
+
 
 def migrate(conn, dialect: Dialect) -> int:
-    """Bring the database to the latest schema; returns the version it is at."""
-    cur = conn.cursor()
-    cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)")
-    conn.commit()
-    cur.execute("SELECT MAX(version) FROM schema_version")
-    current = cur.fetchone()[0] or 0
+    """Bring the database to the latest schema; returns the version it is at.
+
+    Many processes may open a new store at once (a batch's workers, two runs on one
+    --db): each migration runs in one transaction under a lock that every opener takes
+    (SQLite: BEGIN IMMEDIATE, the database's write lock; PostgreSQL: an advisory lock),
+    and the version is read again under that lock, so a migration is applied exactly
+    once and a run that comes second finds it done. An interrupted migration rolls back
+    whole. Stores migrated by older versions, which ran statements one by one, may hold
+    part of a migration: adding a column that exists is skipped, so that part is redone
+    without failing."""
+    current = _version(conn, dialect)
     for version, statements in MIGRATIONS:
         if version <= current:
             continue
-        for statement in statements:
-            cur.execute(statement.format(**dialect.types))
-        cur.execute(dialect.sql("INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)"), (version,))
-        conn.commit()
-        current = version
+        with _migration_transaction(conn, dialect) as cur:
+            current = _read_version(cur, dialect)
+            if version <= current:
+                continue  # another process applied it while we waited for the lock
+            for statement in statements:
+                sql = statement.format(**dialect.types)
+                added = _ADD_COLUMN.match(sql)
+                if added and _has_column(cur, dialect, added.group(1), added.group(2)):
+                    continue
+                cur.execute(sql)
+            cur.execute(dialect.sql("INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)"),
+                        (version,))
+            current = version
     return current
+
+
+def _version(conn, dialect: Dialect) -> int:
+    """The version, read without the lock when the store is up to date (a read-only
+    file, or a server opening many connections, takes no write lock for nothing)."""
+    cur = conn.cursor()
+    try:
+        cur.execute("SELECT MAX(version) FROM schema_version")
+        current = cur.fetchone()[0] or 0
+    except Exception:  # noqa: BLE001 - no such table yet (each engine raises its own type)
+        current = 0
+    if current >= LATEST:
+        return current
+    with _migration_transaction(conn, dialect) as cur:
+        return _read_version(cur, dialect)
+
+
+def _read_version(cur, dialect: Dialect) -> int:
+    cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)")
+    cur.execute("SELECT MAX(version) FROM schema_version")
+    return cur.fetchone()[0] or 0
+
+
+@contextmanager
+def _migration_transaction(conn, dialect: Dialect):
+    """One transaction holding the migration lock; rolled back whole on any failure."""
+    if dialect.name == "postgresql":
+        with conn.transaction():
+            cur = conn.cursor()
+            cur.execute(dialect.sql("SELECT pg_advisory_xact_lock(?)"), (_MIGRATION_LOCK,))
+            yield cur
+        return
+    cur = conn.cursor()
+    cur.execute("BEGIN IMMEDIATE")  # waits (busy timeout) while another opener migrates
+    try:
+        yield cur
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()
+
+
+def _has_column(cur, dialect: Dialect, table: str, column: str) -> bool:
+    if dialect.name == "postgresql":
+        cur.execute(dialect.sql("SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?"),
+                    (table, column))
+        return cur.fetchone() is not None
+    cur.execute(f"PRAGMA table_info({table})")  # table names come from MIGRATIONS, never from input
+    return any(row[1] == column for row in cur.fetchall())

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import sqlite3
 from contextlib import contextmanager
 from typing import Any, Iterator
 
 from chronicle.record import ArticleRecord, record_from_dict
-from chronicle.store.dialect import ConnectionPerThread, Dialect, PostgresDialect, dialect_for, rows_as_dicts
+from chronicle.store.dialect import (ConnectionPerThread, Dialect, PostgresDialect, StoreUnavailable, dialect_for,
+                                     rows_as_dicts)
 from chronicle.store.filters import EventFilter, day_bounds, where
 from chronicle.store.schema import migrate
 
@@ -74,7 +76,11 @@ class Store:
         self.actor_id_memo = ACTOR_ID_MEMO
         # moves on every save or delete that changed something (caches above the store key on it)
         self.generation = 0
-        self.schema_version = migrate(self._conn(), dialect)
+        try:
+            self.schema_version = migrate(self._conn(), dialect)
+        except sqlite3.DatabaseError as exc:  # a file that is no database, a read-only folder, ...
+            self._conns.close_all()
+            raise StoreUnavailable(f"cannot use the store {getattr(dialect, 'path', '')}: {exc}") from exc
 
     # -- connections ----------------------------------------------------------
     def _conn(self):
