@@ -199,6 +199,7 @@ class Pipeline:
             source=article.source,
             story_id=article.meta.get("story_id"),
             outlets=list(article.meta.get("outlets", [])),
+            notes=list(article.notes),
         )
 
 

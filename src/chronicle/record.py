@@ -152,6 +152,21 @@ class Event:
 
 
 @dataclass
+class Note:
+    """Something done to the input that a user of the record must know (CONTRACT.md's `notes`).
+
+    codes: body_cut (the body was over the size limit), bytes_replaced (bytes that are
+    not UTF-8 in UTF-8 text, replaced with U+FFFD), decoded_as (text in another encoding,
+    or some lines of it), published_not_a_date (a `published` given with the input that
+    is no date, ignored), duplicate_url (the same page as an earlier input: not coded
+    again), feed_text (a feed item read from the feed because its link failed).
+    """
+
+    code: str
+    message: str
+
+
+@dataclass
 class RecordError:
     code: str
     message: str
@@ -172,6 +187,7 @@ class ArticleRecord:
     times: list[Time] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # what was done to the input (see Note)
     # Chronicle's additions
     byline: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -251,6 +267,7 @@ _NESTED: dict[type, dict[str, tuple[type, bool]]] = {
         "actors": (Actor, True),
         "events": (Event, True),
         "error": (RecordError, False),
+        "notes": (Note, True),
     },
 }
 
@@ -292,4 +309,5 @@ class Article:
     # (a scraped page's date widget is usually the day it was scraped)
     page_dates: list[str] = field(default_factory=list)
     source: str | None = None
+    notes: list[Note] = field(default_factory=list)  # carried into the record's `notes`
     meta: dict[str, Any] = field(default_factory=dict)

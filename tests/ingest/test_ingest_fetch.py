@@ -118,9 +118,13 @@ def test_url_list_file_same_page_under_two_urls_once_and_errors_in_place(site, t
     ]) + "\n")
     items = list(iter_inputs([str(listing)], fetcher=fetcher(max_redirects=3)))
     articles = [i for i in items if isinstance(i, Article)]
-    errors = [i for i in items if isinstance(i, ArticleRecord)]
+    errors = [i for i in items if isinstance(i, ArticleRecord) and i.error]
+    repeats = [i for i in items if isinstance(i, ArticleRecord) and not i.error]
     assert len(articles) == 1 and articles[0].published == "2021-08-12"
     assert articles[0].id.startswith("url:")
+    # the two other addresses of the page are coded once, each said so in a record of its own
+    assert len(items) == 7 and [n.code for r in repeats for n in r.notes] == ["duplicate_url"] * 2
+    assert all(r.id == articles[0].id and not r.text and not r.events for r in repeats)
     assert [e.error.code for e in errors] == ["too_many_redirects", "unsupported", "http_error", "bad_feed"]
     assert all(e.source for e in errors)
 

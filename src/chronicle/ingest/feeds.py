@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from chronicle.ingest.errors import IngestError
+from chronicle.record import Note
 
 # An item body shorter than this is a teaser: the article is at the link.
 FULL_TEXT_MIN_WORDS = 60
@@ -94,7 +95,7 @@ def iter_feed_articles(items: list[FeedItem], source: str, fetcher=None) -> Iter
                     if not item.content or len(_strip_tags(item.content).split()) < 20:
                         raise
                     # the link failed but the feed carries some text: better than nothing
-                    fields["meta"] = {"notes": ["the item's link could not be fetched; read from the feed"]}
+                    fields["notes"] = [Note("feed_text", "the item's link could not be fetched; read from the feed")]
                     yield read_article(item.content, url=item.link, **fields), where
         except IngestError as exc:
             yield exc, where

@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from chronicle.ingest.dates import parse_date, url_date
-from chronicle.ingest.decode import decode_bytes
+from chronicle.ingest.decode import decode
 from chronicle.ingest.errors import IngestError
 from chronicle.ingest.html import looks_like_html, parse_html
 from chronicle.ingest.language import detect_language, is_english_code
@@ -19,11 +19,13 @@ from chronicle.ingest.limits import MAX_BODY_CHARS
 from chronicle.ingest.published import DateSignal, dateline_date, judge_publication, textual_signal, TIERS
 from chronicle.ingest.scraped import split_scraped
 from chronicle.ingest.urls import canonical_url, outlet_from_url, url_article_id
-from chronicle.record import Article
+from chronicle.record import Article, Note
 
 _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)} - {"text", "published", "url", "meta"}
 # Fewer words than this extracted from an HTML page are leftovers of navigation.
 MIN_HTML_BODY_WORDS = 8
+# the end of a sentence followed by a space: a place to cut a body that has no paragraph break
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?= )")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A str can hold lone UTF-16 surrogates (JSON "\ud800" escapes, surrogateescape'd
 # bytes); no file, database or HTTP answer can: each becomes U+FFFD, one for one,
@@ -59,17 +61,18 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
     meta = dict(fields.pop("meta", None) or {})
     extra = {k: fields.pop(k) for k in list(fields) if k not in _ARTICLE_FIELDS}
     meta.update(extra)
-    notes: list[str] = meta.setdefault("notes", [])
+    # what the record must say was done to this input (readers that decoded the bytes pass their notes)
+    notes: list[Note] = [n if isinstance(n, Note) else Note("note", str(n)) for n in fields.pop("notes", None) or []]
     if isinstance(source, bytes):
-        text, encoding = decode_bytes(source)
-        if encoding not in ("utf-8", "utf-8-sig"):
-            notes.append(f"decoded as {encoding}")
+        decoded = decode(source)
+        text = decoded.text
+        notes.extend(decoded.notes)
     else:
         text = without_surrogates(source)
     url = without_surrogates(url)
     if not text.strip():
         # an empty Article, not an exception: the pipeline reports it as an "empty" record
-        return Article(text="", url=url, meta={"empty": "empty: input has no text"},
+        return Article(text="", url=url, meta={"empty": "empty: input has no text"}, notes=notes,
                        **{k: v for k, v in fields.items() if k in ("id", "source")})
     if len(_CONTROL_CHARS.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise IngestError("binary", "input is binary, not text")
@@ -80,7 +83,7 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
         if iso:
             signals.append(DateSignal("input", iso, "input"))
         else:
-            notes.append(f"input published {published!r} is not a date; ignored")
+            notes.append(Note("published_not_a_date", f"the input's published {published!r} is not a date; ignored"))
     if feed_published:
         iso = parse_date(feed_published)
         if iso:
@@ -136,7 +139,7 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
 
     body = _cap_body(body.strip(), notes)
     if not body:
-        return Article(text="", url=url, meta={"empty": "no_text: no article text found in the page"},
+        return Article(text="", url=url, meta={"empty": "no_text: no article text found in the page"}, notes=notes,
                        **{k: v for k, v in fields.items() if k in ("id", "source")})
 
     language = fields.get("language")
@@ -164,8 +167,6 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
             signals.append(inferred)
     published_iso, evidence = judge_publication(signals, copyright_years)
     meta["date_signals"] = [[s.kind, s.value, s.evidence] for s in signals]
-    if not notes:
-        meta.pop("notes")
 
     merged = {k: v for k, v in page_fields.items() if v not in (None, "", [])}
     merged.update(fields)  # what came with the input beats what the page says
@@ -173,7 +174,8 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
     if url:
         merged.setdefault("outlet", outlet_from_url(url))
         merged.setdefault("id", url_article_id(meta.get("canonical_url") or url))
-    return Article(text=body, published=published_iso, published_evidence=evidence, url=url, meta=meta, **merged)
+    return Article(text=body, published=published_iso, published_evidence=evidence, url=url, meta=meta, notes=notes,
+                   **merged)
 
 
 def _widget_line(chrome: list[str], iso: str) -> str:
@@ -183,10 +185,18 @@ def _widget_line(chrome: list[str], iso: str) -> str:
     return line
 
 
-def _cap_body(body: str, notes: list[str]) -> str:
+def _cap_body(body: str, notes: list[Note]) -> str:
+    """The body cut to the size limit at a paragraph, else after a sentence, else between
+    words (never inside one), with a note saying where and how much was left out."""
     if len(body) <= MAX_BODY_CHARS:
         return body
-    cut = body.rfind("\n", 0, MAX_BODY_CHARS)
-    cut = cut if cut > MAX_BODY_CHARS // 2 else MAX_BODY_CHARS
-    notes.append(f"body cut at {cut} of {len(body)} characters (limit {MAX_BODY_CHARS})")
-    return body[:cut].rstrip()
+    cut = body.rfind("\n", 0, MAX_BODY_CHARS + 1)
+    if cut <= MAX_BODY_CHARS // 2:
+        ends = [m.end() for m in _SENTENCE_END.finditer(body, MAX_BODY_CHARS // 2, MAX_BODY_CHARS + 1)]
+        cut = ends[-1] if ends else body.rfind(" ", 0, MAX_BODY_CHARS + 1)
+    if cut <= 0:
+        cut = MAX_BODY_CHARS  # one word of 100,000 characters: no boundary to cut at
+    kept = body[:cut].rstrip()
+    notes.append(Note("body_cut", f"body cut at {len(kept)} of {len(body)} characters (limit {MAX_BODY_CHARS}); "
+                                  "the rest is not coded"))
+    return kept

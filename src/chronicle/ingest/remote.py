@@ -19,7 +19,7 @@ def _charset(content_type: str) -> str | None:
 
 
 def article_from_response(result: FetchResult, **fields):
-    from chronicle.ingest.decode import decode_bytes
+    from chronicle.ingest.decode import decode
     from chronicle.ingest.read import read_article
 
     if not result.content.strip():
@@ -27,9 +27,10 @@ def article_from_response(result: FetchResult, **fields):
     ctype = result.content_type.split(";")[0].strip().lower()
     if ctype and not (ctype.startswith("text/") or "html" in ctype or "xml" in ctype or ctype == "application/json"):
         raise IngestError("unsupported", f"{result.final_url}: content type {ctype} is not a page")
-    text, _encoding = decode_bytes(result.content, declared=_charset(result.content_type))
+    decoded = decode(result.content, declared=_charset(result.content_type))
     fields.setdefault("source", result.url)
-    return read_article(text, url=canonical_url(result.final_url), fetch_date=result.fetch_date, **fields)
+    fields["notes"] = list(fields.get("notes") or []) + decoded.notes
+    return read_article(decoded.text, url=canonical_url(result.final_url), fetch_date=result.fetch_date, **fields)
 
 
 def read_url(url: str, fetcher: Fetcher, **fields):

@@ -5,14 +5,14 @@ feed), or a file of URLs. Files are read by what they contain (sniff.py),
 not by their name: HTML, scraped text, JSON lines, CSV, RSS/Atom, WARC,
 gzip. Every input that cannot be read becomes an error record with a code,
 and the stream goes on. Within one call the same page reached under two URLs
-is yielded once, and syndicated copies share a story id (stories.py).
+is coded once: the later input yields a record with no text and a
+`duplicate_url` note; syndicated copies share a story id (stories.py).
 """
 
 from __future__ import annotations
 
 import gzip
 import io
-import logging
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -22,9 +22,8 @@ from chronicle.ingest.limits import MAX_INPUT_BYTES
 from chronicle.ingest.sniff import sniff
 from chronicle.ingest.stories import StoryIndex
 from chronicle.ingest.urls import is_url, url_key
-from chronicle.record import Article, ArticleRecord, error_record
+from chronicle.record import Article, ArticleRecord, Note, content_id, error_record
 
-log = logging.getLogger(__name__)
 
 # Files a folder walk picks up (a named file is read whatever its name).
 FOLDER_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".rss", ".atom",
@@ -32,10 +31,11 @@ FOLDER_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv
 
 
 def iter_inputs(inputs: Iterable[str], *, stories: StoryIndex | None = None, fetcher=None) -> Iterator[Article | ArticleRecord]:
-    """Articles from every input, in order; an ArticleRecord only as an error record."""
+    """Articles from every input, in order; an ArticleRecord for an input that is not coded
+    (an error record, or a duplicate_url record: see `duplicate_record`)."""
     stories = stories if stories is not None else StoryIndex()
     own_fetcher = None
-    seen_pages: set[str] = set()
+    seen_pages: dict[str, str] = {}  # page key -> where it was first read
 
     def get_fetcher():
         nonlocal own_fetcher, fetcher
@@ -55,19 +55,30 @@ def iter_inputs(inputs: Iterable[str], *, stories: StoryIndex | None = None, fet
                     code, _, message = result.meta.get("empty", "empty: no article text").partition(": ")
                     yield error_record(code, message, id=result.id, source=result.source or where)
                     continue
+                result.source = result.source or where
                 page = result.meta.get("canonical_url") or result.url
                 if page:
                     key = url_key(page)
                     if key in seen_pages:
-                        log.info("skipping %s: the same page as an earlier input", where)
+                        # not coded twice, but never dropped unseen: a record says which input it repeats
+                        yield duplicate_record(result, page, seen_pages[key])
                         continue
-                    seen_pages.add(key)
-                result.source = result.source or where
+                    seen_pages[key] = result.source
                 stories.assign(result)
                 yield result
     finally:
         if own_fetcher is not None:
             own_fetcher.close()
+
+
+def duplicate_record(article: Article, page: str, first: str) -> ArticleRecord:
+    """The record of an input that is a page already read in this run: no text and no
+    events (the first copy has them), a `duplicate_url` note naming that copy's input."""
+    return ArticleRecord(
+        id=article.id or content_id(f"{article.source}:{page}"), url=article.url, title=article.title,
+        outlet=article.outlet, source=article.source, notes=list(article.notes) + [
+            Note("duplicate_url", f"the same page ({page}) as the input {first}, coded there; not coded again")],
+    )
 
 
 def _error(exc: Exception, where: str, id: str | None = None) -> ArticleRecord:

@@ -20,7 +20,7 @@ def iter_warc(stream: IO[bytes], source: str) -> Iterator[tuple[object, str]]:
 
     from chronicle.ingest.read import read_article
     from chronicle.ingest.remote import _charset
-    from chronicle.ingest.decode import decode_bytes
+    from chronicle.ingest.decode import decode
     from chronicle.ingest.urls import canonical_url
 
     n = 0
@@ -51,9 +51,9 @@ def iter_warc(stream: IO[bytes], source: str) -> Iterator[tuple[object, str]]:
                 yield IngestError("truncated", f"archive ends inside record {n}"), where
                 return
             try:
-                text, _ = decode_bytes(payload, declared=_charset(ctype))
-                yield read_article(text, url=canonical_url(uri) if uri else None, source=where,
-                                   crawl_date=record.rec_headers.get_header("WARC-Date")), where
+                decoded = decode(payload, declared=_charset(ctype))
+                yield read_article(decoded.text, url=canonical_url(uri) if uri else None, source=where,
+                                   crawl_date=record.rec_headers.get_header("WARC-Date"), notes=decoded.notes), where
             except IngestError as exc:
                 yield exc, where
     except IngestError:

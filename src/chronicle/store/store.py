@@ -149,8 +149,8 @@ class Store:
                 for record in records:
                     if isinstance(record, dict):
                         record = record_from_dict(record)
-                    if record.error is not None or not record.id:
-                        continue
+                    if record.error is not None or not record.id or not record.text:
+                        continue  # nothing to store (a duplicate_url record has no text: its first copy does)
                     changed += self._save_one(cur, record)
             if changed:
                 self.generation += 1
