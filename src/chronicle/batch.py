@@ -14,7 +14,15 @@ then the journal entries and a commit line are appended and fsynced. After a
 crash at any moment (kill -9 included) a resumed run keeps exactly what the
 last complete commit covers, truncates the output and deletes Parquet parts
 past it, and codes only the positions not yet committed: no article is lost,
-none is written twice.
+none is written twice. The output files are locked by the run that writes
+them (chronicle.batch_files): a second run on the same output is refused.
+
+Interrupts (chronicle.interrupts): the first Ctrl-C or SIGTERM commits what is
+written, kills the workers and ends the run with BatchInterrupted; a second one
+ends the process at once. Either way `--resume` continues.
+
+Nothing is dropped unseen: an input that is not coded (unreadable, a page read
+twice) still yields its record, and what ingestion changed is in `notes`.
 """
 
 from __future__ import annotations
@@ -28,7 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from chronicle.batch_files import JsonLinesSink, OutputBusy, ParquetSink, ProgressJournal
+from chronicle.interrupts import InterruptGuard, RunInterrupted, ignore_interrupts_in_worker, sigint_blocked_for_children
 from chronicle.record import Article, ArticleRecord, content_id, error_record, record_from_dict
+
+__all__ = ["run_batch", "BatchSummary", "BatchInterrupted", "ResumeMismatch", "OutputBusy", "ProcessCoder",
+           "InProcessCoder", "code_chunk", "input_key"]
 
 # Articles sent to a worker process at once: large enough to keep nlp.pipe's
 # batching effective, small enough that work spreads evenly over workers.
@@ -43,10 +56,15 @@ DEFAULT_RETRIES = 1
 
 @dataclass
 class BatchSummary:
-    articles: int = 0  # records in the output, resumed ones included
+    # the output file's totals, what a resumed run kept included
+    articles: int = 0
     errors: int = 0
-    events: int = 0
+    events: int | None = 0  # None: a journal of an older version kept no event counts
     resumed: int = 0  # records kept from an interrupted run
+    # what this run coded itself
+    coded: int = 0
+    coded_errors: int = 0
+    coded_events: int = 0
     seconds: float = 0.0
     workers: dict[int, float] = field(default_factory=dict)  # worker pid -> peak RSS in MB
     worker_cpu: dict[int, float] = field(default_factory=dict)  # worker pid -> CPU seconds spent coding
@@ -163,6 +181,7 @@ _worker_pipeline = None
 def _init_worker(settings: dict, parent: int | None = None):
     """Build this worker's Pipeline (returned too, for workers that are not a pool's)."""
     global _worker_pipeline
+    ignore_interrupts_in_worker()
     if parent is not None:
         _exit_with_parent(parent)
     # One thread of BLAS per process: N workers on N cores, not N x N threads fighting.
@@ -222,7 +241,8 @@ class ProcessCoder:
         return self._executor
 
     def _submit(self, chunk):
-        return self._generation, self._pool().submit(_code_in_worker, chunk)
+        with sigint_blocked_for_children():  # workers (started on a submit) leave Ctrl-C to this process
+            return self._generation, self._pool().submit(_code_in_worker, chunk)
 
     def _heal(self, generation: int, exc: BaseException) -> None:
         """Replace the pool when a worker death broke it (once, whatever number of chunks saw it)."""
@@ -265,6 +285,20 @@ class ProcessCoder:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
+    def kill(self) -> None:
+        """Stop now: the workers are killed, not waited for (an interrupted run's chunks are
+        recoded on resume). Safe to call from a signal handler, and more than once."""
+        executor = self._executor
+        if executor is None:
+            return
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, ValueError):  # already gone, or already closed
+                pass
+        self._executor = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
 
 def _sum_timings(parts: Iterable[dict[str, float]]) -> dict[str, float]:
     total: dict[str, float] = {}
@@ -274,184 +308,20 @@ def _sum_timings(parts: Iterable[dict[str, float]]) -> dict[str, float]:
     return total
 
 
-# -- where records go -----------------------------------------------------------
-
-
-class JsonLinesSink:
-    """Appends whole lines with one write each (a killed process leaves at most one partial
-    line, past the last commit, which a resumed run truncates away)."""
-
-    def __init__(self, path: str | Path | None):
-        self.path = None if path in (None, "-") else Path(path)
-        self._fd = None
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        self.offset = os.lseek(self._fd, 0, os.SEEK_END) if self._fd is not None else 0
-
-    def truncate(self, offset: int) -> None:
-        if self._fd is not None:
-            os.ftruncate(self._fd, offset)
-        self.offset = offset
-
-    def size(self) -> int:
-        return os.fstat(self._fd).st_size if self._fd is not None else 0
-
-    def write(self, line: str) -> None:
-        if self._fd is None:  # stdout: whatever stream sys.stdout is now (a pipe, a test's capture)
-            sys.stdout.write(line + "\n")
-            return
-        data = (line + "\n").encode("utf-8")
-        view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
-        self.offset += len(data)
-
-    def sync(self) -> None:
-        if self._fd is not None:
-            os.fsync(self._fd)
-        else:
-            sys.stdout.flush()
-
-    def close(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-        else:
-            sys.stdout.flush()
-
-
-class ParquetSink:
-    """A partitioned Parquet dataset of article records: DIR/part-NNNNNN.parquet, one per commit.
-
-    Scalar fields are columns; places, times, actors and events are JSON
-    strings, so every part has the same schema whatever its articles hold.
-    Parts are written to a temporary name and renamed: a part exists whole or not at all.
-    """
-
-    SCALARS = ("id", "title", "outlet", "url", "language", "published", "published_evidence", "text", "source")
-    NESTED = ("places", "times", "actors", "events")
-
-    def __init__(self, directory: str | Path):
-        import pyarrow as pa
-
-        self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self.schema = pa.schema(
-            [("position", pa.int64())] + [(name, pa.string()) for name in self.SCALARS]
-            + [("n_events", pa.int32()), ("error_code", pa.string()), ("error_message", pa.string())]
-            + [(name, pa.string()) for name in self.NESTED]
-        )
-        self.rows: list[dict] = []
-
-    def parts(self) -> dict[int, Path]:
-        out = {}
-        for path in self.directory.glob("part-*.parquet"):
-            try:
-                out[int(path.stem.split("-")[1])] = path
-            except (IndexError, ValueError):
-                continue
-        return out
-
-    def drop_after(self, seq: int) -> None:
-        """Delete parts written after commit `seq` (and half-written temporaries)."""
-        for number, path in self.parts().items():
-            if number > seq:
-                path.unlink()
-        for tmp in self.directory.glob(".part-*.tmp"):
-            tmp.unlink()
-
-    def add(self, coded: Coded) -> None:
-        data = json.loads(coded.line)
-        error = data.get("error") or {}
-        row = {"position": coded.position, "n_events": coded.events,
-               "error_code": error.get("code"), "error_message": error.get("message")}
-        for name in self.SCALARS:
-            row[name] = data.get(name)
-        for name in self.NESTED:
-            row[name] = json.dumps(data.get(name) or [], ensure_ascii=False)
-        self.rows.append(row)
-
-    def flush(self, seq: int) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        if not self.rows:
-            return
-        table = pa.Table.from_pylist(self.rows, schema=self.schema)
-        tmp = self.directory / f".part-{seq:06d}.tmp"
-        pq.write_table(table, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.directory / f"part-{seq:06d}.parquet")
-        self.rows = []
-
-
-class ProgressJournal:
-    """The sidecar journal of committed articles.
-
-        E <tab> position <tab> key <tab> error(0|1)     one per article
-        C <tab> seq <tab> output offset                 closes a commit
-
-    Only entries followed by a complete C line count; anything after the last
-    one (a commit cut short by a crash) is truncated away on resume.
-    """
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.done: dict[int, tuple[str, bool]] = {}  # position -> (key, error)
-        self.seq = 0  # last complete commit
-        self.offset = 0  # output size at that commit
-
-    def load(self) -> None:
-        if not self.path.exists():
-            return
-        data = self.path.read_bytes()
-        block: dict[int, tuple[str, bool]] = {}
-        good_end = 0
-        pos = 0
-        for raw in data.split(b"\n")[:-1]:  # the last piece has no newline: incomplete
-            pos += len(raw) + 1
-            fields = raw.decode("utf-8", "replace").split("\t")
-            try:
-                if fields[0] == "E" and len(fields) == 4:
-                    block[int(fields[1])] = (fields[2], fields[3] == "1")
-                elif fields[0] == "C" and len(fields) == 3:
-                    self.seq, self.offset = int(fields[1]), int(fields[2])
-                    self.done.update(block)
-                    block = {}
-                    good_end = pos
-            except ValueError:
-                break
-        if good_end < len(data):
-            with open(self.path, "r+b") as fh:
-                fh.truncate(good_end)
-                os.fsync(fh.fileno())
-
-    def reset(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "wb") as fh:
-            os.fsync(fh.fileno())
-        self.done, self.seq, self.offset = {}, 0, 0
-
-    def commit(self, entries: list[Coded], offset: int) -> None:
-        self.seq += 1
-        lines = [f"E\t{c.position}\t{c.key}\t{int(c.error)}\n" for c in entries]
-        lines.append(f"C\t{self.seq}\t{offset}\n")
-        with open(self.path, "ab") as fh:
-            fh.write("".join(lines).encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        for c in entries:
-            self.done[c.position] = (c.key, c.error)
-        self.offset = offset
-
-
 class ResumeMismatch(RuntimeError):
     """The inputs of a resumed run are not the ones the interrupted run committed."""
 
 
-# -- the run ------------------------------------------------------------------------
+class BatchInterrupted(RuntimeError):
+    """A run stopped by Ctrl-C or SIGTERM after committing what it wrote."""
+
+    def __init__(self, signum: int, summary: BatchSummary, resumable: bool):
+        from chronicle.interrupts import signal_name
+
+        super().__init__(f"interrupted by {signal_name(signum)}")
+        self.signum = signum
+        self.summary = summary
+        self.resumable = resumable
 
 
 def journal_path(output: str | Path | None, parquet: str | Path | None) -> Path | None:
@@ -485,6 +355,8 @@ def run_batch(
     resume    continue an interrupted run of the same inputs and outputs (see the module doc)
     parquet   also write the records as a partitioned Parquet dataset in this folder
     on_record called with each new record (rebuilt from its line: costs time, prefer on_progress)
+    Raises OutputBusy when another run writes the same output, ResumeMismatch when a resumed
+    run's inputs differ, BatchInterrupted on Ctrl-C or SIGTERM (what was written is committed).
     """
     from chronicle.ingest import iter_inputs
 
@@ -493,50 +365,86 @@ def run_batch(
     if resume and journal_file is None:
         raise ValueError("--resume needs --output FILE or --parquet DIR (progress cannot be kept on stdout)")
     summary = BatchSummary()
-    sink = JsonLinesSink(output)
-    table = ParquetSink(parquet) if parquet is not None else None
     journal = ProgressJournal(journal_file) if journal_file is not None else None
+    if journal is not None:
+        journal.acquire()
+    sink = table = None
     own_coder = coder is None
+    guard = InterruptGuard(farewell=_resume_hint(journal is not None))
+    pending: list[Coded] = []
     try:
+        sink = JsonLinesSink(output)
+        table = ParquetSink(parquet) if parquet is not None else None
         if journal is not None:
             _open_journal(journal, sink, table, resume, summary)
         if coder is None:
             coder = (ProcessCoder(workers, settings, chunk_size) if workers > 1
                      else InProcessCoder(pipeline, settings, chunk_size))
+        guard.on_force = getattr(coder, "kill", None)
         done = journal.done if journal is not None else {}
         todo = _skip_committed(enumerate(iter_inputs(inputs)), done)
-        pending: list[Coded] = []
         last_commit = time.monotonic()
-        for result in coder.code(todo):
-            summary.workers[result.pid] = max(summary.workers.get(result.pid, 0.0), result.peak_rss_mb)
-            summary.worker_cpu[result.pid] = summary.worker_cpu.get(result.pid, 0.0) + result.cpu_seconds
-            summary.timings = _sum_timings([summary.timings, result.timings])
-            for coded in result.coded:
-                sink.write(coded.line)
-                if table is not None:
-                    table.add(coded)
-                pending.append(coded)
-                summary.articles += 1
-                summary.errors += coded.error
-                summary.events += coded.events
-                if (store is not None and not coded.error) or on_record:
-                    record = record_from_dict(json.loads(coded.line))
-                    if store is not None and not coded.error:
-                        store.save(record)
-                    if on_record:
-                        on_record(record)
-                if on_progress:
-                    on_progress(coded)
-            if len(pending) >= COMMIT_EVERY_RECORDS or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
-                _commit(journal, sink, table, pending)
-                pending, last_commit = [], time.monotonic()
-        _commit(journal, sink, table, pending)
+        with guard:
+            try:
+                for result in coder.code(todo):
+                    with guard.writing():  # one result: its lines, store rows and summary, never half
+                        _take(result, sink, table, store, on_record, on_progress, pending, summary)
+                    if len(pending) >= COMMIT_EVERY_RECORDS or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
+                        with guard.writing():
+                            _commit(journal, sink, table, pending)
+                        last_commit = time.monotonic()
+                with guard.writing():
+                    _commit(journal, sink, table, pending)
+            except RunInterrupted as stop:
+                with guard.writing():  # every line in `pending` is whole: keep them
+                    _commit(journal, sink, table, pending)
+                if own_coder and hasattr(coder, "kill"):
+                    coder.kill()
+                summary.seconds = time.perf_counter() - started
+                raise BatchInterrupted(stop.signum, summary, journal is not None) from None
     finally:
         if own_coder and coder is not None:
             coder.close()
-        sink.close()
+        if sink is not None:
+            sink.close()
+        if journal is not None:
+            journal.release()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _resume_hint(resumable: bool) -> str:
+    if resumable:
+        return "What was written is kept: run the same command with --resume to continue."
+    return "Output to stdout cannot be resumed: run again with --output FILE to be able to --resume."
+
+
+def _take(result: ChunkResult, sink: JsonLinesSink, table: ParquetSink | None, store, on_record, on_progress,
+          pending: list[Coded], summary: BatchSummary) -> None:
+    """Write one coder result: lines, Parquet rows, store rows, counts (committed later)."""
+    summary.workers[result.pid] = max(summary.workers.get(result.pid, 0.0), result.peak_rss_mb)
+    summary.worker_cpu[result.pid] = summary.worker_cpu.get(result.pid, 0.0) + result.cpu_seconds
+    summary.timings = _sum_timings([summary.timings, result.timings])
+    for coded in result.coded:
+        sink.write(coded.line)
+        if table is not None:
+            table.add(coded)
+        pending.append(coded)
+        summary.coded += 1
+        summary.coded_errors += coded.error
+        summary.coded_events += coded.events
+        summary.articles += 1
+        summary.errors += coded.error
+        if summary.events is not None:
+            summary.events += coded.events
+        if (store is not None and not coded.error) or on_record:
+            record = record_from_dict(json.loads(coded.line))
+            if store is not None and not coded.error:
+                store.save(record)  # before the commit: whatever the journal covers is stored
+            if on_record:
+                on_record(record)
+        if on_progress:
+            on_progress(coded)
 
 
 def _open_journal(journal: ProgressJournal, sink: JsonLinesSink, table: ParquetSink | None,
@@ -558,11 +466,13 @@ def _open_journal(journal: ProgressJournal, sink: JsonLinesSink, table: ParquetS
         table.drop_after(journal.seq)
     summary.resumed = len(journal.done)
     summary.articles = len(journal.done)
-    summary.errors = sum(error for _, error in journal.done.values())
+    summary.errors = sum(error for _, error, _ in journal.done.values())
+    counts = [events for _, _, events in journal.done.values()]
+    summary.events = None if None in counts else sum(counts)
 
 
 def _skip_committed(numbered: Iterable[tuple[int, Article | ArticleRecord]],
-                    done: dict[int, tuple[str, bool]]) -> Iterator[tuple[int, Article | ArticleRecord]]:
+                    done: dict[int, tuple[str, bool, int | None]]) -> Iterator[tuple[int, Article | ArticleRecord]]:
     for position, item in numbered:
         committed = done.get(position)
         if committed is None:
@@ -582,3 +492,4 @@ def _commit(journal: ProgressJournal | None, sink: JsonLinesSink, table: Parquet
     sink.sync()
     if journal is not None:
         journal.commit(pending, sink.offset)
+    pending.clear()

@@ -1,4 +1,8 @@
-"""Every command; each a thin shell over the Python API of the module it names."""
+"""Every command; each a thin shell over the Python API of the module it names.
+
+`main` is the entry point: an error ends a command in one line on stderr and a
+non-zero exit status, never a traceback unless --debug (cli_errors.py).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,24 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chronicle: news articles to evidence-backed political event data.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Chronicle: news articles to evidence-backed political event data.")
 console = Console()
 err_console = Console(stderr=True)
 
 DEFAULT_DB = "chronicle.db"
+
+
+@app.callback()
+def _options(debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error (also after a command)")) -> None:
+    """Chronicle: news articles to evidence-backed political event data."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The `chronicle` command: every error in one line, tracebacks only with --debug."""
+    from chronicle.cli_errors import run
+
+    run(app, argv)
 
 
 def shared_data_dir() -> Path:
@@ -42,7 +59,8 @@ def extract(
     """Code every article in INPUT... into one JSON record per line (CONTRACT.md)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from chronicle.batch import ResumeMismatch, run_batch
+    from chronicle.batch import BatchInterrupted, run_batch
+    from chronicle.interrupts import signal_name
 
     if resume and output == "-" and not parquet:
         err_console.print("--resume needs --output FILE or --parquet DIR")
@@ -52,17 +70,15 @@ def extract(
         from chronicle.store import open_store
 
         store = open_store(db)
+    # the pipeline is built inside run_batch, after it has locked the output (a second run
+    # on the same output is refused at once, not after loading the models)
     settings = {"spacy_model": model, "actors_files": list(actors)}
-    pipeline = coder = client = None
+    coder = client = None
     if cluster:
         from chronicle.cluster import DaskCoder, connect
 
         client = connect(cluster, workers=workers if workers > 1 else None)
         coder = DaskCoder(client, settings)
-    elif workers == 1:
-        from chronicle.pipeline import Pipeline
-
-        pipeline = Pipeline(spacy_model=model, actors_files=actors)
     show_progress = output != "-" and sys.stderr.isatty() or os.environ.get("CHRONICLE_PROGRESS") == "1"
     try:
         with Progress(
@@ -70,12 +86,15 @@ def extract(
             console=err_console, disable=not show_progress, transient=False,
         ) as progress:
             task = progress.add_task("extract", total=None)
-            summary = run_batch(inputs, output, pipeline=pipeline, store=store, workers=workers, resume=resume,
+            summary = run_batch(inputs, output, store=store, workers=workers, resume=resume,
                                 parquet=parquet, coder=coder, settings=settings,
                                 on_progress=lambda coded: progress.advance(task))
-    except ResumeMismatch as exc:
-        err_console.print(f"cannot resume: {exc}")
-        raise typer.Exit(code=2)
+    except BatchInterrupted as stop:
+        where = output if output != "-" else parquet
+        err_console.print(f"interrupted by {signal_name(stop.signum)}: {stop.summary.articles} articles committed"
+                          + (f" in {where}; run the same command with --resume to continue" if stop.resumable
+                             else "; output to stdout cannot be resumed"), highlight=False)
+        raise typer.Exit(code=128 + stop.signum)
     finally:
         if client is not None:
             cluster_obj = getattr(client, "cluster", None)
@@ -84,14 +103,24 @@ def extract(
                 cluster_obj.close()
         if store is not None:
             store.close()
-    err_console.print(f"{summary.articles} articles, {summary.events} events, {summary.errors} errors"
-                      + (f" ({summary.resumed} kept from the interrupted run)" if summary.resumed else "")
-                      + (f" -> {output}" if output != "-" else "")
-                      + (f" in {summary.seconds:.1f}s; peak memory per worker: "
-                         + ", ".join(f"{mb:.0f} MB" for mb in sorted(summary.workers.values()))
-                         if len(summary.workers) > 1 else ""))
+    err_console.print(_summary_line(summary, output), highlight=False)
     if strict and summary.errors:
         raise typer.Exit(code=1)
+
+
+def _summary_line(summary, output: str) -> str:
+    """What a run did; after a resume, what it coded now and what the file holds in all."""
+    totals = f"{summary.articles} articles, {'?' if summary.events is None else summary.events} events, {summary.errors} errors"
+    if summary.resumed:
+        line = (f"{summary.coded} articles coded now ({summary.coded_events} events, {summary.coded_errors} errors); "
+                f"{output if output != '-' else 'the output'} holds {totals} "
+                f"({summary.resumed} kept from the interrupted run)")
+    else:
+        line = totals + (f" -> {output}" if output != "-" else "")
+    if len(summary.workers) > 1:
+        line += f" in {summary.seconds:.1f}s; peak memory per worker: " + ", ".join(
+            f"{mb:.0f} MB" for mb in sorted(summary.workers.values()))
+    return line
 
 
 @app.command()
@@ -109,11 +138,17 @@ def show(
 
 
 def _read_jsonl(path: str):
-    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    from chronicle.cli_errors import UserError
+
+    fh = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
     with fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             if line.strip():
-                yield json.loads(line)
+                try:
+                    yield json.loads(line)
+                except ValueError as exc:
+                    raise UserError(f"{path}:{number}: not a JSON record ({exc.msg if hasattr(exc, 'msg') else exc}); "
+                                    "show reads the JSON lines `chronicle extract` writes") from None
 
 
 @app.command("export")
@@ -245,4 +280,4 @@ def watch(
 
 
 if __name__ == "__main__":
-    app()
+    main()
