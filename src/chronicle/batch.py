@@ -373,19 +373,20 @@ def run_batch(
     guard = InterruptGuard(farewell=_resume_hint(journal is not None))
     pending: list[Coded] = []
     try:
-        sink = JsonLinesSink(output)
-        table = ParquetSink(parquet) if parquet is not None else None
-        if journal is not None:
-            _open_journal(journal, sink, table, resume, summary)
-        if coder is None:
-            coder = (ProcessCoder(workers, settings, chunk_size) if workers > 1
-                     else InProcessCoder(pipeline, settings, chunk_size))
-        guard.on_force = getattr(coder, "kill", None)
-        done = journal.done if journal is not None else {}
-        todo = _skip_committed(enumerate(iter_inputs(inputs)), done)
-        last_commit = time.monotonic()
         with guard:
             try:
+                sink = JsonLinesSink(output)
+                table = ParquetSink(parquet) if parquet is not None else None
+                if journal is not None:
+                    with guard.writing():
+                        _open_journal(journal, sink, table, resume, summary)
+                if coder is None:
+                    coder = (ProcessCoder(workers, settings, chunk_size) if workers > 1
+                             else InProcessCoder(pipeline, settings, chunk_size))
+                guard.on_force = getattr(coder, "kill", None)
+                done = journal.done if journal is not None else {}
+                todo = _skip_committed(enumerate(iter_inputs(inputs)), done)
+                last_commit = time.monotonic()
                 for result in coder.code(todo):
                     with guard.writing():  # one result: its lines, store rows and summary, never half
                         _take(result, sink, table, store, on_record, on_progress, pending, summary)
@@ -396,8 +397,9 @@ def run_batch(
                 with guard.writing():
                     _commit(journal, sink, table, pending)
             except RunInterrupted as stop:
-                with guard.writing():  # every line in `pending` is whole: keep them
-                    _commit(journal, sink, table, pending)
+                if sink is not None:
+                    with guard.writing():  # every line in `pending` is whole: keep them
+                        _commit(journal, sink, table, pending)
                 if own_coder and hasattr(coder, "kill"):
                     coder.kill()
                 summary.seconds = time.perf_counter() - started

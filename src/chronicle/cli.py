@@ -90,10 +90,11 @@ def extract(
                                 parquet=parquet, coder=coder, settings=settings,
                                 on_progress=lambda coded: progress.advance(task))
     except BatchInterrupted as stop:
+        _exit_at_once_on_signals()  # a further Ctrl-C while the process winds down ends it at once
         where = output if output != "-" else parquet
         err_console.print(f"interrupted by {signal_name(stop.signum)}: {stop.summary.articles} articles committed"
                           + (f" in {where}; run the same command with --resume to continue" if stop.resumable
-                             else "; output to stdout cannot be resumed"), highlight=False)
+                             else "; output to stdout cannot be resumed"), highlight=False, soft_wrap=True)
         raise typer.Exit(code=128 + stop.signum)
     finally:
         if client is not None:
@@ -103,9 +104,19 @@ def extract(
                 cluster_obj.close()
         if store is not None:
             store.close()
-    err_console.print(_summary_line(summary, output), highlight=False)
+    err_console.print(_summary_line(summary, output), highlight=False, soft_wrap=True)
     if strict and summary.errors:
         raise typer.Exit(code=1)
+
+
+def _exit_at_once_on_signals() -> None:
+    import signal
+
+    def now(signum, frame):
+        os._exit(128 + signum)  # everything is committed already
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, now)
 
 
 def _summary_line(summary, output: str) -> str:

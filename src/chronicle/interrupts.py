@@ -31,8 +31,10 @@ def signal_name(signum: int) -> str:
     return _NAMES.get(signum, f"signal {signum}")
 
 
-class RunInterrupted(Exception):
-    """Raised in the runner's thread by the first SIGINT or SIGTERM of a run."""
+class RunInterrupted(BaseException):
+    """Raised in the runner's thread by the first SIGINT or SIGTERM of a run. A BaseException,
+    as KeyboardInterrupt is: the handlers that turn a failing article or chunk into an error
+    record (and retry a chunk) must not catch it."""
 
     def __init__(self, signum: int):
         super().__init__(signal_name(signum))
