@@ -35,6 +35,7 @@ def test_records_are_the_same_across_hash_seeds_and_worker_counts(tmp_path):
                         "--no-store", "--workers", str(workers)], env=env, check=True, capture_output=True, timeout=1800)
         outputs.append(result.read_bytes().splitlines())
     assert len(outputs[0]) == ARTICLES
+    assert not any(json.loads(line)["error"] for line in outputs[0])
     for other in outputs[1:]:
         differing = [json.loads(a)["id"] for a, b in zip(outputs[0], other) if a != b]
         assert differing == [] and len(other) == ARTICLES

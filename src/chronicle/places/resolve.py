@@ -165,8 +165,8 @@ class Resolver:
         held = [previous[k].id for k in (preceding or {}).get(key, ()) if k in previous]
         # the kind of place the other items of its lists resolved to
         sibling_features = Counter(g.feature[previous[k].id] for k in (siblings or {}).get(key, ()) if k in previous)
-        # the siblings are a set: a tie between features is broken by name, never by set order (string hashing)
-        list_feature = min(sibling_features.items(), key=lambda kv: (-kv[1], kv[0] or ""))[0] if sibling_features else None
+        # the siblings are a set: a tie between features is broken by feature code, never by set order (string hashing)
+        list_feature = min(sibling_features.items(), key=lambda kv: (-kv[1], kv[0]))[0] if sibling_features else None
         division_context = False
         # one mention's cue ("New York state") tells what every mention of the name is
         group_hint = next((m.hint for m in ms if m.hint), None)
