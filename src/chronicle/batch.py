@@ -174,6 +174,8 @@ class InProcessCoder:
         pass
 
 
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
 # Each worker process builds its Pipeline once, in the pool's initializer.
 _worker_pipeline = None
 
@@ -233,6 +235,10 @@ class ProcessCoder:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            # a run stopped at once (a second Ctrl-C) leaves the pool's semaphores to the resource
+            # tracker, which would warn about them "leaked"; its command line takes this filter
+            if _QUIET_TRACKER not in sys.warnoptions:
+                sys.warnoptions.append(_QUIET_TRACKER)
             # spawn: a clean interpreter per worker, safe beside threads (progress bar, Dask)
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"),
@@ -285,17 +291,23 @@ class ProcessCoder:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    def kill(self) -> None:
-        """Stop now: the workers are killed, not waited for (an interrupted run's chunks are
-        recoded on resume). Safe to call from a signal handler, and more than once."""
+    def kill_workers(self) -> None:
+        """Kill the worker processes and nothing more: what a signal handler may do (it can
+        run while this thread holds the pool's locks). Safe to call more than once."""
         executor = self._executor
-        if executor is None:
-            return
         for process in list((getattr(executor, "_processes", None) or {}).values()):
             try:
                 process.kill()
             except (OSError, ValueError):  # already gone, or already closed
                 pass
+
+    def kill(self) -> None:
+        """Stop now: the workers are killed, not waited for (an interrupted run's chunks are
+        recoded on resume), and the pool is let go."""
+        executor = self._executor
+        if executor is None:
+            return
+        self.kill_workers()
         self._executor = None
         executor.shutdown(wait=False, cancel_futures=True)
 
@@ -383,7 +395,7 @@ def run_batch(
                 if coder is None:
                     coder = (ProcessCoder(workers, settings, chunk_size) if workers > 1
                              else InProcessCoder(pipeline, settings, chunk_size))
-                guard.on_force = getattr(coder, "kill", None)
+                guard.on_force = getattr(coder, "kill_workers", None)
                 done = journal.done if journal is not None else {}
                 todo = _skip_committed(enumerate(iter_inputs(inputs)), done)
                 last_commit = time.monotonic()

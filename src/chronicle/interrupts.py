@@ -65,7 +65,7 @@ class InterruptGuard:
 
     def __exit__(self, *exc) -> None:
         for signum, handler in self._previous.items():
-            signal.signal(signum, handler)
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
         self._previous.clear()
 
     @contextmanager
