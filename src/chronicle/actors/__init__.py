@@ -13,12 +13,15 @@ over its tokens with dictionary lookups (chronicle.actors.resolve).
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Iterable
 
 from chronicle.actors.kb import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from chronicle.actors.resolve import ArticleResolver, MentionLog
 from chronicle.record import Actor
 from chronicle.stage import Annotations
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ActorStage", "KnowledgeBase", "KnowledgeBaseError", "MentionLog", "load_knowledge_base", "status_on"]
 
@@ -29,14 +32,13 @@ class ActorStage:
     name = "actors"
 
     def __init__(self, extra_files: Iterable[str] = (), **settings: Any):
-        self.settings = settings
         self.kb: KnowledgeBase = load_knowledge_base(tuple(str(f) for f in extra_files))
 
     def __call__(self, ann: Annotations) -> list[Actor]:
         try:
             return self.resolve(ann)[0]
         except Exception as exc:  # noqa: BLE001 - an actor bug must not cost the article its other fields
-            ann.notes["actors_error"] = f"{type(exc).__name__}: {exc}"
+            log.warning("article %s: actors failed: %s: %s", ann.article.id, type(exc).__name__, exc)
             return []
 
     def resolve(self, ann: Annotations) -> tuple[list[Actor], list[MentionLog]]:

@@ -358,24 +358,10 @@ def _plurals(demonym: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _countries() -> list:
-    """The project's country table (chronicle.places.countries); pycountry's names
-    alone when it is not importable, so the actors stage still finds countries."""
-    try:
-        from chronicle.places.countries import all_countries
+    """The project's country table (chronicle.places.countries)."""
+    from chronicle.places.countries import all_countries
 
-        return list(all_countries())
-    except ImportError:  # pragma: no cover - places is part of the package
-        import pycountry
-
-        @dataclass(frozen=True)
-        class _Fallback:
-            iso3: str
-            name: str
-            names: tuple
-            demonyms: tuple = ()
-            capital: str | None = None
-
-        return [_Fallback(c.alpha_3, getattr(c, "common_name", c.name), (c.name,)) for c in pycountry.countries]
+    return list(all_countries())
 
 
 @lru_cache(maxsize=8)

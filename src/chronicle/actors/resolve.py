@@ -33,6 +33,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
 
 from chronicle.actors.kb import CountryForm, Entry, KnowledgeBase, TITLE_SYNONYMS
 from chronicle.actors.names import acronym_key, fold, is_skipped
+from chronicle.places.countries import country_by_iso2, country_by_iso3
 from chronicle.places.recognise import DIVISION_WORDS
 from chronicle.record import Actor, Span
 
@@ -1350,20 +1351,10 @@ class _LazyTokens:
 def _iso3_of(iso2: str | None) -> str | None:
     if not iso2:
         return None
-    try:
-        from chronicle.places.countries import country_by_iso2
-
-        c = country_by_iso2(iso2)
-        return c.iso3 if c else None
-    except ImportError:  # pragma: no cover
-        return None
+    c = country_by_iso2(iso2)
+    return c.iso3 if c else None
 
 
 def _country_name(iso3: str) -> str:
-    try:
-        from chronicle.places.countries import country_by_iso3
-
-        c = country_by_iso3(iso3)
-        return c.name if c else iso3
-    except ImportError:  # pragma: no cover
-        return iso3
+    c = country_by_iso3(iso3)
+    return c.name if c else iso3
