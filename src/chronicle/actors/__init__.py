@@ -1,6 +1,6 @@
 """The actors stage: who acts and who is acted on, resolved to country and sector codes.
 
-    ActorStage(extra_files=(), **settings)(ann) -> list[Actor]
+    ActorStage(extra_files=())(ann) -> list[Actor]
 
 One Actor per distinct actor of the article, with every mention (names,
 acronyms, descriptions, appositions, pronouns, short forms) in
@@ -14,10 +14,11 @@ over its tokens with dictionary lookups (chronicle.actors.resolve).
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable
+from typing import Iterable
 
 from chronicle.actors.kb import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
-from chronicle.actors.resolve import ArticleResolver, MentionLog
+from chronicle.actors.resolve import ArticleResolver
+from chronicle.actors.units import MentionLog
 from chronicle.record import Actor
 from chronicle.stage import Annotations
 
@@ -31,7 +32,7 @@ class ActorStage:
 
     name = "actors"
 
-    def __init__(self, extra_files: Iterable[str] = (), **settings: Any):
+    def __init__(self, extra_files: Iterable[str] = ()):
         self.kb: KnowledgeBase = load_knowledge_base(tuple(str(f) for f in extra_files))
 
     def __call__(self, ann: Annotations) -> list[Actor]:

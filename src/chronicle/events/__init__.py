@@ -64,7 +64,7 @@ def load_model_bundle(path: str | Path | None = None) -> dict | None:
 class EventStage:
     name = "events"
 
-    def __init__(self, event_model: str | None = None, use_model: bool = True, **settings: Any):
+    def __init__(self, event_model: str | None = None, use_model: bool = True):
         bundle = load_model_bundle(event_model) if use_model else None
         self.rules = RuleClassifier()
         self.model = SentenceModel(bundle)

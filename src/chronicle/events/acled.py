@@ -224,24 +224,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if t == "COERCE":
-        if lemma_of(ev.trigger.head) in ("break", "scatter", "disperse"):
-            return "Protests", "Protest with intervention"  # a crowd dispersed (the object was checked upstream)
-        if has(DISRUPT) or (mode == "seize" and has(WEAPON_CACHE)):
-            return "Strategic developments", "Disrupted weapons use"
-        if mode == "arrest":
-            if has(DISAPPEARED):
-                return "Violence against civilians", "Abduction/forced disappearance"  # detained, then not seen again
-            return "Strategic developments", "Arrests"
-        subjects = _doers(ev)
-        if has(LOOT_DESTROY) and subjects and not subjects & (ARMED | NONSTATE | {"gunman", "looter"}) - {"group"}:
-            # burning and looting by people who are no armed group: a riot
-            if subjects & RIOTER_SUBJECTS:
-                return "Riots", "Violent demonstration"
-            if subjects & MOB:
-                return "Riots", "Mob violence"
-        if has(LOOT_DESTROY):
-            return "Strategic developments", "Looting/property destruction"
-        return acled_default(t, mode)
+        return _coercion(ev, mode, has)
     if t in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE") and has(AGREEMENT) and has({"sign", "agree", "reach", "agreement", "deal", "accord", "ink", "conclude", "broker", "accept"}):
         return "Strategic developments", "Agreement"
     if t in ("COOPERATE", "MOBILIZE", "AGREE") and has(GROUP_CHANGE) and _group_doers(ev) & (NONSTATE | ARMED | {"faction", "movement"}):
@@ -256,6 +239,28 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
     if t == "RETREAT" and mode == "withdraw" and not has(TERRITORY):
         return "Strategic developments", "Other"
     return acled_default(t, mode)
+
+
+def _coercion(ev: CodedEvent, mode: str | None, has) -> tuple[str | None, str | None]:
+    """ACLED type and sub-type of a COERCE event: dispersals, seizures, arrests, looting."""
+    if lemma_of(ev.trigger.head) in ("break", "scatter", "disperse"):
+        return "Protests", "Protest with intervention"  # a crowd dispersed (the object was checked upstream)
+    if has(DISRUPT) or (mode == "seize" and has(WEAPON_CACHE)):
+        return "Strategic developments", "Disrupted weapons use"
+    if mode == "arrest":
+        if has(DISAPPEARED):
+            return "Violence against civilians", "Abduction/forced disappearance"  # detained, then not seen again
+        return "Strategic developments", "Arrests"
+    subjects = _doers(ev)
+    if has(LOOT_DESTROY) and subjects and not subjects & (ARMED | NONSTATE | {"gunman", "looter"}) - {"group"}:
+        # burning and looting by people who are no armed group: a riot
+        if subjects & RIOTER_SUBJECTS:
+            return "Riots", "Violent demonstration"
+        if subjects & MOB:
+            return "Riots", "Mob violence"
+    if has(LOOT_DESTROY):
+        return "Strategic developments", "Looting/property destruction"
+    return acled_default("COERCE", mode)
 
 
 def _clause_words(tok: "Token") -> set[str]:

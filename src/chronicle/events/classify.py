@@ -170,35 +170,7 @@ class RuleClassifier:
         events: dict[int, CodedEvent] = {}
         for trig in triggers:
             events[trig.head.i] = self._initial(trig, probs)
-        # participant nouns strengthen the event they take part in
-        for trig in triggers:
-            if trig.text.lower() in PARTICIPANT_NOUNS or lemma_of(trig.head) in PARTICIPANT_NOUNS:
-                ev = events.get(trig.head.i)
-                gov = self._participant_governor(trig.head, heads)
-                if ev is None:
-                    continue
-                if gov is not None and gov.head.i in events:
-                    target = events[gov.head.i]
-                    # the participants are the governing event's own doers ("protesters stormed"), not
-                    # the subject of a side clause ("soldiers opened fire after protesters tried to ...")
-                    doers = trig.head.dep_ == "nsubj" and (trig.head.head.i == gov.head.i or (
-                        gov.head.dep_ in ("conj", "xcomp") and gov.head.head.i == trig.head.head.i))
-                    if ev.type == "PROTEST" and target.type in ("REQUEST", "ACCUSE", "REJECT") and doers:
-                        # demands voiced by demonstrators are made by demonstrating (PLOVER PROTEST)
-                        self._set(target, "PROTEST", "demo", max(ev.rule_weight, target.rule_weight), probs)
-                        target.framed = True
-                    elif ev.type == "PROTEST" and target.type == "ASSAULT" and doers:
-                        # demonstrators who storm, smash or burn: a violent demonstration (PLOVER riot)
-                        self._set(target, "PROTEST", "riot", max(ev.rule_weight, target.rule_weight), probs)
-                        target.framed = True
-                    elif ev.type in {s.type for s in gov.senses} and target.type != ev.type:
-                        sense = max((s for s in gov.senses if s.type == ev.type), key=lambda s: s.weight)
-                        self._set(target, sense.type, sense.mode, sense.weight + 0.2, probs)
-                    elif target.type == ev.type:
-                        target.score += 0.1
-                    del events[trig.head.i]
-                else:
-                    ev.score *= 0.8
+        self._fold_participants(triggers, events, heads, probs)  # participant nouns strengthen their event
         # "without fighting", "instead of talks": events said not to happen are no events; nor are
         # capacities ("the authority to order arrests"), figurative struggles ("fought for freedom"),
         # states ("enjoys the support of"), seizures of abstractions ("seize power") by way of
@@ -283,6 +255,39 @@ class RuleClassifier:
         return coded
 
     # -- pieces ------------------------------------------------------------
+    def _fold_participants(self, triggers: list[Trigger], events: dict[int, CodedEvent], heads: dict[int, Trigger],
+                           probs: dict[str, float]) -> None:
+        """Participant nouns ("protesters", "gunmen") strengthen the event they take part in
+        instead of standing alone: their own event is folded into it (or weakened)."""
+        for trig in triggers:
+            if trig.text.lower() in PARTICIPANT_NOUNS or lemma_of(trig.head) in PARTICIPANT_NOUNS:
+                ev = events.get(trig.head.i)
+                gov = self._participant_governor(trig.head, heads)
+                if ev is None:
+                    continue
+                if gov is not None and gov.head.i in events:
+                    target = events[gov.head.i]
+                    # the participants are the governing event's own doers ("protesters stormed"), not
+                    # the subject of a side clause ("soldiers opened fire after protesters tried to ...")
+                    doers = trig.head.dep_ == "nsubj" and (trig.head.head.i == gov.head.i or (
+                        gov.head.dep_ in ("conj", "xcomp") and gov.head.head.i == trig.head.head.i))
+                    if ev.type == "PROTEST" and target.type in ("REQUEST", "ACCUSE", "REJECT") and doers:
+                        # demands voiced by demonstrators are made by demonstrating (PLOVER PROTEST)
+                        self._set(target, "PROTEST", "demo", max(ev.rule_weight, target.rule_weight), probs)
+                        target.framed = True
+                    elif ev.type == "PROTEST" and target.type == "ASSAULT" and doers:
+                        # demonstrators who storm, smash or burn: a violent demonstration (PLOVER riot)
+                        self._set(target, "PROTEST", "riot", max(ev.rule_weight, target.rule_weight), probs)
+                        target.framed = True
+                    elif ev.type in {s.type for s in gov.senses} and target.type != ev.type:
+                        sense = max((s for s in gov.senses if s.type == ev.type), key=lambda s: s.weight)
+                        self._set(target, sense.type, sense.mode, sense.weight + 0.2, probs)
+                    elif target.type == ev.type:
+                        target.score += 0.1
+                    del events[trig.head.i]
+                else:
+                    ev.score *= 0.8
+
     def _refine(self, ev: CodedEvent, probs: dict[str, float]) -> None:
         """Readings that depend on the trigger's own arguments."""
         tok = ev.trigger.head

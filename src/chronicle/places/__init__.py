@@ -1,6 +1,6 @@
 """The places stage: toponyms found in the article and resolved against the gazetteer.
 
-    PlaceStage(**settings)(ann) -> list[Place]
+    PlaceStage(places_demonyms=False)(ann) -> list[Place]
 
 Sets ann.notes["focus_country"]: the ISO alpha-2 code of the country the
 article is mostly about (its toponyms and demonyms), or None. Events fall
@@ -25,7 +25,7 @@ __all__ = ["PlaceStage", "geoparse"]
 class PlaceStage:
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = False, **settings):
+    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = False):
         self.gaz = gazetteer or load_gazetteer()
         self.resolver = Resolver(self.gaz)
         self.demonyms = places_demonyms

@@ -1,6 +1,6 @@
 """The times stage: temporal expressions normalised as TIMEX3 against the publication date.
 
-    TimeStage(**settings)(ann) -> list[Time]      (chronicle.times.tagger does the work)
+    TimeStage()(ann) -> list[Time]      (chronicle.times.tagger does the work)
     chronicle.times.publication.textual_publication_date(text)   the date the body implies
     (an event's own date is the events stage's: chronicle.events.dating.date_event)
 """
@@ -20,7 +20,7 @@ class TimeStage:
 
     name = "times"
 
-    def __init__(self, **settings):
+    def __init__(self):
         self.tagger = TimeTagger()
 
     def __call__(self, ann: Annotations) -> list[Time]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chronicle.actors.resolve import country_on
-from chronicle.places.countries import country_by_iso2, country_by_iso3
+from chronicle.countries import country_by_iso2, country_by_iso3, country_on
 from chronicle.record import Actor, ActorRef, Span
 
 if TYPE_CHECKING:
