@@ -180,7 +180,7 @@ _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 _worker_pipeline = None
 
 
-def _init_worker(settings: dict, parent: int | None = None):
+def init_worker(settings: dict, parent: int | None = None):
     """Build this worker's Pipeline (returned too, for workers that are not a pool's)."""
     global _worker_pipeline
     ignore_interrupts_in_worker()
@@ -242,7 +242,7 @@ class ProcessCoder:
             # spawn: a clean interpreter per worker, safe beside threads (progress bar, Dask)
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(self.settings, os.getpid()),
+                initializer=init_worker, initargs=(self.settings, os.getpid()),
             )
         return self._executor
 
