@@ -38,7 +38,9 @@ def describe(exc: BaseException) -> tuple[str, int]:
     from chronicle.export.paths import UnsafeOutputPath
     from chronicle.store import StoreUnavailable
 
-    if isinstance(exc, (UserError, OutputBusy, ResumeMismatch, StoreUnavailable, UnsafeOutputPath)):
+    if isinstance(exc, ResumeMismatch):
+        return _one_line(f"cannot resume: {exc}"), USER_MISTAKE
+    if isinstance(exc, (UserError, OutputBusy, StoreUnavailable, UnsafeOutputPath)):
         return _one_line(str(exc)), USER_MISTAKE
     if isinstance(exc, OSError) and exc.filename is not None:  # missing, unreadable, unwritable, a folder, ...
         return f"{exc.filename}: {exc.strerror or exc}", USER_MISTAKE
