@@ -27,7 +27,7 @@ def pg_client():
     store = open_store(url)
     store.save_many(corpus())
     store.close()
-    with TestClient(create_app(url, token=TOKEN)) as c:
+    with TestClient(create_app(url, token=TOKEN), base_url="http://127.0.0.1") as c:
         yield c
     gen.close()
 

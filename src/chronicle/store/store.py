@@ -37,6 +37,16 @@ BOOL_FIELDS = ("historical", "negated", "hypothetical")
 
 MAX_PAGE = 1000
 
+# Columns the events table sorts by (a key chosen from this fixed map, never SQL from a request).
+# Ties fall back to newest first.
+SORT_COLUMNS = {
+    "date": "events.day_first", "type": "events.type", "mode": "events.mode",
+    "acled": "COALESCE(events.acled_sub_event_type, events.acled_event_type)",
+    "actor": "events.actor_names", "recipient": "events.recipient_names", "place": "events.place_name",
+    "country": "events.country_code", "confidence": "events.confidence", "fatalities": "events.fatalities",
+}
+SORT_KEYS = tuple(SORT_COLUMNS)
+
 # Actor ids remembered by a store between saves (one lookup saved per known actor). A
 # long-running server meets new actors without end, so the memo is emptied when full.
 ACTOR_ID_MEMO = 20_000
@@ -304,13 +314,20 @@ class Store:
             return cur.rowcount > 0
 
     # -- reads: events ----------------------------------------------------------
-    def events(self, f: EventFilter | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """One page of events, newest first."""
+    def events(self, f: EventFilter | None = None, limit: int = 50, offset: int = 0,
+               sort: str | None = None) -> list[dict[str, Any]]:
+        """One page of events, newest first, or by a column of SORT_COLUMNS ("-type": descending)."""
         clause, params = where(f or EventFilter(), self.dialect)
         limit = max(1, min(int(limit), MAX_PAGE))
         # The page's ids are found first (from the indexes alone when the filter allows),
         # so skipping `offset` rows does not fetch and join the rows it skips.
         order = " ORDER BY events.day_first DESC, events.id DESC"
+        key = (sort or "").lstrip("-")
+        if key in SORT_COLUMNS and sort != "-date":
+            # empty cells last whichever the direction (NULLs sort first in SQLite, last in PostgreSQL)
+            col = SORT_COLUMNS[key]
+            direction = " DESC" if sort.startswith("-") else ""
+            order = f" ORDER BY ({col}) IS NULL, {col}{direction}, events.day_first DESC, events.id DESC"
         rows = self._rows(
             "SELECT " + EVENT_COLUMNS + EVENT_FROM + " WHERE events.id IN (SELECT events.id FROM events" + clause
             + order + " LIMIT ? OFFSET ?)" + order,

@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from chronicle.export import FORMATS, export_chunks
 from chronicle.store import EventFilter
-from chronicle.web.params import event_filter
+from chronicle.web.params import event_filter, sort_param
 
 router = APIRouter(prefix="/api", tags=["read"])
 
 # The map draws at most this many points; the rest are counted, not drawn.
 MAX_POINTS = 20000
+# ids and offsets beyond what a 64-bit integer column holds are refused (422), not a 500
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10_000_000
 
 
 def store_of(request: Request):
@@ -41,13 +44,16 @@ def cached(request: Request, kind: str, f: EventFilter, compute, *extra) -> Resp
 
 @router.get("/events", summary="Events matching the filters, newest first, paginated")
 def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=1000),
-                offset: int = Query(0, ge=0, le=10_000_000), store=Depends(store_of)) -> dict[str, Any]:
-    return {"total": store.count_events(f), "limit": limit, "offset": offset,
-            "events": store.events(f, limit=limit, offset=offset)}
+                offset: int = Query(0, ge=0, le=MAX_OFFSET), sort: str | None = Depends(sort_param),
+                store=Depends(store_of)) -> dict[str, Any]:
+    total = store.count_events(f)
+    # past the end: an empty page (and the total, to find the last one), without a query that skips everything
+    events = store.events(f, limit=limit, offset=offset, sort=sort) if offset < total else []
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence (sentence, trigger, participants, place, time)")
-def get_event(event_id: int, store=Depends(store_of)) -> dict[str, Any]:
+def get_event(event_id: int = Path(ge=0, le=MAX_ID), store=Depends(store_of)) -> dict[str, Any]:
     event = store.event(event_id)
     if event is None:
         raise HTTPException(404, "no such event")
@@ -66,7 +72,8 @@ def points(request: Request, f: EventFilter = Depends(event_filter),
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def list_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), store=Depends(store_of)):
+def list_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                  store=Depends(store_of)):
     return {"total": store.count_articles(), "articles": store.articles(limit=limit, offset=offset)}
 
 
@@ -85,7 +92,7 @@ def list_actors(q: str | None = Query(None, max_length=200), limit: int = Query(
 
 
 @router.get("/actors/{actor_id}", summary="One actor with its events")
-def get_actor(actor_id: int, limit: int = Query(100, ge=1, le=1000), store=Depends(store_of)):
+def get_actor(actor_id: int = Path(ge=0, le=MAX_ID), limit: int = Query(100, ge=1, le=1000), store=Depends(store_of)):
     actor = store.actor(actor_id, limit=limit)
     if actor is None:
         raise HTTPException(404, "no such actor")
@@ -109,10 +116,12 @@ def network(request: Request, f: EventFilter = Depends(event_filter), limit: int
     return cached(request, "network", f, lambda: store.network(f, limit=limit), limit)
 
 
-@router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like), geojson or parquet")
-def export(fmt: Literal["jsonl", "csv", "geojson", "parquet"], f: EventFilter = Depends(event_filter),
+@router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like columns, then "
+            "Chronicle's), acled (ACLED's columns alone), geojson or parquet")
+def export(fmt: Literal["jsonl", "csv", "acled", "geojson", "parquet"], f: EventFilter = Depends(event_filter),
            store=Depends(store_of)):
     media_type, suffix = FORMATS[fmt]
     # the file name is fixed here, never taken from the request
-    headers = {"Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'}
+    name = "chronicle-acled" if fmt == "acled" else "chronicle-events"
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{suffix}"'}
     return StreamingResponse(export_chunks(store.iter_events(f), fmt), media_type=media_type, headers=headers)
