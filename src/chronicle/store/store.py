@@ -357,15 +357,19 @@ class Store:
                 return
             last = rows[-1]["id"]
 
-    def points(self, f: EventFilter | None = None, limit: int = 20000) -> list[list[Any]]:
-        """Located events as compact [id, lat, lon, type, article_id, idx, label] lists, newest first."""
+    def points(self, f: EventFilter | None = None, limit: int = 20000, town_only: bool = False) -> list[list[Any]]:
+        """Located events as compact [id, lat, lon, type, article_id, idx, label, place_feature] lists,
+        newest first; town_only leaves out events placed only at country, province or region level."""
         clause, params = where(f or EventFilter(), self.dialect)
         joiner = " AND " if clause else " WHERE "
+        wide = (" AND (events.place_feature IS NULL OR events.place_feature NOT IN "
+                "('country', 'admin1', 'region', 'continent'))") if town_only else ""
         cur = self._conn().cursor()
         cur.execute(self.dialect.sql(
             "SELECT events.id, events.lat, events.lon, events.type, events.article_id, events.idx, "
-            "COALESCE(events.trigger_text, '') || ' ' || COALESCE(events.place_name, '') FROM events" + clause + joiner
-            + "events.lat IS NOT NULL AND events.lon IS NOT NULL ORDER BY events.day_first DESC, events.id DESC LIMIT ?"),
+            "COALESCE(events.trigger_text, '') || ' ' || COALESCE(events.place_name, ''), events.place_feature "
+            "FROM events" + clause + joiner + "events.lat IS NOT NULL AND events.lon IS NOT NULL" + wide
+            + " ORDER BY events.day_first DESC, events.id DESC LIMIT ?"),
             tuple(params) + (max(1, int(limit)),))
         return [list(r) for r in cur.fetchall()]
 

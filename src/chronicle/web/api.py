@@ -62,13 +62,31 @@ def get_event(event_id: int = Path(ge=0, le=MAX_ID), store=Depends(store_of)) ->
 
 @router.get("/points", summary="Located events as compact points for the map")
 def points(request: Request, f: EventFilter = Depends(event_filter),
-           limit: int = Query(MAX_POINTS, ge=1, le=MAX_POINTS), store=Depends(store_of)):
+           limit: int = Query(MAX_POINTS, ge=1, le=MAX_POINTS),
+           precision: Literal["any", "town"] = Query("any", description="town: leave out events placed only "
+                                                     "at country, province or region level (see /api/areas)"),
+           store=Depends(store_of)):
     def compute():
-        rows = store.points(f, limit=limit)
-        return {"fields": ["id", "lat", "lon", "type", "article_id", "idx", "label"], "points": rows,
+        rows = store.points(f, limit=limit, town_only=precision == "town")
+        return {"fields": ["id", "lat", "lon", "type", "article_id", "idx", "label", "feature"], "points": rows,
                 "truncated": len(rows) >= limit}
 
-    return cached(request, "points", f, compute, limit)
+    return cached(request, "points", f, compute, limit, precision)
+
+
+@router.get("/areas", summary="Events placed only at country, province or region level, per area (the map's areas)")
+def areas(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    from chronicle.store.aggregates import areas as area_counts
+    from chronicle.web.params import country_name, iso_numeric
+
+    def compute():
+        rows = area_counts(store, f)
+        for a in rows:
+            a["country"] = country_name(a["country_code"])
+            a["iso_n3"] = iso_numeric(a["country_code"])  # the map's country outlines are keyed on it
+        return {"areas": rows}
+
+    return cached(request, "areas", f, compute)
 
 
 @router.get("/articles", summary="Stored articles, newest first")
@@ -104,6 +122,14 @@ def counts_daily(request: Request, f: EventFilter = Depends(event_filter), store
     return cached(request, "daily", f, lambda: {"counts": store.counts_by_day(f)})
 
 
+@router.get("/counts/timeline", summary="Events and stated deaths per day, type and news/background")
+def counts_timeline(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    from chronicle.store.aggregates import timeline
+
+    return cached(request, "timeline", f, lambda: {"fields": ["day", "type", "historical", "n", "fatalities"],
+                                                    "rows": timeline(store, f)})
+
+
 @router.get("/counts/{facet}", summary="Events per type, mode, ACLED type or country")
 def counts_facet(facet: Literal["type", "mode", "acled_event_type", "country_code"],
                  request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
@@ -113,7 +139,10 @@ def counts_facet(facet: Literal["type", "mode", "acled_event_type", "country_cod
 @router.get("/network", summary="Who acts on whom: actor -> recipient edges weighted by events")
 def network(request: Request, f: EventFilter = Depends(event_filter), limit: int = Query(150, ge=1, le=2000),
             store=Depends(store_of)):
-    return cached(request, "network", f, lambda: store.network(f, limit=limit), limit)
+    from chronicle.store.aggregates import typed_network
+
+    # edges carry their count per event type and their main type (the page colours them by it)
+    return cached(request, "network", f, lambda: typed_network(store, f, limit=limit), limit)
 
 
 @router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like columns, then "

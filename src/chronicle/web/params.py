@@ -107,3 +107,17 @@ def event_filter(
         q=(q or "").strip() or None, historical=_flag(historical, "historical"), min_confidence=confidence,
         article_id=article_id or None,
     )
+
+
+@lru_cache(maxsize=512)
+def iso_numeric(code: Optional[str]) -> Optional[str]:
+    """ISO 3166 numeric code ("368" for IQ), as Natural Earth's outlines are keyed."""
+    if not code:
+        return None
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=code)
+    except Exception:  # noqa: BLE001
+        c = None
+    return c.numeric if c else None
