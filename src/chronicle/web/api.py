@@ -15,7 +15,7 @@ from chronicle.web.params import event_filter, sort_param
 router = APIRouter(prefix="/api", tags=["read"])
 
 # The map draws at most this many points; the rest are counted, not drawn.
-MAX_POINTS = 20000
+MAX_POINTS = 50000
 # ids and offsets beyond what a 64-bit integer column holds are refused (422), not a 500
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10_000_000
