@@ -104,6 +104,10 @@ def test_map_loads_every_point_and_shows_country_level_events_as_areas(page):
     assert drawn == len(points["points"]) >= min(stored // 2, 20000)
     # every point given was added: what the clusters and the single markers hold adds up
     assert page.evaluate("window.chronicleCluster.getLayers().length") == drawn
+    # ... and is drawn when the page says it is ready: the clusters in view (the view fits them
+    # all) and the single markers add up to every point
+    shown = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
+    assert shown + page.locator(".event-marker").count() == drawn
     counted = page.evaluate("""() => { let n = 0; const c = window.chronicleCluster;
         c._topClusterLevel.getAllChildMarkers().forEach(() => n++); return n; }""")
     assert counted == drawn

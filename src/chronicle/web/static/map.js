@@ -168,8 +168,11 @@
       if (!markers.length) { ready(); return; }
       var cluster = L.markerClusterGroup({ maxClusterRadius: 45, chunkedLoading: true, spiderfyOnMaxZoom: true,
         iconCreateFunction: clusterIcon,
-        // called before the last chunk is put on the map: ready once that has run
-        chunkProgress: function (done, total) { if (done >= total) setTimeout(ready, 0); } });
+          // called before the last chunk is put on the map (ready once that has run), and also for
+        // batches the cluster layer adds itself while the view moves: only our batch's end counts
+        chunkProgress: function (done, total) {
+          if (total === markers.length && done >= total) setTimeout(ready, 0);
+        } });
       window.chronicleCluster = cluster;
       map.addLayer(cluster);
       cluster.addLayers(markers);
