@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import socket
 import threading
 import time
 from pathlib import Path
@@ -45,9 +46,10 @@ def scale_server(scale_db):
     import uvicorn
 
     from chronicle.web.app import create_app
-    from conftest import _free_port
 
-    port = _free_port()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     srv = uvicorn.Server(uvicorn.Config(create_app(scale_db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

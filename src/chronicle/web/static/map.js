@@ -114,11 +114,12 @@
   Promise.all([getJSON("/api/points?" + pointsQ.toString()), getJSON("/api/areas?" + params.toString()), outlines])
     .then(function (res) {
       var data = res[0], areas = res[1].areas, countryLayers = res[2];
-      var seen = {}, latlngs = [];
+      var seen = {}, latlngs = [], icons = {};
       var markers = data.points.map(function (p) {
         seen[p[3]] = true;
         latlngs.push([p[1], p[2]]);
-        var icon = L.divIcon({ className: "event-marker t-" + p[3], iconSize: [14, 14] });
+        // one icon per type, shared by its markers (tens of thousands of points)
+        var icon = icons[p[3]] || (icons[p[3]] = L.divIcon({ className: "event-marker t-" + p[3], iconSize: [14, 14] }));
         var m = L.marker([p[1], p[2]], { icon: icon, title: p[3] + " " + p[6], eventType: p[3] });
         // built once per marker: Leaflet calls this again on every update of the popup
         var content = null;
