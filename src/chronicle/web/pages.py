@@ -18,7 +18,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from chronicle.store import EventFilter
-from chronicle.store.store import SORT_KEYS
+from chronicle.store.queries import SORT_KEYS
 from chronicle.web.api import store_of
 from chronicle.web.article_view import actor_label, article_rows, event_passages
 from chronicle.web.assets import MEDIA_TYPES, vendor_available, vendor_path

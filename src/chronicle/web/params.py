@@ -11,7 +11,7 @@ from fastapi import HTTPException, Query
 
 from chronicle.store import EventFilter, parse_bbox
 from chronicle.store.filters import day_bounds
-from chronicle.store.store import SORT_KEYS
+from chronicle.store.queries import SORT_KEYS
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
