@@ -55,7 +55,6 @@ def render(name: str, request: Request, status_code: int = 200, headers=None, **
     return HTMLResponse(_env.get_template(name).render(**context), status_code=status_code, headers=headers)
 
 
-_render = render
 
 
 class _Facets:
@@ -117,7 +116,7 @@ def events_page(request: Request, f: EventFilter = Depends(event_filter), limit:
                 store=Depends(store_of)):
     total = store.count_events(f)
     events = store.events(f, limit=limit, offset=offset, sort=sort) if offset < total else []
-    return _render("events.html", request, f=f, events=events, total=total, offset=offset, limit=limit,
+    return render("events.html", request, f=f, events=events, total=total, offset=offset, limit=limit,
                    facets=_facets(request), pages=_page_links(f, limit, offset, total, sort),
                    sorts=_sort_links(f, sort), country_name=country_name,
                    export_query=urlencode(f.as_params()))
@@ -125,18 +124,18 @@ def events_page(request: Request, f: EventFilter = Depends(event_filter), limit:
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, f: EventFilter = Depends(event_filter)):
-    return _render("map.html", request, f=f, facets=_facets(request))
+    return render("map.html", request, f=f, facets=_facets(request))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, f: EventFilter = Depends(event_filter)):
-    return _render("timeline.html", request, f=f, facets=_facets(request))
+    return render("timeline.html", request, f=f, facets=_facets(request))
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
     # the table counts only the events the page's filters select, as the network above it does
-    return _render("actors.html", request, f=f, facets=_facets(request), actors=store.actors(limit=30, f=f),
+    return render("actors.html", request, f=f, facets=_facets(request), actors=store.actors(limit=30, f=f),
                    filtered=not f.is_empty())
 
 
@@ -145,7 +144,7 @@ def actor_page(request: Request, actor_id: int = PathParam(ge=0, le=MAX_ID), sto
     actor = store.actor(actor_id, limit=200)
     if actor is None:
         raise HTTPException(404, "no such actor")
-    return _render("actor.html", request, actor=actor)
+    return render("actor.html", request, actor=actor)
 
 
 @router.get("/events/{event_id}")
@@ -167,7 +166,7 @@ def article_page(request: Request, article_id: str, store=Depends(store_of)):
     record = store.article(article_id)
     if record is None:
         raise HTTPException(404, "no such article")
-    return _render("article.html", request, record=record, rows=article_rows(record))
+    return render("article.html", request, record=record, rows=article_rows(record))
 
 
 @router.get("/add", response_class=HTMLResponse)
@@ -176,7 +175,7 @@ def add_page(request: Request):
         # an old form (or a hand-made link) put the token in the URL: refuse, and never show it back
         raise HTTPException(400, "a token is never accepted in the URL (it would be logged); use the form, "
                                  "which sends it in the body")
-    return _render("add.html", request, writes_enabled=bool(request.app.state.token))
+    return render("add.html", request, writes_enabled=bool(request.app.state.token))
 
 
 @router.get("/vendor/{name}")
@@ -197,7 +196,7 @@ def api_docs(request: Request):
             params = [p["name"] for p in op.get("parameters", [])]
             routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                            "params": params})
-    return _render("api.html", request, routes=routes)
+    return render("api.html", request, routes=routes)
 
 
 @router.get("/favicon.ico")
