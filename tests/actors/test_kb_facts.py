@@ -27,14 +27,19 @@ SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT 
 # titles that name a head of state or of government
 HEAD_TITLES = frozenset({
     "president", "prime minister", "chancellor", "king", "queen", "emir", "sultan", "grand duke", "prince",
-    "emperor", "supreme leader", "leader", "junta leader", "chief adviser", "head of the sovereign council",
+    "emperor", "supreme leader", "leader", "junta leader", "chief adviser", "head of the sovereignty council",
     "chairman of the presidential council", "chairman of the presidential leadership council",
+    "chairman of the national transitional council", "president of the general national congress",
+    "president of the council of ministers",
 })
 # offices one person holds at a time in a country
 SOLE_TITLES = ("president", "prime minister", "chancellor", "foreign minister", "defence minister", "interior minister")
 
 # two claimants recognised by different sides at once
-DISPUTED = {("CIV", "president", "Laurent Gbagbo", "Alassane Ouattara")}
+DISPUTED = {
+    ("CIV", "president", "Laurent Gbagbo", "Alassane Ouattara"),  # 2010-11 after the election
+    ("MDG", "president", "Didier Ratsiraka", "Marc Ravalomanana"),  # 2002 after the election
+}
 # UN members whose head of state or government is not covered for a period, and why
 DOCUMENTED_GAPS = {
     "SMR": "two captains regent every six months; not listed",
