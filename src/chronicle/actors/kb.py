@@ -36,6 +36,8 @@ SHIPPED_FILES = (
     "people.yaml",
     # heads of state and government since 2000 and ministers, one file per region
     "people_africa.yaml", "people_americas.yaml", "people_asia.yaml", "people_europe.yaml", "people_oceania.yaml",
+    # envoys and heads of international organisations
+    "people_international.yaml",
 )
 
 # PLOVER's codes for international non-state actors (manual table 5.1); an
