@@ -163,3 +163,16 @@ def test_every_un_member_has_a_head_of_state_or_government(kb):
                 if not any(r.holds_on(day) for r in heads.get(iso3, [])):
                     missing.append(f"{iso3} {day}")
     assert not missing, f"{len(missing)} country-dates without a head: " + ", ".join(missing[:80])
+
+
+def test_the_parse_cache_gives_the_same_knowledge_base(tmp_path, monkeypatch):
+    from chronicle.actors.kb import KnowledgeBase
+
+    monkeypatch.setenv("CHRONICLE_CACHE", str(tmp_path))
+    parsed = KnowledgeBase()  # parses the files and fills the cache
+    cached = list((tmp_path / "kb").glob("*.pickle"))
+    assert len(cached) == len(SHIPPED_FILES)
+    cached[0].write_bytes(b"not a pickle")  # a broken cache entry is parsed again
+    again = KnowledgeBase()
+    assert [(e.id, e.roles, e.aliases, e.source) for e in again.entries] == \
+        [(e.id, e.roles, e.aliases, e.source) for e in parsed.entries]
