@@ -51,6 +51,9 @@ class Place:
     # True when the name qualifies something else ("the U.S. Army", "California
     # Department of Health"): a toponym, but not where anything happened
     associative: bool = False
+    # "name" (a place's name as written) or "demonym" ("Russian", "South Ossetian",
+    # "Palestinians": the place's adjective or people, resolved to it; always associative)
+    mention_kind: str = "name"
 
 
 @dataclass

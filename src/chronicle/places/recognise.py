@@ -191,11 +191,16 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
             i += 1
             continue
         hit = _match_at(context, i, gaz)
+        demonym = _demonym_at(context, i, gaz)
+        if demonym is not None and (hit is None or hit[0] <= demonym[0]):
+            # "Russian", "Sri Lankan", "South Ossetians": whose, said with a place
+            j, entry = demonym
+            if _demonym_is_place(doc, i, j, ents, context):
+                demonyms.append((offsets[i], offsets[j - 1] + len(words[j - 1]), entry))
+                context.demonym_tokens.update(range(i, j))
+            i = j
+            continue
         if hit is None:
-            key = exact_key(word)
-            country = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            if country is not None:
-                demonyms.append((offsets[i], offsets[i] + len(word), country))
             i += 1
             continue
         j, key, ids = hit
@@ -222,7 +227,7 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
-    mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms))
+    mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms, context.demonym_tokens))
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _relative_region(doc, context.text, m, gaz)
@@ -265,10 +270,71 @@ class _DocContext:
                 self.eponyms.add(exact_key(self.words[k - 1]))
         # first names of people named in full ("Chad Smith"): alone, they may name him
         self.first_names: set[str] = set()
+        # tokens read as demonyms ("Sri Lankan"): no place name is looked for in them
+        self.demonym_tokens: set[int] = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 self.person_words.add(exact_key(ent[-1].text))
                 self.first_names.add(exact_key(ent[0].text))
+
+
+# The longest demonym ("South Ossetian", "Sri Lankan") in tokens.
+MAX_DEMONYM_TOKENS = 3
+# Nouns after a demonym that make it a culture's, not a place's ("Italian food", "Irish pub").
+CULTURE_NOUNS = frozenset(
+    "food foods cuisine restaurant restaurants pub bar grill cafe dish dishes sausage sausages bread music song songs "
+    "rock dance dancing heritage immersion language languages class classes lessons literature descent ancestry "
+    "accent fries toast dressing style".split()
+)
+# Verbs after which a demonym is a language ("spoke only French").
+SPEAKING_VERBS = frozenset("speak speaks spoke spoken speaking teach teaches taught learn learned learning fluent".split())
+# Words before a demonym that make it part of a people's name ("Native American").
+PEOPLE_PREFIXES = frozenset({"native", "anglo", "african", "asian", "arab"})
+
+
+def _demonym_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """The longest demonym starting at token i, every word capitalised:
+    (end token, place entry). A plural ("Palestinians") counts."""
+    words, offsets, text = ctx.words, ctx.offsets, ctx.text
+    for j in range(min(len(words), i + MAX_DEMONYM_TOKENS), i, -1):
+        if any(not words[k][:1].isupper() or k in ctx.starts and k > i for k in range(i, j)):
+            continue
+        key = exact_key(text[offsets[i]:offsets[j - 1] + len(words[j - 1])])
+        entry = gaz.demonyms.get(key)
+        if entry is None and key.endswith("s"):
+            entry = gaz.demonyms.get(key[:-1])
+        if entry is not None:
+            return j, entry
+    return None
+
+
+def _demonym_is_place(doc, i: int, j: int, ents, context: "_DocContext") -> bool:
+    """Whether the demonym at i..j names the people or things of a place ("Russian
+    officials", "the Palestinian problem"), and not a person ("Monica French"),
+    a company ("American Airlines"), a people's name ("Native American",
+    "African-American"), a language ("spoke only French") or a cuisine ("Italian food")."""
+    ent = ents[i]
+    if ent is not None and ent[2] == "PERSON" and ent[1] - ent[0] > j - i:
+        return False
+    key = exact_key(doc[i:j].text)
+    if key in context.person_words or key.rstrip("s") in context.person_words:
+        return False  # the surname of a person named in full
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if prev is not None and (prev.lower_ in PEOPLE_PREFIXES or prev.lower_ in SPEAKING_VERBS):
+        return False
+    if prev is not None and prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[:1].isupper():
+        return False  # "African-American", "Anglo-Americans"
+    if nxt is not None and nxt.text == "-" and not nxt.whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() \
+            and doc[j + 1].lower_ in {"american", "americans"}:
+        return False  # "Mexican-American"
+    if nxt is not None and nxt.lower_ in CULTURE_NOUNS:
+        return False
+    if ent is not None and ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and ent[0] == i and ent[1] > j:
+        # heading a name: a state's body is the place's ("the Georgian Interior
+        # Ministry"), a company's or a club's is not ("American Airlines")
+        return bool({doc[k].lower_ for k in range(j, ent[1])} & INSTITUTION_WORDS)
+    return True
 
 
 def _locative_before(doc, i: int) -> bool:
@@ -561,11 +627,12 @@ _DOUBLE = re.compile(r"(.)\1+")
 LOOSE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 
 
-def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], demonyms) -> list[Mention]:
+def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], demonyms,
+                    demonym_tokens: set[int] = frozenset()) -> list[Mention]:
     """GPE/LOC entities no exact name matched, looked up by their loose key."""
     countries = {gaz.country_of(c) for m in found for c in m.candidates if gaz.feature[c] == F_COUNTRY}
     countries.update(gaz.country_of(c) for _s, _e, c in demonyms)
-    covered = set()
+    covered = set(demonym_tokens)  # "Sri Lankan" is the demonym, not a variant of a village
     for m in found:
         covered.update(range(m.tok_start, m.tok_end))
     out = []
