@@ -43,9 +43,32 @@ TITLES = frozenset(
 )
 # Words after a place name that show it names something else ("Washington Post").
 NAME_CONTINUATIONS = frozenset(
-    "times post journal herald tribune news daily university college hospital airport fc united "
+    "times post journal herald tribune news daily gazette courier sentinel chronicle fc united "
     "city's airways airlines bank group club corp corporation company inc ltd".split()
 )
+# Words of the bodies, buildings and events a town, county or state names after
+# itself ("Laurel County Sheriff's Office", "Amherst College", "Paris High School",
+# "Walker County Fair"): the name is a toponym there, marked associative.
+CIVIC_WORDS = frozenset(
+    "sheriff sheriff's clerk coroner jail prosecutor attorney commissioner commissioners commission council "
+    "police fire rescue ems school schools high elementary middle academy college university library chamber "
+    "fair fairgrounds museum hospital medical board court courthouse mayor supervisors treasurer assessor "
+    "auditor recorder highway patrol transit airport zoo parks symphony utilities water housing services "
+    "house representatives legislature assembly senate general district department city township parish "
+    "regional memorial stadium arena".split()
+)
+# Seats of government named for the government ("the White House said"):
+# never the towns of the same name (White House, Tennessee).
+GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "pentagon", "elysee", "elysee palace", "downing street",
+                              "capitol hill", "whitehall", "blue house", "zhongnanhai", "quai d orsay"})
+# A saint's name before these is a dedication, not the town named after the
+# saint ("the church of St. Peter and St. Paul", "St. Mary's Hospital").
+DEDICATION_WORDS = frozenset(
+    "church churches cathedral basilica chapel monastery abbey convent parish school hospital college "
+    "academy day feast mission".split()
+)
+CHURCH_WORDS = frozenset("church churches cathedral basilica chapel monastery abbey convent parish".split())
+SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "santo", "sao"})
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
     "north": "north", "south": "south", "east": "east", "west": "west",
@@ -337,6 +360,56 @@ def _demonym_is_place(doc, i: int, j: int, ents, context: "_DocContext") -> bool
     return True
 
 
+DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-", ":", "(", "\u2015"})
+
+
+def _upper_dateline(doc, i: int, j: int, context: "_DocContext") -> bool:
+    """'CHARLESTON, S.C. —', 'NEWARK --', 'BEIRUT:': an upper-case name opening the
+    story (a sentence, a line, or after the byline's date) and followed by its state
+    or by the dash that ends a dateline."""
+    if j >= len(doc) or doc[j].text not in DATELINE_MARKS:
+        return False
+    if not all(t.is_alpha or t.text in {".", "-", "'"} for t in doc[i:j]):
+        return False
+    prev = doc[i - 1] if i > 0 else None
+    return (prev is None or i in context.starts or prev.text in {".", "\u2022", "|"} or prev.like_num
+            or "\n" in prev.whitespace_ + prev.text)
+
+
+def _civic_words_after(doc, j: int, end: int) -> bool:
+    """Whether the words j..end after a place name make it a local body's,
+    building's or event's name ("County Sheriff's Office", "High School", "Fair")."""
+    words = {doc[k].lower_ for k in range(j, min(end, j + 6))}
+    return bool(words & CIVIC_WORDS)
+
+
+def _saint_dedication(doc, i: int, j: int) -> bool:
+    """A saint's name used for a church, school or feast, not for the town named
+    after the saint: "the church of St. Peter and St. Paul", "St. Patrick's Day",
+    "St. Mary's Hospital"."""
+    if doc[i].lower_ not in SAINT_WORDS:
+        return False
+    k = j
+    while k < len(doc) and k < j + 4 and (doc[k].text in {"'s", "\u2019s", "and", "&"} or doc[k].lower_ in SAINT_WORDS
+                                           or (doc[k].text[:1].isupper() and doc[k].lower_ not in DEDICATION_WORDS)):
+        k += 1
+    english = doc[i].lower_ in {"st", "st.", "saint"}  # "Santa Ana school district" is the city's
+    if k < len(doc) and doc[k].lower_ in (DEDICATION_WORDS if english else CHURCH_WORDS):
+        return True
+    if english and j < len(doc) and doc[j].text in {"'s", "\u2019s"} and not (j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+        return True  # "St. John's", "St. Michael's": a church or school named for the saint ("St. Peter's Square" is a place)
+    # back over the saints listed before it ("St. Peter and St. Paul")
+    while i >= 3 and doc[i - 1].lower_ in {"and", "&"} and doc[i - 2].text[:1].isupper():
+        k = i - 2
+        while k > 0 and doc[k].lower_ not in SAINT_WORDS and doc[k].text[:1].isupper() and k > i - 5:
+            k -= 1
+        if doc[k].lower_ not in SAINT_WORDS:
+            break
+        i = k
+    before = {doc[k].lower_ for k in range(max(0, i - 6), i)}
+    return bool(before & DEDICATION_WORDS) and any(doc[k].lower_ == "of" for k in range(max(0, i - 3), i))
+
+
 def _locative_before(doc, i: int) -> bool:
     """'in Basra', 'in the Glasgow area', 'near the town of Torun'."""
     if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
@@ -375,8 +448,15 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         if not (first.text.isupper() and F_COUNTRY in {gaz.feature[c] for c in ids}):
             return None
     dateline = i == 0 or not doc[i - 1].text.strip() or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
-    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not dateline:
+    upper_dateline = span.text.isupper() and _upper_dateline(doc, i, j, context)
+    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not (dateline or upper_dateline):
         return None  # "FAO", "HIV", "DOH": an acronym, not the town of the same letters ("PARIS, May 2 -" is a dateline)
+    if upper_dateline and feature != F_ADMIN2:
+        reasons.append("dateline")
+    if key in GOVERNMENT_SEATS or (prev is not None and prev.lower_ == "the" and key in {"white", "white house"}):
+        return None  # "the White House": the US government, not White House, Tennessee
+    if _saint_dedication(doc, i, j):
+        return None  # "the church of St. Peter and St. Paul", "St. Patrick's Day"
     if prev is not None and prev.text in {"$", "\u20ac", "\u00a3"}:
         return None  # "$US 15 billion"
     if nxt is not None and nxt.lower_ in EPONYM_NOUNS:
@@ -405,9 +485,18 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             # Control", "SOS Children's Villages Sudan"
             inner_words = {t.lower_ for t in inner}
             closing = ent[1] == j and ent[2] == "ORG" and feature in STRONG_FEATURES  # "Taco Bell" is no town's
+            # the place a local body serves: "Laurel County Sheriff's Office", "Amherst College"
+            heading = ent[0] == i or (ent[0] == i - 1 and doc[ent[0]].lower_ == "the")
+            civic_head = own_name and heading and _civic_words_after(doc, j, ent[1])
+            # "University of Cincinnati", "City of Gainesville": the place closes the body's name
+            civic_of = (own_name and ent[1] == j and prev is not None and prev.lower_ == "of"
+                        and doc[i - 2].lower_ in CIVIC_WORDS if i >= 2 else False)
             if well_known and own_name and (inner_words & INSTITUTION_WORDS or closing):
                 associative = True
                 reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
+            elif civic_head or civic_of:
+                associative = True
+                reasons.append(f"names the place the {ent[2]} '{inner.text}' serves")
             else:
                 return None  # "Camp Ashraf", "Agent Orange" lookalikes
     if (not associative and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN"
@@ -497,7 +586,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             while k < len(doc) and k < j + 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "for", "and"}):
                 chain.append(doc[k].lower_)
                 k += 1
-            if not (well_known and own_name and set(chain) & INSTITUTION_WORDS):
+            if not (own_name and (well_known and set(chain) & INSTITUTION_WORDS or _civic_words_after(doc, j, k))):
                 return None
             associative = True
             reasons.append("names the home of an office or body")
@@ -527,6 +616,12 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
         ent = ent_of.get(m.tok_start)
         if m.associative:
             continue  # "Seoul City Hall": the toponym is Seoul, the rest names a body
+        if ent is not None and ent.end > m.tok_end and _civic_words_after(doc, m.tok_end, ent.end) \
+                and not {doc[k].lower_ for k in range(m.tok_end, ent.end)} & KIND_PLACE_NOUNS:
+            # "the Henderson County Jail": the place is Henderson County, the rest a building of it
+            m.associative = True
+            m.reasons.append(f"names the place of the {ent.label_} '{ent.text}'")
+            continue
         if (ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end)
                 and not _only_lowercase_beside(doc, (ent.start, ent.end), m.tok_start, m.tok_end)):
             # (an entity that runs on over lower-case words only, "Linyi city alone", is a slip)
