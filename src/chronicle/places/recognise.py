@@ -177,6 +177,8 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
         key = exact_key(text[start:offsets[j - 1] + len(last)])
         if key.count(" ") + 1 > longest:
             break
+        if j > i + 1 and last.lower() == "city" and j < n and words[j].lower() in CIVIC_WORDS:
+            continue  # "Dublin City Council" is the council of the city of Dublin, not of Dublin City
         if last[:1].isupper() or _PARTICLE_NAME.match(last):
             ids = gaz.exact_ids(key)
             if not ids and j > i + 1:
