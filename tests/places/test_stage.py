@@ -83,9 +83,9 @@ def test_disease_named_after_a_place(annotate):
     assert [p.text for p in ann.places] == ["Uganda"]
 
 
-def test_demonyms_count_for_focus_but_are_not_places(annotate):
+def test_demonyms_count_for_focus_and_are_places_of_their_own_kind(annotate):
     ann = annotate("Filipino farmers protested against the new tariffs, a Filipino union said.")
-    assert ann.places == []
+    assert [(p.text, p.mention_kind, p.associative) for p in ann.places] == [("Filipino", "demonym", True)] * 2
     assert ann.notes["focus_country"] == "PH"
 
 

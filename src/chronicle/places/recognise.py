@@ -346,8 +346,12 @@ def _demonym_is_place(doc, i: int, j: int, ents, context: "_DocContext") -> bool
         return False  # the surname of a person named in full
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[j] if j < len(doc) else None
-    if prev is not None and (prev.lower_ in PEOPLE_PREFIXES or prev.lower_ in SPEAKING_VERBS):
+    if ent is not None and ent[2] == "LANGUAGE":
         return False
+    if prev is not None and prev.lower_ in PEOPLE_PREFIXES:
+        return False
+    if any(doc[k].lower_ in SPEAKING_VERBS for k in range(max(0, i - 2), i)):
+        return False  # "spoke only Italian"
     if prev is not None and prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[:1].isupper():
         return False  # "African-American", "Anglo-Americans"
     if nxt is not None and nxt.text == "-" and not nxt.whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() \
