@@ -57,6 +57,12 @@ CIVIC_WORDS = frozenset(
     "house representatives legislature assembly senate general district department city township parish "
     "regional memorial stadium arena".split()
 )
+# Bodies named "X of <place>" for the place they serve ("University of Cincinnati",
+# "City of Gainesville"); not "Chamber of Commerce" (Commerce, Georgia).
+CIVIC_OF_WORDS = frozenset(
+    "university college city town village township borough county diocese archdiocese district state "
+    "commonwealth mayor".split()
+)
 # Seats of government named for the government ("the White House said"):
 # never the towns of the same name (White House, Tennessee).
 GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "pentagon", "elysee", "elysee palace", "downing street",
@@ -68,6 +74,14 @@ DEDICATION_WORDS = frozenset(
     "academy day feast mission".split()
 )
 CHURCH_WORDS = frozenset("church churches cathedral basilica chapel monastery abbey convent parish".split())
+# Words before a place name that make an area of it ("Metro Nashville", "Greater Manchester").
+AREA_PREFIXES = frozenset({"metro", "greater", "downtown", "metropolitan", "uptown", "midtown", "suburban"})
+# The words right after a place's name that make it the name of a local body or
+# office of that place ("Alexandria Police", "Laurel County Clerk", "Paris High School").
+CIVIC_HEAD_WORDS = frozenset(
+    "police sheriff sheriff's fire mayor council clerk commissioner commissioners coroner prosecutor jail "
+    "township schools school college university library high elementary city county board".split()
+)
 SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "santo", "sao"})
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
@@ -241,7 +255,8 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     # one sense per article: a name taken for a place once, on its own evidence,
     # is the same place where it stands with less ("Esperance residents ...
     # Esperance recorded 400 mm"); the hard rules (titles, longer names) still apply
-    placed = {m.key for m in mentions if not m.associative and (m.label in {"GPE", "LOC"} or m.hint)}
+    placed = {m.key for m in mentions if not m.associative and (
+        m.label in {"GPE", "LOC"} or m.hint or "dateline" in m.reasons)}
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     for i, j, key, ids in turned_down:
         if key in placed and not covered.intersection(range(i, j)):
@@ -394,6 +409,8 @@ def _saint_dedication(doc, i: int, j: int) -> bool:
     after the saint: "the church of St. Peter and St. Paul", "St. Patrick's Day",
     "St. Mary's Hospital"."""
     if doc[i].lower_ not in SAINT_WORDS:
+        if i > 0 and doc[i - 1].lower_ in SAINT_WORDS:  # "Patrick" of "St. Patrick's Day"
+            return _saint_dedication(doc, i - 1, j)
         return False
     k = j
     while k < len(doc) and k < j + 4 and (doc[k].text in {"'s", "\u2019s", "and", "&"} or doc[k].lower_ in SAINT_WORDS
@@ -463,6 +480,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "the White House": the US government, not White House, Tennessee
     if _saint_dedication(doc, i, j):
         return None  # "the church of St. Peter and St. Paul", "St. Patrick's Day"
+    if key in gaz.acronyms and span.text[1:].islower() and not any(exact_key(gaz.names[c]) == key for c in ids):
+        return None  # "the Recovery Act": the word, not the ACT (Australian Capital Territory)
     if prev is not None and prev.text in {"$", "\u20ac", "\u00a3"}:
         return None  # "$US 15 billion"
     if nxt is not None and nxt.lower_ in EPONYM_NOUNS:
@@ -476,8 +495,20 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
+    if own_name and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
+        # a local body or officer named after the place it serves: "Alexandria
+        # Police", "Laurel County Clerk Dean Johnson", "Roselle police"
+        associative = True
+        reasons.append(f"names the place of its '{nxt.text}'")
     possessive = ent is not None and all(doc[k].text in {"'s", "\u2019s"} for k in range(ent[0], ent[1]) if not i <= k < j)
-    if (ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j)
+    # "Gainesville's VFW Post": the town owns the post the model ran the name into
+    possessor = own_name and nxt is not None and nxt.text in {"'s", "\u2019s"} and ent is not None and ent[0] == i
+    # "Lutheran School in Lombard": the model ran the body's name over "in"
+    run_over = ent is not None and ent[0] < i and prev is not None and prev.lower_ in {"in", "at", "near", "outside"}
+    # "Metro Nashville", "Greater Manchester"
+    area = ent is not None and ent[1] == j and ent[0] == i - 1 and prev is not None and prev.lower_ in AREA_PREFIXES
+    if (not associative and ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j)
+            and not possessor and not run_over and not area
             and not (possessive and feature in STRONG_FEATURES and own_name)):  # "Angola's worst outbreak"
         inner = doc[ent[0]:ent[1]]
         # "Nairobi, Kenya" or "Cattai and Wilberforce" tagged as one entity
@@ -496,7 +527,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             civic_head = own_name and heading and _civic_words_after(doc, j, ent[1])
             # "University of Cincinnati", "City of Gainesville": the place closes the body's name
             civic_of = (own_name and ent[1] == j and prev is not None and prev.lower_ == "of"
-                        and doc[i - 2].lower_ in CIVIC_WORDS if i >= 2 else False)
+                        and doc[i - 2].lower_ in CIVIC_OF_WORDS if i >= 2 else False)
             if well_known and own_name and (inner_words & INSTITUTION_WORDS or closing):
                 associative = True
                 reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
@@ -506,7 +537,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             else:
                 return None  # "Camp Ashraf", "Agent Orange" lookalikes
     if (not associative and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN"
-            and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
+            and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS
+            and prev.lower_ not in AREA_PREFIXES):
         if not (feature == F_COUNTRY and own_name and len(key) > 3):
             return None  # the tail of a longer name: "Agent Orange"
         # a country closing a body's name is its national branch ("SOS Children's Villages Sudan")
@@ -573,7 +605,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append("taken for a place elsewhere in the article")
         elif (followed_by_place or after_place) and (is_name or label):
             reasons.append("in a list of places")
-        elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
+        elif label == "ORG" and population >= KNOWN_TOWN_POPULATION and own_name:  # "Hamas" is no spelling of Hama
             reasons.append("known town the model called ORG")
         elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts:
             reasons.append("known town written as a name")
@@ -651,7 +683,9 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
 # Nouns a place name qualifies ("a Longview woman", "the Pirbright laboratory").
 QUALIFIED_NOUNS = frozenset(
     "resident residents woman women man men family families spokesperson spokesman spokeswoman official officials "
-    "laboratory lab farm farms mine hospital school schools residents' council".split()
+    "laboratory lab farm farms mine hospital school schools residents' council teenager teenagers teen teens boy "
+    "boys girl girls student students couple driver drivers motorist motorists native natives businessman "
+    "businesswoman homeowner homeowners voters".split()
 )
 # Nouns after a name that make it a place ("the Glasgow area").
 PLACE_NOUNS = frozenset("area region city town province state district county border suburbs outskirts".split())
