@@ -502,7 +502,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         reasons.append(f"names the place of its '{nxt.text}'")
     possessive = ent is not None and all(doc[k].text in {"'s", "\u2019s"} for k in range(ent[0], ent[1]) if not i <= k < j)
     # "Gainesville's VFW Post": the town owns the post the model ran the name into
-    possessor = own_name and nxt is not None and nxt.text in {"'s", "\u2019s"} and ent is not None and ent[0] == i
+    # ("McDonald's" alone is the firm's name)
+    possessor = (own_name and nxt is not None and nxt.text in {"'s", "\u2019s"} and ent is not None and ent[0] == i
+                 and ent[1] > j + 1)
     # "Lutheran School in Lombard": the model ran the body's name over "in"
     run_over = ent is not None and ent[0] < i and prev is not None and prev.lower_ in {"in", "at", "near", "outside"}
     # "Metro Nashville", "Greater Manchester"
