@@ -285,7 +285,9 @@ INSTITUTION_WORDS = frozenset(
     "center centre institute institutes council administration office bureau authority authorities parliament "
     "congress senate court military guard coast health food national federal state public minister "
     "ministers premier governor president officials official secretary commissioner mayor police "
-    "hall airport board district laboratory"
+    "hall airport board district laboratory census house representatives attorney postal service services "
+    "forest survey marshals customs border patrol highway association coalition commission society foundation "
+    "federation league chapter"
     .split()
 )
 
