@@ -44,6 +44,10 @@ NEIGHBOUR_BONUS = 1.5
 # the article ("Palestine" and "Anderson County": Palestine, Texas lies in
 # Anderson County, Texas): the article's own geography, read before any choice.
 POSSIBLE_CONTAINMENT_BONUS = 2.0
+# A town or county candidate near the candidates of the article's other names
+# ("Mansfield" with "Shreveport": Mansfield, Louisiana); each other name counts
+# by how sure it is (1 / its number of town and county candidates).
+NEARBY_BONUS = 2.0
 CAPITAL_BONUS = 4.0
 LOOSE_PENALTY = 1.0
 OWN_NAME_BONUS = 1.0
@@ -149,13 +153,14 @@ class Resolver:
                 preceding.setdefault(b.key, []).append(a.key)
         siblings = _list_siblings(text, mentions)
         links = _PossibleContainment(g, groups)
+        nearby = _Nearby(g, groups)
 
         choices: dict[str, Choice] = {}
         for _pass in range(2):
             evidence = _Evidence(demonym_votes, votes)
             for key, ch in choices.items():
                 evidence.add_places(key, self._holders(ch.id) | {ch.id})
-            choices = {key: self._choose(key, ms, groups, following, choices, evidence, preceding, siblings, links)
+            choices = {key: self._choose(key, ms, groups, following, choices, evidence, preceding, siblings, links, nearby)
                        for key, ms in groups.items()}
             votes = {key: (g.country_of(ch.id), float(len(groups[key]))) for key, ch in choices.items() if g.country_of(ch.id)}
         counts: Counter[str] = Counter(demonym_votes)
@@ -165,7 +170,7 @@ class Resolver:
         return choices, top
 
     def _choose(self, key, ms, groups, following, previous, evidence: "_Evidence", preceding=None, siblings=None,
-                links: "_PossibleContainment | None" = None) -> Choice:
+                links: "_PossibleContainment | None" = None, nearby: "_Nearby | None" = None) -> Choice:
         g = self.gaz
         # places this name follows as their container ("Buffalo, New York")
         held = [previous[k].id for k in (preceding or {}).get(key, ()) if k in previous]
@@ -222,6 +227,10 @@ class Resolver:
             if linked > 0:
                 score += POSSIBLE_CONTAINMENT_BONUS * min(2.0, linked)
                 why.append("holds or lies in a place the article names")
+            close = nearby.weight(c, key) if nearby is not None else 0.0
+            if close > 0.2:
+                score += NEARBY_BONUS * min(1.5, close)
+                why.append("near places the article names")
             if held and f != F_CITY and any(c in self._holders(h) for h in held):
                 score += CONTAINMENT_BONUS
                 why.append("holds the place named before it")
@@ -348,3 +357,36 @@ class _PossibleContainment:
             if g.admin1[c] >= 0:
                 total += 0.5 * len(self.named.get(g.admin1[c], set()) - {key})
         return total
+
+
+class _Nearby:
+    """Town and county candidates of all the article's names on a grid of
+    one-degree cells: a candidate is near another name when that name has a
+    candidate in its cell or the eight around it (about 100-300 km)."""
+
+    def __init__(self, g: Gazetteer, groups: dict[str, list[Mention]]):
+        self.g = g
+        self.cells: dict[tuple[int, int], dict[str, float]] = {}
+        for key, ms in groups.items():
+            points = [c for c in ms[0].candidates if g.feature[c] in (F_CITY, F_ADMIN2)]
+            if not points:
+                continue
+            w = 1.0 / len(points)
+            for c in points:
+                cell = self.cells.setdefault(self._cell(c), {})
+                cell[key] = max(cell.get(key, 0.0), w)
+
+    def _cell(self, c: int) -> tuple[int, int]:
+        return math.floor(self.g.lat[c]), math.floor(self.g.lon[c])
+
+    def weight(self, c: int, key: str) -> float:
+        if self.g.feature[c] not in (F_CITY, F_ADMIN2):
+            return 0.0
+        y, x = self._cell(c)
+        best: dict[str, float] = {}
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for other, w in self.cells.get((y + dy, x + dx), {}).items():
+                    if other != key and w > best.get(other, 0.0):
+                        best[other] = w
+        return sum(best.values())
