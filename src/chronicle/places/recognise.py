@@ -399,6 +399,20 @@ def _upper_dateline(doc, i: int, j: int, context: "_DocContext") -> bool:
             or "\n" in prev.whitespace_ + prev.text)
 
 
+def _held_by_next(ctx: "_DocContext", j: int, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    """Whether ", <state or country>" follows and holds one of the candidates."""
+    if j + 1 >= len(ctx.words) or ctx.words[j] != ",":
+        return False
+    following = _match_at(ctx, j + 1, gaz)
+    if following is None:
+        return False
+    holders = {x for x in following[2] if gaz.feature[x] in (F_ADMIN1, F_COUNTRY)}
+    if not holders:
+        return False
+    return any(gaz.admin1[c] in holders or gaz.country_entry.get(gaz.country_of(c)) in holders
+               for c in ids if gaz.feature[c] in (F_CITY, F_ADMIN2))
+
+
 def _civic_words_after(doc, j: int, end: int) -> bool:
     """Whether the words j..end after a place name make it a local body's,
     building's or event's name ("County Sheriff's Office", "High School", "Fair")."""
@@ -549,6 +563,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         associative = True
         reasons.append("names the country of the body before it")
 
+    # "Greer, South Carolina", "Lanexa, Va.": the state after the comma holds a town of this name
+    held_by_next = _held_by_next(context, j, ids, gaz)
     followed_by_place = followed_by_name = False
     if nxt is not None and nxt.lower_ in LIST_JOINS and j + 1 < len(doc):
         following = _match_at(context, j + 1, gaz)
@@ -581,7 +597,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms
                                   and (label == "NORP" or locative))
         if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places
-                or told_kind or known):
+                or told_kind or known or upper_dateline or held_by_next):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -592,10 +608,14 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
         is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
         kind_after = nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS and not first.is_stop
-        if sentence_initial and not is_name and not label and not kind_after:
+        if held_by_next:
+            reasons.append("inside the place named after it")
+        elif sentence_initial and not is_name and not label and not kind_after and not known:
             return None  # "Police said": an ordinary word that starts the sentence ("Heze city" is a name)
         is_name = is_name or (sentence_initial and kind_after)
-        if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
+        if reasons:
+            pass
+        elif feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
             reasons.append(FEATURE_REASON[feature])
         elif locative and (is_name or label):
             reasons.append(f"after '{prev.text}'")
@@ -605,7 +625,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append(f"followed by '{nxt.text}'")
         elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms:
             reasons.append(f"qualifies '{nxt.text}'")
-        elif known and (is_name or label):
+        elif known and (is_name or label or sentence_initial):
             reasons.append("taken for a place elsewhere in the article")
         elif (followed_by_place or after_place) and (is_name or label):
             reasons.append("in a list of places")
