@@ -55,7 +55,7 @@ CIVIC_WORDS = frozenset(
     "fair fairgrounds museum hospital medical board court courthouse mayor supervisors treasurer assessor "
     "auditor recorder highway patrol transit airport zoo parks symphony utilities water housing services "
     "house representatives legislature assembly senate general district department city township parish "
-    "regional memorial stadium arena".split()
+    "regional memorial stadium arena post".split()
 )
 # Bodies named "X of <place>" for the place they serve ("University of Cincinnati",
 # "City of Gainesville"); not "Chamber of Commerce" (Commerce, Georgia).
@@ -245,7 +245,10 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
         j, key, ids = hit
         mention = _judge(doc, i, j, key, ids, gaz, ents, context, mentions[-1].tok_end if mentions else -1)
         if mention is not None and _is_capital_speaking(doc, i, j, ids, gaz):
-            mention = None  # "Washington said": the government, not the place
+            # "Washington said", "Tbilisi has denied": the government, named by
+            # its seat; a toponym, but never where anything happened
+            mention.associative = True
+            mention.reasons.append("a capital speaking for its government")
         if mention is not None:
             mentions.append(mention)
             i = j
@@ -261,7 +264,10 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     for i, j, key, ids in turned_down:
         if key in placed and not covered.intersection(range(i, j)):
             mention = _judge(doc, i, j, key, ids, gaz, ents, context, -1, known=True)
-            if mention is not None and not _is_capital_speaking(doc, i, j, ids, gaz):
+            if mention is not None:
+                if _is_capital_speaking(doc, i, j, ids, gaz):
+                    mention.associative = True
+                    mention.reasons.append("a capital speaking for its government")
                 mentions.append(mention)
                 covered.update(range(i, j))
     mentions.sort(key=lambda m: m.start)
@@ -287,7 +293,7 @@ INSTITUTION_WORDS = frozenset(
     "ministers premier governor president officials official secretary commissioner mayor police "
     "hall airport board district laboratory census house representatives attorney postal service services "
     "forest survey marshals customs border patrol highway association coalition commission society foundation "
-    "federation league chapter"
+    "federation league chapter post"
     .split()
 )
 
