@@ -4,7 +4,7 @@ geography, on sentences the project wrote."""
 import json
 
 from chronicle.places.evaluate import Tally, read_lgl
-from chronicle.places.event_location import locate_event
+from chronicle.events.location import locate_event
 from chronicle.record import Place
 
 
