@@ -27,6 +27,30 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, LENGTH, SENT_START
 
 from chronicle.places.gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_CONTINENT, F_COUNTRY, F_REGION, Gazetteer
+from chronicle.places.bodies import (
+    AREA_PREFIXES,
+    CIVIC_HEAD_WORDS,
+    CIVIC_WORDS,
+    GOVERNMENT_SEATS,
+    INSTITUTION_WORDS,
+    LIST_JOINS,
+    NAME_CONTINUATIONS,
+    STRONG_FEATURES,
+    civic_words_after,
+    longer_entity_verdict,
+    only_lowercase_beside,
+    saint_dedication,
+    upper_dateline,
+)
+from chronicle.places.demonyms import demonym_at, demonym_is_place
+from chronicle.places.kinds import (  # DIVISION_WORDS: also read by actors.name_matches
+    DIVISION_WORDS,
+    KIND_PLACE_NOUNS,
+    OF_PLACE_NOUNS,
+    PLACE_NOUNS,
+    QUALIFIED_NOUNS,
+    kind_hint,
+)
 from chronicle.places.normalise import ARTICLES, exact_key, loose_key, strip_article
 
 # The most spaCy tokens one place name spans ("Saint Vincent and the Grenadines").
@@ -41,48 +65,6 @@ TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president minister senator sen. gov. governor "
     "judge general gen. col. captain capt. king queen prince princess saint st. rep. sheikh pope emir".split()
 )
-# Words after a place name that show it names something else ("Washington Post").
-NAME_CONTINUATIONS = frozenset(
-    "times post journal herald tribune news daily gazette courier sentinel chronicle fc united "
-    "city's airways airlines bank group club corp corporation company inc ltd".split()
-)
-# Words of the bodies, buildings and events a town, county or state names after
-# itself ("Laurel County Sheriff's Office", "Amherst College", "Paris High School",
-# "Walker County Fair"): the name is a toponym there, marked associative.
-CIVIC_WORDS = frozenset(
-    "sheriff sheriff's clerk coroner jail prosecutor attorney commissioner commissioners commission council "
-    "police fire rescue ems school schools high elementary middle academy college university library chamber "
-    "fair fairgrounds museum hospital medical board court courthouse mayor supervisors treasurer assessor "
-    "auditor recorder highway patrol transit airport zoo parks symphony utilities water housing services "
-    "house representatives legislature assembly senate general district department city township parish "
-    "regional memorial stadium arena post".split()
-)
-# Bodies named "X of <place>" for the place they serve ("University of Cincinnati",
-# "City of Gainesville"); not "Chamber of Commerce" (Commerce, Georgia).
-CIVIC_OF_WORDS = frozenset(
-    "university college city town village township borough county diocese archdiocese district state "
-    "commonwealth mayor".split()
-)
-# Seats of government named for the government ("the White House said"):
-# never the towns of the same name (White House, Tennessee).
-GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "pentagon", "elysee", "elysee palace", "downing street",
-                              "capitol hill", "whitehall", "blue house", "zhongnanhai", "quai d orsay"})
-# A saint's name before these is a dedication, not the town named after the
-# saint ("the church of St. Peter and St. Paul", "St. Mary's Hospital").
-DEDICATION_WORDS = frozenset(
-    "church churches cathedral basilica chapel monastery abbey convent parish school hospital college "
-    "academy day feast mission".split()
-)
-CHURCH_WORDS = frozenset("church churches cathedral basilica chapel monastery abbey convent parish".split())
-# Words before a place name that make an area of it ("Metro Nashville", "Greater Manchester").
-AREA_PREFIXES = frozenset({"metro", "greater", "downtown", "metropolitan", "uptown", "midtown", "suburban"})
-# The words right after a place's name that make it the name of a local body or
-# office of that place ("Alexandria Police", "Laurel County Clerk", "Paris High School").
-CIVIC_HEAD_WORDS = frozenset(
-    "police sheriff sheriff's fire mayor council clerk commissioner commissioners coroner prosecutor jail "
-    "township schools school college university library high elementary city county board".split()
-)
-SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "santo", "sao"})
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
     "north": "north", "south": "south", "east": "east", "west": "west",
@@ -124,7 +106,6 @@ REPORTING_VERBS = frozenset(
 # Places of this size are known enough to be kept as bare names without other evidence.
 KNOWN_TOWN_POPULATION = 100_000
 
-STRONG_FEATURES = frozenset({F_COUNTRY, F_ADMIN1, F_REGION, F_CONTINENT})
 
 
 @dataclass
@@ -208,8 +189,6 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
 
 # A name's last word may open with an elided particle: "Cote d'Ivoire", "Val d'Or".
 _PARTICLE_NAME = re.compile(r"^[a-z]{1,2}['\u2019][A-Z]")
-# Words that join the items of a list of places ("Pandi, Bulacan", "Basra and Najaf").
-LIST_JOINS = frozenset({",", "and", "or", "&"})
 _NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "/"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"})
 
@@ -230,11 +209,11 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
             i += 1
             continue
         hit = _match_at(context, i, gaz)
-        demonym = _demonym_at(context, i, gaz)
+        demonym = demonym_at(context, i, gaz)
         if demonym is not None and (hit is None or hit[0] <= demonym[0]):
             # "Russian", "Sri Lankan", "South Ossetians": whose, said with a place
             j, entry = demonym
-            if _demonym_is_place(doc, i, j, ents, context):
+            if demonym_is_place(doc, i, j, ents, context):
                 demonyms.append((offsets[i], offsets[j - 1] + len(words[j - 1]), entry))
                 context.demonym_tokens.update(range(i, j))
             i = j
@@ -284,20 +263,6 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
 EPONYM_NOUNS = frozenset(
     "virus viruses fever disease strain strains flu influenza syndrome encephalitis vaccine haemorrhagic hemorrhagic".split()
 )
-# Organisation words after which a leading place name says whose body it is
-# ("U.S. Army", "California Department of Public Health").
-INSTITUTION_WORDS = frozenset(
-    "department ministry army navy air forces force police government embassy consulate agency centers centres "
-    "center centre institute institutes council administration office bureau authority authorities parliament "
-    "congress senate court military guard coast health food national federal state public minister "
-    "ministers premier governor president officials official secretary commissioner mayor police "
-    "hall airport board district laboratory census house representatives attorney postal service services "
-    "forest survey marshals customs border patrol highway association coalition commission society foundation "
-    "federation league chapter post"
-    .split()
-)
-
-
 class _DocContext:
     """Facts about the whole article that single matches are judged by."""
 
@@ -326,85 +291,6 @@ class _DocContext:
                 self.first_names.add(exact_key(ent[0].text))
 
 
-# The longest demonym ("South Ossetian", "Sri Lankan") in tokens.
-MAX_DEMONYM_TOKENS = 3
-# Nouns after a demonym that make it a culture's, not a place's ("Italian food", "Irish pub").
-CULTURE_NOUNS = frozenset(
-    "food foods cuisine restaurant restaurants pub bar grill cafe dish dishes sausage sausages bread music song songs "
-    "rock dance dancing heritage immersion language languages class classes lessons literature descent ancestry "
-    "accent fries toast dressing style".split()
-)
-# Verbs after which a demonym is a language ("spoke only French").
-SPEAKING_VERBS = frozenset("speak speaks spoke spoken speaking teach teaches taught learn learned learning fluent".split())
-# Words before a demonym that make it part of a people's name ("Native American").
-PEOPLE_PREFIXES = frozenset({"native", "anglo", "african", "asian", "arab"})
-
-
-def _demonym_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The longest demonym starting at token i, every word capitalised:
-    (end token, place entry). A plural ("Palestinians") counts."""
-    words, offsets, text = ctx.words, ctx.offsets, ctx.text
-    for j in range(min(len(words), i + MAX_DEMONYM_TOKENS), i, -1):
-        if any(not words[k][:1].isupper() or k in ctx.starts and k > i for k in range(i, j)):
-            continue
-        key = exact_key(text[offsets[i]:offsets[j - 1] + len(words[j - 1])])
-        entry = gaz.demonyms.get(key)
-        if entry is None and key.endswith("s"):
-            entry = gaz.demonyms.get(key[:-1])
-        if entry is not None:
-            return j, entry
-    return None
-
-
-def _demonym_is_place(doc, i: int, j: int, ents, context: "_DocContext") -> bool:
-    """Whether the demonym at i..j names the people or things of a place ("Russian
-    officials", "the Palestinian problem"), and not a person ("Monica French"),
-    a company ("American Airlines"), a people's name ("Native American",
-    "African-American"), a language ("spoke only French") or a cuisine ("Italian food")."""
-    ent = ents[i]
-    if ent is not None and ent[2] == "PERSON" and ent[1] - ent[0] > j - i:
-        return False
-    key = exact_key(doc[i:j].text)
-    if key in context.person_words or key.rstrip("s") in context.person_words:
-        return False  # the surname of a person named in full
-    prev = doc[i - 1] if i > 0 else None
-    nxt = doc[j] if j < len(doc) else None
-    if ent is not None and ent[2] == "LANGUAGE":
-        return False
-    if prev is not None and prev.lower_ in PEOPLE_PREFIXES:
-        return False
-    if any(doc[k].lower_ in SPEAKING_VERBS for k in range(max(0, i - 2), i)):
-        return False  # "spoke only Italian"
-    if prev is not None and prev.text == "-" and not prev.whitespace_ and i >= 2 and doc[i - 2].text[:1].isupper():
-        return False  # "African-American", "Anglo-Americans"
-    if nxt is not None and nxt.text == "-" and not nxt.whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() \
-            and doc[j + 1].lower_ in {"american", "americans"}:
-        return False  # "Mexican-American"
-    if nxt is not None and nxt.lower_ in CULTURE_NOUNS:
-        return False
-    if ent is not None and ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and ent[0] == i and ent[1] > j:
-        # heading a name: a state's body is the place's ("the Georgian Interior
-        # Ministry"), a company's or a club's is not ("American Airlines")
-        return bool({doc[k].lower_ for k in range(j, ent[1])} & INSTITUTION_WORDS)
-    return True
-
-
-DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-", ":", "(", "\u2015"})
-
-
-def _upper_dateline(doc, i: int, j: int, context: "_DocContext") -> bool:
-    """'CHARLESTON, S.C. —', 'NEWARK --', 'BEIRUT:': an upper-case name opening the
-    story (a sentence, a line, or after the byline's date) and followed by its state
-    or by the dash that ends a dateline."""
-    if j >= len(doc) or doc[j].text not in DATELINE_MARKS:
-        return False
-    if not all(t.is_alpha or t.text in {".", "-", "'"} for t in doc[i:j]):
-        return False
-    prev = doc[i - 1] if i > 0 else None
-    return (prev is None or i in context.starts or prev.text in {".", "\u2022", "|"} or prev.like_num
-            or "\n" in prev.whitespace_ + prev.text)
-
-
 def _held_by_next(ctx: "_DocContext", j: int, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
     """Whether ", <state or country>" follows and holds one of the candidates."""
     if j + 1 >= len(ctx.words) or ctx.words[j] != ",":
@@ -417,42 +303,6 @@ def _held_by_next(ctx: "_DocContext", j: int, ids: tuple[int, ...], gaz: Gazette
         return False
     return any(gaz.admin1[c] in holders or gaz.country_entry.get(gaz.country_of(c)) in holders
                for c in ids if gaz.feature[c] in (F_CITY, F_ADMIN2))
-
-
-def _civic_words_after(doc, j: int, end: int) -> bool:
-    """Whether the words j..end after a place name make it a local body's,
-    building's or event's name ("County Sheriff's Office", "High School", "Fair")."""
-    words = {doc[k].lower_ for k in range(j, min(end, j + 6))}
-    return bool(words & CIVIC_WORDS)
-
-
-def _saint_dedication(doc, i: int, j: int) -> bool:
-    """A saint's name used for a church, school or feast, not for the town named
-    after the saint: "the church of St. Peter and St. Paul", "St. Patrick's Day",
-    "St. Mary's Hospital"."""
-    if doc[i].lower_ not in SAINT_WORDS:
-        if i > 0 and doc[i - 1].lower_ in SAINT_WORDS:  # "Patrick" of "St. Patrick's Day"
-            return _saint_dedication(doc, i - 1, j)
-        return False
-    k = j
-    while k < len(doc) and k < j + 4 and (doc[k].text in {"'s", "\u2019s", "and", "&"} or doc[k].lower_ in SAINT_WORDS
-                                           or (doc[k].text[:1].isupper() and doc[k].lower_ not in DEDICATION_WORDS)):
-        k += 1
-    english = doc[i].lower_ in {"st", "st.", "saint"}  # "Santa Ana school district" is the city's
-    if k < len(doc) and doc[k].lower_ in (DEDICATION_WORDS if english else CHURCH_WORDS):
-        return True
-    if english and j < len(doc) and doc[j].text in {"'s", "\u2019s"} and not (j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
-        return True  # "St. John's", "St. Michael's": a church or school named for the saint ("St. Peter's Square" is a place)
-    # back over the saints listed before it ("St. Peter and St. Paul")
-    while i >= 3 and doc[i - 1].lower_ in {"and", "&"} and doc[i - 2].text[:1].isupper():
-        k = i - 2
-        while k > 0 and doc[k].lower_ not in SAINT_WORDS and doc[k].text[:1].isupper() and k > i - 5:
-            k -= 1
-        if doc[k].lower_ not in SAINT_WORDS:
-            break
-        i = k
-    before = {doc[k].lower_ for k in range(max(0, i - 6), i)}
-    return bool(before & DEDICATION_WORDS) and any(doc[k].lower_ == "of" for k in range(max(0, i - 3), i))
 
 
 def _locative_before(doc, i: int) -> bool:
@@ -528,6 +378,24 @@ def _place_despite_label(doc, i: int, j: int, key: str, gaz: Gazetteer, context:
                 or told_kind or known)
 
 
+def _names_something_else(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    """A match whose neighbours make it a name of something else than the place."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if key in GOVERNMENT_SEATS or (prev is not None and prev.lower_ == "the" and key in {"white", "white house"}):
+        return True  # "the White House": the US government, not White House, Tennessee
+    if saint_dedication(doc, i, j):
+        return True  # "the church of St. Peter and St. Paul", "St. Patrick's Day"
+    if key in gaz.acronyms and doc[i:j].text[1:].islower() and not any(exact_key(gaz.names[c]) == key for c in ids):
+        return True  # "the Recovery Act": the word, not the ACT (Australian Capital Territory)
+    if prev is not None and (prev.text in {"$", "\u20ac", "\u00a3"} or prev.lower_ in TITLES):
+        return True  # "$US 15 billion", "Mr Jordan"
+    if j == i + 1 and (key in TITLES or key + "." in TITLES) and nxt is not None and nxt.text[:1].isupper():
+        return True  # a title before a name ("Pope John Paul II", "King Abdullah")
+    # "Marburg virus", "The Washington Times", "Kenya Airways"
+    return nxt is not None and (nxt.lower_ in EPONYM_NOUNS or nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper())
+
+
 def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, ents, context: _DocContext,
            previous_end: int = -1, known: bool = False) -> Mention | None:
     """Keep the match i..j as a toponym, or None when the context says otherwise."""
@@ -543,7 +411,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     nxt = doc[j] if j < len(doc) else None
     locative = _locative_before(doc, i)
     well_known = feature in STRONG_FEATURES or population >= KNOWN_TOWN_POPULATION
-    hint = _kind_hint(doc, i, j)
+    hint = kind_hint(doc, i, j)
     # a name that qualifies an organisation must be the place's own English
     # name ("California", "U.S."), not one of its alternate names ("Quds Force")
     own_name = any(gaz.feature[c] == F_COUNTRY for c in ids) or key in gaz.acronyms or any(
@@ -559,28 +427,13 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         if not (first.text.isupper() and F_COUNTRY in {gaz.feature[c] for c in ids}):
             return None
     dateline = i == 0 or not doc[i - 1].text.strip() or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
-    upper_dateline = span.text.isupper() and _upper_dateline(doc, i, j, context)
-    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not (dateline or upper_dateline):
+    caps_dateline = span.text.isupper() and upper_dateline(doc, i, j, context)
+    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not (dateline or caps_dateline):
         return None  # "FAO", "HIV", "DOH": an acronym, not the town of the same letters ("PARIS, May 2 -" is a dateline)
-    if upper_dateline and feature != F_ADMIN2:
+    if caps_dateline and feature != F_ADMIN2:
         reasons.append("dateline")
-    if key in GOVERNMENT_SEATS or (prev is not None and prev.lower_ == "the" and key in {"white", "white house"}):
-        return None  # "the White House": the US government, not White House, Tennessee
-    if _saint_dedication(doc, i, j):
-        return None  # "the church of St. Peter and St. Paul", "St. Patrick's Day"
-    if key in gaz.acronyms and span.text[1:].islower() and not any(exact_key(gaz.names[c]) == key for c in ids):
-        return None  # "the Recovery Act": the word, not the ACT (Australian Capital Territory)
-    if prev is not None and prev.text in {"$", "\u20ac", "\u00a3"}:
-        return None  # "$US 15 billion"
-    if nxt is not None and nxt.lower_ in EPONYM_NOUNS:
-        return None  # "Marburg virus", "Ebola Reston strain"
-    if prev is not None and prev.lower_ in TITLES:
+    if _names_something_else(doc, i, j, key, ids, gaz):
         return None
-    if j == i + 1 and (key in TITLES or key + "." in TITLES) and nxt is not None and nxt.text[:1].isupper():
-        return None  # a title before a name ("Pope John Paul II", "King Abdullah")
-
-    if nxt is not None and nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper():
-        return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
     if own_name and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
@@ -588,44 +441,13 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # Police", "Laurel County Clerk Dean Johnson", "Roselle police"
         associative = True
         reasons.append(f"names the place of its '{nxt.text}'")
-    possessive = ent is not None and all(doc[k].text in {"'s", "\u2019s"} for k in range(ent[0], ent[1]) if not i <= k < j)
-    # "Gainesville's VFW Post": the town owns the post the model ran the name into
-    # ("McDonald's" alone is the firm's name)
-    possessor = (own_name and nxt is not None and nxt.text in {"'s", "\u2019s"} and ent is not None and ent[0] == i
-                 and ent[1] > j + 1)
-    # "Lutheran School in Lombard": the model ran the body's name over "in"
-    run_over = ent is not None and ent[0] < i and prev is not None and prev.lower_ in {"in", "at", "near", "outside"}
-    # "Metro Nashville", "Greater Manchester"
-    area = ent is not None and ent[1] == j and ent[0] == i - 1 and prev is not None and prev.lower_ in AREA_PREFIXES
-    if (not associative and ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j)
-            and not possessor and not run_over and not area
-            and not (possessive and feature in STRONG_FEATURES and own_name)):  # "Angola's worst outbreak"
-        inner = doc[ent[0]:ent[1]]
-        # "Nairobi, Kenya" or "Cattai and Wilberforce" tagged as one entity
-        # (an organisation's "and" joins words of its name: "Bureau of Animal and Plant Health")
-        listed = any(t.text == "," or (t.lower_ in LIST_JOINS and ent[2] != "ORG") for t in inner)
-        if ent[2] == "PERSON" and not listed:
-            return None  # "George Washington"
-        if ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and not listed:
-            # a well-known place heading an institution's name, or closing an
-            # organisation's, says whose it is: "U.S. Centers for Disease
-            # Control", "SOS Children's Villages Sudan"
-            inner_words = {t.lower_ for t in inner}
-            closing = ent[1] == j and ent[2] == "ORG" and feature in STRONG_FEATURES  # "Taco Bell" is no town's
-            # the place a local body serves: "Laurel County Sheriff's Office", "Amherst College"
-            heading = ent[0] == i or (ent[0] == i - 1 and doc[ent[0]].lower_ == "the")
-            civic_head = own_name and heading and _civic_words_after(doc, j, ent[1])
-            # "University of Cincinnati", "City of Gainesville": the place closes the body's name
-            civic_of = (own_name and ent[1] == j and prev is not None and prev.lower_ == "of"
-                        and doc[i - 2].lower_ in CIVIC_OF_WORDS if i >= 2 else False)
-            if well_known and own_name and (inner_words & INSTITUTION_WORDS or closing):
-                associative = True
-                reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
-            elif civic_head or civic_of:
-                associative = True
-                reasons.append(f"names the place the {ent[2]} '{inner.text}' serves")
-            else:
-                return None  # "Camp Ashraf", "Agent Orange" lookalikes
+    if not associative and ent is not None:
+        verdict = longer_entity_verdict(doc, i, j, ent, feature, own_name, well_known)
+        if verdict is False:
+            return None
+        if verdict:
+            associative = True
+            reasons.append(verdict)
     if (not associative and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN"
             and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS
             and prev.lower_ not in AREA_PREFIXES):
@@ -650,7 +472,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     elif label in {"PERSON", "NORP"}:
         if not (_place_despite_label(doc, i, j, key, gaz, context, label, feature, locative, well_known, own_name,
                                      hint, known, followed_by_place, followed_by_name, after_place)
-                or upper_dateline or held_by_next):
+                or caps_dateline or held_by_next):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -677,7 +499,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             while k < len(doc) and k < j + 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "for", "and"}):
                 chain.append(doc[k].lower_)
                 k += 1
-            if not (own_name and (well_known and set(chain) & INSTITUTION_WORDS or _civic_words_after(doc, j, k))):
+            if not (own_name and (well_known and set(chain) & INSTITUTION_WORDS or civic_words_after(doc, j, k))):
                 return None
             associative = True
             reasons.append("names the home of an office or body")
@@ -685,13 +507,6 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     end = doc[j - 1].idx + len(doc[j - 1].text)
     return Mention(start, end, i, j, context.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
                    hint=hint, associative=associative)
-
-
-def _only_lowercase_beside(doc, ent, i: int, j: int) -> bool:
-    """An entity that runs past the name only over lower-case words and
-    punctuation ("Sri Lanka - approximately") is the model's slip, not a longer name."""
-    return not any(doc[k].text[:1].isupper() or doc[k].text in {"'s", "\u2019s"}
-                   for k in range(ent[0], ent[1]) if not i <= k < j)  # "McDonald's" is a name
 
 
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -707,14 +522,14 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
         ent = ent_of.get(m.tok_start)
         if m.associative:
             continue  # "Seoul City Hall": the toponym is Seoul, the rest names a body
-        if ent is not None and ent.end > m.tok_end and _civic_words_after(doc, m.tok_end, ent.end) \
+        if ent is not None and ent.end > m.tok_end and civic_words_after(doc, m.tok_end, ent.end) \
                 and not {doc[k].lower_ for k in range(m.tok_end, ent.end)} & KIND_PLACE_NOUNS:
             # "the Henderson County Jail": the place is Henderson County, the rest a building of it
             m.associative = True
             m.reasons.append(f"names the place of the {ent.label_} '{ent.text}'")
             continue
         if (ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end)
-                and not _only_lowercase_beside(doc, (ent.start, ent.end), m.tok_start, m.tok_end)):
+                and not only_lowercase_beside(doc, (ent.start, ent.end), m.tok_start, m.tok_end)):
             # (an entity that runs on over lower-case words only, "Linyi city alone", is a slip)
             by_entity.setdefault(ent.start, []).append(m)
     drop: set[int] = set()
@@ -731,47 +546,6 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
         keep.text = text[keep.start:keep.end]
         keep.reasons.append(f"inside the {ent.label_} '{ent.text}'")
     return [m for m in mentions if id(m) not in drop]
-
-
-# Nouns a place name qualifies ("a Longview woman", "the Pirbright laboratory").
-QUALIFIED_NOUNS = frozenset(
-    "resident residents woman women man men family families spokesperson spokesman spokeswoman official officials "
-    "laboratory lab farm farms mine hospital school schools residents' council teenager teenagers teen teens boy "
-    "boys girl girls student students couple driver drivers motorist motorists native natives businessman "
-    "businesswoman homeowner homeowners voters".split()
-)
-# Nouns after a name that make it a place ("the Glasgow area").
-PLACE_NOUNS = frozenset("area region city town province state district county border suburbs outskirts".split())
-# Of those, the ones that say it outright, whatever the place's size ("Mbomo
-# district", "the Dadaab camps"); "area" and "border" also follow other words.
-KIND_PLACE_NOUNS = frozenset(
-    "region regions city town village villages province provinces district districts county camp camps municipality".split()
-)
-# "the island of Java", "a resident of Torun": "of" after these introduces a place
-OF_PLACE_NOUNS = frozenset(
-    "island islands city town village province state region county district capital resident residents "
-    "people outskirts north south east west centre center".split()
-)
-DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
-SETTLEMENT_WORDS = frozenset("city town village capital port".split())
-KIND_NOUNS = frozenset("province state governorate region county district city town village".split())
-# Offices that belong to one kind of place: a governor's or premier's is a
-# division ("New York Governor", "the premier of Ontario"), a mayor's a town.
-DIVISION_OFFICES = frozenset("governor gov. governors premier legislature lawmakers statehouse".split())
-SETTLEMENT_OFFICES = frozenset("mayor mayors".split())
-
-
-def _kind_hint(doc, i: int, j: int) -> str | None:
-    """'Washington state', 'the province of Bulacan' / 'the city of Karbala', 'Karbala city'."""
-    nxt = doc[j].lower_ if j < len(doc) else ""
-    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ in {"of", "called", "named"} else ""
-    if not before and i >= 1 and doc[i - 1].lower_ in KIND_NOUNS and i >= 2 and doc[i - 2].lower_ in {"the", "a"}:
-        before = doc[i - 1].lower_  # "in the province Gauteng"
-    if nxt in DIVISION_WORDS or before in DIVISION_WORDS or nxt in DIVISION_OFFICES or before in DIVISION_OFFICES:
-        return "division"
-    if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS or nxt in SETTLEMENT_OFFICES or before in SETTLEMENT_OFFICES:
-        return "city"
-    return None
 
 
 FEATURE_REASON = {
@@ -849,7 +623,7 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         if not ids:
             continue
         out.append(Mention(start, end, tokens[0].i, ent.end, text, key, ids, exact=False, label=ent.label_,
-                           reasons=[f"NER {ent.label_}, spelling variant"], hint=_kind_hint(doc, tokens[0].i, ent.end)))
+                           reasons=[f"NER {ent.label_}, spelling variant"], hint=kind_hint(doc, tokens[0].i, ent.end)))
     return out
 
 
