@@ -28,7 +28,8 @@ CIVIC_WORDS = frozenset(
     "fair fairgrounds museum hospital medical board court courthouse mayor supervisors treasurer assessor "
     "auditor recorder highway patrol transit airport zoo parks symphony utilities water housing services "
     "house representatives legislature assembly senate general district department city township parish "
-    "regional memorial stadium arena post".split()
+    "regional memorial stadium arena post division facility foundation community association society "
+    "coalition league federation chapter agency bureau authority office center centre institute".split()
 )
 # Bodies named "X of <place>" for the place they serve ("University of Cincinnati",
 # "City of Gainesville"); not "Chamber of Commerce" (Commerce, Georgia).
@@ -65,7 +66,7 @@ INSTITUTION_WORDS = frozenset(
     "ministers premier governor president officials official secretary commissioner mayor police "
     "hall airport board district laboratory census house representatives attorney postal service services "
     "forest survey marshals customs border patrol highway association coalition commission society foundation "
-    "federation league chapter post"
+    "federation league chapter post division facility"
     .split()
 )
 DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-", ":", "(", "\u2015"})
