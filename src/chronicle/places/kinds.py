@@ -30,7 +30,9 @@ KIND_NOUNS = frozenset("province state governorate region county district city t
 # Offices that belong to one kind of place: a governor's or premier's is a
 # division ("New York Governor", "the premier of Ontario"), a mayor's a town.
 DIVISION_OFFICES = frozenset("governor gov. governors premier legislature lawmakers statehouse".split())
-SETTLEMENT_OFFICES = frozenset("mayor mayors".split())
+# (and a town's are its police, fire service, library and elementary schools:
+# "Jordan Elementary School", "Paris Police Department")
+SETTLEMENT_OFFICES = frozenset("mayor mayors police policemen fire library elementary".split())
 
 
 def kind_hint(doc, i: int, j: int) -> str | None:
