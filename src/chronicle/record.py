@@ -148,7 +148,7 @@ class Event:
     context: list[str] = field(default_factory=list)  # PLOVER context labels
     date_end: str | None = None  # for ranges ("since October 2019")
     date_evidence: int | None = None  # index into `times`, or None when the date is `published`
-    location_precision: str | None = None  # "clause" | "sentence" | "article-focus"
+    location_precision: str | None = None  # "clause" | "sentence" | "dateline" | "article-focus"
     attributed_span: Span | None = None
     attributed_actor: int | None = None  # index into `actors` when the source is an actor
     sizes: list[Size] = field(default_factory=list)

@@ -147,3 +147,23 @@ def test_lgl_reader_sets_aside_toponyms_without_a_point(tmp_path):
     scores = tally.scores(1)
     assert scores["toponym_precision"] == 1.0 and scores["toponym_recall"] == 1.0
     assert scores["within_161km"] == 0.5 and scores["mentions"] == 2
+
+
+# -- where an event happened ---------------------------------------------------------
+
+def test_where_a_person_comes_from_never_locates_an_event(annotate):
+    ann = annotate("Five people died in the castle siege, among them a tourist from Canada, police said.")
+    canada = one(ann, "Canada")
+    assert canada.associative
+    trigger = next(t for t in ann.doc if t.text == "died")
+    index, _precision = locate_event(ann, trigger.sent, trigger)
+    assert index is None or ann.places[index].country_code != "CA"
+
+
+def test_a_local_story_happens_at_its_dateline(annotate):
+    ann = annotate("Fire destroys barn. TUPELO, Miss. \u2014 Flames destroyed a barn on Tuesday, firefighters said. "
+                   "Nobody was hurt.")
+    trigger = next(t for t in ann.doc if t.text == "hurt")
+    index, precision = locate_event(ann, trigger.sent, trigger)
+    assert precision == "dateline"
+    assert ann.places[index].text == "TUPELO" and ann.places[index].admin1 == "Mississippi"

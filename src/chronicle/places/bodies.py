@@ -173,3 +173,23 @@ def longer_entity_verdict(doc, i: int, j: int, ent: tuple[int, int, str], featur
             else:
                 return False  # "Camp Ashraf", "Agent Orange" lookalikes
     return None
+
+
+# People a place of origin qualifies ("a tourist from Canada", "nationals of Iraq"):
+# where they come from, not where anything happened.
+PERSON_NOUNS = frozenset(
+    "tourist tourists visitor visitors man men woman women boy boys girl girls national nationals citizen "
+    "citizens native natives immigrant immigrants migrant migrants refugee refugees pilgrim pilgrims student "
+    "students worker workers delegation delegations delegate delegates envoy envoys volunteer volunteers "
+    "family families couple player players soldier soldiers expatriate expatriates".split()
+)
+
+
+def qualifies_a_person(doc, i: int) -> bool:
+    """'a tourist from Canada', 'two nationals of Jordan': the name at token i is
+    the place a person comes from (the object of 'from' / 'of' hanging on a noun of people)."""
+    if i == 0 or doc[i - 1].lower_ not in {"from", "of"}:
+        return False
+    head = doc[i - 1].head
+    return head.i < i - 1 and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in PERSON_NOUNS
+

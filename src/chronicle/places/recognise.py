@@ -39,6 +39,7 @@ from chronicle.places.bodies import (
     civic_words_after,
     longer_entity_verdict,
     only_lowercase_beside,
+    qualifies_a_person,
     saint_dedication,
     upper_dateline,
 )
@@ -252,6 +253,10 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
+    for m in mentions:
+        if not m.associative and qualifies_a_person(doc, m.tok_start):
+            m.associative = True  # "a tourist from Canada": where a person comes from
+            m.reasons.append("where a person comes from")
     mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms, context.demonym_tokens))
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
