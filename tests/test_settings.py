@@ -18,5 +18,5 @@ def test_every_declared_setting_is_accepted_and_goes_to_its_owner():
     given = {name: setting.default for name, setting in SETTINGS.items()}
     check_settings(given)
     assert settings_for("events", given) == {"event_model": None, "use_model": True}
-    assert settings_for("places", given) == {"places_demonyms": False}
+    assert settings_for("places", given) == {"places_demonyms": True}
     assert settings_for("times", given) == {}

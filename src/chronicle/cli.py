@@ -212,6 +212,7 @@ def export_cmd(
 def evaluate(
     gsr: Optional[Path] = typer.Option(None, help="PLOVER gold-standard records (JSON)"),
     geovirus: Optional[Path] = typer.Option(None, help="GeoVirus corpus (XML)"),
+    lgl: Optional[Path] = typer.Option(None, help="LGL corpus (JSON lines with toponym offsets and points)"),
     only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events' or 'places'"),
     output: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here"),
 ) -> None:
@@ -222,6 +223,7 @@ def evaluate(
     scores = run_evaluations(
         gsr=gsr or data / "plover_gsr_cameo.json",
         geovirus=geovirus or data / "geovirus.xml",
+        lgl=lgl or data / "lgl_dev.jsonl",
         only=only,
     )
     console.print(scores_table(scores))

@@ -1,7 +1,7 @@
 """`chronicle eval`: every development-set score in one table.
 
 Each stage owns the scoring of its own dataset (events: PLOVER GSR; places:
-GeoVirus); this module runs them with one shared pipeline and formats the result.
+GeoVirus and LGL); this module runs them with one shared pipeline and formats the result.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 from rich.table import Table
 
 
-def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = None, pipeline=None) -> dict[str, dict[str, Any]]:
+def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = None, pipeline=None,
+                    lgl: Path | None = None) -> dict[str, dict[str, Any]]:
     from chronicle.pipeline import Pipeline
 
     pipeline = pipeline or Pipeline()
@@ -25,6 +26,10 @@ def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = 
         from chronicle.places.evaluate import evaluate_geovirus
 
         scores["places (GeoVirus)"] = evaluate_geovirus(geovirus, pipeline)
+    if only in (None, "places") and lgl and Path(lgl).exists():
+        from chronicle.places.evaluate import evaluate_lgl
+
+        scores["places (LGL)"] = evaluate_lgl(lgl, pipeline)
     return scores
 
 

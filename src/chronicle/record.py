@@ -51,6 +51,9 @@ class Place:
     # True when the name qualifies something else ("the U.S. Army", "California
     # Department of Health"): a toponym, but not where anything happened
     associative: bool = False
+    # "name" (a place's name as written) or "demonym" ("Russian", "South Ossetian",
+    # "Palestinians": the place's adjective or people, resolved to it; always associative)
+    mention_kind: str = "name"
 
 
 @dataclass
@@ -145,7 +148,7 @@ class Event:
     context: list[str] = field(default_factory=list)  # PLOVER context labels
     date_end: str | None = None  # for ranges ("since October 2019")
     date_evidence: int | None = None  # index into `times`, or None when the date is `published`
-    location_precision: str | None = None  # "clause" | "sentence" | "article-focus"
+    location_precision: str | None = None  # "clause" | "sentence" | "dateline" | "article-focus"
     attributed_span: Span | None = None
     attributed_actor: int | None = None  # index into `actors` when the source is an actor
     sizes: list[Size] = field(default_factory=list)

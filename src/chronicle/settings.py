@@ -29,7 +29,7 @@ SETTINGS: dict[str, Setting] = {
     "fast_attribute_rules": Setting("pipeline", True, "run the model's attribute_ruler by table lookup (same output)"),
     "memory_zones": Setting("pipeline", True, "parse each batch inside a spaCy memory zone"),
     # the stages
-    "places_demonyms": Setting("places", False, "also list demonyms (\"Iraqi\") as country places"),
+    "places_demonyms": Setting("places", True, "list demonyms (\"Iraqi\", \"South Ossetian\") as places of mention_kind demonym (associative)"),
     "event_model": Setting("events", None, "path of the learned event model (default: the shipped one)"),
     "use_model": Setting("events", True, "weigh the lexicon senses with the learned sentence model"),
 }

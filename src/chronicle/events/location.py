@@ -9,13 +9,17 @@ the article's focus country:
    Iraq's southern provinces") or its clause ("... were killed in Camp
    Ashraf, Iraq"), not inside a clause of its own further down;
 2. "sentence": any place of the trigger's sentence;
-3. "article-focus": a mention of the article's focus country
+3. "dateline": the place of the article's dateline ("CHARLESTON, S.C. \u2014"),
+   when it lies in the article's focus country: a local story happens where
+   it is filed from;
+4. "article-focus": a mention of the article's focus country
    (ann.notes["focus_country"]), the coarse fallback.
 
 Within a circle the most specific place wins (a town before its province,
 a province before its country); among equals, the nearest to the trigger.
-Place names that only qualify an organisation ("the U.S. Army") never locate
-an event.
+Place names that only qualify an organisation ("the U.S. Army") or a person
+("a tourist from Canada"), demonyms ("Russian diplomats") and capitals speaking
+for their government are associative and never locate an event.
 """
 
 from __future__ import annotations
@@ -79,21 +83,24 @@ def _best(candidates: list[tuple[int, Place]], trigger) -> int | None:
     return max(candidates, key=lambda ip: (SPECIFICITY.get(ip[1].feature or "", 0), -abs(ip[1].start - anchor)))[0]
 
 
-def _mappable(ann: Annotations) -> tuple[StartIndex, int | None]:
-    """The places that can locate an event, indexed by where they start, and the
-    first mention of the focus country; built once per article."""
+def _mappable(ann: Annotations) -> tuple[StartIndex, int | None, int | None]:
+    """The places that can locate an event, indexed by where they start, the
+    first mention of the focus country and the dateline's place in that
+    country; built once per article."""
 
-    def build() -> tuple[StartIndex, int | None]:
+    def build() -> tuple[StartIndex, int | None, int | None]:
         places = [(i, p) for i, p in enumerate(ann.places) if not getattr(p, "associative", False) and p.lat is not None]
         focus = ann.notes.get("focus_country")
         focus_mentions = [i for i, p in places if focus and p.country_code == focus and p.feature == "country"]
-        return StartIndex((p.start, (i, p)) for i, p in places), min(focus_mentions, default=None)
+        datelines = [i for i, p in places if (p.why or "").startswith("dateline") and (focus is None or p.country_code == focus)]
+        return (StartIndex((p.start, (i, p)) for i, p in places), min(focus_mentions, default=None),
+                min(datelines, default=None))
 
     return ann.derived("_event_places", ann.places, build)
 
 
 def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | None]:
-    places, focus_mention = _mappable(ann)
+    places, focus_mention, dateline = _mappable(ann)
     lo, hi = trigger_window(sent, trigger)
     in_sentence = [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi]
     if in_sentence:
@@ -110,6 +117,8 @@ def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | Non
         chosen = _best(in_sentence, trigger)
         if chosen is not None:
             return chosen, "sentence"
+    if dateline is not None:
+        return dateline, "dateline"
     if focus_mention is not None:
         return focus_mention, "article-focus"
     # a town of the focus country would claim more than the text says: no place

@@ -7,8 +7,10 @@ article is mostly about (its toponyms and demonyms), or None. Events fall
 back to it when their own sentence names no place (chronicle/events/location.py).
 
 Settings:
-  places_demonyms  also list demonyms ("Iraqi") as country places (default False:
-                   they say whose, not where, and count only as focus evidence)
+  places_demonyms  list demonyms and place adjectives ("Iraqi", "South Ossetian") as
+                   places of mention_kind "demonym", resolved to their country or
+                   region and marked associative: they say whose, not where, so they
+                   never locate an event (default True; False: focus evidence only)
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ __all__ = ["PlaceStage", "geoparse"]
 class PlaceStage:
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = False):
+    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = True):
         self.gaz = gazetteer or load_gazetteer()
         self.resolver = Resolver(self.gaz)
         self.demonyms = places_demonyms
@@ -36,7 +38,7 @@ class PlaceStage:
         return places
 
 
-def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bool = False,
+def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bool = True,
              text: str | None = None) -> tuple[list[Place], str | None]:
     """Places of a parsed text, in text order, and the text's focus country
     (`text` is the doc's text when the caller has it: Doc.text is rebuilt per access)."""
@@ -76,10 +78,11 @@ def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bo
             )
         )
     if demonyms:
-        for start, end, country in demonym_hits:
-            e = gaz.entry(country)
+        for start, end, entry in demonym_hits:
+            e = gaz.entry(entry)
             places.append(Place(text=text[start:end], start=start, end=end, name=e.name, geonameid=e.geonameid,
-                                lat=e.lat, lon=e.lon, country_code=e.country_code, feature="country",
-                                precision="country", why="demonym"))
+                                lat=e.lat, lon=e.lon, country_code=e.country_code, admin1=gaz.admin1_name(entry),
+                                feature=e.feature, precision=PRECISION.get(gaz.feature[entry], "point"),
+                                why=f"demonym of {e.name}", associative=True, mention_kind="demonym"))
         places.sort(key=lambda p: p.start)
     return places, focus

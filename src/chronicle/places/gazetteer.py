@@ -40,7 +40,7 @@ from typing import Iterable
 from chronicle.places.normalise import exact_key, loose_key
 
 # Bump when the layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 
 # Index files of other versions older than this are removed (see load_gazetteer).
 STALE_CACHE_S = 24 * 3600
@@ -48,6 +48,7 @@ STALE_CACHE_S = 24 * 3600
 DATA_DIR = Path(__file__).parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.tsv"
 DIVISION_ALIASES_FILE = DATA_DIR / "division_aliases.tsv"
+DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "site")
 F_COUNTRY, F_ADMIN1, F_ADMIN2, F_CITY, F_REGION, F_CONTINENT, F_SITE = range(len(FEATURES))
@@ -352,6 +353,19 @@ def _read_division_aliases() -> dict[str, list[str]]:
     return out
 
 
+def _add_place_demonyms(b: "_Builder", demonyms: dict[str, int]) -> None:
+    """Demonyms of regions and divisions ("South Ossetian", "Texan"), from the
+    facts file: each to the strongest entry of that name in its country."""
+    rank = {F_REGION: 0, F_ADMIN1: 1, F_CONTINENT: 2, F_COUNTRY: 3, F_ADMIN2: 4, F_CITY: 5, F_SITE: 6}
+    for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        demonym, name, cc = (line.split("\t") + ["", ""])[:3]
+        ids = [i for i in b.exact.get(exact_key(name), ()) if b.country_codes[b.cc[i]] == cc.strip()]
+        if ids:
+            demonyms.setdefault(exact_key(demonym), min(ids, key=lambda i: (rank[b.feature[i]], i)))
+
+
 def _acronym_keys(names: Iterable[str]) -> set[str]:
     out = set()
     for name in names:
@@ -452,6 +466,7 @@ def build_index() -> dict:
 
     bbox = _place_divisions(b, division_names, members, member_pop, fixed_points, country_entry)
 
+    _add_place_demonyms(b, demonyms)
     max_tokens: dict[str, int] = {}
     for key in b.exact:
         first, *rest = key.split(" ")

@@ -27,6 +27,31 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, LENGTH, SENT_START
 
 from chronicle.places.gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_CONTINENT, F_COUNTRY, F_REGION, Gazetteer
+from chronicle.places.bodies import (
+    AREA_PREFIXES,
+    CIVIC_HEAD_WORDS,
+    CIVIC_WORDS,
+    GOVERNMENT_SEATS,
+    INSTITUTION_WORDS,
+    LIST_JOINS,
+    NAME_CONTINUATIONS,
+    STRONG_FEATURES,
+    civic_words_after,
+    longer_entity_verdict,
+    only_lowercase_beside,
+    qualifies_a_person,
+    saint_dedication,
+    upper_dateline,
+)
+from chronicle.places.demonyms import demonym_at, demonym_is_place
+from chronicle.places.kinds import (  # DIVISION_WORDS: also read by actors.name_matches
+    DIVISION_WORDS,
+    KIND_PLACE_NOUNS,
+    OF_PLACE_NOUNS,
+    PLACE_NOUNS,
+    QUALIFIED_NOUNS,
+    kind_hint,
+)
 from chronicle.places.normalise import ARTICLES, exact_key, loose_key, strip_article
 
 # The most spaCy tokens one place name spans ("Saint Vincent and the Grenadines").
@@ -40,11 +65,6 @@ LOCATIVE_WORDS = frozenset(
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president minister senator sen. gov. governor "
     "judge general gen. col. captain capt. king queen prince princess saint st. rep. sheikh pope emir".split()
-)
-# Words after a place name that show it names something else ("Washington Post").
-NAME_CONTINUATIONS = frozenset(
-    "times post journal herald tribune news daily university college hospital airport fc united "
-    "city's airways airlines bank group club corp corporation company inc ltd".split()
 )
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
@@ -87,7 +107,6 @@ REPORTING_VERBS = frozenset(
 # Places of this size are known enough to be kept as bare names without other evidence.
 KNOWN_TOWN_POPULATION = 100_000
 
-STRONG_FEATURES = frozenset({F_COUNTRY, F_ADMIN1, F_REGION, F_CONTINENT})
 
 
 @dataclass
@@ -154,6 +173,8 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
         key = exact_key(text[start:offsets[j - 1] + len(last)])
         if key.count(" ") + 1 > longest:
             break
+        if j > i + 1 and last.lower() == "city" and j < n and words[j].lower() in CIVIC_WORDS:
+            continue  # "Dublin City Council" is the council of the city of Dublin, not of Dublin City
         if last[:1].isupper() or _PARTICLE_NAME.match(last):
             ids = gaz.exact_ids(key)
             if not ids and j > i + 1:
@@ -169,8 +190,6 @@ def _match_at(ctx: "_DocContext", i: int, gaz: Gazetteer) -> tuple[int, str, tup
 
 # A name's last word may open with an elided particle: "Cote d'Ivoire", "Val d'Or".
 _PARTICLE_NAME = re.compile(r"^[a-z]{1,2}['\u2019][A-Z]")
-# Words that join the items of a list of places ("Pandi, Bulacan", "Basra and Najaf").
-LIST_JOINS = frozenset({",", "and", "or", "&"})
 _NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "/"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"})
 
@@ -191,17 +210,25 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
             i += 1
             continue
         hit = _match_at(context, i, gaz)
+        demonym = demonym_at(context, i, gaz)
+        if demonym is not None and (hit is None or hit[0] <= demonym[0]):
+            # "Russian", "Sri Lankan", "South Ossetians": whose, said with a place
+            j, entry = demonym
+            if demonym_is_place(doc, i, j, ents, context):
+                demonyms.append((offsets[i], offsets[j - 1] + len(words[j - 1]), entry))
+                context.demonym_tokens.update(range(i, j))
+            i = j
+            continue
         if hit is None:
-            key = exact_key(word)
-            country = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            if country is not None:
-                demonyms.append((offsets[i], offsets[i] + len(word), country))
             i += 1
             continue
         j, key, ids = hit
         mention = _judge(doc, i, j, key, ids, gaz, ents, context, mentions[-1].tok_end if mentions else -1)
         if mention is not None and _is_capital_speaking(doc, i, j, ids, gaz):
-            mention = None  # "Washington said": the government, not the place
+            # "Washington said", "Tbilisi has denied": the government, named by
+            # its seat; a toponym, but never where anything happened
+            mention.associative = True
+            mention.reasons.append("a capital speaking for its government")
         if mention is not None:
             mentions.append(mention)
             i = j
@@ -211,18 +238,26 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     # one sense per article: a name taken for a place once, on its own evidence,
     # is the same place where it stands with less ("Esperance residents ...
     # Esperance recorded 400 mm"); the hard rules (titles, longer names) still apply
-    placed = {m.key for m in mentions if not m.associative and (m.label in {"GPE", "LOC"} or m.hint)}
+    placed = {m.key for m in mentions if not m.associative and (
+        m.label in {"GPE", "LOC"} or m.hint or "dateline" in m.reasons)}
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     for i, j, key, ids in turned_down:
         if key in placed and not covered.intersection(range(i, j)):
             mention = _judge(doc, i, j, key, ids, gaz, ents, context, -1, known=True)
-            if mention is not None and not _is_capital_speaking(doc, i, j, ids, gaz):
+            if mention is not None:
+                if _is_capital_speaking(doc, i, j, ids, gaz):
+                    mention.associative = True
+                    mention.reasons.append("a capital speaking for its government")
                 mentions.append(mention)
                 covered.update(range(i, j))
     mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
-    mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms))
+    for m in mentions:
+        if not m.associative and qualifies_a_person(doc, m.tok_start):
+            m.associative = True  # "a tourist from Canada": where a person comes from
+            m.reasons.append("where a person comes from")
+    mentions.extend(_loose_entities(doc, context.text, gaz, mentions, demonyms, context.demonym_tokens))
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _relative_region(doc, context.text, m, gaz)
@@ -233,18 +268,6 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
 EPONYM_NOUNS = frozenset(
     "virus viruses fever disease strain strains flu influenza syndrome encephalitis vaccine haemorrhagic hemorrhagic".split()
 )
-# Organisation words after which a leading place name says whose body it is
-# ("U.S. Army", "California Department of Public Health").
-INSTITUTION_WORDS = frozenset(
-    "department ministry army navy air forces force police government embassy consulate agency centers centres "
-    "center centre institute institutes council administration office bureau authority authorities parliament "
-    "congress senate court military guard coast health food national federal state public minister "
-    "ministers premier governor president officials official secretary commissioner mayor police "
-    "hall airport board district laboratory"
-    .split()
-)
-
-
 class _DocContext:
     """Facts about the whole article that single matches are judged by."""
 
@@ -265,10 +288,26 @@ class _DocContext:
                 self.eponyms.add(exact_key(self.words[k - 1]))
         # first names of people named in full ("Chad Smith"): alone, they may name him
         self.first_names: set[str] = set()
+        # tokens read as demonyms ("Sri Lankan"): no place name is looked for in them
+        self.demonym_tokens: set[int] = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 self.person_words.add(exact_key(ent[-1].text))
                 self.first_names.add(exact_key(ent[0].text))
+
+
+def _held_by_next(ctx: "_DocContext", j: int, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    """Whether ", <state or country>" follows and holds one of the candidates."""
+    if j + 1 >= len(ctx.words) or ctx.words[j] != ",":
+        return False
+    following = _match_at(ctx, j + 1, gaz)
+    if following is None:
+        return False
+    holders = {x for x in following[2] if gaz.feature[x] in (F_ADMIN1, F_COUNTRY)}
+    if not holders:
+        return False
+    return any(gaz.admin1[c] in holders or gaz.country_entry.get(gaz.country_of(c)) in holders
+               for c in ids if gaz.feature[c] in (F_CITY, F_ADMIN2))
 
 
 def _locative_before(doc, i: int) -> bool:
@@ -280,7 +319,7 @@ def _locative_before(doc, i: int) -> bool:
 
 def _plain_reason(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocContext, label: str | None,
                   feature: int, population: int, locative: bool, hint: str | None, known: bool,
-                  in_list: bool) -> str | None:
+                  in_list: bool, own_name: bool) -> str | None:
     """Why a match no entity label vouches for is a place (its feature, a locative before it,
     a kind word after it, a list of places ...), or None when nothing does."""
     span, first = doc[i:j], doc[i]
@@ -289,7 +328,7 @@ def _plain_reason(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocCo
     sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
     is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
     kind_after = nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS and not first.is_stop
-    if sentence_initial and not is_name and not label and not kind_after:
+    if sentence_initial and not is_name and not label and not kind_after and not known:
         return None  # "Police said": an ordinary word that starts the sentence ("Heze city" is a name)
     is_name = is_name or (sentence_initial and kind_after)
     if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
@@ -302,11 +341,11 @@ def _plain_reason(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocCo
         return f"followed by '{nxt.text}'"
     elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms:
         return f"qualifies '{nxt.text}'"
-    elif known and (is_name or label):
+    elif known and (is_name or label or sentence_initial):
         return "taken for a place elsewhere in the article"
     elif in_list and (is_name or label):
         return "in a list of places"
-    elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
+    elif label == "ORG" and population >= KNOWN_TOWN_POPULATION and own_name:  # "Hamas" is no spelling of Hama
         return "known town the model called ORG"
     elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts:
         return "known town written as a name"
@@ -344,6 +383,24 @@ def _place_despite_label(doc, i: int, j: int, key: str, gaz: Gazetteer, context:
                 or told_kind or known)
 
 
+def _names_something_else(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    """A match whose neighbours make it a name of something else than the place."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if key in GOVERNMENT_SEATS or (prev is not None and prev.lower_ == "the" and key in {"white", "white house"}):
+        return True  # "the White House": the US government, not White House, Tennessee
+    if saint_dedication(doc, i, j):
+        return True  # "the church of St. Peter and St. Paul", "St. Patrick's Day"
+    if key in gaz.acronyms and doc[i:j].text[1:].islower() and not any(exact_key(gaz.names[c]) == key for c in ids):
+        return True  # "the Recovery Act": the word, not the ACT (Australian Capital Territory)
+    if prev is not None and (prev.text in {"$", "\u20ac", "\u00a3"} or prev.lower_ in TITLES):
+        return True  # "$US 15 billion", "Mr Jordan"
+    if j == i + 1 and (key in TITLES or key + "." in TITLES) and nxt is not None and nxt.text[:1].isupper():
+        return True  # a title before a name ("Pope John Paul II", "King Abdullah")
+    # "Marburg virus", "The Washington Times", "Kenya Airways"
+    return nxt is not None and (nxt.lower_ in EPONYM_NOUNS or nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper())
+
+
 def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, ents, context: _DocContext,
            previous_end: int = -1, known: bool = False) -> Mention | None:
     """Keep the match i..j as a toponym, or None when the context says otherwise."""
@@ -359,7 +416,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     nxt = doc[j] if j < len(doc) else None
     locative = _locative_before(doc, i)
     well_known = feature in STRONG_FEATURES or population >= KNOWN_TOWN_POPULATION
-    hint = _kind_hint(doc, i, j)
+    hint = kind_hint(doc, i, j)
     # a name that qualifies an organisation must be the place's own English
     # name ("California", "U.S."), not one of its alternate names ("Quds Force")
     own_name = any(gaz.feature[c] == F_COUNTRY for c in ids) or key in gaz.acronyms or any(
@@ -375,49 +432,38 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         if not (first.text.isupper() and F_COUNTRY in {gaz.feature[c] for c in ids}):
             return None
     dateline = i == 0 or not doc[i - 1].text.strip() or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
-    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not dateline:
+    caps_dateline = span.text.isupper() and upper_dateline(doc, i, j, context)
+    if span.text.isupper() and len(span.text) > 1 and key not in gaz.acronyms and not (dateline or caps_dateline):
         return None  # "FAO", "HIV", "DOH": an acronym, not the town of the same letters ("PARIS, May 2 -" is a dateline)
-    if prev is not None and prev.text in {"$", "\u20ac", "\u00a3"}:
-        return None  # "$US 15 billion"
-    if nxt is not None and nxt.lower_ in EPONYM_NOUNS:
-        return None  # "Marburg virus", "Ebola Reston strain"
-    if prev is not None and prev.lower_ in TITLES:
+    if caps_dateline and feature != F_ADMIN2:
+        reasons.append("dateline")
+    if _names_something_else(doc, i, j, key, ids, gaz):
         return None
-    if j == i + 1 and (key in TITLES or key + "." in TITLES) and nxt is not None and nxt.text[:1].isupper():
-        return None  # a title before a name ("Pope John Paul II", "King Abdullah")
-
-    if nxt is not None and nxt.lower_ in NAME_CONTINUATIONS and nxt.text[:1].isupper():
-        return None  # "The Washington Times", "Kenya Airways"
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
-    possessive = ent is not None and all(doc[k].text in {"'s", "\u2019s"} for k in range(ent[0], ent[1]) if not i <= k < j)
-    if (ent is not None and (ent[1] - ent[0]) > (j - i) and not _only_lowercase_beside(doc, ent, i, j)
-            and not (possessive and feature in STRONG_FEATURES and own_name)):  # "Angola's worst outbreak"
-        inner = doc[ent[0]:ent[1]]
-        # "Nairobi, Kenya" or "Cattai and Wilberforce" tagged as one entity
-        # (an organisation's "and" joins words of its name: "Bureau of Animal and Plant Health")
-        listed = any(t.text == "," or (t.lower_ in LIST_JOINS and ent[2] != "ORG") for t in inner)
-        if ent[2] == "PERSON" and not listed:
-            return None  # "George Washington"
-        if ent[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and not listed:
-            # a well-known place heading an institution's name, or closing an
-            # organisation's, says whose it is: "U.S. Centers for Disease
-            # Control", "SOS Children's Villages Sudan"
-            inner_words = {t.lower_ for t in inner}
-            closing = ent[1] == j and ent[2] == "ORG" and feature in STRONG_FEATURES  # "Taco Bell" is no town's
-            if well_known and own_name and (inner_words & INSTITUTION_WORDS or closing):
-                associative = True
-                reasons.append(f"names the home of the {ent[2]} '{inner.text}'")
-            else:
-                return None  # "Camp Ashraf", "Agent Orange" lookalikes
+    if own_name and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
+        # a local body or officer named after the place it serves: "Alexandria
+        # Police", "Laurel County Clerk Dean Johnson", "Roselle police"
+        associative = True
+        reasons.append(f"names the place of its '{nxt.text}'")
+    if not associative and ent is not None:
+        verdict = longer_entity_verdict(doc, i, j, ent, feature, own_name, well_known)
+        if verdict is False:
+            return None
+        if verdict:
+            associative = True
+            reasons.append(verdict)
     if (not associative and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN"
-            and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS):
+            and prev.i not in context.starts and label not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS
+            and prev.lower_ not in AREA_PREFIXES):
         if not (feature == F_COUNTRY and own_name and len(key) > 3):
             return None  # the tail of a longer name: "Agent Orange"
         # a country closing a body's name is its national branch ("SOS Children's Villages Sudan")
         associative = True
         reasons.append("names the country of the body before it")
 
+    # "Greer, South Carolina", "Lanexa, Va.": the state after the comma holds a town of this name
+    held_by_next = _held_by_next(context, j, ids, gaz)
     followed_by_place = followed_by_name = False
     if nxt is not None and nxt.lower_ in LIST_JOINS and j + 1 < len(doc):
         following = _match_at(context, j + 1, gaz)
@@ -429,8 +475,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     if associative:
         pass
     elif label in {"PERSON", "NORP"}:
-        if not _place_despite_label(doc, i, j, key, gaz, context, label, feature, locative, well_known, own_name,
-                                    hint, known, followed_by_place, followed_by_name, after_place):
+        if not (_place_despite_label(doc, i, j, key, gaz, context, label, feature, locative, well_known, own_name,
+                                     hint, known, followed_by_place, followed_by_name, after_place)
+                or caps_dateline or held_by_next):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -438,8 +485,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     elif label in NON_PLACE_LABELS:
         return None
     if not reasons:
-        reason = _plain_reason(doc, i, j, key, gaz, context, label, feature, population, locative, hint, known,
-                               followed_by_place or after_place)
+        reason = "inside the place named after it" if held_by_next else _plain_reason(
+            doc, i, j, key, gaz, context, label, feature, population, locative, hint, known,
+            followed_by_place or after_place, own_name)
         if reason is None:
             return None
         reasons.append(reason)
@@ -456,7 +504,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             while k < len(doc) and k < j + 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "for", "and"}):
                 chain.append(doc[k].lower_)
                 k += 1
-            if not (well_known and own_name and set(chain) & INSTITUTION_WORDS):
+            if not (own_name and (well_known and set(chain) & INSTITUTION_WORDS or civic_words_after(doc, j, k))):
                 return None
             associative = True
             reasons.append("names the home of an office or body")
@@ -464,13 +512,6 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     end = doc[j - 1].idx + len(doc[j - 1].text)
     return Mention(start, end, i, j, context.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
                    hint=hint, associative=associative)
-
-
-def _only_lowercase_beside(doc, ent, i: int, j: int) -> bool:
-    """An entity that runs past the name only over lower-case words and
-    punctuation ("Sri Lanka - approximately") is the model's slip, not a longer name."""
-    return not any(doc[k].text[:1].isupper() or doc[k].text in {"'s", "\u2019s"}
-                   for k in range(ent[0], ent[1]) if not i <= k < j)  # "McDonald's" is a name
 
 
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -486,8 +527,14 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
         ent = ent_of.get(m.tok_start)
         if m.associative:
             continue  # "Seoul City Hall": the toponym is Seoul, the rest names a body
+        if ent is not None and ent.end > m.tok_end and civic_words_after(doc, m.tok_end, ent.end) \
+                and not {doc[k].lower_ for k in range(m.tok_end, ent.end)} & KIND_PLACE_NOUNS:
+            # "the Henderson County Jail": the place is Henderson County, the rest a building of it
+            m.associative = True
+            m.reasons.append(f"names the place of the {ent.label_} '{ent.text}'")
+            continue
         if (ent is not None and ent.end >= m.tok_end and (ent.start, ent.end) != (m.tok_start, m.tok_end)
-                and not _only_lowercase_beside(doc, (ent.start, ent.end), m.tok_start, m.tok_end)):
+                and not only_lowercase_beside(doc, (ent.start, ent.end), m.tok_start, m.tok_end)):
             # (an entity that runs on over lower-case words only, "Linyi city alone", is a slip)
             by_entity.setdefault(ent.start, []).append(m)
     drop: set[int] = set()
@@ -504,45 +551,6 @@ def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer
         keep.text = text[keep.start:keep.end]
         keep.reasons.append(f"inside the {ent.label_} '{ent.text}'")
     return [m for m in mentions if id(m) not in drop]
-
-
-# Nouns a place name qualifies ("a Longview woman", "the Pirbright laboratory").
-QUALIFIED_NOUNS = frozenset(
-    "resident residents woman women man men family families spokesperson spokesman spokeswoman official officials "
-    "laboratory lab farm farms mine hospital school schools residents' council".split()
-)
-# Nouns after a name that make it a place ("the Glasgow area").
-PLACE_NOUNS = frozenset("area region city town province state district county border suburbs outskirts".split())
-# Of those, the ones that say it outright, whatever the place's size ("Mbomo
-# district", "the Dadaab camps"); "area" and "border" also follow other words.
-KIND_PLACE_NOUNS = frozenset(
-    "region regions city town village villages province provinces district districts county camp camps municipality".split()
-)
-# "the island of Java", "a resident of Torun": "of" after these introduces a place
-OF_PLACE_NOUNS = frozenset(
-    "island islands city town village province state region county district capital resident residents "
-    "people outskirts north south east west centre center".split()
-)
-DIVISION_WORDS = frozenset("state province governorate region county district department prefecture oblast territory".split())
-SETTLEMENT_WORDS = frozenset("city town village capital port".split())
-KIND_NOUNS = frozenset("province state governorate region county district city town village".split())
-# Offices that belong to one kind of place: a governor's or premier's is a
-# division ("New York Governor", "the premier of Ontario"), a mayor's a town.
-DIVISION_OFFICES = frozenset("governor gov. governors premier legislature lawmakers statehouse".split())
-SETTLEMENT_OFFICES = frozenset("mayor mayors".split())
-
-
-def _kind_hint(doc, i: int, j: int) -> str | None:
-    """'Washington state', 'the province of Bulacan' / 'the city of Karbala', 'Karbala city'."""
-    nxt = doc[j].lower_ if j < len(doc) else ""
-    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ in {"of", "called", "named"} else ""
-    if not before and i >= 1 and doc[i - 1].lower_ in KIND_NOUNS and i >= 2 and doc[i - 2].lower_ in {"the", "a"}:
-        before = doc[i - 1].lower_  # "in the province Gauteng"
-    if nxt in DIVISION_WORDS or before in DIVISION_WORDS or nxt in DIVISION_OFFICES or before in DIVISION_OFFICES:
-        return "division"
-    if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS or nxt in SETTLEMENT_OFFICES or before in SETTLEMENT_OFFICES:
-        return "city"
-    return None
 
 
 FEATURE_REASON = {
@@ -586,11 +594,12 @@ _DOUBLE = re.compile(r"(.)\1+")
 LOOSE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 
 
-def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], demonyms) -> list[Mention]:
+def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], demonyms,
+                    demonym_tokens: set[int] = frozenset()) -> list[Mention]:
     """GPE/LOC entities no exact name matched, looked up by their loose key."""
     countries = {gaz.country_of(c) for m in found for c in m.candidates if gaz.feature[c] == F_COUNTRY}
     countries.update(gaz.country_of(c) for _s, _e, c in demonyms)
-    covered = set()
+    covered = set(demonym_tokens)  # "Sri Lankan" is the demonym, not a variant of a village
     for m in found:
         covered.update(range(m.tok_start, m.tok_end))
     out = []
@@ -619,7 +628,7 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         if not ids:
             continue
         out.append(Mention(start, end, tokens[0].i, ent.end, text, key, ids, exact=False, label=ent.label_,
-                           reasons=[f"NER {ent.label_}, spelling variant"], hint=_kind_hint(doc, tokens[0].i, ent.end)))
+                           reasons=[f"NER {ent.label_}, spelling variant"], hint=kind_hint(doc, tokens[0].i, ent.end)))
     return out
 
 

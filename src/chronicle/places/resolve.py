@@ -40,6 +40,14 @@ FOCUS_WEIGHT = 6.0
 FOCUS_SMOOTHING = 2.0
 CONTAINMENT_BONUS = 6.0
 NEIGHBOUR_BONUS = 1.5
+# A candidate that could hold, or be held by, a candidate of another name of
+# the article ("Palestine" and "Anderson County": Palestine, Texas lies in
+# Anderson County, Texas): the article's own geography, read before any choice.
+POSSIBLE_CONTAINMENT_BONUS = 2.0
+# A town or county candidate near the candidates of the article's other names
+# ("Mansfield" with "Shreveport": Mansfield, Louisiana); each other name counts
+# by how sure it is (1 / its number of town and county candidates).
+NEARBY_BONUS = 2.0
 CAPITAL_BONUS = 4.0
 LOOSE_PENALTY = 1.0
 OWN_NAME_BONUS = 1.0
@@ -144,13 +152,15 @@ class Resolver:
                 following.setdefault(a.key, []).append(b.key)
                 preceding.setdefault(b.key, []).append(a.key)
         siblings = _list_siblings(text, mentions)
+        links = _PossibleContainment(g, groups)
+        nearby = _Nearby(g, groups)
 
         choices: dict[str, Choice] = {}
         for _pass in range(2):
             evidence = _Evidence(demonym_votes, votes)
             for key, ch in choices.items():
                 evidence.add_places(key, self._holders(ch.id) | {ch.id})
-            choices = {key: self._choose(key, ms, groups, following, choices, evidence, preceding, siblings)
+            choices = {key: self._choose(key, ms, groups, following, choices, evidence, preceding, siblings, links, nearby)
                        for key, ms in groups.items()}
             votes = {key: (g.country_of(ch.id), float(len(groups[key]))) for key, ch in choices.items() if g.country_of(ch.id)}
         counts: Counter[str] = Counter(demonym_votes)
@@ -159,7 +169,8 @@ class Resolver:
         top = counts.most_common(1)[0][0] if counts else None
         return choices, top
 
-    def _choose(self, key, ms, groups, following, previous, evidence: "_Evidence", preceding=None, siblings=None) -> Choice:
+    def _choose(self, key, ms, groups, following, previous, evidence: "_Evidence", preceding=None, siblings=None,
+                links: "_PossibleContainment | None" = None, nearby: "_Nearby | None" = None) -> Choice:
         g = self.gaz
         # places this name follows as their container ("Buffalo, New York")
         held = [previous[k].id for k in (preceding or {}).get(key, ()) if k in previous]
@@ -213,6 +224,14 @@ class Resolver:
             if f in (F_ADMIN1, F_ADMIN2, F_COUNTRY) and admins[c] > 0:
                 score += NEIGHBOUR_BONUS * min(2, admins[c])
                 why.append("holds other places named")
+            linked = links.weight(c, key) if links is not None else 0.0
+            if linked > 0:
+                score += POSSIBLE_CONTAINMENT_BONUS * min(2.0, linked)
+                why.append("holds or lies in a place the article names")
+            close = nearby.weight(c, key) if nearby is not None else 0.0
+            if close > 0.2:
+                score += NEARBY_BONUS * min(1.5, close)
+                why.append("near places the article names")
             if held and f != F_CITY and any(c in self._holders(h) for h in held):
                 score += CONTAINMENT_BONUS
                 why.append("holds the place named before it")
@@ -305,3 +324,70 @@ class _Evidence:
         counts = Counter(self.places)
         counts.subtract(self.own_places.get(key, ()))
         return counts
+
+
+class _PossibleContainment:
+    """Which names of the article could hold which: for every candidate of every
+    name, the names with a candidate it lies in or holds. A county link counts
+    1, a state's or province's 0.5 (a state holds a town of most names)."""
+
+    def __init__(self, g: Gazetteer, groups: dict[str, list[Mention]]):
+        self.g = g
+        self.holds: dict[int, set[str]] = {}  # division -> names with a candidate inside it
+        self.named: dict[int, set[str]] = {}  # division -> names with it as a candidate
+        for key, ms in groups.items():
+            for c in ms[0].candidates:
+                f = g.feature[c]
+                if f in (F_ADMIN1, F_ADMIN2):
+                    self.named.setdefault(c, set()).add(key)
+                if f in (F_CITY, F_ADMIN2):
+                    for h in (g.admin1[c], g.admin2[c]):
+                        if h >= 0:
+                            self.holds.setdefault(h, set()).add(key)
+
+    def weight(self, c: int, key: str) -> float:
+        g = self.g
+        f = g.feature[c]
+        total = 0.0
+        if f in (F_ADMIN1, F_ADMIN2):
+            inside = self.holds.get(c, set()) - {key}
+            total += (1.0 if f == F_ADMIN2 else 0.5) * len(inside)
+        if f in (F_CITY, F_ADMIN2):
+            if g.admin2[c] >= 0:
+                total += len(self.named.get(g.admin2[c], set()) - {key})
+            if g.admin1[c] >= 0:
+                total += 0.5 * len(self.named.get(g.admin1[c], set()) - {key})
+        return total
+
+
+class _Nearby:
+    """Town and county candidates of all the article's names on a grid of
+    one-degree cells: a candidate is near another name when that name has a
+    candidate in its cell or the eight around it (about 100-300 km)."""
+
+    def __init__(self, g: Gazetteer, groups: dict[str, list[Mention]]):
+        self.g = g
+        self.cells: dict[tuple[int, int], dict[str, float]] = {}
+        for key, ms in groups.items():
+            points = [c for c in ms[0].candidates if g.feature[c] in (F_CITY, F_ADMIN2)]
+            if not points:
+                continue
+            w = 1.0 / len(points)
+            for c in points:
+                cell = self.cells.setdefault(self._cell(c), {})
+                cell[key] = max(cell.get(key, 0.0), w)
+
+    def _cell(self, c: int) -> tuple[int, int]:
+        return math.floor(self.g.lat[c]), math.floor(self.g.lon[c])
+
+    def weight(self, c: int, key: str) -> float:
+        if self.g.feature[c] not in (F_CITY, F_ADMIN2):
+            return 0.0
+        y, x = self._cell(c)
+        best: dict[str, float] = {}
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for other, w in self.cells.get((y + dy, x + dx), {}).items():
+                    if other != key and w > best.get(other, 0.0):
+                        best[other] = w
+        return sum(best.values())
