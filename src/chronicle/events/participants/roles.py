@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chronicle.events.participants.actor_search import ActorSearch
+from chronicle.events.participants.fill import fill_roles
 from chronicle.events.participants.mentions import SentenceMentions, mention_ref
 from chronicle.events.participants.place_search import PlaceRecipientSearch
 from chronicle.events.participants.recipient_search import RecipientSearch
@@ -188,4 +189,6 @@ def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
         return [], []
     roles = Roles(ann, mentions, event_type)
     roles.run(trigger)
-    return roles.actor, roles.recipient
+    if roles.recipient_slot_unresolved:
+        return roles.actor, roles.recipient
+    return fill_roles(ann, sent, trigger, event_type, roles.actor, roles.recipient)
