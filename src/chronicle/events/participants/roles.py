@@ -186,7 +186,8 @@ def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
         return [], []
     mentions = SentenceMentions(ann, sent)
     if not mentions:
-        return [], []
+        # no actor named in the sentence: the one before may name who did it
+        return fill_roles(ann, sent, trigger, event_type, [], [])
     roles = Roles(ann, mentions, event_type)
     roles.run(trigger)
     if roles.recipient_slot_unresolved:

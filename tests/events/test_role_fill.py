@@ -1,0 +1,89 @@
+"""Empty roles filled from the sentence or the one before (participants/fill.py), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from fixtures_structure import annotate, names, token
+
+from chronicle.events.participants import find_roles
+
+
+def roles(ann, trigger, event_type, nth=0):
+    trig = token(ann, trigger, nth)
+    return find_roles(ann, trig.sent, trig, event_type)
+
+
+def test_an_agentless_act_takes_the_subject_of_the_sentence_before():
+    ann = annotate(
+        "Border troops attacked a smuggling convoy near the river on Friday. Helicopters fired on the trucks for an hour.",
+        {"troops": ["Border troops"]},
+    )
+    actor, _ = roles(ann, "fired", "ASSAULT")
+    assert names(ann, actor) == ["troops"]
+
+
+def test_who_gives_no_motive_for_an_attack_is_not_the_attacker():
+    ann = annotate(
+        "Gunmen stormed a checkpoint outside the town on Monday. The interior minister did not give a motive for the attack.",
+        {"gunmen": ["Gunmen"], "minister": ["The interior minister"]},
+    )
+    ann.actors[1].sector = "GOV"
+    actor, _ = roles(ann, "attack", "ASSAULT")
+    assert names(ann, actor) == ["gunmen"]
+
+
+def test_who_condemns_a_bombing_is_not_the_bomber():
+    ann = annotate("The foreign minister condemned the bombing of the market.", {"minister": ["The foreign minister"]})
+    actor, recipient = roles(ann, "bombing", "ASSAULT")
+    assert actor == [] and recipient == []
+
+
+def test_a_state_body_reporting_arrests_made_them():
+    ann = annotate(
+        "The Interior Ministry said twelve activists had been arrested overnight.",
+        {"ministry": ["The Interior Ministry"], "activists": ["twelve activists"]},
+    )
+    ann.actors[0].sector = "GOV"
+    actor, recipient = roles(ann, "arrested", "COERCE")
+    assert names(ann, actor) == ["ministry"]
+    assert names(ann, recipient) == ["activists"]
+
+
+def test_who_reports_deaths_did_not_kill():
+    ann = annotate(
+        "The health ministry said four farmers were killed overnight.",
+        {"ministry": ["The health ministry"], "farmers": ["four farmers"]},
+    )
+    ann.actors[0].sector = "GOV"
+    actor, recipient = roles(ann, "killed", "ASSAULT")
+    assert actor == []
+    assert names(ann, recipient) == ["farmers"]
+
+
+def test_a_speaker_of_the_sentence_before_is_not_the_actor():
+    ann = annotate(
+        "The mayor said the situation was calm. Shells hit the market at noon.",
+        {"mayor": ["The mayor"]},
+    )
+    actor, _ = roles(ann, "hit", "ASSAULT")
+    assert actor == []
+
+
+def test_a_place_named_in_the_sentence_is_not_the_actor():
+    ann = annotate(
+        "Shells landed in Valdoria on Sunday.",
+        {"VAL": ["Valdoria"]},
+        places={"Valdoria": "VD"},
+    )
+    actor, _ = roles(ann, "landed", "ASSAULT")
+    assert actor == []
+
+
+def test_the_other_party_named_in_the_sentence_becomes_the_recipient():
+    ann = annotate(
+        "Facing a week of strikes by the dockers' union, the port authority made a concession on Friday.",
+        {"union": ["the dockers' union"], "authority": ["the port authority"]},
+    )
+    actor, recipient = roles(ann, "concession", "CONCEDE")
+    assert names(ann, actor) == ["authority"]
+    assert names(ann, recipient) == ["union"]
