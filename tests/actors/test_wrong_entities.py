@@ -53,3 +53,16 @@ def test_the_sides_of_a_conflict_are_not_a_political_party(resolve):
 def test_a_ruling_party_is_still_a_party(resolve):
     actors, _ = resolve("The ruling party in Kenya won the vote.", published="2024-01-01")
     assert any(a.sector == "PTY" and a.country == "KEN" for a in actors)
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_whose_it_is(nlp, stage):
+    text = "AMMAN, Jordan (AP) -- Iraqi troops shelled positions near Mosul on Friday, residents said."
+    ann = Annotations(article=Article(text=text), doc=nlp(text), published="2016-01-01")
+    for phrase, iso2, feature in (("AMMAN", "JO", "city"), ("Jordan", "JO", "country"), ("Mosul", "IQ", "city")):
+        start = text.index(phrase)
+        ann.places.append(Place(text=phrase, start=start, end=start + len(phrase), name=phrase,
+                                country_code=iso2, feature=feature, population=1_000_000))
+    actors = stage.resolve(ann)[0]
+    assert not any(a.country == "JOR" for a in actors), [(a.name, a.country) for a in actors]
+    residents = next(a for a in actors if any(m.text == "residents" for m in a.mentions))
+    assert residents.country == "IRQ"

@@ -99,13 +99,34 @@ class CountryContext:
         if not self.ann.places:
             return out
         starts = [s.start_char for s in self.sentences]
-
+        filed = self._dateline_places()
         for p in self.ann.places:
+            if id(p) in filed:
+                continue  # "BEIRUT, Lebanon (AP) --": where the story was filed, not where it happens
             iso3 = iso3_of(p.country_code)
             if not iso3 or (local and (p.feature in ("country", "region", None) or (p.population or 0) < 50000 and p.feature != "admin1")):
                 continue
             si = bisect.bisect_right(starts, p.start) - 1
             out.setdefault(si, []).append(iso3)
+        return out
+
+    def _dateline_places(self) -> set[int]:
+        """ids of the places that make a dateline: an upper-case place opening the text or
+        a line ("BEIRUT", "GAZA CITY"), and the place right after it ("BEIRUT, Lebanon")."""
+        text = self.ann.text
+        out: set[int] = set()
+        last_end = None
+        for p in sorted(self.ann.places, key=lambda q: q.start):
+            word = text[p.start:p.end]
+            opens = p.start == 0 or text[p.start - 1] == "\n" or not text[:p.start].strip()
+            if opens and word.isupper() and len(word) > 1:
+                out.add(id(p))
+                last_end = p.end
+            elif last_end is not None and text[last_end:p.start].strip() == ",":
+                out.add(id(p))
+                last_end = None
+            else:
+                last_end = None
         return out
 
     def _places_over(self, start: int, end: int):

@@ -155,6 +155,8 @@ def _nearest(ann, sent, trigger, taken, before_first: bool) -> list[ActorRef]:
         root = _root_of(ann, m)
         if root is None or root.i == trigger.i or _is_speaker(root) or _is_aside(ann, root, trigger) or root.i in blocked:
             continue
+        if ann.text[max(0, m[0] - 1):m[0]] == "(" and ann.text[m[1]:m[1] + 1] == ")":
+            continue  # a label in brackets ("BEIRUT (AP) --", "the Islamic State (IS)") is no party
         side = root.i < trigger.i if before_first else root.i > trigger.i
         cands.append((0 if side else 1, abs(root.i - trigger.i), m))
     if not cands:

@@ -146,6 +146,12 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
                 out.append((lo, hi))
         return out
 
+    def _credited_source(self, r: ActorRef) -> bool:
+        """A news agency credited in brackets ("BEIRUT (AP) --") reports the story; it is no party."""
+        text = self.ann.text
+        return text[max(0, r.start - 1):r.start] == "(" and text[r.end:r.end + 1] == ")" \
+            and self.ann.actors[r.actor].sector == "JRN"
+
     def tidy(self, trigger: "Token") -> None:
         seen: set[int] = set()
         actor = []
@@ -157,7 +163,7 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         rseen: set[int] = set()
         inside = self._actor_phrases(actor, trigger) if self.recipient else []
         for r in self.recipient:
-            if r.actor in seen or r.actor in rseen:
+            if r.actor in seen or r.actor in rseen or self._credited_source(r):
                 continue
             if any(lo <= r.start and r.end <= hi for lo, hi in inside):
                 continue  # "the UN envoy for Syria condemned ...": Syria describes the actor
