@@ -42,6 +42,7 @@ from chronicle.actors.kb import KnowledgeBase
 from chronicle.actors.name_matches import NameFinder
 from chronicle.actors.organisations import OrganisationResolver
 from chronicle.actors.people import PeopleResolver
+from chronicle.actors.titles import OfficeTitles
 from chronicle.actors.units import LazyTokens, MentionLog, NameMatch, Unit, country_name
 from chronicle.countries import country_on
 from chronicle.record import Actor, Span
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from chronicle.stage import Annotations
 
 
-class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, CountryContext, Coreference):
+class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, OfficeTitles, CountryContext, Coreference):
     """Every actor mention of one parsed article, resolved and grouped: `run()` returns the
     actors and the mention log. The passes live in the mixins named above, one module each."""
 
