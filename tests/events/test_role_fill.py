@@ -87,3 +87,13 @@ def test_the_other_party_named_in_the_sentence_becomes_the_recipient():
     actor, recipient = roles(ann, "concession", "CONCEDE")
     assert names(ann, actor) == ["authority"]
     assert names(ann, recipient) == ["union"]
+
+
+def test_a_meeting_between_two_parties_has_the_first_as_actor():
+    ann = annotate(
+        "Television showed a meeting on Friday between the prime minister and the regional governor.",
+        {"pm": ["the prime minister"], "governor": ["the regional governor"]},
+    )
+    actor, recipient = roles(ann, "meeting", "CONSULT")
+    assert names(ann, actor) == ["pm"]
+    assert names(ann, recipient) == ["governor"]

@@ -113,17 +113,21 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
 
     def two_sided(self, trigger: "Token") -> None:
         """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
         if self.type == "CONSULT":
             # the one who meets, calls, visits or hosts acts on the one met, called, visited
             # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
-            # together ("X and Y met") are all actors through the coordination
+            # together ("X and Y met") are all actors through the coordination; "a meeting
+            # between X and Y": the first named is the actor, as CAMEO codes the source
+            if not self.actor and len(self.recipient) > 1 and between:
+                self.actor, self.recipient = self.recipient[:1], self.recipient[1:]
             return
         if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
             return
         if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
             self.actor = self.actor + self.recipient
             self.recipient = []
-        if not self.actor and self.recipient and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        if not self.actor and self.recipient and between:
             self.actor, self.recipient = self.recipient, []
 
     def _actor_phrases(self, actor: list[ActorRef], trigger: "Token") -> list[tuple[int, int]]:
