@@ -117,19 +117,8 @@ class AgentResolver:
                 and self._is_definite(left, head) and not self._no_country(left, head)
             if office:
                 # "the president", "the minister": a person, the holder named before or on the date
-                holder = self._named_holder(head, title)
-                if holder is not None:
-                    self._add(holder.key, left, head.i + 1, f"the {title} named before: {holder.name}")
-                    continue
-                country, where = self._title_country(head, local=self._is_local(sector, left, head))
-                holders = self.kb.holders(country, title, self.day) if country else []
-                if len(holders) == 1:
-                    entry, role = holders[0]
-                    key = f"kb:{entry.id}"
-                    c, i, s, r, w = entry.status_on(self.day)
-                    self._unit(key, entry.name, c, s, "named", wikidata=entry.wikidata, international=i, role=role.title,
-                               why=f"{title} of {country} on {self.day}", is_person=True)
-                    self._add(key, left, head.i + 1, f"{title}; {where}; holder on {self.day}: {entry.name}")
+                done, country, where = self._office_holder(head, left, title, sector)
+                if done:
                     continue
                 why = f"{why}; {where}"
             elif country is None and intl is None and not self._no_country(left, head):

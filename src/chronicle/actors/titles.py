@@ -17,6 +17,25 @@ class OfficeTitles:
     knowledge base's holder in the country the sentence (or the one before) names, else the
     office of that country. A mixin of `ArticleResolver` (resolve.py)."""
 
+    def _office_holder(self, head: "Token", left: int, title: str, sector: str | None) -> tuple[bool, str | None, str]:
+        """Resolve an unnamed office to its holder when the text or the knowledge base names
+        one: (True, ...) when done; else (False, the office's country, where it came from)."""
+        holder = self._named_holder(head, title)
+        if holder is not None:
+            self._add(holder.key, left, head.i + 1, f"the {title} named before: {holder.name}")
+            return True, None, ""
+        country, where = self._title_country(head, local=self._is_local(sector, left, head))
+        holders = self.kb.holders(country, title, self.day) if country else []
+        if len(holders) != 1:
+            return False, country, where
+        entry, role = holders[0]
+        key = f"kb:{entry.id}"
+        c, i, s, _, _ = entry.status_on(self.day)
+        self._unit(key, entry.name, c, s, "named", wikidata=entry.wikidata, international=i, role=role.title,
+                   why=f"{title} of {country} on {self.day}", is_person=True)
+        self._add(key, left, head.i + 1, f"{title}; {where}; holder on {self.day}: {entry.name}")
+        return True, None, ""
+
     def _named_holder(self, head: "Token", title: str) -> Unit | None:
         """The most recent person before `head` who holds `title` in the text ("The governor
         of Texas, Greg Abbott, ... The governor") or in the knowledge base on the date
