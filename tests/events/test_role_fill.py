@@ -97,3 +97,22 @@ def test_a_meeting_between_two_parties_has_the_first_as_actor():
     actor, recipient = roles(ann, "meeting", "CONSULT")
     assert names(ann, actor) == ["pm"]
     assert names(ann, recipient) == ["governor"]
+
+
+def test_an_aimed_act_takes_its_target_from_the_sentence_before():
+    ann = annotate(
+        "Valdoria closed its border with Ostria on Monday. Valdoria now demands compensation.",
+        {"VAL": ["Valdoria"], "OST": ["Ostria"]},
+    )
+    actor, recipient = roles(ann, "demands", "REQUEST")
+    assert names(ann, actor) == ["VAL"]
+    assert names(ann, recipient) == ["OST"]
+
+
+def test_reported_speech_before_gives_no_target():
+    ann = annotate(
+        "The Ostrian minister said the talks had failed. Valdoria now demands compensation.",
+        {"VAL": ["Valdoria"], "OST": ["The Ostrian minister"]},
+    )
+    _, recipient = roles(ann, "demands", "REQUEST")
+    assert recipient == []

@@ -22,7 +22,9 @@ actor
 recipient (only when an actor is known)
     the nearest actor named in the sentence, after the trigger first, that is not the
     actor, not a speaker and not part of the actor's own phrase; for a protest, only a
-    state body (PLOVER: protest is directed at the authorities).
+    state body (PLOVER: protest is directed at the authorities); for an act aimed at
+    someone (DIRECTED types) with no one else in the sentence, the first other actor of
+    the previous sentence's main clause.
 
 Every fill is an actor mention the text holds: nothing is taken from words that no
 actor covers.
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING
 from chronicle.events.participants.mentions import mention_ref, place_index, token_index
 from chronicle.events.participants.syntax import outermost
 from chronicle.events.participants.words import (
-    LATE_LOCATION, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, PRETEXT_NOUNS, REPORTING_VERBS, STATE_ACTS, SUBJECT_DEPS,
+    DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, PRETEXT_NOUNS, REPORTING_VERBS, STATE_ACTS, SUBJECT_DEPS,
     TYPE_ALIASES, WHERE_NOUNS,
 )
 from chronicle.record import ActorRef
@@ -78,6 +80,8 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
                      if not any(lo <= r.start and r.end <= hi for lo, hi in inside)
                      # a protest is directed at the authorities (PLOVER): no one else is its target
                      and (kind not in LATE_LOCATION or ann.actors[r.actor].sector in STATE_SECTORS)][:1]
+        if not recipient and kind in DIRECTED:
+            recipient = _previous_party(ann, sent, taken)
     return actor, recipient
 
 
@@ -177,6 +181,27 @@ def _previous_subject(ann, sent, taken) -> list[ActorRef]:
     for c in root.children:
         if c.dep_ in SUBJECT_DEPS:
             own = [m for t in c.subtree for m in by_token.get(t.i, []) if m[2] not in taken]
+            if own:
+                return [mention_ref(ann, outermost(own)[0])]
+    return []
+
+
+def _previous_party(ann, sent, taken) -> list[ActorRef]:
+    """For an act aimed at someone ("Egypt seeks peace" after a sentence on Sudan): the
+    first actor of the previous sentence's main clause (subject or object) other than the
+    event's actor, when that clause is not reported speech."""
+    if sent.start == 0:
+        return []
+    prev = ann.doc[sent.start - 1].sent
+    root = prev.root
+    if root.lemma_.lower() in SPEECH_VERBS:
+        return []
+    by_token = token_index(ann)
+    for c in root.children:
+        if c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "dative", "nsubjpass") or (
+                c.dep_ == "prep" and c.lower_ not in PLACE_PREPS):
+            own = [m for t in c.subtree for m in by_token.get(t.i, []) if m[2] not in taken]
+            own = [m for m in own if (root_tok := _root_of(ann, m)) is not None and not _is_aside(ann, root_tok, root)]
             if own:
                 return [mention_ref(ann, outermost(own)[0])]
     return []
