@@ -116,3 +116,13 @@ def test_reported_speech_before_gives_no_target():
     )
     _, recipient = roles(ann, "demands", "REQUEST")
     assert recipient == []
+
+
+def test_the_authorities_named_before_a_protest_are_not_its_protesters():
+    ann = annotate(
+        "The state senators passed a school bill last week. On Monday, hundreds rallied outside the capitol to oppose it.",
+        {"senators": ["The state senators"]},
+    )
+    ann.actors[0].sector = "LEG"
+    actor, _ = roles(ann, "rallied", "PROTEST")
+    assert actor == []

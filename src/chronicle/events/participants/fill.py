@@ -19,6 +19,8 @@ actor
        ("in Georgia") and not a subject of a verb the trigger hangs from (as in 1);
     3. the actor that is subject of the previous sentence's main clause, when that
        clause is not reported speech.
+    For a protest, a state body found this way is not taken: it is what protests are
+    aimed at ("Lawmakers passed a bill. Hundreds rallied to oppose it").
 recipient (only when an actor is known)
     the nearest actor named in the sentence, after the trigger first, that is not the
     actor, not a speaker and not part of the actor's own phrase; for a protest, only a
@@ -73,6 +75,10 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
         actor = (_ancestor_subject(ann, sent, trigger, kind, taken)
                  or _nearest(ann, sent, trigger, taken, before_first=True)
                  or _previous_subject(ann, sent, taken))
+        if kind in LATE_LOCATION and actor and ann.actors[actor[0].actor].sector in STATE_SECTORS:
+            # "Lawmakers passed a bill. Hundreds rallied to oppose it": the authorities a
+            # protest is aimed at are not its protesters
+            actor = []
     if actor and not recipient:
         taken = {r.actor for r in actor}
         inside = _phrases(ann, actor)
