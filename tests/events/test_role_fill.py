@@ -126,3 +126,13 @@ def test_the_authorities_named_before_a_protest_are_not_its_protesters():
     ann.actors[0].sector = "LEG"
     actor, _ = roles(ann, "rallied", "PROTEST")
     assert actor == []
+
+
+def test_a_filled_side_is_marked_inferred_and_a_parsed_one_is_not():
+    ann = annotate(
+        "Border troops attacked a smuggling convoy near the river on Friday. Helicopters fired on the trucks of the smugglers.",
+        {"troops": ["Border troops"], "smugglers": ["the smugglers"]},
+    )
+    actor, recipient = roles(ann, "fired", "ASSAULT")
+    assert [r.inferred for r in actor] == [True]
+    assert names(ann, recipient) == ["smugglers"] and [r.inferred for r in recipient] == [False]

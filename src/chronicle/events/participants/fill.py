@@ -29,7 +29,7 @@ recipient (only when an actor is known)
     the previous sentence's main clause.
 
 Every fill is an actor mention the text holds: nothing is taken from words that no
-actor covers.
+actor covers. A filled ActorRef has `inferred=True`.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
     """(actor, recipient) with an empty side filled from the sentence or the one before."""
     kind = TYPE_ALIASES.get(event_type, event_type) if event_type else ""
     taken = {r.actor for r in actor} | {r.actor for r in recipient}
+    found = {id(r) for r in actor + recipient}  # what the parse search found itself
     if not actor:
         actor = (_ancestor_subject(ann, sent, trigger, kind, taken)
                  or _nearest(ann, sent, trigger, taken, before_first=True)
@@ -88,6 +89,9 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
                      and (kind not in LATE_LOCATION or ann.actors[r.actor].sector in STATE_SECTORS)][:1]
         if not recipient and kind in DIRECTED:
             recipient = _previous_party(ann, sent, taken)
+    for r in actor + recipient:
+        if id(r) not in found:
+            r.inferred = True
     return actor, recipient
 
 
