@@ -333,3 +333,9 @@ def test_people_in_a_resolved_place_take_its_country(nlp, stage):
                         feature="city", population=105_000)]
     actors, _ = stage.resolve(ann)
     assert actor_covering(actors, "Farmers").country == "POL"
+
+
+def test_a_form_of_address_is_not_a_first_name(resolve):
+    actors, _ = resolve("The envoy later met Mr Erdogan and Ms Merkel in Ankara.", published="2018-06-01")
+    assert actor_covering(actors, "Erdogan").country == "TUR"
+    assert actor_covering(actors, "Merkel").country == "DEU"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from chronicle.actors.kb import CountryForm, Entry
 from chronicle.actors.names import acronym_key, fold, is_skipped
 from chronicle.actors.units import NameMatch, iso3_of
+from chronicle.actors.words import HONORIFICS
 from chronicle.places.recognise import DIVISION_WORDS
 
 # nouns an apposition uses to say a name is a place ("Douma, a town east of Damascus")
@@ -174,6 +175,7 @@ class NameFinder:
     def _name_part(self, i: int) -> bool:
         """A capitalised proper noun that is not a title, a sector word or sentence start."""
         return (self.pos_[i] == "PROPN" and self.text_[i][:1].isupper() and not self.sent_start_[i]
+                and self.lower_[i].rstrip(".") not in HONORIFICS  # "Mr Erdogan" is Erdogan
                 and self._lexicon(i)[0] is None and not acronym_key(self.text_[i]))
 
     def _choose(self, targets: list) -> Any:

@@ -27,6 +27,9 @@ BOMB_WORDS = frozenset({"bomb", "car", "suicide", "roadside", "ied", "mortar", "
 # "all parties", "the warring parties": the sides of a conflict, not political parties
 SIDE_NOUNS = frozenset({"party", "parties"})
 SIDES_WORDS = frozenset({"all", "both", "warring", "belligerent", "conflicting", "opposing", "fighting", "combatant"})
+# Forms of address written before a surname: not a first name ("Mr Erdogan" is Erdogan)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame", "mme", "m", "herr", "frau",
+                        "senor", "señor", "monsieur"})
 # "anti-Syria", "pro-Western": a stance toward a country, not membership of it
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})
