@@ -66,3 +66,15 @@ def test_a_dateline_is_where_the_story_was_filed_not_whose_it_is(nlp, stage):
     assert not any(a.country == "JOR" for a in actors), [(a.name, a.country) for a in actors]
     residents = next(a for a in actors if any(m.text == "residents" for m in a.mentions))
     assert residents.country == "IRQ"
+
+
+def test_a_dateline_alone_gives_no_country(nlp, stage):
+    text = "CAIRO (AP) -- Rebels shelled army positions on Tuesday, activists said."
+    ann = Annotations(article=Article(text=text), doc=nlp(text), published="2016-01-01")
+    ann.places.append(Place(text="CAIRO", start=0, end=5, name="Cairo", country_code="EG", feature="city",
+                            population=9_000_000))
+    ann.notes["focus_country"] = "EG"  # what the places stage reads from the dateline
+    actors = stage.resolve(ann)[0]
+    rebels = next(a for a in actors if any(m.text == "Rebels" for m in a.mentions))
+    assert rebels.country is None
+    assert not any(a.country == "USA" and a.sector != "JRN" for a in actors)  # nor the agency's country
