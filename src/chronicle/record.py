@@ -103,6 +103,9 @@ class ActorRef:
     # Chronicle's addition: None for a direct participant; "ordered" for the party
     # that ordered or directed the act ("by the order of Khamenei"), listed after them.
     role: str | None = None
+    # Chronicle's addition: True when read from the text around the trigger (its sentence
+    # or the one before) because its own arguments name no one (events/participants/fill.py)
+    inferred: bool = False
 
 
 @dataclass

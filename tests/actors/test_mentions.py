@@ -320,3 +320,22 @@ def test_residents_are_not_members_of_the_group_that_attacks_them(resolve):
     residents = actor_covering(actors, "their residents")
     assert residents.sector == "CVL"
     assert residents is not actor_covering(actors, "PMF")
+
+
+def test_people_in_a_resolved_place_take_its_country(nlp, stage):
+    from chronicle.record import Article, Place
+    from chronicle.stage import Annotations
+
+    text = "Farmers from Tarnow blocked the motorway with their tractors on Monday."
+    ann = Annotations(article=Article(text=text), doc=nlp(text), published="2024-01-01")
+    start = text.index("Tarnow")
+    ann.places = [Place(text="Tarnow", start=start, end=start + 6, name="Tarnow", country_code="PL",
+                        feature="city", population=105_000)]
+    actors, _ = stage.resolve(ann)
+    assert actor_covering(actors, "Farmers").country == "POL"
+
+
+def test_a_form_of_address_is_not_a_first_name(resolve):
+    actors, _ = resolve("The envoy later met Mr Erdogan and Ms Merkel in Ankara.", published="2018-06-01")
+    assert actor_covering(actors, "Erdogan").country == "TUR"
+    assert actor_covering(actors, "Merkel").country == "DEU"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from chronicle.actors.kb import TITLE_SYNONYMS, CountryForm, Entry
 from chronicle.actors.units import country_name
 from chronicle.actors.words import (
-    ATTACK_MEANS, DEFINITE, GROUP_SHORT_FORMS, LEFT_DEPS, NOT_MEMBERS, ORG_ROLE_WORDS,
+    ATTACK_MEANS, BARE_BLASTS, BOMB_WORDS, DEFINITE, SIDE_NOUNS, SIDES_WORDS, GROUP_SHORT_FORMS, LEFT_DEPS, NOT_MEMBERS, ORG_ROLE_WORDS,
     POSSESSIVE_PRONOUNS, POSTED_ABROAD, PRONOUN_WINDOW,
 )
 from chronicle.record import Span
@@ -43,13 +43,18 @@ class AgentResolver:
         """A bomb or blast that acts with no one named behind it ("a roadside bomb killed
         two soldiers", "were killed by an explosive device", "died in a car bomb
         explosion"): an unidentified armed group (PLOVER UAF) of the country where it
-        went off, as ACLED and the CAMEO-coded gold record such attacks."""
+        went off, as ACLED and the CAMEO-coded gold record such attacks. A bare
+        "explosion" or "blast" names no weapon, so no one: only a bomb's ("a bomb blast",
+        "a suicide explosion") does."""
         for i, lemma in enumerate(self.lemma_):
             if lemma not in ATTACK_MEANS or i in self.taken or self.pos_[i] != "NOUN":
                 continue
             tok = self.toks[i]
             if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in ATTACK_MEANS:
                 continue  # "car bomb explosion": the head noun speaks for the phrase
+            if lemma in BARE_BLASTS and not any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in BOMB_WORDS
+                                                for c in tok.children):
+                continue  # "an explosion killed three workers": a gas leak as likely as a bomb
             head = tok.head
             acts = (tok.dep_ == "nsubj" and head.pos_ == "VERB") or (tok.dep_ == "pobj" and head.dep_ == "agent") or (
                 tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.pos_ == "VERB"
@@ -108,7 +113,15 @@ class AgentResolver:
                     self._add(key, left, head.i + 1, f"{title} of {country or intl} on {self.day}: {entry.name}")
                     continue
             antecedent = None
-            if country is None and intl is None and not self._no_country(left, head):
+            office = title and is_person_word and singular and sector != "ELI" and country is None and intl is None \
+                and self._is_definite(left, head) and not self._no_country(left, head)
+            if office:
+                # "the president", "the minister": a person, the holder named before or on the date
+                done, country, where = self._office_holder(head, left, title, sector)
+                if done:
+                    continue
+                why = f"{why}; {where}"
+            elif country is None and intl is None and not self._no_country(left, head):
                 # "the regime" after "the Iranian regime"; "an embassy" is a new one
                 if not self._is_indefinite(left, head):
                     antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and not u.is_person
@@ -296,6 +309,12 @@ class AgentResolver:
             if mod and mod != sector:
                 whys.append(f"modifier -> {mod}")
                 sector = mod
+            if sector == "PTY" and sector_head.lemma_.lower() in SIDE_NOUNS and any(
+                    t.lower_ in SIDES_WORDS for t in span if t.i < sector_head.i) and not any(
+                    t.lower_ in ("political", "parliamentary", "opposition", "ruling") for t in span):
+                # "all parties", "the warring parties": the sides of a conflict, not political parties
+                whys.append("the sides of a conflict -> no sector")
+                sector = None
             whys.insert(0, f"'{sector_head.text}' -> {self._lexicon_at(sector_head)}")
         if sector is None and not countries and intl is None:
             return None

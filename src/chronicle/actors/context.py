@@ -99,13 +99,50 @@ class CountryContext:
         if not self.ann.places:
             return out
         starts = [s.start_char for s in self.sentences]
-
+        filed = self._dateline_places()
         for p in self.ann.places:
+            if id(p) in filed:
+                continue  # "BEIRUT, Lebanon (AP) --": where the story was filed, not where it happens
             iso3 = iso3_of(p.country_code)
             if not iso3 or (local and (p.feature in ("country", "region", None) or (p.population or 0) < 50000 and p.feature != "admin1")):
                 continue
             si = bisect.bisect_right(starts, p.start) - 1
             out.setdefault(si, []).append(iso3)
+        return out
+
+    def _filed_at(self, m: NameMatch) -> bool:
+        """A country word that is the dateline ("BEIRUT (AP) --", "BEIRUT, Lebanon (AP) --")."""
+        return (self._is_dateline(m) and (m.target.form == "capital" or self.text_[m.start].isupper())) \
+            or self._dateline_country(m)
+
+    def _focus_named(self) -> bool:
+        """Whether the article names its focus country outside its dateline: a focus read
+        from "BEIRUT (AP) --" alone does not make Syrian rebels Lebanese."""
+        if self._focus_seen is None:
+            focus = iso3_of(self.ann.notes.get("focus_country"))
+            filed = self._dateline_places()
+            self._focus_seen = any(isinstance(m.target, CountryForm) and m.target.iso3 == focus and not self._filed_at(m)
+                                   for m in self.matches.values()) \
+                or any(iso3_of(p.country_code) == focus for p in self.ann.places if id(p) not in filed)
+        return self._focus_seen
+
+    def _dateline_places(self) -> set[int]:
+        """ids of the places that make a dateline: an upper-case place opening the text or
+        a line ("BEIRUT", "GAZA CITY"), and the place right after it ("BEIRUT, Lebanon")."""
+        text = self.ann.text
+        out: set[int] = set()
+        last_end = None
+        for p in sorted(self.ann.places, key=lambda q: q.start):
+            word = text[p.start:p.end]
+            opens = p.start == 0 or text[p.start - 1] == "\n" or not text[:p.start].strip()
+            if opens and word.isupper() and len(word) > 1:
+                out.add(id(p))
+                last_end = p.end
+            elif last_end is not None and text[last_end:p.start].strip() == ",":
+                out.add(id(p))
+                last_end = None
+            else:
+                last_end = None
         return out
 
     def _places_over(self, start: int, end: int):
@@ -149,7 +186,7 @@ class CountryContext:
         if places_only:
             return None
         focus = iso3_of(self.ann.notes.get("focus_country"))
-        if focus and focus != exclude:
+        if focus and focus != exclude and self._focus_named():
             return focus
         for country in orgs:  # a named organisation of one country in the sentence ("... demands from UNITA")
             if country != exclude:
@@ -179,10 +216,13 @@ class CountryContext:
                     if m is None:
                         continue
                     if isinstance(m.target, CountryForm):
+                        if self._filed_at(m):
+                            continue  # "BEIRUT (AP) --": where the story was filed
                         positions.append(i)
                         codes.append(m.target.iso3)
                     elif isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
-                            and not m.target.context_required and m.target.country not in orgs:
+                            and not m.target.context_required and m.target.country not in orgs \
+                            and m.target.sector != "JRN":  # a news agency's country is not the story's
                         orgs.append(m.target.country)
             cached = self._sentence_context[si] = (positions, codes, orgs)
         return cached

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any
 from chronicle.actors.kb import CountryForm, Entry
 from chronicle.actors.names import acronym_key, fold, is_skipped
 from chronicle.actors.units import NameMatch, iso3_of
+from chronicle.actors.words import HONORIFICS
 from chronicle.places.recognise import DIVISION_WORDS
+
+# nouns an apposition uses to say a name is a place ("Douma, a town east of Damascus")
+PLACE_WORDS = {"town", "city", "village", "suburb", "district", "province", "region", "neighbourhood",
+               "neighborhood", "area", "camp", "hamlet", "municipality", "county", "governorate", "enclave"}
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,21 +82,58 @@ class NameFinder:
         return kept
 
     def _yield_to_places(self, matches: list[NameMatch]) -> list[NameMatch]:
-        """A country's name followed by a division's noun, that the places stage
-        resolved as a division of another country, names that division, not the
-        country ("neighbouring Niger state" lies in Nigeria): no actor of the country.
-        Only with the noun: a bare country name stays the country's."""
+        """Names the places stage read as toponyms of another country name places, not actors:
+        - a country's name followed by a division's noun that was resolved as a division of
+          another country ("neighbouring Niger state" lies in Nigeria); a bare country name
+          stays the country's;
+        - a country word inside a longer place name ("Valley" in "Bekaa Valley", "Mexico" in
+          "New Mexico");
+        - an organisation's name matched only through the spelling fold on a town of another
+          country ("Douma", a Syrian town, is not the Russian Duma); the organisation's own
+          name or alias written out keeps it."""
+        named = {m.target.iso3 for m in matches if isinstance(m.target, CountryForm)}
+        named.update(iso3_of(p.country_code) for p in self._places_sorted if p.country_code)
         kept = []
         for m in matches:
-            if isinstance(m.target, CountryForm) and m.target.form == "name" \
-                    and m.end < len(self.lower_) and self.lower_[m.end] in DIVISION_WORDS:
-                first, last = self.toks[m.start], self.toks[m.end - 1]
-                over = self._places_over(first.idx, last.idx + len(last.text))
-                if over and over[0].feature not in (None, "country", "continent") \
-                        and iso3_of(over[0].country_code) not in (None, m.target.iso3):
-                    continue
+            if isinstance(m.target, (CountryForm, Entry)) and self._places_sorted and self._a_foreign_place(m):
+                continue
+            if isinstance(m.target, Entry) and not m.target.is_person and self._a_town_by_its_spelling(m, named):
+                continue
             kept.append(m)
         return kept
+
+    def _a_town_by_its_spelling(self, m: NameMatch, named: set) -> bool:
+        """An organisation's name reached only through the spelling fold, in a story that never
+        names its country, and described as a place ("Douma, a town east of Damascus",
+        "fighting in Douma"): the place, not the organisation."""
+        target = m.target
+        first, last = self.toks[m.start], self.toks[m.end - 1]
+        written = self.ann.text[first.idx: last.idx + len(last.text)].lower()
+        if written in {a.lower() for a in [target.name, *target.aliases]} or not target.country or target.country in named:
+            return False
+        return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_WORDS for c in last.children) or (
+            last.dep_ == "pobj" and last.head.lower_ in ("in", "near", "outside", "around", "into")
+        )
+
+    def _a_foreign_place(self, m: NameMatch) -> bool:
+        first, last = self.toks[m.start], self.toks[m.end - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        over = [p for p in self._places_over(start, end) if not p.associative and p.country_code]
+        if not over:
+            return False
+        place = over[0]
+        target = m.target
+        own = target.iso3 if isinstance(target, CountryForm) else target.country
+        if iso3_of(place.country_code) == own:
+            return False
+        if isinstance(target, CountryForm):
+            if target.form == "name" and m.end < len(self.lower_) and self.lower_[m.end] in DIVISION_WORDS:
+                return place.feature not in (None, "country", "continent")
+            return (place.start, place.end) != (start, end) and place.feature not in (None, "continent")
+        if target.is_person or place.feature in (None, "country", "continent"):
+            return False
+        written = self.ann.text[start:end].lower()
+        return written not in {a.lower() for a in [target.name, *target.aliases]}
 
     def _acronym_at(self, i: int) -> NameMatch | None:
         texts = self.text_
@@ -133,6 +175,7 @@ class NameFinder:
     def _name_part(self, i: int) -> bool:
         """A capitalised proper noun that is not a title, a sector word or sentence start."""
         return (self.pos_[i] == "PROPN" and self.text_[i][:1].isupper() and not self.sent_start_[i]
+                and self.lower_[i].rstrip(".") not in HONORIFICS  # "Mr Erdogan" is Erdogan
                 and self._lexicon(i)[0] is None and not acronym_key(self.text_[i]))
 
     def _choose(self, targets: list) -> Any:

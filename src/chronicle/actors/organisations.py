@@ -41,6 +41,20 @@ class OrganisationResolver:
                           why=f"knowledge base: {entry.name} ({why})")
         self._add(unit.key, m.start, m.end, unit.why)
 
+    def _dateline_country(self, m: NameMatch) -> bool:
+        """The country after a dateline's city ("BEIRUT, Lebanon (AP) --"): where the story
+        was filed, not an actor of it."""
+        k = m.start - 1
+        if k < 1 or self.text_[k] != ",":
+            return False
+        j = k
+        while j > 0 and self.text_[j - 1].isupper() and self.text_[j - 1].isalpha():
+            j -= 1  # "GAZA CITY, Gaza Strip"
+        if j == k or not self._is_dateline(NameMatch(j, k, None)):
+            return False
+        nxt = self.text_[m.end] if m.end < len(self.text_) else ""
+        return nxt in ("(", "-", "--", "—", "–", ":", "_")
+
     def _country_word(self, m: NameMatch, form: CountryForm) -> None:
         if any(i in self.taken for i in range(m.start, m.end)):
             return
@@ -58,7 +72,7 @@ class OrganisationResolver:
         if mod.dep_ in ("amod", "compound", "nmod", "poss") and self._lexicon_at(mod.head) is not None and mod.head.i not in self.taken \
                 and not (mod.head.dep_ in ("attr", "oprd") or (mod.head.dep_ == "pobj" and mod.head.head.lower_ == "as")):
             return
-        if self._is_dateline(m) and (form.form == "capital" or self.text_[m.start].isupper()):
+        if (self._is_dateline(m) and (form.form == "capital" or self.text_[m.start].isupper())) or self._dateline_country(m):
             self.taken.update(range(m.start, m.end))
             return  # "BAGHDAD (Reuters) -", "GAZA CITY —": where the story was filed
         if form.form == "capital":

@@ -42,6 +42,7 @@ from chronicle.actors.kb import KnowledgeBase
 from chronicle.actors.name_matches import NameFinder
 from chronicle.actors.organisations import OrganisationResolver
 from chronicle.actors.people import PeopleResolver
+from chronicle.actors.titles import OfficeTitles
 from chronicle.actors.units import LazyTokens, MentionLog, NameMatch, Unit, country_name
 from chronicle.countries import country_on
 from chronicle.record import Actor, Span
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from chronicle.stage import Annotations
 
 
-class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, CountryContext, Coreference):
+class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, OfficeTitles, CountryContext, Coreference):
     """Every actor mention of one parsed article, resolved and grouped: `run()` returns the
     actors and the mention log. The passes live in the mixins named above, one module each."""
 
@@ -89,6 +90,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self._place_countries = self._places_by_sentence()
         self._local_place_countries = self._places_by_sentence(local=True)
         self._countries_named: set[str] | None = None
+        self._focus_seen: bool | None = None  # the focus country named outside the dateline
         # indexes that keep every context look-up bounded, however long a sentence is
         places = sorted(ann.places or [], key=lambda p: (p.start, p.end))
         self._place_starts = [p.start for p in places]
@@ -126,7 +128,8 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
             self.units[key] = unit
             self._rank[key] = len(self.order)
             self.order.append(key)
-            if country and country not in self._country_mentions:
+            if country and country not in self._country_mentions and sector != "JRN":
+                # a news agency's country (AP, Reuters) says nothing about whose story it is
                 self._country_mentions[country] = 0
                 self._country_order[country] = len(self.order)
         return unit
@@ -143,7 +146,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
             return
         unit.spans.add((start, end))
         unit.mentions.append((start, end, why))
-        if unit.country:
+        if unit.country and unit.country in self._country_mentions:
             self._country_mentions[unit.country] += 1
         bisect.insort(self._mention_log, (start, self._rank[key], key))
 

@@ -20,6 +20,16 @@ NOT_MEMBERS = frozenset({"CVL", "REF"})
 # Means of an attack that can act with no one named behind them.
 ATTACK_MEANS = frozenset({"bomb", "bombing", "explosion", "blast", "ied", "device", "landmine", "minefield", "carbomb",
                           "car-bomb"})
+# Words for a blast that name no weapon, and the modifiers that make one a bomb's.
+BARE_BLASTS = frozenset({"explosion", "blast"})
+BOMB_WORDS = frozenset({"bomb", "car", "suicide", "roadside", "ied", "mortar", "rocket", "grenade", "landmine", "mine",
+                        "missile", "shell", "bombing", "terrorist", "truck", "motorcycle", "explosive"})
+# "all parties", "the warring parties": the sides of a conflict, not political parties
+SIDE_NOUNS = frozenset({"party", "parties"})
+SIDES_WORDS = frozenset({"all", "both", "warring", "belligerent", "conflicting", "opposing", "fighting", "combatant"})
+# Forms of address written before a surname: not a first name ("Mr Erdogan" is Erdogan)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame", "mme", "m", "herr", "frau",
+                        "senor", "señor", "monsieur"})
 # "anti-Syria", "pro-Western": a stance toward a country, not membership of it
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})

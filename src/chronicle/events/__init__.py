@@ -106,7 +106,8 @@ class EventStage:
                     context=list(contexts),
                 )
                 _attach(event, ann, sent, trig.head, sizes)
-                if (event.type in reported and not (event.actor or event.recipient)
+                own_parties = [r for r in event.actor + event.recipient if not r.inferred]
+                if (event.type in reported and not own_parties
                         and names_an_earlier_event(trig.head)):
                     continue  # "the attack" after the attack was reported: the same event, not another
                 if not event.historical:

@@ -3,7 +3,8 @@
 Modules, in the order a search runs: words.py (the vocabulary), mentions.py (actor
 mentions by token; the state of a place as an actor), syntax.py (parse helpers),
 actor_search.py, recipient_search.py, place_search.py (the three sides of the search,
-mixins of `Roles`), roles.py (`Roles.run` and `find_roles`).
+mixins of `Roles`), roles.py (`Roles.run` and `find_roles`), fill.py (empty sides from
+the surrounding text).
 
 `find_roles(ann, sent, trigger, event_type)` walks the dependency parse that the
 pipeline already made (nothing is re-parsed) from the event's trigger to its
@@ -79,9 +80,12 @@ actors. Deaths ("a prisoner died in police custody"): the one who died is the
 recipient, the custodian the actor. Receiving verbs ("enjoys the support of X",
 "received aid from X"): the giver is the actor, the subject the recipient.
 
-When `ann.actors` is empty (or no argument overlaps a mention) both lists are
-empty: roles are never invented from words that no actor covers (the one
-addition is the state of a place, above, and only when some actor is present; it is added through
+When the parse search leaves a side empty, fill.py reads it from the text around the
+trigger (the event's own clause, the rest of the sentence, then the previous sentence's
+main subject), never from a speaker, a place, a pretext, a side clause's party, the
+article's focus country or its dateline. When `ann.actors` is empty both lists are
+empty: roles are never invented from words that no actor covers (the one addition is
+the state of a place, above, and only when some actor is present; it is added through
 `Annotations.add_actor`, the one write across stages).
 """
 

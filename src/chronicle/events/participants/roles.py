@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chronicle.events.participants.actor_search import ActorSearch
+from chronicle.events.participants.fill import fill_roles
 from chronicle.events.participants.mentions import SentenceMentions, mention_ref
 from chronicle.events.participants.place_search import PlaceRecipientSearch
 from chronicle.events.participants.recipient_search import RecipientSearch
@@ -112,17 +113,21 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
 
     def two_sided(self, trigger: "Token") -> None:
         """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
         if self.type == "CONSULT":
             # the one who meets, calls, visits or hosts acts on the one met, called, visited
             # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
-            # together ("X and Y met") are all actors through the coordination
+            # together ("X and Y met") are all actors through the coordination; "a meeting
+            # between X and Y": the first named is the actor, as CAMEO codes the source
+            if not self.actor and len(self.recipient) > 1 and between:
+                self.actor, self.recipient = self.recipient[:1], self.recipient[1:]
             return
         if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
             return
         if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
             self.actor = self.actor + self.recipient
             self.recipient = []
-        if not self.actor and self.recipient and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        if not self.actor and self.recipient and between:
             self.actor, self.recipient = self.recipient, []
 
     def _actor_phrases(self, actor: list[ActorRef], trigger: "Token") -> list[tuple[int, int]]:
@@ -145,6 +150,12 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
                 out.append((lo, hi))
         return out
 
+    def _credited_source(self, r: ActorRef) -> bool:
+        """A news agency credited in brackets ("BEIRUT (AP) --") reports the story; it is no party."""
+        text = self.ann.text
+        return text[max(0, r.start - 1):r.start] == "(" and text[r.end:r.end + 1] == ")" \
+            and self.ann.actors[r.actor].sector == "JRN"
+
     def tidy(self, trigger: "Token") -> None:
         seen: set[int] = set()
         actor = []
@@ -156,7 +167,7 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         rseen: set[int] = set()
         inside = self._actor_phrases(actor, trigger) if self.recipient else []
         for r in self.recipient:
-            if r.actor in seen or r.actor in rseen:
+            if r.actor in seen or r.actor in rseen or self._credited_source(r):
                 continue
             if any(lo <= r.start and r.end <= hi for lo, hi in inside):
                 continue  # "the UN envoy for Syria condemned ...": Syria describes the actor
@@ -185,7 +196,10 @@ def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
         return [], []
     mentions = SentenceMentions(ann, sent)
     if not mentions:
-        return [], []
+        # no actor named in the sentence: the one before may name who did it
+        return fill_roles(ann, sent, trigger, event_type, [], [])
     roles = Roles(ann, mentions, event_type)
     roles.run(trigger)
-    return roles.actor, roles.recipient
+    if roles.recipient_slot_unresolved:
+        return roles.actor, roles.recipient
+    return fill_roles(ann, sent, trigger, event_type, roles.actor, roles.recipient)

@@ -68,11 +68,13 @@ ACTS_ON_EVENTS = {
     "acknowledge", "investigate", "examine", "review", "recall", "mourn", "honour", "honor", "remember",
     "cite", "mention", "note", "invoke", "follow", "prompt", "trigger", "spark", "provoke", "justify",
 }
-# Nouns about an event, not taking part in it: "details of the killings".
+# Nouns about an event, not taking part in it: "details of the killings", "gave no motive
+# for the attack", "expressed condolences for the bombing".
 INFO_NOUNS = {
     "detail", "report", "news", "footage", "image", "video", "evidence", "account", "photo", "picture", "story",
     "record", "anniversary", "memory", "memorial", "commemoration", "investigation", "inquiry", "probe", "trial",
     "documentary", "book", "film", "list", "number", "toll", "wave", "history", "aftermath", "pretext", "victim",
+    "motive", "reason", "explanation", "cause", "condolence", "condolences", "sympathy", "blame", "warning",
 }
 # Verbs whose subject receives the act named by their object ("enjoys the support of X").
 RECEIVE_VERBS = {"enjoy", "receive", "win", "gain", "get", "obtain", "secure", "lose", "attract", "draw", "earn", "garner"}

@@ -1,0 +1,227 @@
+"""Empty roles filled from the text around the trigger, after the parse search found no one.
+
+The parse search (`Roles.run`) reads the trigger's own arguments. Real articles often
+leave them implicit: "Helicopter gunships fired on the positions" after "Police and
+troops attacked militants ...", "the concession came as protesters ...", a passive with
+no agent. An analyst then reads the actor from the same sentence, else from the sentence
+before; never from the article's focus country, its dateline or a country named
+elsewhere. This module does that, in this order:
+
+actor
+    1. for a verb trigger with no agent, the subject of a verb above it in the same
+       sentence ("the army launched an operation in which ten militants were killed");
+       the subject of a speech verb only for acts of state (arrests, bans, charges) and
+       only when it is a state body ("the Interior Ministry said ten people had been
+       arrested"): who reports an attack is not who did it ("He did not give a motive for
+       the attack", "the minister condemned the attack");
+    2. an actor named elsewhere in the sentence, nearest the trigger (before it first),
+       that is not a speaker, not the recipient, not named as the place of something
+       ("in Georgia") and not a subject of a verb the trigger hangs from (as in 1);
+    3. the actor that is subject of the previous sentence's main clause, when that
+       clause is not reported speech.
+    For a protest, a state body found this way is not taken: it is what protests are
+    aimed at ("Lawmakers passed a bill. Hundreds rallied to oppose it").
+recipient (only when an actor is known)
+    the nearest actor named in the sentence, after the trigger first, that is not the
+    actor, not a speaker and not part of the actor's own phrase; for a protest, only a
+    state body (PLOVER: protest is directed at the authorities); for an act aimed at
+    someone (DIRECTED types) with no one else in the sentence, the first other actor of
+    the previous sentence's main clause.
+
+Every fill is an actor mention the text holds: nothing is taken from words that no
+actor covers. A filled ActorRef has `inferred=True`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronicle.events.participants.mentions import mention_ref, place_index, token_index
+from chronicle.events.participants.syntax import outermost
+from chronicle.events.participants.words import (
+    DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, PRETEXT_NOUNS, REPORTING_VERBS, STATE_ACTS, SUBJECT_DEPS,
+    TYPE_ALIASES, WHERE_NOUNS,
+)
+from chronicle.record import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from chronicle.stage import Annotations
+
+# verbs whose subject reports, judges or reacts to an act rather than doing it
+SPEECH_VERBS = REPORTING_VERBS | {
+    "warn", "note", "explain", "stress", "suggest", "describe", "deny", "acknowledge", "admit", "give",
+    "condemn", "denounce", "criticize", "criticise", "blame", "welcome", "praise", "call", "believe",
+    "think", "write", "quote", "cite", "tell", "accuse", "estimate", "predict", "fear", "hope", "expect",
+    "urge", "ask", "reply", "respond", "argue", "recall", "mourn", "investigate", "probe", "mark",
+}
+# prepositions whose object is where something is, not who does it
+PLACE_PREPS = {"past", "beyond", "behind", "in", "at", "near", "into", "inside", "across", "throughout", "outside", "from", "to", "around",
+               "towards", "toward", "off", "along", "within", "through"}
+# nouns whose object is traded or pretended, not a party ("in exchange for", "under the pretext of")
+ASIDE_NOUNS = PRETEXT_NOUNS | {"exchange"}
+# sectors that act for a state: their report of an arrest or a ban is their own act
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY", "LEG"}
+
+
+def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_type: str,
+               actor: list[ActorRef], recipient: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actor, recipient) with an empty side filled from the sentence or the one before."""
+    kind = TYPE_ALIASES.get(event_type, event_type) if event_type else ""
+    taken = {r.actor for r in actor} | {r.actor for r in recipient}
+    found = {id(r) for r in actor + recipient}  # what the parse search found itself
+    if not actor:
+        actor = (_ancestor_subject(ann, sent, trigger, kind, taken)
+                 or _nearest(ann, sent, trigger, taken, before_first=True)
+                 or _previous_subject(ann, sent, taken))
+        if kind in LATE_LOCATION and actor and ann.actors[actor[0].actor].sector in STATE_SECTORS:
+            # "Lawmakers passed a bill. Hundreds rallied to oppose it": the authorities a
+            # protest is aimed at are not its protesters
+            actor = []
+    if actor and not recipient:
+        taken = {r.actor for r in actor}
+        inside = _phrases(ann, actor)
+        recipient = [r for r in _nearest(ann, sent, trigger, taken, before_first=False)
+                     if not any(lo <= r.start and r.end <= hi for lo, hi in inside)
+                     # a protest is directed at the authorities (PLOVER): no one else is its target
+                     and (kind not in LATE_LOCATION or ann.actors[r.actor].sector in STATE_SECTORS)][:1]
+        if not recipient and kind in DIRECTED:
+            recipient = _previous_party(ann, sent, taken)
+    for r in actor + recipient:
+        if id(r) not in found:
+            r.inferred = True
+    return actor, recipient
+
+
+def _mentions_of(ann: "Annotations", sent: "SpacySpan") -> list[tuple[int, int, int]]:
+    by_token = token_index(ann)
+    found = [m for i in range(sent.start, sent.end) for m in by_token.get(i, [])]
+    return outermost(found)
+
+
+def _root_of(ann: "Annotations", mention: tuple[int, int, int]) -> "Token | None":
+    span = ann.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_speaker(tok: "Token") -> bool:
+    return tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _is_aside(ann: "Annotations", tok: "Token", trigger: "Token") -> bool:
+    """A mention that names where, a pretext or another clause's party, not a party to this
+    event: "in Georgia", "traveling to Islamabad", "in exchange for soldiers held by X",
+    "under the pretext of fighting X", "after a court cleared him in X's biggest trial".
+    Read on the path up from the mention to the trigger's clause."""
+    stop = {a.i for a in trigger.ancestors} | {trigger.i}
+    places = place_index(ann)
+    t = tok
+    while t.head.i != t.i and t.i not in stop:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in PLACE_PREPS and (
+                t.i in places or t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in PLACE_NOUNS | WHERE_NOUNS):
+            return True
+        if t.lemma_.lower() in ASIDE_NOUNS:
+            return True
+        if t.i != tok.i and t.dep_ in ("advcl", "relcl") and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in t.children):
+            return True  # a side clause with its own subject is another event
+        t = t.head
+    return False
+
+
+def _ancestor_subjects(trigger: "Token") -> list["Token"]:
+    """Subjects of the verbs above the trigger in its sentence, nearest first."""
+    out = []
+    tok = trigger
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            out.extend(c for c in tok.children if c.dep_ in SUBJECT_DEPS)
+    return out
+
+
+def _ancestor_subject(ann, sent, trigger, kind, taken) -> list[ActorRef]:
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return []
+    by_token = token_index(ann)
+    for subj in _ancestor_subjects(trigger):
+        own = [m for m in by_token.get(subj.i, []) if m[2] not in taken]
+        if not own:
+            continue
+        if _is_speaker(subj):
+            actor = ann.actors[own[0][2]]
+            if not (kind in STATE_ACTS and actor.sector in STATE_SECTORS):
+                return []  # who reports it did not do it: no one else from this clause either
+        return [mention_ref(ann, m) for m in outermost(own)][:1]
+    return []
+
+
+def _nearest(ann, sent, trigger, taken, before_first: bool) -> list[ActorRef]:
+    """The mention nearest the trigger that can be a party to the event."""
+    # subjects of the verbs above the trigger, with their conjuncts ("rights groups and
+    # reporters revealed details of the killings")
+    blocked = {t.i for s in _ancestor_subjects(trigger) for t in s.subtree}
+    cands = []
+    for m in _mentions_of(ann, sent):
+        if m[2] in taken:
+            continue
+        root = _root_of(ann, m)
+        if root is None or root.i == trigger.i or _is_speaker(root) or _is_aside(ann, root, trigger) or root.i in blocked:
+            continue
+        if ann.text[max(0, m[0] - 1):m[0]] == "(" and ann.text[m[1]:m[1] + 1] == ")":
+            continue  # a label in brackets ("BEIRUT (AP) --", "the Islamic State (IS)") is no party
+        side = root.i < trigger.i if before_first else root.i > trigger.i
+        cands.append((0 if side else 1, abs(root.i - trigger.i), m))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (c[0], c[1], c[2][0]))
+    return [mention_ref(ann, cands[0][2])]
+
+
+def _previous_subject(ann, sent, taken) -> list[ActorRef]:
+    """The subject actor of the previous sentence's main clause, unless that clause is speech."""
+    if sent.start == 0:
+        return []
+    prev = ann.doc[sent.start - 1].sent
+    root = prev.root
+    if root.lemma_.lower() in SPEECH_VERBS:
+        return []
+    by_token = token_index(ann)
+    for c in root.children:
+        if c.dep_ in SUBJECT_DEPS:
+            own = [m for t in c.subtree for m in by_token.get(t.i, []) if m[2] not in taken]
+            if own:
+                return [mention_ref(ann, outermost(own)[0])]
+    return []
+
+
+def _previous_party(ann, sent, taken) -> list[ActorRef]:
+    """For an act aimed at someone ("Egypt seeks peace" after a sentence on Sudan): the
+    first actor of the previous sentence's main clause (subject or object) other than the
+    event's actor, when that clause is not reported speech."""
+    if sent.start == 0:
+        return []
+    prev = ann.doc[sent.start - 1].sent
+    root = prev.root
+    if root.lemma_.lower() in SPEECH_VERBS:
+        return []
+    by_token = token_index(ann)
+    for c in root.children:
+        if c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "dative", "nsubjpass") or (
+                c.dep_ == "prep" and c.lower_ not in PLACE_PREPS):
+            own = [m for t in c.subtree for m in by_token.get(t.i, []) if m[2] not in taken]
+            own = [m for m in own if (root_tok := _root_of(ann, m)) is not None and not _is_aside(ann, root_tok, root)]
+            if own:
+                return [mention_ref(ann, outermost(own)[0])]
+    return []
+
+
+def _phrases(ann, refs: list[ActorRef]) -> list[tuple[int, int]]:
+    """Character ranges of the noun phrases the actors head ("the UN envoy for Syria")."""
+    out = []
+    for r in refs:
+        root = _root_of(ann, (r.start, r.end, r.actor))
+        if root is not None:
+            out.append((root.left_edge.idx, root.right_edge.idx + len(root.right_edge)))
+    return out
