@@ -14,6 +14,7 @@ not needed at run time.
 from __future__ import annotations
 
 import json
+import math
 import os
 import struct
 import unicodedata
@@ -208,11 +209,12 @@ class MiniLM:
         x = _layer_norm(x, *self.emb_ln)
         heads, d = self.heads, x.shape[-1] // self.heads
         bias = (1.0 - mask)[:, None, None, :] * -1e9  # padding is attended by no token
+        scale = 1.0 / math.sqrt(d)  # a Python float: a numpy float64 would turn every array after it to float64
         for qkv_w, qkv_b, ao_w, ao_b, ln1_w, ln1_b, in_w, in_b, out_w, out_b, ln2_w, ln2_b in self.layers:
             qkv = x @ qkv_w + qkv_b
             q, k, v = (qkv[..., j * heads * d:(j + 1) * heads * d].reshape(n, length, heads, d).transpose(0, 2, 1, 3)
                        for j in range(3))
-            att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d) + bias
+            att = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
             ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, length, heads * d)
