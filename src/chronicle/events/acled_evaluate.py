@@ -110,3 +110,70 @@ def score(gold: list[str], pred: list[str], top: int = 10) -> dict:
         "per_class": per_class,
         "top_confusions": [{"pair": pair, "count": n} for pair, n in confusion],
     }
+
+
+def rule_view(case_path: str | Path, pipeline) -> list[dict]:
+    """Each snippet's most salient event as the rules code it: PLOVER type, the rules' ACLED
+    decision, its sentence (the text the learned model reads); {} when no event was found.
+    The events stage's learned ACLED step is switched off for the run (and restored)."""
+    from chronicle.events import EventStage
+    from chronicle.record import Article
+
+    texts, _, ids = acled_model.load_case(case_path)
+    stage = next(s for s in pipeline.stages if isinstance(s, EventStage))
+    saved, stage.acled_events = stage.acled_events, 0
+    try:
+        records = list(pipeline.process_many([Article(text=t, id=i) for t, i in zip(texts, ids)]))
+    finally:
+        stage.acled_events = saved
+    view = []
+    for text, rec in zip(texts, records):
+        ev = rec.events[0] if rec.events else None
+        view.append({} if ev is None else {
+            "type": ev.type, "rule": (ev.acled_event_type, ev.acled_sub_event_type),
+            "sentence": text[ev.sentence.start:ev.sentence.end]})
+    return view
+
+
+def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> dict:
+    """The CASE development score of the rules alone and of rules + learned model, the
+    learned part out of fold (5 stratified folds; a fold's snippets never train its model)."""
+    case_path = Path(case_path)
+    texts, labels, _ = acled_model.load_case(case_path)
+    view = rule_view(case_path, pipeline)
+    extra = training_sources(case_path.parent)
+    encoder_vectors = acled_model.embed(texts, cache_dir)
+    use_vectors = encoder_vectors is not None
+    sentences = [v.get("sentence") or t for v, t in zip(view, texts)]
+    sent_vectors = acled_model.embed(sentences, cache_dir) if use_vectors else None
+    extra_vectors = acled_model.embed(extra[0], cache_dir) if use_vectors else None
+    classes = sorted(set(labels) | set(extra[1]))
+    probs = np.zeros((len(texts), len(classes)))
+    for train_idx, test_idx in folds(labels):
+        bundle = acled_model.fit([texts[i] for i in train_idx] + extra[0], [labels[i] for i in train_idx] + extra[1],
+                                 [acled_model.SOURCE_WEIGHTS["case"]] * len(train_idx) + extra[2],
+                                 np.vstack([encoder_vectors[train_idx], extra_vectors]) if use_vectors else None)
+        p = acled_model.predict_proba(bundle, [sentences[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
+        probs[np.ix_(test_idx, [classes.index(c) for c in bundle["classes"]])] = p
+    rules_pred, combined = [], []
+    for v, row in zip(view, probs):
+        if not v:
+            rules_pred.append(None)
+            combined.append(None)  # no event: nothing to code
+            continue
+        rules_pred.append(v["rule"][1])
+        combined.append(acled_model.decide(v["type"], v["rule"], dict(zip(classes, row.tolist())), v["sentence"])[1])
+    result = score(labels, combined)
+    rules = score(labels, rules_pred)
+    return {
+        "snippets": result["snippets"],
+        "weighted_f1_rules_alone": rules["weighted_f1"],
+        "weighted_f1_oof": result["weighted_f1"],
+        "accuracy_oof": result["accuracy"],
+        "embeddings": use_vectors,
+        "no_event_share": round(sum(1 for v in view if not v) / max(len(view), 1), 4),
+        "acled_classes_with_zero_recall": result["acled_classes_with_zero_recall"],
+        "per_class": result["per_class"],
+        "per_class_rules_alone": rules["per_class"],
+        "top_confusions": result["top_confusions"],
+    }

