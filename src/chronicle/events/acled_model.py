@@ -27,21 +27,20 @@ from pathlib import Path
 import numpy as np
 
 SEED = 13
-SOURCE_WEIGHTS = {"case": 1.0, "gsr": 0.5, "written": 0.7}
+SOURCE_WEIGHTS = {"case": 1.0, "gsr": 0.3, "written": 0.7}
 C = 10.0
 EMBEDDING_WEIGHT = 2.0  # the embedding block's scale against the TF-IDF blocks (unit rows each)
 
-# PLOVER v0.5 gold (type, mode) -> CASE class; None mode = any mode of that type.
-# Talk between states (meetings, demands, rejections, complaints, sanctions, support,
-# non-violent threats) is diplomacy, which ACLED does not code.
+# PLOVER v0.5 gold (type, mode) -> CASE class; None mode = any mode of that type. Talk
+# (meetings, demands, complaints, sanctions) is not mapped to the diplomacy class: its 137
+# sentences swamped the 15 real diplomacy snippets and cost 0.03 weighted F1 out of fold;
+# decide() keeps talk events from ACLED types instead.
 GSR_TO_CASE = {
     ("PROTEST", "riot"): "VIOL_DEMONSTR", ("PROTEST", "riot-spon"): "VIOL_DEMONSTR", ("PROTEST", None): "PEACE_PROTEST",
     ("ASSAULT", "explosives"): "REM_EXPLOS", ("ASSAULT", "suicide-attack"): "SUIC_BOMB", ("ASSAULT", "sexual"): "SEX_VIOL",
     ("ASSAULT", "assassinate"): "ATTACK", ("ASSAULT", "torture"): "ATTACK", ("ASSAULT", "beat"): "ATTACK",
     ("FIGHT", "heavy-weapons"): "ART_MISS_ATTACK", ("FIGHT", "firearms"): "ARMED_CLASH", ("FIGHT", "explosives"): "REM_EXPLOS",
     ("COERCE", "arrest"): "ARREST", ("COERCE", "detain"): "ARREST", ("COERCE", "destroy"): "PROPERTY_DISTRUCT",
-    ("CONSULT", None): "DIPLO", ("DEMAND", None): "DIPLO", ("REJECT", None): "DIPLO", ("DISAPPROVE", None): "DIPLO",
-    ("SANCTION", None): "DIPLO", ("SUPPORT", None): "DIPLO", ("THREATEN", "relations"): "DIPLO", ("THREATEN", ""): "DIPLO",
 }
 
 
