@@ -124,4 +124,5 @@ def test_shipped_acled_model_has_both_models_and_calibration():
     assert bundle["text"]["temperature"] > 0 and set(load_codebook().labels()) == set(bundle["text"]["classes"])
     for part in ("text", "full"):
         if part in bundle:
-            assert not hasattr(bundle[part]["word"], "stop_words_")
+            for vec in (bundle[part]["word"], bundle[part]["char"]):
+                assert not hasattr(vec, "stop_words_") and not hasattr(vec, "_stop_words_id")

@@ -130,9 +130,6 @@ def fit(texts: list[str], labels: list[str], weights: list[float] | None = None,
     X = _matrix(word, char, texts, vectors, fit=True)
     model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=SEED)
     model.fit(X, labels, sample_weight=np.asarray(weights, dtype=float) if weights is not None else None)
-    for vec in (word, char):
-        if hasattr(vec, "stop_words_"):
-            delattr(vec, "stop_words_")  # introspection only; its order varies between runs
     return {"word": word, "char": char, "model": model, "classes": list(model.classes_),
             "embeddings": vectors is not None, "temperature": 1.0}
 

@@ -69,6 +69,13 @@ def train_acled(data_dir: str | Path, out_path: str | Path | None = None, cache_
             **{f"oof_weighted_f1_{k}": v["weighted_f1"] for k, v in reports.items()},
         },
     }
+    # the vectorizers' dropped-term set and the id() of their stop-word list (a memory address, set
+    # again by every transform) are run-specific: removed last, so the same data gives the same bytes
+    for part in parts.values():
+        for vec in (part["word"], part["char"]):
+            for attr in ("stop_words_", "_stop_words_id"):
+                if hasattr(vec, attr):
+                    delattr(vec, attr)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(bundle, out_path, compress=("xz", 3))
     lines = [f"ACLED model: {len(case_texts)} CASE snippets + {len(extra[0])} other examples ({', '.join(SOURCES)})"]
