@@ -39,8 +39,12 @@ QUERIES = {
     "one event": "/api/events/{event_id}",
     "one article": "/api/articles/bench-000123",
     "counts daily (timeline)": "/api/counts/daily",
+    "counts timeline (news/bg)": "/api/counts/timeline",
     "network": "/api/network?limit=150",
     "map points (country)": "/api/points?country=UA",
+    "map points (all, town)": "/api/points?precision=town",
+    "map areas": "/api/areas",
+    "events sorted by deaths": "/api/events?sort=-fatalities&limit=50",
     "events table page (HTML)": "/?type=PROTEST",
     "export csv (filtered)": "/api/export.csv?country=LB&type=PROTEST",
 }

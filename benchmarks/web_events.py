@@ -3,7 +3,11 @@
 The records are built directly with the contract's dataclasses (no NLP), so a
 store of 100,000 events is made in a minute or two: varied types, countries,
 actors, dates over two years and places with coordinates, like a real store
-after months of coding news.
+after months of coding news. As in real news, some events are placed only at
+country level (about 15%: "in Iraq") or province level (about 10%: "in Basra
+province"), with the gazetteer's centre point for the area; a tenth are
+background (history the article recalls, dated a year or more earlier);
+assaults state deaths.
 
     python benchmarks/web_events.py --events 100000 --db /tmp/bench-web.db
 """
@@ -19,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from chronicle.record import Actor, ActorRef, ArticleRecord, Event, Place, SentenceRef, Span, Time  # noqa: E402
+from chronicle.record import Actor, ActorRef, ArticleRecord, Event, Place, SentenceRef, Size, Span, Time  # noqa: E402
 
 CITIES = [
     ("Baghdad", 33.34, 44.40, "IQ", "IRQ"), ("Basra", 30.51, 47.78, "IQ", "IRQ"), ("Mosul", 36.34, 43.12, "IQ", "IRQ"),
@@ -37,6 +41,16 @@ CITIES = [
     ("Paris", 48.85, 2.35, "FR", "FRA"), ("London", 51.51, -0.13, "GB", "GBR"), ("Washington", 38.90, -77.04, "US", "USA"),
     ("Beijing", 39.91, 116.40, "CN", "CHN"),
 ]
+
+# country centres (the gazetteer's point for a country) and provinces with theirs
+COUNTRIES = {"IQ": ("Iraq", 33.0, 44.0), "AF": ("Afghanistan", 33.0, 66.0), "SY": ("Syria", 35.0, 38.0),
+             "UA": ("Ukraine", 49.0, 32.0), "NG": ("Nigeria", 10.0, 8.0), "SD": ("Sudan", 15.0, 30.0),
+             "YE": ("Yemen", 15.5, 47.5), "ML": ("Mali", 17.0, -4.0), "CO": ("Colombia", 4.0, -72.0),
+             "MM": ("Myanmar", 22.0, 98.0), "PK": ("Pakistan", 30.0, 70.0), "ET": ("Ethiopia", 9.0, 39.5)}
+PROVINCES = [("Basra Governorate", 30.5, 47.5, "IQ"), ("Nineveh Governorate", 36.0, 42.5, "IQ"),
+             ("Helmand", 31.0, 64.0, "AF"), ("Idlib Governorate", 35.8, 36.6, "SY"), ("Donetsk Oblast", 48.0, 37.8, "UA"),
+             ("Borno", 11.5, 13.0, "NG"), ("Darfur", 13.0, 24.0, "SD"), ("Rakhine", 19.5, 94.0, "MM"),
+             ("Tigray", 14.0, 39.0, "ET"), ("Khyber Pakhtunkhwa", 34.5, 72.0, "PK")]
 
 # (type, mode, ACLED type, ACLED sub-type, verb)
 KINDS = [
@@ -71,6 +85,17 @@ def make_records(n_events: int, events_per_article: int = 4, seed: int = 7):
     made = 0
     for a in range(n_articles):
         city, lat, lon, cc, iso3 = rng.choice(CITIES)
+        feature, jitter = "city", 0.05
+        level = rng.random()
+        if level < 0.15:  # the text names only the country
+            cc = rng.choice(sorted(COUNTRIES))
+            city, lat, lon = COUNTRIES[cc]
+            iso3 = next(c[4] for c in CITIES if c[3] == cc)
+            feature, jitter = "country", 0.0
+        elif level < 0.25:  # only the province
+            city, lat, lon, cc = rng.choice(PROVINCES)
+            iso3 = next(c[4] for c in CITIES if c[3] == cc)
+            feature, jitter = "admin1", 0.0
         other = rng.choice(CITIES)
         day = start + dt.timedelta(days=rng.randrange(730))
         sentences, events, actors = [], [], []
@@ -87,8 +112,8 @@ def make_records(n_events: int, events_per_article: int = 4, seed: int = 7):
             text += sentence + " "
             if not places:
                 places.append(Place(text=city, start=base + sentence.index(city), end=base + sentence.index(city) + len(city),
-                                    name=city, lat=lat + rng.uniform(-0.05, 0.05), lon=lon + rng.uniform(-0.05, 0.05),
-                                    country_code=cc, feature="city"))
+                                    name=city, lat=lat + rng.uniform(-jitter, jitter), lon=lon + rng.uniform(-jitter, jitter),
+                                    country_code=cc, admin1=city if feature == "admin1" else None, feature=feature))
             refs = []
             for name, code, iso, find in ((subj, c1, iso3, sentence.index), (obj, c2, iso_b, sentence.rindex)):
                 off = base + find(name)
@@ -97,7 +122,11 @@ def make_records(n_events: int, events_per_article: int = 4, seed: int = 7):
                 refs.append(ActorRef(actor=len(actors) - 1, text=name, start=off, end=off + len(name)))
             v = base + sentence.index(verb.split()[0])
             historical = rng.random() < 0.1
-            events.append(Event(type=etype, mode=mode, acled_event_type=acled, acled_sub_event_type=sub,
+            sizes = []
+            if etype == "ASSAULT" and rng.random() < 0.6:
+                killed = rng.choice([1, 1, 2, 3, 5, 8, 12, 20, 40])
+                sizes.append(Size(kind="killed", value=killed, text=f"{killed} killed", start=base, end=base + 1))
+            events.append(Event(sizes=sizes, type=etype, mode=mode, acled_event_type=acled, acled_sub_event_type=sub,
                                 actor=[refs[0]], recipient=[refs[1]], location=0,
                                 date=(day - dt.timedelta(days=400 if historical else 0)).isoformat(), date_precision="day",
                                 historical=historical, sentence=SentenceRef(base, base + len(sentence)),

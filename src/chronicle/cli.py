@@ -224,15 +224,17 @@ def _text_arg(text: str) -> str:
 @app.command()
 def serve(
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite path or postgresql:// URL"),
-    host: str = typer.Option("127.0.0.1"),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (also an allowed Host name unless 0.0.0.0/::)"),
     port: int = typer.Option(8000),
+    allow_host: List[str] = typer.Option([], "--allow-host", help="Another Host name browsers may use (repeatable; "
+                                         "also $CHRONICLE_ALLOWED_HOSTS); localhost is always allowed"),
 ) -> None:
     """Serve the API and the pages (writes need CHRONICLE_TOKEN)."""
     import uvicorn
 
     from chronicle.web.app import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port)
+    uvicorn.run(create_app(db, hosts=[host, *allow_host]), host=host, port=port)
 
 
 @app.command()

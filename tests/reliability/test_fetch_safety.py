@@ -129,8 +129,30 @@ def test_redirect_to_an_internal_address_is_refused(server, loopback_counts_as_p
 
 
 def test_a_name_that_resolves_publicly_but_connects_inward_is_not_read(server, monkeypatch):
-    # DNS rebinding: the check sees a public address, the connection reaches loopback
+    # DNS rebinding: the name answers a public address to the check and loopback afterwards.
+    # The connection is opened only to an address that was checked, so the server is never reached.
+    import socket
+
+    answers = iter(["93.184.216.34"])
+    real = socket.getaddrinfo
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers, "127.0.0.1"), port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    before = server.site.hits.get("/page", 0)
+    with Fetcher(retries=0, respect_robots=False) as fetcher, pytest.raises(IngestError) as err:
+        fetcher.fetch(server.url("/page").replace("127.0.0.1", "rebind.example"))
+    assert err.value.code == "forbidden_address" and "not connected" in err.value.message
+    assert server.site.hits.get("/page", 0) == before
+
+
+def test_the_peer_is_checked_again_before_the_answer_is_read(server, monkeypatch):
+    # a second line behind the connection check: the address actually reached is judged too
     monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
+    monkeypatch.setattr(fetch_module, "guarded_transport", lambda: None)  # the connection check off
     with Fetcher(retries=0, respect_robots=False) as fetcher, pytest.raises(IngestError) as err:
         fetcher.fetch(server.url("/page"))
     assert err.value.code == "forbidden_address" and "connected to" in err.value.message

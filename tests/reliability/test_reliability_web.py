@@ -98,7 +98,7 @@ def client(hostile_db, tmp_path, monkeypatch):
     stub = StubPipeline()
     app = create_app(str(db), token=TOKEN, max_body=64 * 1024, pipeline_factory=lambda: stub)
     app.state.stub = stub
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -153,7 +153,8 @@ def test_no_token_configured_means_no_writes(hostile_db, tmp_path, monkeypatch):
     db = tmp_path / "web.db"
     shutil.copyfile(hostile_db, db)
     stub = StubPipeline()
-    with TestClient(create_app(str(db), pipeline_factory=lambda: stub), raise_server_exceptions=False) as c:
+    with TestClient(create_app(str(db), pipeline_factory=lambda: stub), raise_server_exceptions=False,
+                    base_url="http://127.0.0.1") as c:
         for auth in ("Bearer ", "Bearer None", "Bearer null", f"Bearer {TOKEN}"):
             assert c.post("/api/articles", json=ARTICLE, headers={"Authorization": auth}).status_code in (401, 403)
     assert stub.calls == 0
@@ -397,7 +398,7 @@ def test_stored_script_never_runs_in_the_browser(live_server):
     from playwright.sync_api import sync_playwright
 
     base, app = live_server
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         urls = page_urls(c)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

@@ -53,7 +53,7 @@ def client(web_db, tmp_path):
     stub = StubPipeline()
     app = create_app(str(db), token=TOKEN, max_body=64 * 1024, pipeline_factory=lambda: stub)
     app.state.stub = stub
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 

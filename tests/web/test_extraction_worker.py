@@ -169,7 +169,7 @@ def test_write_whose_worker_is_killed_is_stored_once(tmp_path):
 
     headers = {"Authorization": "Bearer fault-token"}
     long_text = " ".join([TEXT] * 200)
-    with TestClient(create_app(str(tmp_path / "w.db"), token="fault-token")) as client:
+    with TestClient(create_app(str(tmp_path / "w.db"), token="fault-token"), base_url="http://127.0.0.1") as client:
         calm = client.post("/api/articles", json={"text": long_text, "id": "calm", "published": "2024-03-05"},
                            headers=headers)
         assert calm.status_code == 201, calm.text

@@ -162,7 +162,7 @@ def test_writes_disabled_without_a_configured_token(web_db):
 
     from chronicle.web.app import create_app
 
-    with TestClient(create_app(web_db, token="")) as c:
+    with TestClient(create_app(web_db, token=""), base_url="http://127.0.0.1") as c:
         assert c.post("/api/articles", json={"text": "x"}, headers=auth("")).status_code == 403
 
 

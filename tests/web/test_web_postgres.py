@@ -27,7 +27,7 @@ def pg_client():
     store = open_store(url)
     store.save_many(corpus())
     store.close()
-    with TestClient(create_app(url, token=TOKEN)) as c:
+    with TestClient(create_app(url, token=TOKEN), base_url="http://127.0.0.1") as c:
         yield c
     gen.close()
 
@@ -44,6 +44,11 @@ def test_same_answers_as_sqlite(pg_client, client):
     assert pg_client.get("/api/counts/daily").json() == client.get("/api/counts/daily").json()
     net_pg, net_lite = pg_client.get("/api/network").json(), client.get("/api/network").json()
     assert sorted(e["n"] for e in net_pg["edges"]) == sorted(e["n"] for e in net_lite["edges"])
+    assert pg_client.get("/api/counts/timeline").json() == client.get("/api/counts/timeline").json()
+    assert pg_client.get("/api/areas").json() == client.get("/api/areas").json()
+    for sort in ("type", "-fatalities", "country", "-confidence"):
+        want = [e["article_id"] for e in client.get("/api/events?limit=100&sort=" + sort).json()["events"]]
+        assert [e["article_id"] for e in pg_client.get("/api/events?limit=100&sort=" + sort).json()["events"]] == want
 
 
 def test_pages_and_exports_on_postgres(pg_client):

@@ -21,7 +21,7 @@ def real_client(tmp_path_factory):
     from chronicle.web.app import create_app
 
     app = create_app(str(tmp_path_factory.mktemp("w") / "w.db"), token=TOKEN)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 

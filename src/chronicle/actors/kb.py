@@ -21,6 +21,10 @@ over its tokens with dictionary lookups, never a scan of the knowledge base.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +35,14 @@ import yaml
 from chronicle.actors.names import acronym_key, fold, is_skipped
 
 DATA_DIR = Path(__file__).parent / "data"
-SHIPPED_FILES = ("sectors.yaml", "territories.yaml", "organisations.yaml", "armed_groups.yaml", "parties.yaml", "institutions.yaml", "people.yaml")
+SHIPPED_FILES = (
+    "sectors.yaml", "territories.yaml", "organisations.yaml", "armed_groups.yaml", "parties.yaml", "institutions.yaml",
+    "people.yaml",
+    # heads of state and government since 2000 and ministers, one file per region
+    "people_africa.yaml", "people_americas.yaml", "people_asia.yaml", "people_europe.yaml", "people_oceania.yaml",
+    # envoys and heads of international organisations
+    "people_international.yaml",
+)
 
 # PLOVER's codes for international non-state actors (manual table 5.1); an
 # actor with one of these has no country.
@@ -56,6 +67,10 @@ TITLE_SYNONYMS = {
     "secretary of defense": "defence minister",
     "minister of defence": "defence minister",
     "minister of defense": "defence minister",
+    "home secretary": "interior minister",
+    "home minister": "interior minister",
+    "minister of interior": "interior minister",
+    "minister of the interior": "interior minister",
     "secretary-general": "secretary general",
     "chancellor": "chancellor",
     "head of state": "president",
@@ -95,7 +110,9 @@ class Entry:
     wikidata: str | None
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    # where the facts come from: the entry's `source:`, else its file's `source:`
     source: str = ""
+    file: str = ""  # the knowledge-base file that defined the entry
     # names shared by parties or bodies of many countries ("Democrats", "Labour",
     # "Congress"): the entry only applies where the article is about its country
     context_required: bool = False
@@ -168,10 +185,8 @@ class KnowledgeBase:
     """Every actor file compiled into the lookup tables the resolver reads."""
 
     def __init__(self, files: Iterable[str | Path] = ()):
-        import spacy
-
         # aliases are split into tokens exactly as articles are
-        self._tokenizer = spacy.blank("en").tokenizer
+        self._tokenizer, self._special = _alias_tokenizer()
         self.entries: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
         self.sectors = SectorLexicon()
@@ -191,7 +206,7 @@ class KnowledgeBase:
     # -- loading ---------------------------------------------------------------
     def _load_file(self, path: Path) -> None:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = _parse_yaml(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise KnowledgeBaseError(f"{path}: {exc}") from exc
         if not isinstance(data, dict):
@@ -202,8 +217,9 @@ class KnowledgeBase:
         kind = data.get("kind") or "organisation"
         if kind == "sectors":
             kind = "organisation"
+        file_source = str(data.get("source") or "")
         for i, raw in enumerate(data.get("actors") or []):
-            self._add_entry(raw, kind, path, i)
+            self._add_entry(raw, kind, path, i, file_source)
 
     def _load_sectors(self, data: dict, path: Path) -> None:
         lex = self.sectors
@@ -229,9 +245,19 @@ class KnowledgeBase:
             lex.person_words.add(self._word_key(word))
 
     def _word_key(self, phrase: str) -> tuple[str, ...]:
-        return tuple(t.text.lower() for t in self._tokenizer(str(phrase)) if t.text not in ("-",))
+        return tuple(t.lower() for t in self._tokens(str(phrase)) if t not in ("-",))
 
-    def _add_entry(self, raw: Any, kind: str, path: Path, index: int) -> None:
+    def _tokens(self, text: str) -> list[str]:
+        """`text` split into tokens as spaCy splits articles. Words of letters
+        alone that are no tokenizer exception ("Im", "Cannot") are split on the
+        spaces without spaCy, which gives the same tokens: most aliases are such
+        names, and tokenizing thousands of them was most of the load time."""
+        words = text.split(" ")
+        if all(w.isalpha() and w not in self._special for w in words):
+            return words
+        return [t.text for t in self._tokenizer(text)]
+
+    def _add_entry(self, raw: Any, kind: str, path: Path, index: int, file_source: str = "") -> None:
         if not isinstance(raw, dict) or not raw.get("name"):
             raise KnowledgeBaseError(f"{path}: actor #{index + 1} needs at least a name")
         name = str(raw["name"])
@@ -267,7 +293,8 @@ class KnowledgeBase:
             wikidata=raw.get("wikidata") or None,
             aliases=[str(a) for a in raw.get("aliases") or []],
             roles=roles,
-            source=path.name,
+            source=str(raw.get("source") or file_source or ""),
+            file=path.name,
             context_required=str(raw.get("context") or "").lower() == "required",
         )
         if entry.id in self.by_id:  # a later file redefines an actor: it replaces the old one
@@ -286,7 +313,7 @@ class KnowledgeBase:
 
     def _index(self, alias: str, target: Any, front: bool = True) -> None:
         """File `target` under the keys of `alias`; later definitions go first."""
-        tokens = [t.text for t in self._tokenizer(alias)]
+        tokens = self._tokens(alias)
         if tokens and tokens[0].lower() == "the":
             tokens = tokens[1:]
         if not tokens:
@@ -354,6 +381,38 @@ def _plurals(demonym: str) -> list[str]:
     if low.endswith(("sh", "ch", "ese", "ss", "s", "x", "z")) or " " in low:
         return []
     return [demonym + "s"]
+
+
+def _parse_yaml(text: str) -> Any:
+    """`text` parsed as YAML, through a cache of parsed files keyed by their
+    content: parsing the shipped files is half the knowledge base's load time,
+    unpickling them a few milliseconds. The cache lives in $CHRONICLE_CACHE
+    (else ~/.cache/chronicle); one that cannot be read or written is skipped."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    folder = Path(os.environ.get("CHRONICLE_CACHE") or Path.home() / ".cache" / "chronicle") / "kb"
+    cached = folder / f"{digest}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())
+    except Exception:  # noqa: BLE001 - no cache yet, or an unreadable one: parse
+        pass
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as tmp:
+            tmp.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp.name, cached)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass
+    return data
+
+
+@lru_cache(maxsize=1)
+def _alias_tokenizer():
+    """spaCy's English tokenizer and its exceptions, built once per process."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    return tokenizer, frozenset(tokenizer.rules)
 
 
 @lru_cache(maxsize=1)

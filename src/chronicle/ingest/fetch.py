@@ -12,9 +12,12 @@
   without one, or whose robots.txt cannot be fetched, is open);
 - no request to this machine or its networks (server-side request forgery):
   every address a host resolves to must be public, checked before each
-  request (each redirect hop and robots.txt included), and the address the
-  connection actually reached is checked again before the answer is read (a
-  name that resolves differently the second time gains nothing). Loopback,
+  request (each redirect hop and robots.txt included); the connection itself
+  is opened by GuardedBackend, which resolves the name once, checks every
+  address and connects only to an address it checked (a name that resolves to
+  a public address for the check and to a private one for the connection,
+  DNS rebinding, gains nothing, and no byte is sent to a refused address);
+  the address reached is checked once more before the answer is read. Loopback,
   private, link-local, shared, multicast and reserved addresses are refused
   unless the operator allows them: `Fetcher(allow_private=True)` or the
   environment variable CHRONICLE_ALLOW_PRIVATE_FETCH=1.
@@ -94,6 +97,61 @@ def check_destination(url: str, allow_private: bool) -> None:
                           f"({', '.join(refused) or 'none'}); set {ALLOW_PRIVATE_ENV}=1 to allow it")
 
 
+class GuardedBackend:
+    """httpcore's network backend with the address check done before connecting.
+
+    The name is resolved here, every address it gives is checked, and the socket is
+    opened to one of those very addresses (never to the name, which the OS would
+    resolve again). TLS is unaffected: the server name sent and verified comes
+    from the URL, not from the address connected to."""
+
+    def __init__(self):
+        import httpcore
+
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None):
+        import httpcore
+
+        try:
+            addresses = resolve_host(host, port)
+        except (socket.gaierror, UnicodeError, OSError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+        refused = [a for a in addresses if not public_address(a)]
+        if refused or not addresses:
+            raise IngestError("forbidden_address", f"{host} resolves to a non-public address "
+                              f"({', '.join(refused) or 'none'}); not connected. Set {ALLOW_PRIVATE_ENV}=1 to allow it")
+        last: Exception | None = None
+        for address in addresses:
+            try:
+                return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                               socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc
+        raise last  # type: ignore[misc]
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
+        raise IngestError("forbidden_address", "unix sockets are not fetched from")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def guarded_transport():
+    """httpx's transport whose direct connections go through GuardedBackend."""
+    import httpx
+
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    # httpx exposes no parameter for the backend; its pool is httpcore's ConnectionPool, which
+    # takes one. Fail loudly rather than fetch unguarded if a later httpx changes that.
+    if pool is None or not hasattr(pool, "_network_backend"):
+        raise RuntimeError("this httpx version does not let Chronicle check addresses before connecting")
+    pool._network_backend = GuardedBackend()
+    return transport
+
+
 @dataclass
 class FetchResult:
     url: str  # the URL asked for
@@ -155,7 +213,7 @@ class Fetcher:
                      "application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
             timeout=httpx.Timeout(read, connect=min(read, limits.CONNECT_TIMEOUT_S)),
             follow_redirects=False,
-            transport=transport,
+            transport=transport if transport is not None or self.allow_private else guarded_transport(),
         )
 
     def close(self) -> None:

@@ -25,6 +25,16 @@ BOOL_FIELDS = ("historical", "negated", "hypothetical")
 
 MAX_PAGE = 1000
 
+# Columns the events table sorts by (a key chosen from this fixed map, never SQL from a request).
+# Ties fall back to newest first.
+SORT_COLUMNS = {
+    "date": "events.day_first", "type": "events.type", "mode": "events.mode",
+    "acled": "COALESCE(events.acled_sub_event_type, events.acled_event_type)",
+    "actor": "events.actor_names", "recipient": "events.recipient_names", "place": "events.place_name",
+    "country": "events.country_code", "confidence": "events.confidence", "fatalities": "events.fatalities",
+}
+SORT_KEYS = tuple(SORT_COLUMNS)
+
 
 def _fix_bools(row: dict[str, Any]) -> dict[str, Any]:
     for key in BOOL_FIELDS:
@@ -37,13 +47,20 @@ class StoreQueries:
     """The read side of the store: events by filter, one event, counts, the actor network,
     articles and actors. A mixin of `Store` (store.py), which owns the connection."""
 
-    def events(self, f: EventFilter | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """One page of events, newest first."""
+    def events(self, f: EventFilter | None = None, limit: int = 50, offset: int = 0,
+               sort: str | None = None) -> list[dict[str, Any]]:
+        """One page of events, newest first, or by a column of SORT_COLUMNS ("-type": descending)."""
         clause, params = where(f or EventFilter(), self.dialect)
         limit = max(1, min(int(limit), MAX_PAGE))
         # The page's ids are found first (from the indexes alone when the filter allows),
         # so skipping `offset` rows does not fetch and join the rows it skips.
         order = " ORDER BY events.day_first DESC, events.id DESC"
+        key = (sort or "").lstrip("-")
+        if key in SORT_COLUMNS and sort != "-date":
+            # empty cells last whichever the direction (NULLs sort first in SQLite, last in PostgreSQL)
+            col = SORT_COLUMNS[key]
+            direction = " DESC" if sort.startswith("-") else ""
+            order = f" ORDER BY ({col}) IS NULL, {col}{direction}, events.day_first DESC, events.id DESC"
         rows = self._rows(
             "SELECT " + EVENT_COLUMNS + EVENT_FROM + " WHERE events.id IN (SELECT events.id FROM events" + clause
             + order + " LIMIT ? OFFSET ?)" + order,
@@ -73,15 +90,19 @@ class StoreQueries:
                 return
             last = rows[-1]["id"]
 
-    def points(self, f: EventFilter | None = None, limit: int = 20000) -> list[list[Any]]:
-        """Located events as compact [id, lat, lon, type, article_id, idx, label] lists, newest first."""
+    def points(self, f: EventFilter | None = None, limit: int = 20000, town_only: bool = False) -> list[list[Any]]:
+        """Located events as compact [id, lat, lon, type, article_id, idx, label, place_feature] lists,
+        newest first; town_only leaves out events placed only at country, province or region level."""
         clause, params = where(f or EventFilter(), self.dialect)
         joiner = " AND " if clause else " WHERE "
+        wide = (" AND (events.place_feature IS NULL OR events.place_feature NOT IN "
+                "('country', 'admin1', 'region', 'continent'))") if town_only else ""
         cur = self._conn().cursor()
         cur.execute(self.dialect.sql(
             "SELECT events.id, events.lat, events.lon, events.type, events.article_id, events.idx, "
-            "COALESCE(events.trigger_text, '') || ' ' || COALESCE(events.place_name, '') FROM events" + clause + joiner
-            + "events.lat IS NOT NULL AND events.lon IS NOT NULL ORDER BY events.day_first DESC, events.id DESC LIMIT ?"),
+            "COALESCE(events.trigger_text, '') || ' ' || COALESCE(events.place_name, ''), events.place_feature "
+            "FROM events" + clause + joiner + "events.lat IS NOT NULL AND events.lon IS NOT NULL" + wide
+            + " ORDER BY events.day_first DESC, events.id DESC LIMIT ?"),
             tuple(params) + (max(1, int(limit)),))
         return [list(r) for r in cur.fetchall()]
 

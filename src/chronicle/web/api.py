@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from chronicle.export import FORMATS, export_chunks
 from chronicle.store import EventFilter
-from chronicle.web.params import event_filter
+from chronicle.web.params import event_filter, sort_param
 
 router = APIRouter(prefix="/api", tags=["read"])
 
 # The map draws at most this many points; the rest are counted, not drawn.
-MAX_POINTS = 20000
+MAX_POINTS = 50000
+# ids and offsets beyond what a 64-bit integer column holds are refused (422), not a 500
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10_000_000
 
 
 def store_of(request: Request):
@@ -41,13 +44,16 @@ def cached(request: Request, kind: str, f: EventFilter, compute, *extra) -> Resp
 
 @router.get("/events", summary="Events matching the filters, newest first, paginated")
 def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=1000),
-                offset: int = Query(0, ge=0, le=10_000_000), store=Depends(store_of)) -> dict[str, Any]:
-    return {"total": store.count_events(f), "limit": limit, "offset": offset,
-            "events": store.events(f, limit=limit, offset=offset)}
+                offset: int = Query(0, ge=0, le=MAX_OFFSET), sort: str | None = Depends(sort_param),
+                store=Depends(store_of)) -> dict[str, Any]:
+    total = store.count_events(f)
+    # past the end: an empty page (and the total, to find the last one), without a query that skips everything
+    events = store.events(f, limit=limit, offset=offset, sort=sort) if offset < total else []
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence (sentence, trigger, participants, place, time)")
-def get_event(event_id: int, store=Depends(store_of)) -> dict[str, Any]:
+def get_event(event_id: int = Path(ge=0, le=MAX_ID), store=Depends(store_of)) -> dict[str, Any]:
     event = store.event(event_id)
     if event is None:
         raise HTTPException(404, "no such event")
@@ -56,17 +62,36 @@ def get_event(event_id: int, store=Depends(store_of)) -> dict[str, Any]:
 
 @router.get("/points", summary="Located events as compact points for the map")
 def points(request: Request, f: EventFilter = Depends(event_filter),
-           limit: int = Query(MAX_POINTS, ge=1, le=MAX_POINTS), store=Depends(store_of)):
+           limit: int = Query(MAX_POINTS, ge=1, le=MAX_POINTS),
+           precision: Literal["any", "town"] = Query("any", description="town: leave out events placed only "
+                                                     "at country, province or region level (see /api/areas)"),
+           store=Depends(store_of)):
     def compute():
-        rows = store.points(f, limit=limit)
-        return {"fields": ["id", "lat", "lon", "type", "article_id", "idx", "label"], "points": rows,
+        rows = store.points(f, limit=limit, town_only=precision == "town")
+        return {"fields": ["id", "lat", "lon", "type", "article_id", "idx", "label", "feature"], "points": rows,
                 "truncated": len(rows) >= limit}
 
-    return cached(request, "points", f, compute, limit)
+    return cached(request, "points", f, compute, limit, precision)
+
+
+@router.get("/areas", summary="Events placed only at country, province or region level, per area (the map's areas)")
+def areas(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    from chronicle.store.aggregates import areas as area_counts
+    from chronicle.web.params import country_name, iso_numeric
+
+    def compute():
+        rows = area_counts(store, f)
+        for a in rows:
+            a["country"] = country_name(a["country_code"])
+            a["iso_n3"] = iso_numeric(a["country_code"])  # the map's country outlines are keyed on it
+        return {"areas": rows}
+
+    return cached(request, "areas", f, compute)
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def list_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0), store=Depends(store_of)):
+def list_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                  store=Depends(store_of)):
     return {"total": store.count_articles(), "articles": store.articles(limit=limit, offset=offset)}
 
 
@@ -85,7 +110,7 @@ def list_actors(q: str | None = Query(None, max_length=200), limit: int = Query(
 
 
 @router.get("/actors/{actor_id}", summary="One actor with its events")
-def get_actor(actor_id: int, limit: int = Query(100, ge=1, le=1000), store=Depends(store_of)):
+def get_actor(actor_id: int = Path(ge=0, le=MAX_ID), limit: int = Query(100, ge=1, le=1000), store=Depends(store_of)):
     actor = store.actor(actor_id, limit=limit)
     if actor is None:
         raise HTTPException(404, "no such actor")
@@ -97,6 +122,14 @@ def counts_daily(request: Request, f: EventFilter = Depends(event_filter), store
     return cached(request, "daily", f, lambda: {"counts": store.counts_by_day(f)})
 
 
+@router.get("/counts/timeline", summary="Events and stated deaths per day, type and news/background")
+def counts_timeline(request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    from chronicle.store.aggregates import timeline
+
+    return cached(request, "timeline", f, lambda: {"fields": ["day", "type", "historical", "n", "fatalities"],
+                                                    "rows": timeline(store, f)})
+
+
 @router.get("/counts/{facet}", summary="Events per type, mode, ACLED type or country")
 def counts_facet(facet: Literal["type", "mode", "acled_event_type", "country_code"],
                  request: Request, f: EventFilter = Depends(event_filter), store=Depends(store_of)):
@@ -106,13 +139,18 @@ def counts_facet(facet: Literal["type", "mode", "acled_event_type", "country_cod
 @router.get("/network", summary="Who acts on whom: actor -> recipient edges weighted by events")
 def network(request: Request, f: EventFilter = Depends(event_filter), limit: int = Query(150, ge=1, le=2000),
             store=Depends(store_of)):
-    return cached(request, "network", f, lambda: store.network(f, limit=limit), limit)
+    from chronicle.store.aggregates import typed_network
+
+    # edges carry their count per event type and their main type (the page colours them by it)
+    return cached(request, "network", f, lambda: typed_network(store, f, limit=limit), limit)
 
 
-@router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like), geojson or parquet")
-def export(fmt: Literal["jsonl", "csv", "geojson", "parquet"], f: EventFilter = Depends(event_filter),
+@router.get("/export.{fmt}", summary="Every event matching the filters as jsonl, csv (ACLED-like columns, then "
+            "Chronicle's), acled (ACLED's columns alone), geojson or parquet")
+def export(fmt: Literal["jsonl", "csv", "acled", "geojson", "parquet"], f: EventFilter = Depends(event_filter),
            store=Depends(store_of)):
     media_type, suffix = FORMATS[fmt]
     # the file name is fixed here, never taken from the request
-    headers = {"Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'}
+    name = "chronicle-acled" if fmt == "acled" else "chronicle-events"
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{suffix}"'}
     return StreamingResponse(export_chunks(store.iter_events(f), fmt), media_type=media_type, headers=headers)

@@ -121,3 +121,24 @@ def actor_label(record: dict[str, Any], refs: list[dict[str, Any]]) -> str:
         else:
             names.append(r.get("text") or "?")
     return "; ".join(names)
+
+
+def event_passages(record: dict[str, Any], event: dict[str, Any]) -> list[str]:
+    """The other passages that report the same event (the record's `mentions` of an event, where
+    the pipeline gives them), as text: the article page lists them under the event's card, so the
+    passages of one event read together. Records without the field give none."""
+    text = record.get("text") or ""
+    own = event.get("sentence") or {}
+    out: list[str] = []
+    for m in event.get("mentions") or []:
+        span = m.get("sentence") if isinstance(m, dict) and isinstance(m.get("sentence"), dict) else m
+        if isinstance(span, dict):
+            start, end = span.get("start"), span.get("end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+                if (start, end) != (own.get("start"), own.get("end")):
+                    out.append(text[start:end])
+            elif isinstance(span.get("text"), str):
+                out.append(span["text"])
+        elif isinstance(m, str):
+            out.append(m)
+    return list(dict.fromkeys(p.strip() for p in out if p.strip()))

@@ -1,5 +1,6 @@
-"""What every response and every write goes through: security headers, a body
-size limit, and the bearer token of the write API.
+"""What every response and every write goes through: the allowed Host names,
+security headers, a body size limit, and the bearer token of the write API
+(compared in constant time, failed attempts throttled per client).
 
 The body limit is enforced in ASGI, before any route reads the body: a
 Content-Length over the limit is refused at once, and a chunked body is
@@ -9,7 +10,12 @@ counted as it streams and cut off when it passes the limit.
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
+import os
+import threading
+import time
+from collections import deque
 
 # Scripts only from this server (no inline script, no eval); styles likewise; no framing.
 CSP = (
@@ -120,3 +126,105 @@ def bearer(authorization: str | None) -> str | None:
         return None
     scheme, _, value = authorization.partition(" ")
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+# Host names a browser may use to reach the server. Reads need no token, so without this
+# check a page on any site could read the store through DNS rebinding (its own name made to
+# resolve to 127.0.0.1): the browser would then send that site's name as Host.
+DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1")
+HOSTS_ENV = "CHRONICLE_ALLOWED_HOSTS"
+
+
+def allowed_hosts(extra=None, bind: str | None = None) -> frozenset[str]:
+    """localhost, the address the server is bound to (unless it is every interface),
+    $CHRONICLE_ALLOWED_HOSTS (comma-separated) and `extra`; "*" allows any Host."""
+    hosts = set(DEFAULT_HOSTS)
+    hosts.add(bind or "")
+    hosts.update(h for h in os.environ.get(HOSTS_ENV, "").split(","))
+    hosts.update(extra or ())
+    names = {h.strip().lower().strip("[]") for h in hosts if h and h.strip()}
+    return frozenset(names - {"0.0.0.0", "::"})  # "every interface" names no host
+
+
+def host_name(value: str) -> str:
+    """The name in a Host header, without the port ("[::1]:8000" -> "::1")."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    if value.count(":") == 1:
+        return value.split(":", 1)[0]
+    return value
+
+
+class AllowedHosts:
+    """ASGI middleware answering 400 to a request whose Host is not one of `hosts`."""
+
+    def __init__(self, app, hosts: frozenset[str]):
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket") or "*" in self.hosts:
+            return await self.app(scope, receive, send)
+        given = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        if host_name(given) not in self.hosts:
+            return await _reply(send, 400, "this server does not answer to that Host name; the operator can "
+                                "allow it with --allow-host or " + HOSTS_ENV)
+        return await self.app(scope, receive, send)
+
+
+def client_key(host: str | None) -> str:
+    """One key per client address; IPv6 clients by their /64 (one machine holds many)."""
+    try:
+        addr = ipaddress.ip_address(host or "")
+    except ValueError:
+        return host or "?"
+    if addr.version == 6:
+        if addr.ipv4_mapped:
+            return str(addr.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{addr}/64", strict=False))
+    return str(addr)
+
+
+class FailedAttempts:
+    """At most `limit` failed token attempts per client in any `window` seconds.
+
+    A client past the limit is refused (429) without its token being compared, until its
+    oldest failure in the window expires. Bounded memory: at most `clients` addresses are
+    remembered (the stalest forgotten first)."""
+
+    def __init__(self, limit: int = 10, window: float = 60.0, clients: int = 10_000):
+        self.limit = limit
+        self.window = window
+        self.clients = clients
+        self._seen: dict[str, deque] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque:
+        times = self._seen.get(key)
+        if times is None:
+            return deque()
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if not times:
+            del self._seen[key]
+        return times
+
+    def retry_after(self, key: str) -> int:
+        """Seconds until `key` may try again (0: it may try now)."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._recent(key, now)
+            if len(times) < self.limit:
+                return 0
+            return max(1, int(times[0] + self.window - now + 0.999))
+
+    def failed(self, key: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            times = self._recent(key, now)
+            if key not in self._seen:
+                if len(self._seen) >= self.clients:
+                    del self._seen[next(iter(self._seen))]
+                self._seen[key] = times
+            times.append(now)

@@ -48,8 +48,15 @@
     return "/articles/" + encodeURIComponent(articleId) + (idx === undefined ? "" : "#event-" + idx);
   }
 
+  var regionNames = null;
+  try { regionNames = new Intl.DisplayNames(["en"], { type: "region" }); } catch (e) { /* an old browser: codes */ }
+  function countryName(code) {
+    if (!code) return "";
+    try { return (regionNames && regionNames.of(code)) || code; } catch (e) { return code; }
+  }
+
   window.Chronicle = { colour: colour, filterQuery: filterQuery, updateNav: updateNav, legend: legend, el: el,
-                       articleHref: articleHref, types: Object.keys(TYPE_COLOURS) };
+                       articleHref: articleHref, countryName: countryName, types: Object.keys(TYPE_COLOURS) };
   updateNav(filterQuery());
   // Empty filter fields stay out of the URL.
   var form = document.getElementById("filters");
