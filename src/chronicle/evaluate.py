@@ -1,7 +1,7 @@
 """`chronicle eval`: every development-set score in one table.
 
-Each stage owns the scoring of its own dataset (events: PLOVER GSR; places:
-GeoVirus and LGL); this module runs them with one shared pipeline and formats the result.
+Each stage owns the scoring of its own dataset (events: PLOVER GSR and the
+CASE 2021 snippets for ACLED; places: GeoVirus and LGL); this module runs them with one shared pipeline and formats the result.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rich.table import Table
 
 
 def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = None, pipeline=None,
-                    lgl: Path | None = None) -> dict[str, dict[str, Any]]:
+                    lgl: Path | None = None, case: Path | None = None) -> dict[str, dict[str, Any]]:
     from chronicle.pipeline import Pipeline
 
     pipeline = pipeline or Pipeline()
@@ -22,6 +22,10 @@ def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = 
         from chronicle.events.evaluate import evaluate_gsr
 
         scores["events (PLOVER GSR)"] = evaluate_gsr(gsr, pipeline)
+    if only in (None, "events", "acled") and case and Path(case).exists():
+        from chronicle.events.acled_evaluate import evaluate_case
+
+        scores["ACLED (CASE 2021 dev, out of fold)"] = evaluate_case(case, pipeline)
     if only in (None, "places") and geovirus and Path(geovirus).exists():
         from chronicle.places.evaluate import evaluate_geovirus
 

@@ -155,6 +155,9 @@ class Event:
     attributed_span: Span | None = None
     attributed_actor: int | None = None  # index into `actors` when the source is an actor
     sizes: list[Size] = field(default_factory=list)
+    # the learned ACLED model's calibrated probability of `acled_sub_event_type` (of "no ACLED
+    # type" when that is None); None when the rules alone decided (events/acled_model.decide)
+    acled_confidence: float | None = None
 
 
 @dataclass

@@ -32,6 +32,8 @@ SETTINGS: dict[str, Setting] = {
     "places_demonyms": Setting("places", True, "list demonyms (\"Iraqi\", \"South Ossetian\") as places of mention_kind demonym (associative)"),
     "event_model": Setting("events", None, "path of the learned event model (default: the shipped one)"),
     "use_model": Setting("events", True, "weigh the lexicon senses with the learned sentence model"),
+    "acled_model": Setting("events", None, "path of the learned ACLED sub-event model (default: the shipped one)"),
+    "acled_events": Setting("events", 2, "how many of an article's most salient events get the learned ACLED sub-event type (0: rules alone)"),
 }
 
 

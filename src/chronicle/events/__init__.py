@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+from chronicle.events.acled_model import AcledModel, decide, load_acled_model
 from chronicle.events.calibrate import Calibrator
 from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
 from chronicle.events.dating import date_event
@@ -64,11 +65,16 @@ def load_model_bundle(path: str | Path | None = None) -> dict | None:
 class EventStage:
     name = "events"
 
-    def __init__(self, event_model: str | None = None, use_model: bool = True):
+    def __init__(self, event_model: str | None = None, use_model: bool = True, acled_model: str | None = None,
+                 acled_events: int = 2):
         bundle = load_model_bundle(event_model) if use_model else None
         self.rules = RuleClassifier()
         self.model = SentenceModel(bundle)
         self.calibrate = Calibrator(bundle.get("calibrator") if bundle else None)
+        # the learned ACLED sub-event model reads the sentences of the article's leading events only:
+        # its sentence encoder costs ~10 ms a sentence, the rules' decision stands for the rest
+        self.acled_events = int(acled_events)
+        self.acled = load_acled_model(acled_model) if self.acled_events > 0 else AcledModel(None)
 
     def __call__(self, ann: Annotations) -> list[Event]:
         doc = ann.doc
@@ -131,7 +137,21 @@ class EventStage:
         total = max(len(events), 1)
         events = [(sal * (1.0 + 0.6 * counts[e.type] / total), e) for sal, e in events]
         events.sort(key=lambda x: -x[0])
-        return [e for _, e in events]
+        ordered = [e for _, e in events]
+        self._learned_acled(doc.text, ordered[:self.acled_events])
+        return ordered
+
+    def _learned_acled(self, text: str, leading: list[Event]) -> None:
+        """The learned model's ACLED decision for the leading events (acled_model.decide says how
+        it and the rules' decision combine), one model call for their distinct sentences."""
+        if not leading or not self.acled:
+            return
+        sentences = sorted({(e.sentence.start, e.sentence.end) for e in leading})
+        probs = dict(zip(sentences, self.acled.probs([text[a:b] for a, b in sentences])))
+        for e in leading:
+            key = (e.sentence.start, e.sentence.end)
+            e.acled_event_type, e.acled_sub_event_type, e.acled_confidence = decide(
+                e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]])
 
 
 def _contexts(sent) -> list[str]:

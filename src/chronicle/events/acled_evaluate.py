@@ -1,0 +1,179 @@
+"""Scoring ACLED sub-event types on the CASE 2021 development snippets.
+
+The measure is the shared task's: the ACLED sub-event type of each snippet (none for
+the five classes ACLED does not code, which count as one class "none"), weighted F1 by
+gold support. Anything learned from these snippets is scored out of fold: 5 stratified
+folds; each fold's snippets are coded by a model trained on the other four folds plus
+the data that is not CASE (PLOVER gold sentences, project-written examples).
+
+    oof_model_probs   the learned model's out-of-fold P(class) for every snippet
+    score             weighted F1, accuracy, per-class precision/recall, top confusions
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from chronicle.events import acled_model
+from chronicle.events.acled_codebook import load_codebook
+
+FOLDS = 5
+NONE = "none"
+
+
+def training_sources(data_dir: Path, sources: tuple[str, ...] = ("gsr", "written")) -> tuple[list[str], list[str], list[float]]:
+    """The non-CASE training texts, labels and sample weights."""
+    texts, labels, weights = [], [], []
+    if "gsr" in sources and (data_dir / "plover_gsr_cameo.json").exists():
+        t, lab = acled_model.load_gsr_mapped(data_dir / "plover_gsr_cameo.json")
+        texts += t
+        labels += lab
+        weights += [acled_model.SOURCE_WEIGHTS["gsr"]] * len(t)
+    if "written" in sources:
+        t, lab = acled_model.load_written()
+        texts += t
+        labels += lab
+        weights += [acled_model.SOURCE_WEIGHTS["written"]] * len(t)
+    return texts, labels, weights
+
+
+def folds(labels: list[str], n: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Stratified folds with a fixed seed (a class with fewer members than folds is spread as far as it goes)."""
+    import warnings
+
+    from sklearn.model_selection import StratifiedKFold
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "least populated class has only 3 members"
+        return list(StratifiedKFold(n_splits=n, shuffle=True, random_state=acled_model.SEED).split(np.zeros(len(labels)), labels))
+
+
+def oof_model_scores(case_texts: list[str], case_labels: list[str], extra: tuple[list[str], list[str], list[float]],
+                     case_vectors: np.ndarray | None = None, extra_vectors: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+    """Out-of-fold decision scores (snippets x classes) and the class order."""
+    classes = sorted(set(case_labels) | set(extra[1]))
+    scores = np.zeros((len(case_texts), len(classes)))
+    for train_idx, test_idx in folds(case_labels):
+        texts = [case_texts[i] for i in train_idx] + extra[0]
+        labels = [case_labels[i] for i in train_idx] + extra[1]
+        weights = [acled_model.SOURCE_WEIGHTS["case"]] * len(train_idx) + extra[2]
+        vectors = np.vstack([case_vectors[train_idx], extra_vectors]) if case_vectors is not None else None
+        bundle = acled_model.fit(texts, labels, weights, vectors)
+        fold_scores = acled_model.decision_scores(bundle, [case_texts[i] for i in test_idx],
+                                                  case_vectors[test_idx] if case_vectors is not None else None)
+        cols = [classes.index(c) for c in bundle["classes"]]
+        scores[np.ix_(test_idx, cols)] = fold_scores
+        missing = [k for k, c in enumerate(classes) if c not in bundle["classes"]]
+        if missing:
+            scores[np.ix_(test_idx, missing)] = -1e6  # a class absent from the fold's training data is never chosen
+    return scores, classes
+
+
+def sub_type(label: str | None) -> str:
+    """The scored value of a CASE label or an ACLED sub-event type: the sub-event type, or "none"."""
+    if not label:
+        return NONE
+    codebook = load_codebook()
+    if codebook.by_name(label):
+        return label
+    return codebook.acled_of(label)[1] or NONE
+
+
+def score(gold: list[str], pred: list[str], top: int = 10) -> dict:
+    """Weighted F1 (by gold support, "none" a class), accuracy, per-class P/R/F1, the top confusions.
+    gold and pred are CASE labels or ACLED sub-event types (mapped by sub_type)."""
+    g = [sub_type(x) for x in gold]
+    p = [sub_type(x) for x in pred]
+    tp, fp, fn, support = Counter(), Counter(), Counter(), Counter(g)
+    for a, b in zip(g, p):
+        if a == b:
+            tp[a] += 1
+        else:
+            fp[b] += 1
+            fn[a] += 1
+    per_class, wf1 = {}, 0.0
+    for c in sorted(support, key=lambda c: (-support[c], c)):
+        prec = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 0.0
+        rec = tp[c] / support[c]
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        wf1 += f1 * support[c] / max(len(g), 1)
+        per_class[c] = {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "support": support[c]}
+    confusion = Counter(f"{a} -> {b}" for a, b in zip(g, p) if a != b).most_common(top)
+    return {
+        "snippets": len(g),
+        "weighted_f1": round(wf1, 4),
+        "accuracy": round(sum(tp.values()) / max(len(g), 1), 4),
+        "acled_classes_with_zero_recall": sorted(c for c in support if c != NONE and tp[c] == 0),
+        "per_class": per_class,
+        "top_confusions": [{"pair": pair, "count": n} for pair, n in confusion],
+    }
+
+
+def rule_view(case_path: str | Path, pipeline) -> list[dict]:
+    """Each snippet's most salient event as the rules code it: PLOVER type, the rules' ACLED
+    decision, its sentence (the text the learned model reads); {} when no event was found.
+    The events stage's learned ACLED step is switched off for the run (and restored)."""
+    from chronicle.events import EventStage
+    from chronicle.record import Article
+
+    texts, _, ids = acled_model.load_case(case_path)
+    stage = next(s for s in pipeline.stages if isinstance(s, EventStage))
+    saved, stage.acled_events = stage.acled_events, 0
+    try:
+        records = list(pipeline.process_many([Article(text=t, id=i) for t, i in zip(texts, ids)]))
+    finally:
+        stage.acled_events = saved
+    view = []
+    for text, rec in zip(texts, records):
+        ev = rec.events[0] if rec.events else None
+        view.append({} if ev is None else {
+            "type": ev.type, "rule": (ev.acled_event_type, ev.acled_sub_event_type),
+            "sentence": text[ev.sentence.start:ev.sentence.end]})
+    return view
+
+
+def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> dict:
+    """The CASE development score of the rules alone and of rules + learned model, the
+    learned part out of fold (5 stratified folds; a fold's snippets never train its model)."""
+    case_path = Path(case_path)
+    texts, labels, _ = acled_model.load_case(case_path)
+    view = rule_view(case_path, pipeline)
+    extra = training_sources(case_path.parent)
+    encoder_vectors = acled_model.embed(texts, cache_dir)
+    use_vectors = encoder_vectors is not None
+    sentences = [v.get("sentence") or t for v, t in zip(view, texts)]
+    sent_vectors = acled_model.embed(sentences, cache_dir) if use_vectors else None
+    extra_vectors = acled_model.embed(extra[0], cache_dir) if use_vectors else None
+    classes = sorted(set(labels) | set(extra[1]))
+    probs = np.zeros((len(texts), len(classes)))
+    for train_idx, test_idx in folds(labels):
+        bundle = acled_model.fit([texts[i] for i in train_idx] + extra[0], [labels[i] for i in train_idx] + extra[1],
+                                 [acled_model.SOURCE_WEIGHTS["case"]] * len(train_idx) + extra[2],
+                                 np.vstack([encoder_vectors[train_idx], extra_vectors]) if use_vectors else None)
+        p = acled_model.predict_proba(bundle, [sentences[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
+        probs[np.ix_(test_idx, [classes.index(c) for c in bundle["classes"]])] = p
+    rules_pred, combined = [], []
+    for v, row in zip(view, probs):
+        if not v:
+            rules_pred.append(None)
+            combined.append(None)  # no event: nothing to code
+            continue
+        rules_pred.append(v["rule"][1])
+        combined.append(acled_model.decide(v["type"], v["rule"], dict(zip(classes, row.tolist())), v["sentence"])[1])
+    result = score(labels, combined)
+    rules = score(labels, rules_pred)
+    return {
+        "snippets": result["snippets"],
+        "weighted_f1_rules_alone": rules["weighted_f1"],
+        "weighted_f1_oof": result["weighted_f1"],
+        "accuracy_oof": result["accuracy"],
+        "embeddings": use_vectors,
+        "no_event_share": round(sum(1 for v in view if not v) / max(len(view), 1), 4),
+        "acled_classes_with_zero_recall": result["acled_classes_with_zero_recall"],
+        "per_class": result["per_class"],
+        "per_class_rules_alone": rules["per_class"],
+        "top_confusions": result["top_confusions"],
+    }

@@ -1,0 +1,128 @@
+"""The ACLED codebook data, the learned ACLED model, its decision rule and its CASE scoring,
+on examples this test writes (the CASE snippets themselves are read from ../shared only)."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from chronicle.events import acled_model
+from chronicle.events.acled_codebook import load_codebook
+from chronicle.events.acled_evaluate import score
+from chronicle.events.sentence_embed import WordPiece, basic_tokens
+
+CASE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "case2021_dev.jsonl"
+
+
+def test_codebook_has_every_acled_sub_event_type_once_with_its_event_type():
+    cb = load_codebook()
+    names = [s.name for s in cb.sub_event_types]
+    assert len(names) == len(set(names)) == 25
+    assert {s.event_type for s in cb.sub_event_types} == set(cb.event_types) and len(cb.event_types) == 6
+    assert cb.acled_of("CHEM_WEAP") == ("Explosions/Remote violence", "Chemical weapon")
+    assert cb.acled_of("NATURAL_DISASTER") == (None, None)  # ACLED does not code it
+    assert set(cb.not_acled) == {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO", "ATTRIB"}
+
+
+def test_codebook_decision_order_is_directed():
+    cb = load_codebook()
+    assert cb.precedes("Chemical weapon", "Shelling/artillery/missile attack")
+    assert cb.precedes("Suicide bomb", "Remote explosive/landmine/IED")
+    assert cb.precedes("Excessive force against protesters", "Protest with intervention")
+    assert not cb.precedes("Protest with intervention", "Excessive force against protesters")
+    assert not any(cb.precedes(b, a) for a, b in cb.decision_order)  # no pair both ways
+
+
+@pytest.mark.skipif(not CASE.exists(), reason="needs ../shared/data")
+def test_codebook_labels_match_the_case_development_set():
+    cb = load_codebook()
+    for line in CASE.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        assert cb.acled_of(row["label"]) == (row["acled_event_type"], row["acled_sub_event_type"])
+
+
+def test_basic_tokens_split_punctuation_and_strip_accents():
+    assert basic_tokens("Café-owners' “strike”, 3.5%") == ["cafe", "-", "owners", "'", "“", "strike", "”", ",", "3", ".", "5", "%"]
+
+
+def test_wordpiece_uses_longest_pieces_and_unknown_for_the_rest():
+    vocab = {"[UNK]": 0, "[CLS]": 1, "[SEP]": 2, "shell": 3, "##ing": 4, "##s": 5, "mortar": 6}
+    wp = WordPiece(vocab)
+    assert wp.encode("Shelling mortars") == [1, 3, 4, 6, 5, 2]
+    assert wp.encode("qzx shell") == [1, 0, 3, 2]
+
+
+def _toy_data():
+    written = {
+        "CHEM_WEAP": ["Chlorine gas was dropped on the suburb, choking residents.", "Sarin killed dozens in the town.",
+                      "Victims of the poison gas attack were treated in hospital."],
+        "ART_MISS_ATTACK": ["Mortar shells hit the market.", "Artillery pounded the village overnight.",
+                            "Rockets were fired at the city."],
+        "NATURAL_DISASTER": ["An earthquake destroyed houses.", "Floods swept away the bridge.", "A cyclone hit the coast."],
+    }
+    texts = [t for k in sorted(written) for t in written[k]]
+    labels = [k for k in sorted(written) for _ in written[k]]
+    return texts, labels
+
+
+def test_model_learns_from_text_and_gives_probabilities():
+    texts, labels = _toy_data()
+    bundle = acled_model.fit(texts, labels)
+    p = acled_model.predict_proba(bundle, ["The regime used chlorine gas against the suburb.", "Floods hit the valley."])
+    assert np.allclose(p.sum(axis=1), 1.0)
+    assert bundle["classes"][p[0].argmax()] == "CHEM_WEAP"
+    assert bundle["classes"][p[1].argmax()] == "NATURAL_DISASTER"
+
+
+def test_temperature_softens_an_overconfident_model():
+    scores = np.array([[4.0, 0.0], [4.0, 0.0], [4.0, 0.0], [4.0, 0.0]])
+    gold = np.array([0, 0, 1, 1])  # right half the time: the calibrated top probability should be near 0.5
+    t = acled_model.fit_temperature(scores, gold)
+    assert t > 3.0
+
+
+def test_decide_model_types_action_and_leaves_talk_to_the_rules():
+    probs = {"ARMED_CLASH": 0.6, "ATTACK": 0.3, "DIPLO": 0.1}
+    assert acled_model.decide("ASSAULT", ("Violence against civilians", "Attack"), probs)[:2] == ("Battles", "Armed clash")
+    # a statement is talk: an unsure model does not give it an ACLED type
+    unsure = {"ARMED_CLASH": 0.4, "DIPLO": 0.35, "ATTACK": 0.25}
+    assert acled_model.decide("ACCUSE", (None, None), unsure)[:2] == (None, None)
+    # a class ACLED does not code: the event keeps no ACLED type
+    assert acled_model.decide("ASSAULT", ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+                              {"MAN_MADE_DISASTER": 0.7, "REM_EXPLOS": 0.3})[:2] == (None, None)
+    # without a model the rules decide
+    assert acled_model.decide("ASSAULT", ("Battles", "Armed clash"), {}) == ("Battles", "Armed clash", None)
+
+
+def test_decide_applies_the_codebook_order_among_plausible_classes():
+    probs = {"ART_MISS_ATTACK": 0.5, "CHEM_WEAP": 0.4, "ATTACK": 0.1}
+    text = "Shells filled with chlorine landed on the town."
+    assert acled_model.decide("ASSAULT", (None, None), probs, text)[1] == "Chemical weapon"
+    # the cue is missing: the most probable class stands
+    assert acled_model.decide("ASSAULT", (None, None), probs, "Shells landed on the town.")[1] == "Shelling/artillery/missile attack"
+
+
+def test_score_weighted_f1_per_class_and_confusions():
+    gold = ["ARMED_CLASH", "ARMED_CLASH", "DIPLO", "CHEM_WEAP"]
+    pred = ["Armed clash", "Attack", None, "Shelling/artillery/missile attack"]
+    result = score(gold, pred)
+    assert result["per_class"]["Armed clash"] == {"precision": 1.0, "recall": 0.5, "f1": 0.667, "support": 2}
+    assert result["per_class"]["none"]["recall"] == 1.0  # DIPLO is no ACLED type: "none" was right
+    assert result["acled_classes_with_zero_recall"] == ["Chemical weapon"]
+    assert {"pair": "Chemical weapon -> Shelling/artillery/missile attack", "count": 1} in result["top_confusions"]
+    assert abs(result["weighted_f1"] - (2 / 3 * 2 + 1.0 + 0.0) / 4) < 1e-4
+
+
+def test_shipped_acled_model_has_both_models_and_calibration():
+    path = acled_model.default_model_path()
+    if not path.exists():
+        pytest.skip("no shipped ACLED model")
+    import joblib
+
+    bundle = joblib.load(path)
+    assert bundle["text"]["temperature"] > 0 and set(load_codebook().labels()) == set(bundle["text"]["classes"])
+    for part in ("text", "full"):
+        if part in bundle:
+            for vec in (bundle[part]["word"], bundle[part]["char"]):
+                assert not hasattr(vec, "stop_words_") and not hasattr(vec, "_stop_words_id")
