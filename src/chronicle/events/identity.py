@@ -1,0 +1,259 @@
+"""Event identity: every passage that reports one happening -> one event.
+
+News tells one happening many times: the headline, the lead, casualty updates,
+re-mentions ("the blast", "the attack"), quotes about it. The events stage codes
+each passage as it reads it; `merge_mentions` then groups the passages of one
+happening into one `Event` whose `mentions` list them all (the main one first),
+with its fields taken from the best evidence among them:
+
+  date       the most precise date a passage gives in its own words (a date that
+             only repeats the publication date is no evidence)
+  location   the most specific place a passage gives in its own clause
+  actor      the participant named anywhere (one with a country before one without)
+  sizes      per kind, the passage with the highest reported count: the toll is the
+             highest figure reported, never a sum of updates
+
+Two passages are one happening only when nothing the text says tells them apart:
+same PLOVER type, same negated/hypothetical status, and no conflict in the
+evidence each gives in its own words: different own dates (neither containing the
+other), different places (neither inside the other), different parties (disjoint
+countries, or different named people), background and news with a date of its own.
+A passage with no evidence of its own ("the attack") joins the happening it most
+likely re-mentions: one that shares its trigger word, then its sentence, then the
+article's lead (news returns to its main story).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from chronicle.record import Event, Mention, Place
+
+# How specific a place is: a site or city names where it happened; a country barely does.
+_FEATURE_RANK = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0, "continent": 0}
+# Locations found in the event's own words; "article-focus" is the article's main place, a guess.
+_OWN_LOCATION = ("clause", "sentence")
+# ACLED sub-types that say least: a passage with a more telling one describes the act better
+_GENERIC_SUB_TYPES = {None, "Attack", "Peaceful protest", "Other", "Armed clash"}
+
+
+@dataclass
+class _Happening:
+    members: list[int] = field(default_factory=list)  # indices into the events, in text order
+
+
+def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
+    """One event per happening, in the order of each happening's most salient passage.
+
+    `events` are the events stage's coded passages, most salient first; `ann` the
+    article's annotations (places and actors are read to compare evidence)."""
+    if not events:
+        return []
+    places, actors = list(ann.places), list(ann.actors)
+    in_text_order = sorted(range(len(events)), key=lambda i: (_start(events[i]), i))
+    happenings: list[_Happening] = []
+    for i in in_text_order:
+        event = events[i]
+        fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)]
+        if fits:
+            best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
+            best.members.append(i)
+        else:
+            happenings.append(_Happening([i]))
+    # each happening sits where its most salient passage sat
+    happenings.sort(key=lambda h: min(h.members))
+    return [_merged(h.members, events, places, actors) for h in happenings]
+
+
+def _start(event: Event) -> int:
+    if event.trigger is not None:
+        return event.trigger.start
+    return event.sentence.start if event.sentence is not None else 0
+
+
+# -- telling passages apart ---------------------------------------------------
+
+def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
+    """Whether two passages may report one happening: nothing either says in its own words differs."""
+    if a.type != b.type or a.negated != b.negated or a.hypothetical != b.hypothetical:
+        return False
+    date_a, date_b = _own_date(a), _own_date(b)
+    if date_a and date_b and not _dates_overlap(a, b):
+        return False
+    if a.historical != b.historical and (date_a or date_b):
+        return False  # background with a date of its own is not the news it resembles
+    place_a, place_b = _own_place(a, places), _own_place(b, places)
+    if place_a is not None and place_b is not None and not _places_agree(place_a, place_b):
+        return False
+    for role in ("actor", "recipient"):
+        if _parties_differ(getattr(a, role), getattr(b, role), actors):
+            return False
+    return True
+
+
+def _own_date(event: Event) -> str | None:
+    """The date the passage gives in its own words (None when it only took the publication date)."""
+    return event.date if event.date and event.date_evidence is not None else None
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    """Dates as ISO prefixes with optional ends: "2009-03" holds "2009-03-15"; ranges overlap."""
+    first_a, last_a = a.date, a.date_end or a.date
+    first_b, last_b = b.date, b.date_end or b.date
+    return _not_after(first_a, last_b) and _not_after(first_b, last_a)
+
+
+def _not_after(x: str, y: str) -> bool:
+    """x starts no later than y ends, at the coarser of the two precisions."""
+    n = min(len(x), len(y))
+    return x[:n] <= y[:n]
+
+
+def _own_place(event: Event, places: list[Place]) -> Place | None:
+    if event.location is None or event.location_precision not in _OWN_LOCATION:
+        return None
+    if not 0 <= event.location < len(places):
+        return None
+    return places[event.location]
+
+
+def _places_agree(p: Place, q: Place) -> bool:
+    """The same place, or one inside the other (a city in its province or country)."""
+    if p.geonameid is not None and p.geonameid == q.geonameid:
+        return True
+    if p.country_code and q.country_code and p.country_code != q.country_code:
+        return False
+    rank_p, rank_q = _FEATURE_RANK.get(p.feature or "", 4), _FEATURE_RANK.get(q.feature or "", 4)
+    wide, narrow = (p, q) if rank_p <= rank_q else (q, p)
+    rank_wide = min(rank_p, rank_q)
+    if rank_wide <= 1:
+        return True  # a country (or a region) holds every place in it
+    if rank_wide == 2:
+        return bool(narrow.admin1) and (narrow.admin1 == wide.admin1 or narrow.admin1 == wide.name)
+    return (p.name or "").lower() == (q.name or "").lower()
+
+
+def _parties_differ(refs_a: list, refs_b: list, actors: list) -> bool:
+    """Different parties: both name someone, and their countries, or the people named, have nothing in common."""
+    if not refs_a or not refs_b:
+        return False
+    ids_a, ids_b = {r.actor for r in refs_a}, {r.actor for r in refs_b}
+    if ids_a & ids_b:
+        return False
+    countries_a = {actors[k].country for k in ids_a if 0 <= k < len(actors) and actors[k].country}
+    countries_b = {actors[k].country for k in ids_b if 0 <= k < len(actors) and actors[k].country}
+    if countries_a and countries_b and not countries_a & countries_b:
+        return True
+    named_a = {k for k in ids_a if 0 <= k < len(actors) and actors[k].kind == "named"}
+    named_b = {k for k in ids_b if 0 <= k < len(actors) and actors[k].kind == "named"}
+    return bool(named_a) and bool(named_b) and len(named_a) == len(ids_a) and len(named_b) == len(ids_b)
+
+
+def _affinity(h: _Happening, event: Event, events: Sequence[Event]) -> tuple[int, int, int]:
+    """Which of the happenings a passage may belong to it most likely re-mentions:
+    shared own evidence, then the same trigger word, then the same sentence."""
+    shared = same_word = same_sentence = 0
+    word = _word(event)
+    for j in h.members:
+        other = events[j]
+        if _own_date(event) and _own_date(event) == _own_date(other):
+            shared += 1
+        if event.location is not None and event.location == other.location \
+                and event.location_precision in _OWN_LOCATION:
+            shared += 1
+        if {r.actor for r in event.actor} & {r.actor for r in other.actor}:
+            shared += 1
+        same_word = same_word or (word and word == _word(other))
+        same_sentence = same_sentence or (event.sentence is not None and event.sentence == other.sentence)
+    return shared, int(bool(same_word)), int(bool(same_sentence))
+
+
+def _word(event: Event) -> str:
+    """The trigger's word without its inflection, enough to see "attack" in "attacks", "attacked"."""
+    text = (event.trigger.text if event.trigger else "").lower()
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if text.endswith(suffix) and len(text) - len(suffix) >= 4:
+            return text[: -len(suffix)]
+    return text
+
+
+# -- one event from its passages ------------------------------------------------
+
+def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list) -> Event:
+    """The happening's event: the main (most salient) passage's coding, the best evidence of all its passages."""
+    main = events[min(member_indices)]
+    if len(member_indices) == 1:
+        return replace(main, mentions=[_mention(main)])
+    members = [events[j] for j in member_indices]  # text order
+    by_salience = [events[j] for j in sorted(member_indices)]
+    merged = replace(main)
+    merged.mentions = [_mention(main)] + [_mention(e) for e in members if e is not main]
+    merged.confidence = max(e.confidence for e in members)
+    merged.context = sorted({c for e in members for c in e.context})
+    if merged.acled_sub_event_type in _GENERIC_SUB_TYPES:
+        telling = next((e for e in by_salience if e.acled_sub_event_type not in _GENERIC_SUB_TYPES), None)
+        if telling is not None:
+            merged.acled_event_type, merged.acled_sub_event_type = telling.acled_event_type, telling.acled_sub_event_type
+    _take_date(merged, by_salience)
+    _take_location(merged, by_salience, places)
+    for role in ("actor", "recipient"):
+        setattr(merged, role, list(_best_parties([getattr(e, role) for e in by_salience], actors)))
+    if merged.attributed_to is None:
+        source = next((e for e in by_salience if e.attributed_to), None)
+        if source is not None:
+            merged.attributed_to, merged.attributed_span = source.attributed_to, source.attributed_span
+            merged.attributed_actor = source.attributed_actor
+    merged.sizes = _highest_counts(by_salience)
+    return merged
+
+
+def _mention(event: Event) -> Mention:
+    return Mention(sentence=replace(event.sentence), trigger=replace(event.trigger))
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _take_date(merged: Event, by_salience: list[Event]) -> None:
+    """The most precise date a passage gives in its own words; with it, that passage's flag."""
+    dated = [e for e in by_salience if _own_date(e)]
+    if not dated:
+        return
+    best = max(dated, key=lambda e: _PRECISION_RANK.get(e.date_precision or "", 0))  # first of the most precise
+    merged.date, merged.date_precision, merged.date_end = best.date, best.date_precision, best.date_end
+    merged.date_evidence, merged.historical = best.date_evidence, best.historical
+
+
+def _take_location(merged: Event, by_salience: list[Event], places: list[Place]) -> None:
+    """The most specific place found in a passage's own words, else the main passage's guess."""
+    own = [e for e in by_salience if _own_place(e, places) is not None]
+    if not own:
+        return
+    best = max(own, key=lambda e: (_FEATURE_RANK.get(places[e.location].feature or "", 4),
+                                   e.location_precision == "clause"))
+    merged.location, merged.location_precision = best.location, best.location_precision
+
+
+def _best_parties(candidates: list[list], actors: list) -> list:
+    """The participants of the first passage (by salience) that places them in a country,
+    else of the first that names anyone."""
+    def placed(refs: list) -> bool:
+        return any(0 <= r.actor < len(actors) and actors[r.actor].country for r in refs)
+
+    named = [refs for refs in candidates if refs]
+    return next((refs for refs in named if placed(refs)), named[0] if named else [])
+
+
+def _highest_counts(by_salience: list[Event]) -> list:
+    """Per kind of count, the sizes of the passage that reports the most: updates are not added up."""
+    best: dict[str, tuple[int, list]] = {}
+    for event in by_salience:
+        per_kind: dict[str, list] = {}
+        for size in event.sizes:
+            per_kind.setdefault(size.kind, []).append(size)
+        for kind, sizes in per_kind.items():
+            total = max(s.value for s in sizes)
+            if kind not in best or total > best[kind][0]:
+                best[kind] = (total, sizes)
+    return [s for kind in sorted(best) for s in best[kind][1]]
