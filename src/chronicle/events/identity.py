@@ -13,14 +13,22 @@ with its fields taken from the best evidence among them:
   sizes      per kind, the passage with the highest reported count: the toll is the
              highest figure reported, never a sum of updates
 
+The main mention is the passage that tells most in its own words (date, place,
+who, to whom, how many), the earliest of those; the event's type and coding are
+its. The event keeps the list position of its most salient passage.
+
 Two passages are one happening only when nothing the text says tells them apart:
-same PLOVER type, same negated/hypothetical status, and no conflict in the
-evidence each gives in its own words: different own dates (neither containing the
-other), different places (neither inside the other), different parties (disjoint
-countries, or different named people), background and news with a date of its own.
-A passage with no evidence of its own ("the attack") joins the happening it most
-likely re-mentions: one that shares its trigger word, then its sentence, then the
-article's lead (news returns to its main story).
+the same PLOVER type, the same negated / hypothetical status, both news or both
+background, and no conflict in what each says in its own words: different own
+dates (neither holding the other), different places (neither inside the other),
+different parties (disjoint countries, or different named people; a bare country
+name is not taken as a party). Statements and meetings are their speakers' acts:
+two with speakers named are one only when they share a participant. A passage
+that dates itself joins an undated happening only when something ties them (a
+shared word, participant, place) or the undated one is the headline. Among the
+happenings a passage may belong to, it joins the one it shares most with: own
+evidence, then its trigger word, then its sentence, then the earliest (news
+returns to its main story).
 """
 
 from __future__ import annotations
@@ -34,6 +42,9 @@ from chronicle.record import Event, Mention, Place
 _FEATURE_RANK = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0, "continent": 0}
 # Locations found in the event's own words; "article-focus" is the article's main place, a guess.
 _OWN_LOCATION = ("clause", "sentence")
+# Statements and meetings: each is its speaker's (or its parties') act, so two passages are one
+# only when they share a participant, or one names none ("the criticism", "the talks").
+_SPEECH_ACTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # ACLED sub-types that say least: a passage with a more telling one describes the act better
 _GENERIC_SUB_TYPES = {None, "Attack", "Peaceful protest", "Other", "Armed clash"}
 
@@ -55,7 +66,8 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     happenings: list[_Happening] = []
     for i in in_text_order:
         event = events[i]
-        fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)]
+        fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
+                and _may_join(h, event, events)]
         if fits:
             best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
             best.members.append(i)
@@ -81,15 +93,38 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     date_a, date_b = _own_date(a), _own_date(b)
     if date_a and date_b and not _dates_overlap(a, b):
         return False
-    if a.historical != b.historical and (date_a or date_b):
-        return False  # background with a date of its own is not the news it resembles
+    if a.historical != b.historical:
+        return False  # background is not the news it resembles ("pledged to reinstate" then "agreed to")
     place_a, place_b = _own_place(a, places), _own_place(b, places)
     if place_a is not None and place_b is not None and not _places_agree(place_a, place_b):
         return False
     for role in ("actor", "recipient"):
         if _parties_differ(getattr(a, role), getattr(b, role), actors):
             return False
+    if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b):
+        return False  # two speakers' statements, two meetings of different parties
     return True
+
+
+def _share_party(a: Event, b: Event) -> bool:
+    return bool({r.actor for r in a.actor + a.recipient} & {r.actor for r in b.actor + b.recipient})
+
+
+def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
+    """A passage that dates itself ("A three-hour shootout Thursday ...") tells a happening of its
+    own unless something ties it to an undated one it could re-tell: the same date, a shared
+    trigger word, participant or place, or a headline that told it first without a date."""
+    if not _own_date(event) or any(_own_date(events[j]) for j in h.members):
+        return True
+    if min(_start(events[j]) for j in h.members) < _headline_end(events):
+        return True
+    return any(_affinity(h, event, events))
+
+
+def _headline_end(events: Sequence[Event]) -> int:
+    """Where the article's first sentence ends (a headline, when the text starts with one)."""
+    firsts = [e.sentence for e in events if e.sentence is not None]
+    return min((s.end for s in firsts if s.start == min(f.start for f in firsts)), default=0)
 
 
 def _own_date(event: Event) -> str | None:
@@ -135,18 +170,22 @@ def _places_agree(p: Place, q: Place) -> bool:
 
 
 def _parties_differ(refs_a: list, refs_b: list, actors: list) -> bool:
-    """Different parties: both name someone, and their countries, or the people named, have nothing in common."""
-    if not refs_a or not refs_b:
+    """Different parties: both name someone, and their countries, or the people named, have nothing in common.
+
+    A bare country name is left out: next to a trigger it is as often a place or a
+    border ("fighting near the border with Georgia") as the party itself."""
+    ids_a = {r.actor for r in refs_a if 0 <= r.actor < len(actors) and actors[r.actor].kind != "country"}
+    ids_b = {r.actor for r in refs_b if 0 <= r.actor < len(actors) and actors[r.actor].kind != "country"}
+    if not ids_a or not ids_b:
         return False
-    ids_a, ids_b = {r.actor for r in refs_a}, {r.actor for r in refs_b}
     if ids_a & ids_b:
         return False
-    countries_a = {actors[k].country for k in ids_a if 0 <= k < len(actors) and actors[k].country}
-    countries_b = {actors[k].country for k in ids_b if 0 <= k < len(actors) and actors[k].country}
+    countries_a = {actors[k].country for k in ids_a if actors[k].country}
+    countries_b = {actors[k].country for k in ids_b if actors[k].country}
     if countries_a and countries_b and not countries_a & countries_b:
         return True
-    named_a = {k for k in ids_a if 0 <= k < len(actors) and actors[k].kind == "named"}
-    named_b = {k for k in ids_b if 0 <= k < len(actors) and actors[k].kind == "named"}
+    named_a = {k for k in ids_a if actors[k].kind == "named"}
+    named_b = {k for k in ids_b if actors[k].kind == "named"}
     return bool(named_a) and bool(named_b) and len(named_a) == len(ids_a) and len(named_b) == len(ids_b)
 
 
@@ -181,14 +220,23 @@ def _word(event: Event) -> str:
 # -- one event from its passages ------------------------------------------------
 
 def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list) -> Event:
-    """The happening's event: the main (most salient) passage's coding, the best evidence of all its passages."""
-    main = events[min(member_indices)]
+    """The happening's event: the main passage's coding, the best evidence of all its passages."""
     if len(member_indices) == 1:
-        return replace(main, mentions=[_mention(main)])
+        only = events[member_indices[0]]
+        return replace(only, mentions=_mentions_of(only))
     members = [events[j] for j in member_indices]  # text order
-    by_salience = [events[j] for j in sorted(member_indices)]
+    # the main passage is the one that tells most (the lead, not "the fighting" before it)
+    main = max(members, key=lambda e: (_evidence_weight(e), -_start(e)))
+    # evidence is looked for in the main passage first, then by salience
+    by_salience = [main] + [events[j] for j in sorted(member_indices) if events[j] is not main]
     merged = replace(main)
-    merged.mentions = [_mention(main)] + [_mention(e) for e in members if e is not main]
+    others = sorted((m for e in members if e is not main for m in _mentions_of(e)), key=lambda m: m.trigger.start)
+    merged.mentions = _mentions_of(main)
+    seen = {m.trigger.start for m in merged.mentions}
+    for m in others:
+        if m.trigger.start not in seen:
+            seen.add(m.trigger.start)
+            merged.mentions.append(m)
     merged.confidence = max(e.confidence for e in members)
     merged.context = sorted({c for e in members for c in e.context})
     if merged.acled_sub_event_type in _GENERIC_SUB_TYPES:
@@ -208,8 +256,21 @@ def _merged(member_indices: list[int], events: Sequence[Event], places: list[Pla
     return merged
 
 
-def _mention(event: Event) -> Mention:
-    return Mention(sentence=replace(event.sentence), trigger=replace(event.trigger))
+def _evidence_weight(event: Event) -> float:
+    """How much a passage says of its happening in its own words: date, place, who, to whom, how many."""
+    weight = 1.0 if _own_date(event) else 0.0
+    weight += {"clause": 1.0, "sentence": 0.5}.get(event.location_precision or "", 0.0)
+    weight += (1.0 if event.actor else 0.0) + (0.5 if event.recipient else 0.0) + (0.5 if event.sizes else 0.0)
+    return weight
+
+
+def _mentions_of(event: Event) -> list[Mention]:
+    """The passages an event already stands for (merging twice changes nothing), else its own."""
+    if event.mentions:
+        return [replace(m) for m in event.mentions]
+    if event.sentence is None or event.trigger is None:
+        return []
+    return [Mention(sentence=replace(event.sentence), trigger=replace(event.trigger))]
 
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
