@@ -15,7 +15,9 @@ with its fields taken from the best evidence among them:
 
 The main mention is the passage that tells most in its own words (date, place,
 who, to whom, how many), the earliest of those; the event's type and coding are
-its. The event keeps the list position of its most salient passage.
+its. The list stays most salient first, news before background (CONTRACT): a
+happening weighs the salience ranks of all its passages (1, 1/2, 1/3, ...), so
+the story the article keeps telling leads, not one salient aside.
 
 Two passages are one happening only when nothing the text says tells them apart:
 the same PLOVER type, the same negated / hypothetical status, both news or both
@@ -73,9 +75,16 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             best.members.append(i)
         else:
             happenings.append(_Happening([i]))
-    # each happening sits where its most salient passage sat
-    happenings.sort(key=lambda h: min(h.members))
-    return [_merged(h.members, events, places, actors) for h in happenings]
+    merged = [_merged(h.members, events, places, actors) for h in happenings]
+    order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
+    return [merged[k] for k in order]
+
+
+def _story_weight(h: _Happening) -> float:
+    """How much the article is about a happening: each passage counts by its salience rank
+    (1 for the most salient, 1/2 for the next, ...), so a happening the article keeps telling
+    outranks one salient sentence."""
+    return sum(1.0 / (1 + k) for k in h.members)
 
 
 def _start(event: Event) -> int:
