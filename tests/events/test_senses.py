@@ -51,3 +51,17 @@ def test_not_an_event_of_that_type(nlp, sentence, word, event_type):
 ])
 def test_still_an_event(nlp, sentence, word, event_type):
     assert _reading(nlp, sentence, word, event_type) is None
+
+
+@pytest.mark.parametrize("sentence, word, event_type, excluded", [
+    ("The country has no missiles capable of reaching the coast.", "missiles", "ASSAULT", True),
+    ("Militants fired two rockets at the town on Sunday.", "rockets", "ASSAULT", False),
+    ("A bomb that exploded near the bus killed four people.", "bomb", "ASSAULT", False),
+    ("The new law bars the city from closing the shelters.", "bars", "COERCE", True),
+    ("The resolution calls for a referendum on the border.", "calls", "REQUEST", True),
+    ("The mayor calls for a referendum on the border.", "calls", "REQUEST", False),
+    ("The treaty requires members to restrict arms sales.", "restrict", "COERCE", True),
+    ("Police restricted access to the square on Friday.", "restricted", "COERCE", False),
+])
+def test_things_and_documents(nlp, sentence, word, event_type, excluded):
+    assert (_reading(nlp, sentence, word, event_type) is not None) == excluded

@@ -16,6 +16,9 @@ around them, not in the word itself:
                  battle", "the fight against poverty" (figures of speech)
   anonymity      "asked not to be named", "on condition of anonymity": a source's
                  terms, not a request to anyone
+  a thing        "missiles capable of reaching the coast": a weapon nothing is done with
+  a document     "the act bars the state from ...", "the bill says ...": what a law or
+                 a bill says is its content, not a happening
 
 `excluded_reading(token, event_type)` says why a use is not that event (or None).
 Every rule looks at the word's own syntactic neighbours; none at a particular text.
@@ -82,6 +85,17 @@ _ABSTRACT_FOES = {"poverty", "drug", "crime", "corruption", "cancer", "inflation
                   "smoking", "waste", "bureaucracy", "racism", "discrimination", "inequality", "deficit", "fire",
                   "illness", "depression", "virus", "time", "odds", "weight", "fatigue", "boredom"}
 _FIGURATIVE_CONFLICT = {"battle", "war", "fight", "struggle", "combat", "crusade", "offensive", "campaign"}
+# Weapons are things until something is done with them: "missiles capable of reaching ..."
+_WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "warhead", "explosive", "ied", "drone",
+            "munition", "artillery", "interceptor"}
+_WEAPON_ACTS = {"fire", "launch", "drop", "hit", "strike", "explode", "detonate", "land", "rain", "fall", "kill",
+                "wound", "injure", "target", "shoot", "lob", "slam", "smash", "destroy", "damage", "blast", "go",
+                "attack", "pound", "shell", "plant", "throw", "hurl", "kill", "crash", "tear", "rip", "set"}
+# Documents: what they say, require or bar is their content, not a happening
+_DOCUMENTS = {"bill", "act", "law", "resolution", "protocol", "treaty", "constitution", "amendment", "convention",
+              "rule", "regulation", "charter", "statute", "decree", "ordinance", "clause", "article", "provision",
+              "code", "directive", "legislation", "measure", "text", "language", "draft", "document", "plan",
+              "policy", "proposal", "guideline", "report"}
 # Anonymity: a source's terms for speaking, not a request to anyone
 _NAMING = {"name", "identify", "quote", "cite", "disclose"}
 
@@ -168,6 +182,34 @@ def _figure_of_speech(tok: "Token") -> bool:
     return any(_lemma(f) in _ABSTRACT_FOES for f in foes)
 
 
+def _weapon_as_thing(tok: "Token") -> bool:
+    """A weapon noun that nothing is done with: "missiles capable of reaching the coast"."""
+    if tok.pos_ != "NOUN" or _lemma(tok) not in _WEAPONS:
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and _lemma(tok.head) in _WEAPON_ACTS:
+        return False  # "a rocket hit", "fired a missile"
+    if tok.dep_ == "pobj" and tok.head.head is not None and _lemma(tok.head.head) in _WEAPON_ACTS:
+        return False  # "attacked with rockets"
+    if any(c.dep_ in ("acl", "relcl") and _lemma(c) in _WEAPON_ACTS for c in tok.children):
+        return False  # "missiles fired by ...", "a bomb that exploded"
+    return not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into") for c in tok.children)
+
+
+def _document_content(tok: "Token") -> bool:
+    """What a law or a bill says, requires, bars or allows: "the act bars the state from ..."."""
+    cur = tok
+    for _ in range(4):
+        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return _lemma(subject) in _DOCUMENTS
+        if cur.dep_ in ("acl", "relcl") and _lemma(cur.head) in _DOCUMENTS:
+            return True  # "language ... allowing legislators to override"
+        if cur.dep_ not in ("xcomp", "prep", "pcomp", "pobj", "dobj", "acl") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _anonymity(tok: "Token") -> bool:
     """"asked not to be named", "spoke on condition of anonymity"."""
     for c in tok.subtree:
@@ -204,4 +246,8 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return "a figure of speech"
     if event_type == "REQUEST" and lemma in ("ask", "request", "speak", "talk", "insist") and _anonymity(tok):
         return "a source's terms, not a request"
+    if event_type == "ASSAULT" and _weapon_as_thing(tok):
+        return "a weapon nothing is done with"
+    if _document_content(tok):
+        return "what a document says, not a happening"
     return None
