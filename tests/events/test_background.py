@@ -59,3 +59,15 @@ def test_an_act_during_a_dated_war_takes_its_year(pipeline):
 def test_no_framing_date_for_news(pipeline):
     ann = _annotated(pipeline, "Rebels attacked a convoy near the border, the army said in 2010.")
     assert framing_time(ann, _token(ann.doc, "attacked")) is None
+
+
+@pytest.mark.parametrize("sentence, word, shifted", [
+    ("The ministry said ten people had been arrested in the raid.", "arrested", True),
+    ("Officials told reporters the governor had resigned of his own accord.", "resigned", True),
+    ("The army had seized the town two years before the ceasefire.", "seized", False),
+    ("The ministry says ten people have been arrested.", "arrested", False),
+])
+def test_past_perfect_of_reported_speech(nlp, sentence, word, shifted):
+    from chronicle.events.background import backshifted
+
+    assert backshifted(_token(nlp(sentence), word)) == shifted

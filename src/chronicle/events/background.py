@@ -16,7 +16,9 @@ the news in clauses of sequence:
 
 `recounted_past(trigger)` says whether a trigger's clause recounts the past (its
 event is background unless its own words date it as news); `framing_time(ann,
-trigger)` finds the date a clause hangs from. Both read the dependency parse only.
+trigger)` finds the date a clause hangs from; `backshifted(trigger)` tells the
+past perfect of reported speech ("said ten people had been arrested": news)
+from the past perfect of background. All read the dependency parse only.
 """
 
 from __future__ import annotations
@@ -75,6 +77,25 @@ _SHORT_GAPS = {"minute", "hour", "moment", "second", "shortly", "soon", "just", 
 def _just_before(subordinator: "Token", verb: "Token") -> bool:
     return any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _SHORT_GAPS
                for c in list(subordinator.children) + list(verb.children))
+
+
+# Verbs that report what someone said: past perfect in their complement is the
+# reporter's tense shift ("said 10 people had been arrested"), not an older past.
+_REPORTING = {"say", "tell", "report", "announce", "confirm", "add", "state", "explain", "claim", "insist",
+              "note", "write", "declare", "acknowledge", "admit", "disclose", "reveal", "testify", "allege"}
+
+
+def backshifted(trigger: "Token") -> bool:
+    """Past perfect that only follows a past reporting verb ("the ministry said ten people
+    had been arrested"): the same past as the report, news when the report is news."""
+    verb = _clause_verb(trigger)
+    if verb.dep_ != "ccomp" or _lemma(verb.head) not in _REPORTING or verb.head.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _lemma(tok: "Token") -> str:
+    return tok.lemma_.lower()
 
 
 def _time_antecedent(verb: "Token") -> bool:

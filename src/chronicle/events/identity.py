@@ -110,13 +110,23 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     for role in ("actor", "recipient"):
         if _parties_differ(getattr(a, role), getattr(b, role), actors):
             return False
-    if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b):
+    if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
         return False  # two speakers' statements, two meetings of different parties
     return True
 
 
-def _share_party(a: Event, b: Event) -> bool:
-    return bool({r.actor for r in a.actor + a.recipient} & {r.actor for r in b.actor + b.recipient})
+def _share_party(a: Event, b: Event, actors: list) -> bool:
+    """The same actor, or the same kind of actor of the same country ("PA officials", "Palestinian
+    Authority officials")."""
+    ids_a, ids_b = {r.actor for r in a.actor + a.recipient}, {r.actor for r in b.actor + b.recipient}
+    if ids_a & ids_b:
+        return True
+
+    def codes(ids: set) -> set:
+        return {(actors[k].country, actors[k].sector) for k in ids
+                if 0 <= k < len(actors) and actors[k].country and actors[k].sector}
+
+    return bool(codes(ids_a) & codes(ids_b))
 
 
 def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
