@@ -167,3 +167,14 @@ def test_two_attacks_on_different_days_in_different_towns_stay_two(pipeline):
     attacks = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
     assert len(attacks) == 2
     assert {e.date for e in attacks} == {"2024-04-29", "2024-05-01"}
+
+
+def test_one_more_act_is_not_the_act_already_told(pipeline):
+    text = ("Gunmen killed six villagers in an attack on a market near the border on Monday, officials said. "
+            "The attackers also burned dozens of homes in the village. "
+            "The attack also wounded eleven people, a hospital official said.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    triggers = [[m.trigger.text for m in e.mentions] for e in attacks]
+    # the burning is one more act; "the attack also wounded" is the same attack
+    assert any("burned" in t for t in triggers) and not any("burned" in t and "killed" in t for t in triggers)
+    assert any("killed" in t and "wounded" in t for t in triggers)

@@ -19,7 +19,9 @@ its. The list stays most salient first, news before background (CONTRACT): a
 happening weighs the salience ranks of all its passages (1, 1/2, 1/3, ...), so
 the story the article keeps telling leads, not one salient aside.
 
-Two passages are one happening only when nothing the text says tells them apart:
+A passage that marks its happening as one more ("the militia also tortured ...",
+"another bomb", "a second attack") starts a happening of its own. Otherwise two
+passages are one happening only when nothing the text says tells them apart:
 the same PLOVER type, the same negated / hypothetical status, both news or both
 background, and no conflict in what each says in its own words: different own
 dates (neither holding the other), different places (neither inside the other),
@@ -42,6 +44,14 @@ from chronicle.record import Event, Mention, Place
 
 # How specific a place is: a site or city names where it happened; a country barely does.
 _FEATURE_RANK = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0, "continent": 0}
+# a region inside one country ("Iraq's southern provinces") says more than the country
+_NATIONAL_REGION_RANK = 1.5
+
+
+def _rank(place: Place) -> float:
+    if place.feature == "region" and place.country_code:
+        return _NATIONAL_REGION_RANK
+    return _FEATURE_RANK.get(place.feature or "", 4)
 # Locations found in the event's own words; "article-focus" is the article's main place, a guess.
 _OWN_LOCATION = ("clause", "sentence")
 # Statements and meetings: each is its speaker's (or its parties') act, so two passages are one
@@ -66,8 +76,12 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     places, actors = list(ann.places), list(ann.actors)
     in_text_order = sorted(range(len(events)), key=lambda i: (_start(events[i]), i))
     happenings: list[_Happening] = []
+    trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
     for i in in_text_order:
         event = events[i]
+        if _tells_another(event, getattr(ann, "doc", None), trigger_starts):
+            happenings.append(_Happening([i]))
+            continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
                 and _may_join(h, event, events)]
         if fits:
@@ -85,6 +99,44 @@ def _story_weight(h: _Happening) -> float:
     (1 for the most salient, 1/2 for the next, ...), so a happening the article keeps telling
     outranks one salient sentence."""
     return sum(1.0 / (1 + k) for k in h.members)
+
+
+# Words that add a happening to those told: "the militia also tortured detainees", "another
+# bomb", "a second attack" (not "the blast also wounded 30": the blast is the one told)
+_ADDITIVE_ADVERBS = {"also", "again", "too", "additionally", "separately", "meanwhile", "elsewhere"}
+_ADDITIVE_DETERMINERS = {"another", "second", "third", "new", "further", "separate", "fresh", "other", "more"}
+
+
+def _tells_another(event: Event, doc: Any, trigger_starts: set[int]) -> bool:
+    """Does the passage mark its happening as one more, not the one already told?"""
+    if doc is None or event.trigger is None:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    kids = list(tok.children)
+    if any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in _ADDITIVE_DETERMINERS for c in kids):
+        return True  # "another bomb", "a second attack"
+    if not any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE_ADVERBS for c in kids):
+        return False
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "the blast also wounded 30": its subject is an event word, the happening already told
+    return not (subject is not None and (subject.idx in trigger_starts or _names_an_event(subject)))
+
+
+# Agent nouns ("attacker", "demonstrator", "gunman", "militant") name people, not happenings
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "man", "men", "ist", "ists", "ant", "ants")
+
+
+def _names_an_event(tok: Any) -> bool:
+    """A noun the trigger lexicon knows as an event word ("the blast", "the attack")."""
+    from chronicle.events.detect import load_lexicon
+
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma.endswith(_AGENT_ENDINGS):
+        return False
+    return any(pos in ("N", "*") for pos, _ in load_lexicon().words.get(lemma, ()))
 
 
 def _start(event: Event) -> int:
@@ -178,10 +230,10 @@ def _places_agree(p: Place, q: Place) -> bool:
         return True
     if p.country_code and q.country_code and p.country_code != q.country_code:
         return False
-    rank_p, rank_q = _FEATURE_RANK.get(p.feature or "", 4), _FEATURE_RANK.get(q.feature or "", 4)
+    rank_p, rank_q = _rank(p), _rank(q)
     wide, narrow = (p, q) if rank_p <= rank_q else (q, p)
     rank_wide = min(rank_p, rank_q)
-    if rank_wide <= 1:
+    if rank_wide < 2:
         return True  # a country (or a region) holds every place in it
     if rank_wide == 2:
         return bool(narrow.admin1) and (narrow.admin1 == wide.admin1 or narrow.admin1 == wide.name)
@@ -310,8 +362,7 @@ def _take_location(merged: Event, by_salience: list[Event], places: list[Place])
     own = [e for e in by_salience if _own_place(e, places) is not None]
     if not own:
         return
-    best = max(own, key=lambda e: (_FEATURE_RANK.get(places[e.location].feature or "", 4),
-                                   e.location_precision == "clause"))
+    best = max(own, key=lambda e: (_rank(places[e.location]), e.location_precision == "clause"))
     merged.location, merged.location_precision = best.location, best.location_precision
 
 

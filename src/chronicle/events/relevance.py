@@ -5,8 +5,8 @@ store, a boy "supplied" the piglet for a fair, a company is "demonstrating" its
 faith in a town. Each such sentence alone is hard to tell from politics; the
 article as a whole is not. An article reports politics when at least one of its
 events has a political party to it (a government, armed force, police, rebel
-group, party, court, legislature, opposition or international body, placed in a
-country or named), or is a protest, or has casualties, or when the article names
+group, party, court, legislature, opposition or international body), or is a
+protest, or has casualties, or when the article names
 a known political figure. An article with none of these (sports, business, a
 county fair, a flooded road) yields no events.
 """
@@ -26,9 +26,8 @@ CASUALTIES = {"killed", "injured"}
 
 
 def _political_actor(actor: Any) -> bool:
-    if actor.sector not in POLITICAL_SECTORS:
-        return False
-    return bool(actor.country or actor.international or actor.kind in ("named", "organisation"))
+    """Rebels, troops, police, a ministry: whoever they are, their acts are political."""
+    return actor.sector in POLITICAL_SECTORS
 
 
 def reports_politics(events: Sequence[Event], ann: Any) -> bool:
