@@ -153,7 +153,7 @@ def measure_spacy_workers(texts: list[str], workers: int, batch_size: int, model
 
 def measure_workers(corpus: Path, workers: int, batch_size: int, model: str | None, chunk: int) -> dict:
     """The batch runner on N worker processes (JSON lines in, JSON lines out, no store)."""
-    from chronicle.batch import ProcessCoder, _init_worker, run_batch  # noqa: F401
+    from chronicle.batch import ProcessCoder, init_worker, run_batch  # noqa: F401
 
     settings = {"batch_size": batch_size}
     if model:

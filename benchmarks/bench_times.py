@@ -31,7 +31,7 @@ def main() -> None:
     from chronicle.record import Article
     from chronicle.stage import Annotations
     from chronicle.times import TimeStage
-    from chronicle.times.dating import date_event
+    from chronicle.events.dating import date_event
 
     nlp = load_nlp()
     articles = [make_article(i, words=args.words) for i in range(args.articles)]

@@ -160,7 +160,7 @@ class InProcessCoder:
 _worker_pipeline = None
 
 
-def _init_worker(settings: dict, parent: int | None = None):
+def init_worker(settings: dict, parent: int | None = None):
     """Build this worker's Pipeline (returned too, for workers that are not a pool's)."""
     global _worker_pipeline
     if parent is not None:
@@ -217,7 +217,7 @@ class ProcessCoder:
             # spawn: a clean interpreter per worker, safe beside threads (progress bar, Dask)
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(self.settings, os.getpid()),
+                initializer=init_worker, initargs=(self.settings, os.getpid()),
             )
         return self._executor
 

@@ -260,7 +260,7 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Poll once and exit"),
 ) -> None:
     """Poll feeds and code only new items; survives restarts without reprocessing."""
-    from chronicle.ingest.watch import watch_feeds
+    from chronicle.watch import watch_feeds
 
     watch_feeds(feeds, every=every, db=db, output=output, once=once)
 

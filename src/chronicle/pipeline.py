@@ -24,7 +24,9 @@ DEFAULT_BATCH_SIZE = 32
 class Pipeline:
     """Chronicle's full pipeline. Build once, then `process` or `process_many`.
 
-    settings:
+    settings: every one is declared in chronicle/settings.py (its owner, default and
+    meaning); an unknown setting raises SettingsError before anything loads, and each
+    stage receives only its own. The pipeline's own:
       spacy_model   name of an installed spaCy English pipeline (default: the packaged one)
       actors_files  extra actor knowledge-base files (YAML) to load beside the shipped one
       batch_size    articles parsed together by nlp.pipe (default 32)
@@ -41,18 +43,20 @@ class Pipeline:
         from chronicle.events import EventStage
         from chronicle.nlp import load_nlp
         from chronicle.places import PlaceStage
+        from chronicle.settings import check_settings, settings_for
         from chronicle.times import TimeStage
 
+        check_settings(settings)
         self.batch_size = int(settings.pop("batch_size", DEFAULT_BATCH_SIZE))
         exclude = settings.pop("spacy_exclude", None)
         fast_rules = settings.pop("fast_attribute_rules", True)
         self.memory_zones = bool(settings.pop("memory_zones", True))
         self.nlp = load_nlp(spacy_model)
         self.stages = [
-            PlaceStage(**settings),
-            TimeStage(**settings),
-            ActorStage(extra_files=tuple(actors_files), **settings),
-            EventStage(**settings),
+            PlaceStage(**settings_for("places", settings)),
+            TimeStage(**settings_for("times", settings)),
+            ActorStage(extra_files=tuple(actors_files), **settings_for("actors", settings)),
+            EventStage(**settings_for("events", settings)),
         ]
         # Components are skipped per call (nlp.pipe(disable=...)), never removed from the
         # process-wide model that load_nlp shares with the explain commands.

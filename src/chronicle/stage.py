@@ -2,7 +2,8 @@
 
 A stage is a callable object built once per process (it owns its heavy
 resources: gazetteer, knowledge base, classifier) and called once per article
-with an `Annotations`; it returns its own list and never mutates the others.
+with an `Annotations`; it returns its own list and never mutates the others (the one
+exception is explicit: `Annotations.add_actor`/`add_actor_mention`, for the events stage).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
-from chronicle.record import Actor, Article, Event, Place, Time
+from chronicle.record import Actor, Article, Event, Place, Span, Time
 
 if TYPE_CHECKING:  # spaCy is heavy to import; stages get a Doc at run time
     from spacy.tokens import Doc
@@ -35,6 +36,21 @@ class Annotations:
     @property
     def text(self) -> str:
         return self.article.text
+
+    # The one write across stages: the events stage may add what it learns about actors
+    # while reading an event's roles (the state of a place where an act was done,
+    # events/participants/mentions.py). Nothing else changes another stage's list.
+    def add_actor(self, actor: Actor) -> int:
+        """Append an actor found after the actors stage; returns its index in `actors`."""
+        self.actors.append(actor)
+        return len(self.actors) - 1
+
+    def add_actor_mention(self, index: int, mention: Span) -> None:
+        """Another mention of `actors[index]`, kept in text order (no duplicates)."""
+        actor = self.actors[index]
+        if all((m.start, m.end) != (mention.start, mention.end) for m in actor.mentions):
+            actor.mentions.append(mention)
+            actor.mentions.sort(key=lambda m: (m.start, m.end))
 
     def derived(self, name: str, source: list, build: Callable[[], T]) -> T:
         """`build()`, computed once per article and kept in notes[name] for as long as

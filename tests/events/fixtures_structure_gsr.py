@@ -25,7 +25,7 @@ from pathlib import Path
 import time
 
 from chronicle.events.modifiers import find_modifiers
-from chronicle.events.roles import find_roles
+from chronicle.events.participants import find_roles
 from chronicle.events.sizes import find_sizes
 from chronicle.nlp import load_nlp
 from chronicle.record import Actor, Article, Span

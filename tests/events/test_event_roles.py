@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fixtures_structure import annotate, names, token
 
-from chronicle.events.roles import REQUIRES_RECIPIENT, find_roles, requires_recipient
+from chronicle.events.participants import REQUIRES_RECIPIENT, find_roles, requires_recipient
 
 
 def roles(text, actors, trigger, event_type, nth=0):
@@ -1094,7 +1094,7 @@ def test_part_of_x_is_x():
 def test_preposition_left_without_object_takes_the_noun_phrase_after_it():
     from spacy.tokens import Doc
 
-    from chronicle.events.roles import _pobj
+    from chronicle.events.participants.syntax import pobj_of
     from chronicle.nlp import load_nlp
 
     words = ["Valdoria", "granted", "asylum", "to", "five", "officers", "hiding", "there", "."]
@@ -1102,13 +1102,13 @@ def test_preposition_left_without_object_takes_the_noun_phrase_after_it():
     deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "advmod", "punct"]
     pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADV", "PUNCT"]
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert _pobj(doc[3]).text == "officers"
+    assert pobj_of(doc[3]).text == "officers"
     # a stranded preposition at the end of a clause has no object
     words = ["the", "talks", "they", "walked", "out", "of", "."]
     doc = Doc(load_nlp().vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 1],
               deps=["det", "ROOT", "nsubj", "relcl", "prt", "prep", "punct"],
               pos=["DET", "NOUN", "PRON", "VERB", "ADP", "ADP", "PUNCT"])
-    assert _pobj(doc[5]) is None
+    assert pobj_of(doc[5]) is None
 
 
 def test_the_place_of_a_meeting_is_not_a_party_but_the_place_of_a_visit_is_the_host():

@@ -6,7 +6,7 @@ import pytest
 
 from chronicle.ingest.fetch import Fetcher, ValidatorCache
 from chronicle.ingest.stories import StoryIndex, minhash, similarity
-from chronicle.ingest.watch import parse_every, state_path, watch_feeds
+from chronicle.watch import parse_every, state_path, watch_feeds
 from chronicle.record import Article, ArticleRecord, content_id
 from ingest_pages import PARAGRAPHS, html_page, rss
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chronicle.places.countries import all_countries, country_by_iso2, country_by_iso3, country_for_word
+from chronicle.countries import all_countries, country_by_iso2, country_by_iso3, country_for_word
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chronicle.places.event_location import locate_event
+from chronicle.events.location import locate_event
 
 
 def token_at(ann, phrase):

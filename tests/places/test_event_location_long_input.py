@@ -1,7 +1,7 @@
 """locate_event on a run-on "sentence" (a scraped page without full stops): each
 trigger weighs only the places near it, and still takes one of its own clause."""
 
-from chronicle.places import event_location
+from chronicle.events import location as event_location
 
 TOWNS = ("Basra", "Mosul", "Kirkuk", "Najaf", "Karbala", "Erbil")
 

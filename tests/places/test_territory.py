@@ -49,7 +49,7 @@ def test_installed_outlines_give_centroids_inside_known_countries():
 
 
 def test_the_index_puts_a_country_near_its_atlas_point(gazetteer):
-    from chronicle.places.countries import country_by_iso2
+    from chronicle.countries import country_by_iso2
 
     for code in ("CN", "RU", "FR", "BR", "FJ"):
         entry = [e for e in gazetteer.find(country_by_iso2(code).name) if e.feature == "country"][0]

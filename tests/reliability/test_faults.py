@@ -211,7 +211,7 @@ def feed_server(monkeypatch):
 def _poll(pipeline, store, state: Path, server, feeds):
     from chronicle.ingest.fetch import Fetcher, ValidatorCache
     from chronicle.ingest.stories import StoryIndex
-    from chronicle.ingest.watch import SeenItems, poll_once
+    from chronicle.watch import SeenItems, poll_once
 
     seen, stories, cache = SeenItems(str(state)), StoryIndex(str(state)), ValidatorCache(str(state))
     try:

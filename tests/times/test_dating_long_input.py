@@ -6,7 +6,7 @@ import pytest
 from chronicle.record import Article
 from chronicle.stage import TRIGGER_WINDOW_CHARS, Annotations
 from chronicle.times import TimeStage
-from chronicle.times import dating
+from chronicle.events import dating
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 

@@ -5,7 +5,7 @@ import pytest
 from chronicle.record import Article
 from chronicle.stage import Annotations
 from chronicle.times import TimeStage
-from chronicle.times.dating import date_event
+from chronicle.events.dating import date_event
 
 
 @pytest.fixture(scope="module")

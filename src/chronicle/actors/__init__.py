@@ -1,6 +1,6 @@
 """The actors stage: who acts and who is acted on, resolved to country and sector codes.
 
-    ActorStage(extra_files=(), **settings)(ann) -> list[Actor]
+    ActorStage(extra_files=())(ann) -> list[Actor]
 
 One Actor per distinct actor of the article, with every mention (names,
 acronyms, descriptions, appositions, pronouns, short forms) in
@@ -13,12 +13,16 @@ over its tokens with dictionary lookups (chronicle.actors.resolve).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import logging
+from typing import Iterable
 
 from chronicle.actors.kb import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
-from chronicle.actors.resolve import ArticleResolver, MentionLog
+from chronicle.actors.resolve import ArticleResolver
+from chronicle.actors.units import MentionLog
 from chronicle.record import Actor
 from chronicle.stage import Annotations
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ActorStage", "KnowledgeBase", "KnowledgeBaseError", "MentionLog", "load_knowledge_base", "status_on"]
 
@@ -28,15 +32,14 @@ class ActorStage:
 
     name = "actors"
 
-    def __init__(self, extra_files: Iterable[str] = (), **settings: Any):
-        self.settings = settings
+    def __init__(self, extra_files: Iterable[str] = ()):
         self.kb: KnowledgeBase = load_knowledge_base(tuple(str(f) for f in extra_files))
 
     def __call__(self, ann: Annotations) -> list[Actor]:
         try:
             return self.resolve(ann)[0]
         except Exception as exc:  # noqa: BLE001 - an actor bug must not cost the article its other fields
-            ann.notes["actors_error"] = f"{type(exc).__name__}: {exc}"
+            log.warning("article %s: actors failed: %s: %s", ann.article.id, type(exc).__name__, exc)
             return []
 
     def resolve(self, ann: Annotations) -> tuple[list[Actor], list[MentionLog]]:

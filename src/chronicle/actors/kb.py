@@ -9,7 +9,7 @@ Three kinds of knowledge are compiled here:
   named actors   people, organisations, armed groups, parties, institutions, with
                  aliases, country, sector, Wikidata id and dated roles
   countries      every country of the project's one country table
-                 (chronicle.places.countries): names, demonyms, capitals
+                 (chronicle.countries): names, demonyms, capitals
   sector agents  the head nouns and modifiers that signal a PLOVER sector
 
 and three lookup tables are built from them: a name index keyed by folded
@@ -358,24 +358,10 @@ def _plurals(demonym: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _countries() -> list:
-    """The project's country table (chronicle.places.countries); pycountry's names
-    alone when it is not importable, so the actors stage still finds countries."""
-    try:
-        from chronicle.places.countries import all_countries
+    """The project's country table (chronicle.countries)."""
+    from chronicle.countries import all_countries
 
-        return list(all_countries())
-    except ImportError:  # pragma: no cover - places is part of the package
-        import pycountry
-
-        @dataclass(frozen=True)
-        class _Fallback:
-            iso3: str
-            name: str
-            names: tuple
-            demonyms: tuple = ()
-            capital: str | None = None
-
-        return [_Fallback(c.alpha_3, getattr(c, "common_name", c.name), (c.name,)) for c in pycountry.countries]
+    return list(all_countries())
 
 
 @lru_cache(maxsize=8)

@@ -1,25 +1,45 @@
 """The events stage: every event each sentence reports, coded in PLOVER, ACLED and CAMEO.
 
-    sentence -> triggers (detect.py) -> type/mode (classify.py: rules + learned model)
-             -> ACLED type/sub-type (classify.acled_for) and CAMEO root (ontology.py)
-             -> roles, modifiers, sizes (EVENTS-STRUCTURE), date (TIMES), location (PLACES)
-             -> Event records, most salient first, with a calibrated confidence
+In pipeline order, one field per module:
 
-The other owners' functions are imported lazily; until they exist a simple
-fallback stands in (subject/object roles, "not"/"may" modifiers, no sizes,
-the publication date, no location).
+    detect.py        triggers in clauses (lexicon senses)
+    classify.py      PLOVER type and mode: rules + the learned sentence model (train.py,
+                     calibrate.py); occurrence.py says which triggers report an event at all
+    acled.py         ACLED event type and sub-event type (word lists: data/acled_words.yaml)
+    ontology.py      CAMEO root and the PLOVER/ACLED/CAMEO tables (data/)
+    participants/    actor and recipient (find_roles)
+    modifiers.py     negated, hypothetical; attribution.py: who claims it
+    sizes.py         counts: killed, injured, arrested, crowd
+    dating.py        the event's own date, its precision and `historical`
+    location.py      where it happened
+    here             salience: the article's events, most salient first
+
+A helper that raises on an article does not lose its events: the field it computes
+stays empty and a warning names the article and the helper.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
-from chronicle.record import ActorRef, Event, SentenceRef, Span
+from chronicle.events.calibrate import Calibrator
+from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
+from chronicle.events.dating import date_event
+from chronicle.events.location import locate_event
+from chronicle.events.modifiers import find_modifiers
+from chronicle.events.occurrence import names_an_earlier_event
+from chronicle.events.ontology import cameo_root, context_cues
+from chronicle.events.participants import find_roles
+from chronicle.events.sizes import find_sizes
+from chronicle.record import Event, SentenceRef, Span
 from chronicle.stage import Annotations
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -44,21 +64,13 @@ def load_model_bundle(path: str | Path | None = None) -> dict | None:
 class EventStage:
     name = "events"
 
-    def __init__(self, event_model: str | None = None, use_model: bool = True, **settings: Any):
-        from chronicle.events.calibrate import Calibrator
-        from chronicle.events.classify import RuleClassifier, SentenceModel
-
-        self.settings = settings
+    def __init__(self, event_model: str | None = None, use_model: bool = True):
         bundle = load_model_bundle(event_model) if use_model else None
         self.rules = RuleClassifier()
         self.model = SentenceModel(bundle)
         self.calibrate = Calibrator(bundle.get("calibrator") if bundle else None)
-        self._hooks = _Hooks()
 
     def __call__(self, ann: Annotations) -> list[Event]:
-        from chronicle.events.classify import code_sentences, names_an_earlier_event
-        from chronicle.events.ontology import cameo_root
-
         doc = ann.doc
         sents = list(doc.sents)
         # actors that make a sentence political: anyone but plain civilians ("residents fled the fire")
@@ -74,7 +86,7 @@ class EventStage:
         for sent, evs in coded:
             confidences = self.calibrate.many(evs)
             contexts = _contexts(sent) if evs else []
-            sizes = self._hooks.sizes(ann, sent) if evs else []  # the sentence's counts, shared by its events
+            sizes = (_guarded(ann, find_sizes, ann, sent) or []) if evs else []  # the sentence's counts, shared by its events
             for ev, conf in zip(evs, confidences):
                 if ev.commentary:
                     # a re-mention or a comment ("these protests showed ..."): right type, but less
@@ -93,7 +105,7 @@ class EventStage:
                     confidence=conf,
                     context=list(contexts),
                 )
-                self._hooks.attach(event, ann, sent, trig.head, sizes)
+                _attach(event, ann, sent, trig.head, sizes)
                 if (event.type in reported and not (event.actor or event.recipient)
                         and names_an_earlier_event(trig.head)):
                     continue  # "the attack" after the attack was reported: the same event, not another
@@ -101,7 +113,7 @@ class EventStage:
                     reported.add(event.type)
                 position = sent_index.get(sent.start, 0) / n_sents
                 # salience: confident, central to its sentence, early in the article, news not background
-                salience = ev.salience * conf / (1.0 + 1.5 * position)  # news puts its story first * (0.5 if event.historical else 1.0)
+                salience = ev.salience * conf / (1.0 + 1.5 * position)  # news puts its story first
                 salience *= 0.6 if (event.negated or event.hypothetical) else 1.0
                 events.append((salience, event))
                 outcomes[id(event)] = ev.outcome
@@ -129,10 +141,6 @@ def _contexts(sent) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _context_pattern():
-    import re
-
-    from chronicle.events.ontology import context_cues
-
     names, parts = {}, []
     for k, (name, cues) in enumerate(context_cues().items()):
         group = f"c{k}"
@@ -141,109 +149,33 @@ def _context_pattern():
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), names
 
 
-class _Hooks:
-    """The other owners' event functions, imported once; simple fallbacks until they land."""
-
-    def __init__(self):
-        self.find_roles = _optional("chronicle.events.roles", "find_roles")
-        self.find_modifiers = _optional("chronicle.events.modifiers", "find_modifiers")
-        self.find_sizes = _optional("chronicle.events.sizes", "find_sizes")
-        self.date_event = _optional("chronicle.times.dating", "date_event")
-        self.locate_event = _optional("chronicle.places.event_location", "locate_event")
-
-    def sizes(self, ann: Annotations, sent) -> list:
-        return list(self._call(self.find_sizes, (ann, sent), None) or [])
-
-    def attach(self, event: Event, ann: Annotations, sent, trigger, sizes: list) -> None:
-        actor, recipient = self._call(self.find_roles, (ann, sent, trigger, event.type), None) or _fallback_roles(ann, sent, trigger)
-        event.actor, event.recipient = list(actor), list(recipient)
-        mods = self._call(self.find_modifiers, (ann, sent, trigger), None)
-        if mods is not None:
-            event.negated = bool(getattr(mods, "negated", False))
-            event.hypothetical = bool(getattr(mods, "hypothetical", False))
-            event.attributed_to = getattr(mods, "attributed_to", None)
-            span = getattr(mods, "attributed_span", None)
-            if span is not None:
-                event.attributed_span = span if isinstance(span, Span) else Span(span.text, span.start_char, span.end_char)
-            event.attributed_actor = getattr(mods, "attributed_actor", None)
-        else:
-            _fallback_modifiers(event, sent, trigger)
-        event.sizes = list(sizes)
-        dating = self._call(self.date_event, (ann, sent, trigger), None)
-        if dating is not None:
-            event.date = dating.date
-            event.date_precision = dating.date_precision
-            event.date_end = getattr(dating, "date_end", None)
-            event.date_evidence = getattr(dating, "time_index", None)
-            event.historical = bool(getattr(dating, "historical", False))
-        elif ann.published:
-            event.date, event.date_precision = ann.published[:10], "day"
-        located = self._call(self.locate_event, (ann, sent, trigger), None)
-        if located:
-            event.location, event.location_precision = located
-
-    @staticmethod
-    def _call(fn, args, default):
-        if fn is None:
-            return default
-        try:
-            return fn(*args)
-        except Exception as exc:  # noqa: BLE001 - one helper's failure must not lose the event
-            log.debug("%s failed: %s", getattr(fn, "__name__", fn), exc)
-            return default
+def _attach(event: Event, ann: Annotations, sent, trigger, sizes: list) -> None:
+    """Roles, modifiers, sizes, date and place of one event, each from its own module."""
+    roles = _guarded(ann, find_roles, ann, sent, trigger, event.type)
+    if roles is not None:
+        event.actor, event.recipient = list(roles[0]), list(roles[1])
+    mods = _guarded(ann, find_modifiers, ann, sent, trigger)
+    if mods is not None:
+        event.negated, event.hypothetical = bool(mods.negated), bool(mods.hypothetical)
+        event.attributed_to, event.attributed_actor = mods.attributed_to, mods.attributed_actor
+        if mods.attributed_span is not None:
+            event.attributed_span = mods.attributed_span
+    event.sizes = list(sizes)
+    dating = _guarded(ann, date_event, ann, sent, trigger)
+    if dating is not None:
+        event.date, event.date_precision, event.date_end = dating.date, dating.date_precision, dating.date_end
+        event.date_evidence = dating.time_index
+        event.historical = bool(dating.historical)
+    located = _guarded(ann, locate_event, ann, sent, trigger)
+    if located:
+        event.location, event.location_precision = located
 
 
-def _optional(module: str, name: str):
-    import importlib
-
+def _guarded(ann: Annotations, fn: Callable[..., T], *args: Any) -> T | None:
+    """fn(*args); if it raises, a warning that names the article and the helper, and None
+    (the field that helper computes stays empty; the article keeps its other events)."""
     try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - one helper's failure must not lose the article's events
+        log.warning("article %s: events.%s failed: %s: %s", ann.article.id, fn.__name__, type(exc).__name__, exc)
         return None
-
-
-def _actor_at(ann: Annotations, start: int, end: int) -> int | None:
-    for k, actor in enumerate(ann.actors):
-        for m in actor.mentions or [actor]:
-            if m.start < end and m.end > start:
-                return k
-    return None
-
-
-def _refs(ann: Annotations, tokens) -> list[ActorRef]:
-    refs = []
-    for tok in tokens:
-        span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1] if tok.pos_ in ("NOUN", "PROPN") else tok.doc[tok.i:tok.i + 1]
-        k = _actor_at(ann, span.start_char, span.end_char)
-        if k is not None and all(r.actor != k for r in refs):
-            refs.append(ActorRef(k, span.text, span.start_char, span.end_char))
-    return refs
-
-
-def _fallback_roles(ann: Annotations, sent, trigger) -> tuple[list[ActorRef], list[ActorRef]]:
-    """Subject (or passive agent) as actor, object as recipient, until roles.py lands."""
-    subj, obj = [], []
-    for child in trigger.children:
-        if child.dep_ in ("nsubj",):
-            subj.append(child)
-        elif child.dep_ == "agent":
-            subj.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ in ("dobj", "nsubjpass"):
-            obj.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "with", "to", "at"):
-            obj.extend(c for c in child.children if c.dep_ == "pobj")
-    return _refs(ann, subj), _refs(ann, obj)
-
-
-_HEDGES = {"may", "might", "could", "would", "if"}
-
-
-def _fallback_modifiers(event: Event, sent, trigger) -> None:
-    """Negation and hedging on the trigger itself, until modifiers.py lands."""
-    for child in trigger.children:
-        if child.dep_ == "neg":
-            event.negated = True
-        if child.dep_ == "aux" and child.lower_ in _HEDGES:
-            event.hypothetical = True
-        if child.dep_ == "mark" and child.lower_ == "if":
-            event.hypothetical = True

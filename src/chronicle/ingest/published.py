@@ -82,11 +82,9 @@ def dateline_date(body: str) -> DateSignal | None:
 
 def textual_signal(body: str) -> DateSignal | None:
     """The publication date the body text itself implies, read by the times stage's
-    textual_publication_date (owned by TIMES; absent until it lands: then None)."""
-    try:
-        from chronicle.times.publication import textual_publication_date
-    except ImportError:
-        return None
+    textual_publication_date."""
+    from chronicle.times.publication import textual_publication_date
+
     try:
         found = textual_publication_date(body)
     except Exception as exc:  # noqa: BLE001 - a failing inference is just no signal

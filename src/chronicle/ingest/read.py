@@ -74,21 +74,7 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
     if len(_CONTROL_CHARS.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise IngestError("binary", "input is binary, not text")
 
-    signals: list[DateSignal] = []
-    if published:
-        iso = parse_date(published)
-        if iso:
-            signals.append(DateSignal("input", iso, "input"))
-        else:
-            notes.append(f"input published {published!r} is not a date; ignored")
-    if feed_published:
-        iso = parse_date(feed_published)
-        if iso:
-            signals.append(DateSignal("feed", iso, f"feed: item date {feed_published}"))
-    for kind, value in bounds:
-        iso = parse_date(value)
-        if iso:
-            signals.append(DateSignal(kind.replace("_", "-"), iso, f"{kind.replace('_', '-')}: {value}"))
+    signals = _given_signals(published, feed_published, bounds, notes)
 
     page_fields: dict = {}
     copyright_years: list[int] = []
@@ -139,15 +125,7 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
         return Article(text="", url=url, meta={"empty": "no_text: no article text found in the page"},
                        **{k: v for k, v in fields.items() if k in ("id", "source")})
 
-    language = fields.get("language")
-    if language:
-        if not is_english_code(language):
-            raise IngestError("unsupported_language", f"language {language!r} given with the input; only English is coded")
-    else:
-        detected, confidence = detect_language(body)
-        if detected and not is_english_code(detected):
-            raise IngestError("unsupported_language", f"text looks {detected} (confidence {confidence}); only English is coded")
-        language = detected or None
+    language = _english(fields.get("language"), body)
 
     if url:
         found = url_date(url)
@@ -174,6 +152,39 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
         merged.setdefault("outlet", outlet_from_url(url))
         merged.setdefault("id", url_article_id(meta.get("canonical_url") or url))
     return Article(text=body, published=published_iso, published_evidence=evidence, url=url, meta=meta, **merged)
+
+
+def _given_signals(published: str | None, feed_published: str | None, bounds: list[tuple[str, str]],
+                   notes: list[str]) -> list[DateSignal]:
+    """The date signals that came with the input: its own date, a feed item's, the fetch or crawl date."""
+    signals: list[DateSignal] = []
+    if published:
+        iso = parse_date(published)
+        if iso:
+            signals.append(DateSignal("input", iso, "input"))
+        else:
+            notes.append(f"input published {published!r} is not a date; ignored")
+    if feed_published:
+        iso = parse_date(feed_published)
+        if iso:
+            signals.append(DateSignal("feed", iso, f"feed: item date {feed_published}"))
+    for kind, value in bounds:
+        iso = parse_date(value)
+        if iso:
+            signals.append(DateSignal(kind.replace("_", "-"), iso, f"{kind.replace('_', '-')}: {value}"))
+    return signals
+
+
+def _english(language: str | None, body: str) -> str | None:
+    """The article's language: the one given with the input, else detected; IngestError unless English."""
+    if language:
+        if not is_english_code(language):
+            raise IngestError("unsupported_language", f"language {language!r} given with the input; only English is coded")
+        return language
+    detected, confidence = detect_language(body)
+    if detected and not is_english_code(detected):
+        raise IngestError("unsupported_language", f"text looks {detected} (confidence {confidence}); only English is coded")
+    return detected or None
 
 
 def _widget_line(chrome: list[str], iso: str) -> str:

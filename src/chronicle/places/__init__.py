@@ -1,10 +1,10 @@
 """The places stage: toponyms found in the article and resolved against the gazetteer.
 
-    PlaceStage(**settings)(ann) -> list[Place]
+    PlaceStage(places_demonyms=False)(ann) -> list[Place]
 
 Sets ann.notes["focus_country"]: the ISO alpha-2 code of the country the
 article is mostly about (its toponyms and demonyms), or None. Events fall
-back to it when their own sentence names no place (event_location.py).
+back to it when their own sentence names no place (chronicle/events/location.py).
 
 Settings:
   places_demonyms  also list demonyms ("Iraqi") as country places (default False:
@@ -25,11 +25,10 @@ __all__ = ["PlaceStage", "geoparse"]
 class PlaceStage:
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = False, **settings):
+    def __init__(self, gazetteer: Gazetteer | None = None, places_demonyms: bool = False):
         self.gaz = gazetteer or load_gazetteer()
         self.resolver = Resolver(self.gaz)
         self.demonyms = places_demonyms
-        self.settings = settings
 
     def __call__(self, ann: Annotations) -> list[Place]:
         places, focus = geoparse(ann.doc, self.gaz, self.resolver, self.demonyms, text=ann.text)

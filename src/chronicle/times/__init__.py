@@ -1,8 +1,8 @@
 """The times stage: temporal expressions normalised as TIMEX3 against the publication date.
 
-    TimeStage(**settings)(ann) -> list[Time]      (chronicle.times.tagger does the work)
+    TimeStage()(ann) -> list[Time]      (chronicle.times.tagger does the work)
     chronicle.times.publication.textual_publication_date(text)   the date the body implies
-    chronicle.times.dating.date_event(ann, sent, trigger)        an event's own date
+    (an event's own date is the events stage's: chronicle.events.dating.date_event)
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ class TimeStage:
 
     name = "times"
 
-    def __init__(self, **settings):
-        self.settings = settings
+    def __init__(self):
         self.tagger = TimeTagger()
 
     def __call__(self, ann: Annotations) -> list[Time]:

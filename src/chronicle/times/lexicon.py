@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import re
 
+# The project's one month table (ingestion's date reader uses it too).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+MONTH_ABBREVIATIONS: dict[int, tuple[str, ...]] = {
+    1: ("jan",), 2: ("feb",), 3: ("mar",), 4: ("apr",), 5: (), 6: ("jun",), 7: ("jul",), 8: ("aug",),
+    9: ("sep", "sept"), 10: ("oct",), 11: ("nov",), 12: ("dec",),
+}
+# lower-cased name or abbreviation -> month number
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    word: number
+    for number, name in enumerate(MONTH_NAMES, 1)
+    for word in (name.lower(), *MONTH_ABBREVIATIONS[number])
 }
 
 WEEKDAYS: dict[str, int] = {
@@ -74,10 +81,11 @@ def _alt(words) -> str:
 
 # -- regex pieces (strings, composed by the tagger and the publication module) --
 # Month names are matched capitalised: "may" the verb and "march" the noun stay out.
+MONTH_FULL_RE = "(?:" + "|".join(MONTH_NAMES) + ")"
 MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![a-z])"
+    "(?:" + "|".join(MONTH_NAMES)
+    + r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+    + "|" + "|".join(name.upper() for name in MONTH_NAMES) + ")(?![a-z])"
 )
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAY_ABBR_RE = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."

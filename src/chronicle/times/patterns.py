@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from chronicle.times.absolute import DM, DMY, ISO, MD, MDY, MY, NUMERIC
-from chronicle.times.lexicon import NUMBER_RE, ORDINAL_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE
+from chronicle.times.lexicon import MONTH_FULL_RE, NUMBER_RE, ORDINAL_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE
 
 I = re.IGNORECASE
 _B = r"(?<![\w-])"  # a word start that is not inside a hyphenated word
@@ -22,7 +22,6 @@ APPROX_RE = (
 )
 VAGUE_RE = r"(?:several|a\s+few|few|many|some|numerous|multiple|a\s+couple\s+of|couple\s+of)"
 QUANTITY_RE = rf"(?:{NUMBER_RE}|{VAGUE_RE})"
-MONTH_FULL_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 PART_RE = r"(?:morning|afternoon|evening|night)"
 
 ISLAMIC_MONTH_NAMES = {

@@ -19,11 +19,12 @@ from typing import Any
 from chronicle.record import Time
 from chronicle.times import calendar as cal
 from chronicle.times.lexicon import parse_number, parse_ordinal, unit_of
-from chronicle.times.normalise import FUTURE, NORMALISERS, PAST, UNKNOWN, Context, Norm
+from chronicle.times.norm import FUTURE, PAST, UNKNOWN, Context, Norm
+from chronicle.times.normalise import NORMALISERS
 from chronicle.times.patterns import (
-    PATTERNS, REGEX_TRIGGERS, TRIGGER_WINDOW, TRIGGER_WINDOWS, WORD_TRIGGERS,
+    PATTERNS, POINT_MODIFIER, POINT_MODS, RANGE_CUE, RANGE_JOIN, REGEX_TRIGGERS, TRIGGER_WINDOW,
+    TRIGGER_WINDOWS, WORD_TRIGGERS,
 )
-from chronicle.times.patterns import POINT_MODIFIER, POINT_MODS, RANGE_CUE, RANGE_JOIN
 from chronicle.times.values import GRANULARITY, value_range, write
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}

@@ -123,9 +123,9 @@ def _work(conn, settings: dict, parent: int) -> None:
 
     Replies: ("ready", pid), then per job ("ok", record, rss_mb), ("ingest", code,
     message) or ("error", code, message). None, or the pipe closing, ends it."""
-    from chronicle.batch import _init_worker
+    from chronicle.batch import init_worker
 
-    pipeline = _init_worker(settings, parent)  # also makes the worker exit when the server dies
+    pipeline = init_worker(settings, parent)  # also makes the worker exit when the server dies
     conn.send(("ready", os.getpid()))
     while True:
         try:

@@ -17,7 +17,6 @@ read again.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sqlite3

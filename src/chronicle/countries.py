@@ -6,7 +6,8 @@ file `data/countries.tsv` (the names news actually uses: "U.S.", "Britain",
 "the Emirates", "Ivory Coast"; demonyms; a central point per country).
 
 Every stage that needs a country (places, actors, events) asks this module, so
-"Iraqi", "Iraq" and "IRQ" always mean the same record.
+"Iraqi", "Iraq" and "IRQ" always mean the same record; `country_on` says which
+state a country's places belonged to on a date (South Sudan before 2011 is Sudan).
 """
 
 from __future__ import annotations
@@ -152,3 +153,15 @@ def country_for_word(word: str) -> Country | None:
     ("Iraq", "Iraqi", "Iraqis", "U.S.", "Britain", "British"); acronyms must be
     written in capitals ("US" is the United States, "us" is not)."""
     return country_table().for_word(word)
+
+
+# States that became independent on a date: before it, their places and words belong
+# to the state they were part of (the role that held at the article's date).
+PART_OF_UNTIL = {"SSD": ("2011-07-09", "SDN"), "ERI": ("1993-05-24", "ETH")}
+
+
+def country_on(iso3: str | None, day: str) -> str | None:
+    """The state a country's places and words belonged to on `day` (ISO date):
+    "SSD" before 2011-07-09 is "SDN"."""
+    earlier = PART_OF_UNTIL.get(iso3 or "")
+    return earlier[1] if earlier is not None and day[:10] < earlier[0] else iso3

@@ -1,0 +1,121 @@
+"""Pass 5 of actor resolution (resolve.py): pronouns and short forms join an actor."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from chronicle.actors.units import Unit
+from chronicle.actors.words import (
+    ANTECEDENT_LOOKUP, DEFINITE, GROUP_SHORT_FORMS, MALE_FEMALE_PRONOUNS, PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS, PRONOUN_WINDOW, SUBJECT_LOOKBACK,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class Coreference:
+    """Pass 5, short forms: pronouns, "the group" and definite agents join the most recent
+    fitting actor. A mixin of `ArticleResolver` (resolve.py)."""
+
+    def resolve_pronouns(self) -> None:
+        for i, low in enumerate(self.lower_):
+            if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS and low not in PLURAL_PRONOUNS):
+                continue
+            tok = self.toks[i]
+            if low in MALE_FEMALE_PRONOUNS and self.pos_[i] == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
+                unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
+                if unit is None:
+                    unit = self._antecedent(tok.idx, lambda u: u.is_person, window=PRONOUN_WINDOW)
+                if unit is not None:
+                    self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}")
+            elif low in PLURAL_PRONOUNS and self.pos_[i] == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Protesters held pictures ... They also targeted ...": the group that was
+                # the subject of the sentence before (or earlier in this one)
+                unit = self._group_subject_before(i)
+                if unit is not None:
+                    self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}")
+            elif low in GROUP_SHORT_FORMS and i > 0 and self.lower_[i - 1] in DEFINITE:
+                unit = self._antecedent(tok.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
+                                        and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
+                if unit is not None:
+                    self._add(unit.key, tok.i - 1, tok.i + 1, f"short form of {unit.name}")
+
+    def _possessor_group(self, head: "Token") -> Unit | None:
+        """The organisation a possessor names ("its fighters", "the group's members")."""
+        for c in head.children:
+            if c.dep_ != "poss":
+                continue
+            unit = None
+            if c.i in self.unit_at:
+                unit = self.units[self.unit_at[c.i]]
+            elif c.lower_ in POSSESSIVE_PRONOUNS:
+                unit = self._subject_before(c) or self._antecedent(
+                    c.idx, lambda u: not u.is_person and u.kind in ("agent", "organisation", "unknown") and bool(u.country or u.international), window=1)
+            if unit is not None and unit.kind == "organisation" and not unit.is_person and unit.international not in ("UNO", "EUR", "IGO"):
+                return unit
+        return None
+
+    def _group_subject_before(self, i: int) -> Unit | None:
+        """The plural group (not a person, not a country) that is the subject of a clause
+        in this sentence before token i, else in the sentence before (the nearest one,
+        within SUBJECT_LOOKBACK tokens)."""
+        si = self.sent_of.get(i, 0)
+        for sent, stop in ((self.sentences[si], i), (self.sentences[si - 1] if si > 0 else None, None)):
+            if sent is None:
+                continue
+            stop = stop if stop is not None else sent.end
+            for k in range(stop - 1, max(sent.start, stop - SUBJECT_LOOKBACK) - 1, -1):
+                key = self.unit_at.get(k)
+                if key is None:
+                    continue
+                unit = self.units[key]
+                tok = self.toks[k]
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and not unit.is_person \
+                        and unit.kind in ("agent", "unknown", "organisation"):
+                    return unit
+        return None
+
+    def _subject_before(self, pron: "Token") -> Unit | None:
+        """The actor that is the subject of a clause before `pron` in its sentence ("The
+        Israeli military said it had targeted militants planning an attack on its troops"):
+        the nearest one, within SUBJECT_LOOKBACK tokens."""
+        sent = self.sentences[self.sent_of.get(pron.i, 0)]
+        for i in range(pron.i - 1, max(sent.start, pron.i - SUBJECT_LOOKBACK) - 1, -1):
+            key = self.unit_at.get(i)
+            if key is None:
+                continue
+            tok = self.toks[i]
+            unit = self.units[key]
+            # "its" needs a singular subject, "their" may take a plural one
+            agrees = pron.lower_ == "their" or tok.tag_ not in ("NNS", "NNPS")
+            if tok.dep_ in ("nsubj", "nsubjpass") and agrees and not unit.is_person and (unit.country or unit.international):
+                return unit
+        return None
+
+    def _antecedent(self, char: int, accept, window: int | None) -> Unit | None:
+        """The actor most recently mentioned before `char` that `accept`s, within
+        `window` sentences (None: the whole article so far), walking back over at most
+        ANTECEDENT_LOOKUP earlier mentions."""
+        limit = 0
+        if window is not None:
+            tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+            si = self.sent_of.get(tok.start, 0) if tok is not None else 0
+            limit = self.sentences[max(0, si - window)].start_char if self.sentences else 0
+        log = self._mention_log
+        k = bisect.bisect_left(log, (char,))
+        best: tuple[int, int] | None = None  # (start, creation rank) of the best so far
+        found = None
+        verdicts: dict[str, bool] = {}
+        for j in range(k - 1, max(-1, k - 1 - ANTECEDENT_LOOKUP), -1):
+            start, rank, key = log[j]
+            if start < limit or (best is not None and start < best[0]):
+                break
+            ok = verdicts.get(key)
+            if ok is None:
+                ok = verdicts[key] = bool(accept(self.units[key]))
+            # among mentions that start together, the actor made first wins
+            if ok and (best is None or rank < best[1]):
+                best, found = (start, rank), self.units[key]
+        return found

@@ -1,0 +1,172 @@
+"""Pass 2 of actor resolution (resolve.py): people, with their titles and appositions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronicle.actors.kb import Entry
+from chronicle.actors.names import fold
+from chronicle.actors.units import NameMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class PeopleResolver:
+    """Pass 2, people: known and unknown people with the title written before the name and
+    the description beside it in apposition. A mixin of `ArticleResolver` (resolve.py)."""
+
+    def resolve_people(self, match_list: list[NameMatch]) -> None:
+        """Known people (knowledge base) and unknown people (spaCy PERSON), each
+        with its title and apposition."""
+        spans: list[tuple[int, int, Entry | None]] = []
+        for m in match_list:
+            if isinstance(m.target, Entry) and m.target.is_person:
+                spans.append((m.start, m.end, m.target))
+        doc = self.doc
+        for ent in self.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if any(i in self.matches for i in range(ent.start, ent.end)):
+                continue
+            start, end = ent.start, ent.end
+            if doc[end - 1].text in ("'s", "’s"):
+                end -= 1
+            # the small model often cuts a name short ("Kamal Osman | Idris")
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and end not in self.matches and doc[end].ent_type_ in ("", "PERSON") and doc[end].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "pobj", "nsubjpass"):
+                end += 1
+            while start > 0 and (start - 1) not in self.matches and (
+                (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and self._lexicon(start - 1)[0] is None
+                 and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ in ("compound", "flat"))
+                or (self.text_[start - 1] == "-" and start > 1 and doc[start - 2].pos_ == "PROPN")
+            ):
+                start -= 1
+            if end <= start:
+                continue
+            if ent.label_ == "ORG" and not self._looks_like_person(start, end):
+                continue  # an organisation: step 4
+            if ent.label_ == "PERSON" and self._place_country_of(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) is not None:
+                continue  # the places stage resolved it as a toponym ("Khan Younis")
+            spans.append((start, end, None))
+        spans.sort(key=lambda s: s[0])
+        surnames: dict[str, str] = {}
+        for start, end, entry in spans:
+            self._person(start, end, entry, surnames)
+        # a later bare surname of an unknown person ("Masjedi") that spaCy did not tag
+        if surnames:
+            for i, word in enumerate(self.text_):
+                if i in self.taken or not word[:1].isupper() or fold(word) not in surnames:
+                    continue
+                tok = self.toks[i]
+                if tok.pos_ != "PROPN":
+                    continue
+                key = surnames.get(fold(tok.text))
+                if key:
+                    self._add(key, tok.i, tok.i + 1, "same surname as an earlier mention")
+
+    def _person(self, start: int, end: int, entry: Entry | None, surnames: dict[str, str]) -> None:
+        doc = self.doc
+        name_span = doc[start:end]
+        root = name_span.root
+        title_start = self._title_start(start, end)
+        title = self._describe(doc[title_start:start], doc[start - 1] if title_start < start else None) if title_start < start else None
+        appos = self._apposition(root, start, end)
+        why_parts = []
+        if entry is not None:
+            country, intl, sector, role, why = entry.status_on(self.day)
+            why_parts.append(f"knowledge base: {entry.name} ({why})")
+            key = f"kb:{entry.id}"
+            name, kind, wikidata = entry.name, "named", entry.wikidata
+            role_title = role.title if role else None
+        else:
+            country = intl = sector = role_title = wikidata = None
+            last = fold(doc[end - 1].text)
+            key = surnames.get(last) or f"person:{last}"
+            name, kind = name_span.text, "unknown"
+        for desc, label in ((title, "title"), (appos, "apposition")):
+            if not desc:
+                continue
+            d_countries, d_intl, d_sector, d_why, d_title = desc[:5]
+            d_country = next((c for c in d_countries if c), None)
+            if d_sector == "ELI":
+                sector = "ELI"
+            elif d_sector and (entry is None or sector in (None, "ELI", "CVL") or role_title is None):
+                sector = d_sector
+            if country is None and intl is None:
+                country, intl = d_country, d_intl
+            role_title = role_title or d_title
+            why_parts.append(f"{label}: {d_why}")
+        if entry is None and country is None and intl is None:
+            country = self._context_country(start)
+            if country:
+                why_parts.append(f"country from context ({country})")
+        unit = self._unit(key, name, country, sector, kind, wikidata=wikidata, international=intl, role=role_title,
+                          why="; ".join(why_parts), is_person=True)
+        if entry is None and unit.kind == "unknown" and len(name_span) > len(unit.name.split()):
+            unit.name = name_span.text  # the fullest form of the name
+        first = title_start if title else start
+        self._add(key, first, end, unit.why or "name")
+        if appos:
+            a_start, a_end = appos[5] if len(appos) > 5 else (None, None)
+            if a_start is not None:
+                self._add(key, a_start, a_end, "apposition to " + name)
+        if entry is None:
+            surnames.setdefault(fold(doc[end - 1].text), key)
+
+    def _looks_like_person(self, start: int, end: int) -> bool:
+        """A name the tagger called an organisation but the text describes as a person
+        ("Farhad Tavakkoli, Iran's ambassador"; "Defence Minister X")."""
+        root = self.doc[start:end].root
+        appos = self._apposition(root, start, end)
+        if appos is not None and self._is_person_word(self.doc[appos[5][1] - 1]):
+            return True
+        k = start - 1
+        return k >= 0 and self.doc[k].pos_ in ("NOUN", "PROPN") and self._is_person_word(self.doc[k]) and self.doc[k].text[:1].isupper()
+
+    def _title_start(self, start: int, end: int) -> int:
+        """Where the title written before a name begins ("U.S. Secretary of State")."""
+        doc = self.doc
+        root = doc[start:end].root
+        # the words before the name inside its own phrase: its subtree, up to a comma
+        subtree_left = root.left_edge.i
+        first = start
+        k = start - 1
+        while k >= subtree_left:
+            tok = doc[k]
+            if (tok.i in self.taken and tok.i not in self.matches) or tok.text in (",", ";", ":", "(", ")", '"', "“", "”") \
+                    or tok.pos_ in ("VERB", "AUX"):
+                break
+            first = k
+            k -= 1
+        # a title must hold a sector word or a country: plain "Mr" or "the" is not one
+        while first < start and doc[first].dep_ in ("det", "punct", "cc"):
+            first += 1
+        if first < start and self._describe(doc[first:start], doc[start - 1]) is None:
+            return start
+        return first
+
+    def _apposition(self, root: "Token", start: int, end: int):
+        """The description set beside a name: "X, Iran's ambassador" or "Iran's ambassador, X"."""
+        candidates = []
+        if root.dep_ == "appos" and root.head.i not in range(start, end):
+            # the parser may hang the apposition on the last noun of the description
+            # ("Iran's ambassador to Iraq, Iraj Masjedi" -> on "Iraq"): climb to its head noun
+            h = root.head
+            candidates.append(h)
+            for _ in range(2):
+                if h.dep_ == "pobj" and h.head.dep_ == "prep":
+                    h = h.head.head
+                    candidates.append(h)
+        candidates.extend(c for c in root.children if c.dep_ == "appos")
+        for head in candidates:
+            if head.i in self.taken or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lex = self._lexicon_at(head)
+            if lex is None:
+                continue
+            left = self._left_edge(head)
+            desc = self._describe(self.doc[left : head.i + 1], head)
+            if desc:
+                return (*desc, (left, head.i + 1))
+        return None

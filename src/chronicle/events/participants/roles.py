@@ -1,0 +1,191 @@
+"""`find_roles`: the actor and recipient of one event, from its trigger (the search is
+described in the package docstring)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronicle.events.participants.actor_search import ActorSearch
+from chronicle.events.participants.mentions import SentenceMentions, mention_ref
+from chronicle.events.participants.place_search import PlaceRecipientSearch
+from chronicle.events.participants.recipient_search import RecipientSearch
+from chronicle.events.participants.syntax import is_passive, nominal_refs, outermost
+from chronicle.events.participants.words import (
+    DEATH_VERBS, DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, RECIPROCAL, REQUIRES_RECIPIENT,
+    STATE_ACTS, SUBJECT_DEPS, TWO_SIDED, TYPE_ALIASES,
+)
+from chronicle.record import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from chronicle.stage import Annotations
+
+
+class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
+    """The actor and recipient of one event, found from its trigger: `run(trigger)` fills
+    `actor` and `recipient`."""
+
+    def __init__(self, ann, mentions: SentenceMentions, event_type: str):
+        self.ann = ann
+        self.mentions = mentions
+        self.type = TYPE_ALIASES.get(event_type, event_type) if event_type else ""
+        self.actor: list[ActorRef] = []
+        self.recipient: list[ActorRef] = []
+        self.ordered: list[ActorRef] = []
+        # set when the trigger's object is a pronoun no mention covers: no fallback search then
+        self.recipient_slot_unresolved = False
+        self._location_cache: dict[int, list] = {}
+
+    def refs(self, tok, role=None) -> list[ActorRef]:
+        return nominal_refs(self.ann, self.mentions, tok, role)
+
+    def run(self, trigger: "Token") -> None:
+        is_verb = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("ROOT", "xcomp", "ccomp", "acomp"))
+        if is_verb and trigger.lemma_.lower() in DEATH_VERBS:
+            # "a prisoner died in police custody": the one who died is acted on
+            self.recipient = self.subject_of(trigger)
+            self.actor = self.custodians(trigger)
+            self.tidy(trigger)
+            return
+        if is_verb:
+            self.actor = self.subject_of(trigger)
+            self.verb_orderers(trigger)
+            self.recipient = self.verb_recipients(trigger)
+            if not self.recipient and not self.recipient_slot_unresolved:
+                self.recipient = self.complement_recipients(trigger)
+            if not self.recipient and self.type == "THREATEN":
+                self.recipient = self.condition_recipients(trigger)
+            if not self.recipient and not self.recipient_slot_unresolved:
+                self.recipient = self.counterpart_recipients(trigger)
+            if not self.recipient and self.type and self.type not in LATE_LOCATION and not self.recipient_slot_unresolved:
+                self.recipient = self.location_recipients(trigger)
+            if not self.recipient and self.type in DIRECTED and not self.recipient_slot_unresolved:
+                self.recipient = self.clause_recipients(trigger)
+            if not self.recipient and not self.recipient_slot_unresolved:
+                # "donated and delivered goods to X", "arrested and beat X": a verb joined to
+                # the trigger that shares its subject carries the object they share
+                actor_ids = {r.actor for r in self.actor}
+                for conj in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                             and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)):
+                    self.recipient = [r for r in self.verb_recipients(conj) if r.actor not in actor_ids]
+                    if self.recipient:
+                        break
+            if not self.recipient and self.type in LATE_LOCATION and not self.recipient_slot_unresolved:
+                self.recipient = self.demand_recipients(trigger) or self.location_recipients(trigger)
+            if not self.recipient and self.type and not self.recipient_slot_unresolved:
+                self.recipient = self.place_recipients(trigger)
+        else:
+            self.actor = self.noun_head_actor(trigger)
+            self.recipient = self.noun_recipients(trigger)
+            if not self.actor:
+                # "the massacre in Camp X, where 52 members were killed by the forces"
+                clause = self.describing_clause(trigger)
+                if clause is not None:
+                    self.actor = self.subject_of(clause)
+                    self.verb_orderers(clause)
+                    if not self.recipient:
+                        self.recipient = self.verb_recipients(clause)
+            if not self.recipient:
+                self.recipient = self.counterpart_recipients(trigger)
+            if not self.recipient and self.type and self.type not in LATE_LOCATION:
+                self.recipient = self.location_recipients(trigger)
+            if not self.recipient and self.type in DIRECTED:
+                verb, _ = self.governing_verb(trigger)
+                self.recipient = self.clause_recipients(verb if verb is not None else trigger)
+            if not self.recipient and self.type in LATE_LOCATION:
+                self.recipient = self.demand_recipients(trigger) or self.location_recipients(trigger)
+            if not self.recipient and self.type:
+                self.recipient = self.place_recipients(trigger)
+            if not self.actor:
+                own = self.mentions.at(trigger)
+                if own:  # "Protesters gathered": the trigger word names the actor
+                    self.actor = [mention_ref(self.ann, m) for m in outermost(own)]
+                    self.recipient = [r for r in self.recipient if (r.start, r.end) != (self.actor[0].start, self.actor[0].end)]
+        if not self.actor and self.type in STATE_ACTS and (not is_verb or is_passive(trigger)):
+            # "was arrested in Lebanon", "put under investigation in Italy": with no agent
+            # named, the state where it was done did it
+            self.actor = [r for r in self.location_recipients(trigger) if r.actor not in {x.actor for x in self.recipient}]
+        self.two_sided(trigger)
+        self.tidy(trigger)
+
+    def two_sided(self, trigger: "Token") -> None:
+        """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
+        if self.type == "CONSULT":
+            # the one who meets, calls, visits or hosts acts on the one met, called, visited
+            # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
+            # together ("X and Y met") are all actors through the coordination
+            return
+        if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
+            return
+        if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
+            self.actor = self.actor + self.recipient
+            self.recipient = []
+        if not self.actor and self.recipient and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+            self.actor, self.recipient = self.recipient, []
+
+    def _actor_phrases(self, actor: list[ActorRef], trigger: "Token") -> list[tuple[int, int]]:
+        """Character ranges of the subject phrases the actors head ("The UN envoy for Syria,
+        X,"): what they hold names who the actor is, not who is acted on. A phrase that holds
+        the trigger ("Palestinian riots against Israeli policies") is the event's own."""
+        doc = self.ann.doc
+        out = []
+        for r in actor:
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            tok = span.root
+            for _ in range(3):  # up through the name's own nouns to the subject slot
+                if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+                    break
+                tok = tok.head
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not lo <= trigger.idx < hi:
+                out.append((lo, hi))
+        return out
+
+    def tidy(self, trigger: "Token") -> None:
+        seen: set[int] = set()
+        actor = []
+        for r in self.actor:
+            if r.actor not in seen:
+                seen.add(r.actor)
+                actor.append(r)
+        recipient = []
+        rseen: set[int] = set()
+        inside = self._actor_phrases(actor, trigger) if self.recipient else []
+        for r in self.recipient:
+            if r.actor in seen or r.actor in rseen:
+                continue
+            if any(lo <= r.start and r.end <= hi for lo, hi in inside):
+                continue  # "the UN envoy for Syria condemned ...": Syria describes the actor
+            rseen.add(r.actor)
+            recipient.append(r)
+        for r in self.ordered:
+            if r.actor not in seen:
+                seen.add(r.actor)
+                r.role = "ordered"
+                actor.append(r)
+        self.actor, self.recipient = actor, recipient
+
+
+def requires_recipient(event_type: str) -> bool:
+    """PLOVER's "Requires recipient" for a type (older GSR names accepted)."""
+    return REQUIRES_RECIPIENT.get(TYPE_ALIASES.get(event_type, event_type), False)
+
+
+def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_type: str) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actor, recipient) of the event whose trigger is `trigger` in `sent`.
+
+    Direct agents come first in the actor list; a party that ordered the act
+    follows them with `role="ordered"`.
+    """
+    if not ann.actors:
+        return [], []
+    mentions = SentenceMentions(ann, sent)
+    if not mentions:
+        return [], []
+    roles = Roles(ann, mentions, event_type)
+    roles.run(trigger)
+    return roles.actor, roles.recipient
