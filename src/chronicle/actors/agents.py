@@ -274,7 +274,7 @@ class AgentResolver:
         if found is not None:
             intl = found
         if not countries and use_context and anchor.lemma_.lower() not in POSTED_ABROAD:
-            self._place_countries(anchor, countries, whys)  # "protesters in Baghdad", "officials in Iraq"
+            self._add_countries_of_places(anchor, countries, whys)  # "protesters in Baghdad", "officials in Iraq"
         if ethnic and not countries and use_context:
             other = self._context_country(head.i, exclude=ethnic)
             if other:
@@ -330,7 +330,7 @@ class AgentResolver:
                         whys.append(f"'of {m.target.name}'")
         return intl
 
-    def _place_countries(self, anchor: "Token", countries: list, whys: list[str]) -> None:
+    def _add_countries_of_places(self, anchor: "Token", countries: list, whys: list[str]) -> None:
         """Countries of the places in the head's "in"/"from" phrase ("protesters in Baghdad")."""
         for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "from", "across", "throughout"):
