@@ -3,8 +3,6 @@ a protest or casualties keeps them. Articles written for these tests."""
 
 from dataclasses import dataclass, field
 
-import pytest
-
 from events_fixtures import pipeline  # noqa: F401 - session fixture
 
 from chronicle.events.relevance import political_events, reports_politics
@@ -50,7 +48,6 @@ def _article_events(pipeline, text):
     return [e for e in political_events(ann.events, ann) if not (e.negated or e.hypothetical)]
 
 
-@pytest.mark.xfail(strict=True, reason="'growers gather for the show' is coded PROTEST: a detect/classify fix (phase 2)")
 def test_a_garden_show_article_yields_nothing(pipeline):
     text = ("Rose growers gather for the county show. Local gardener Mary Olsen won first prize on Saturday "
             "for a yellow rose she supplied to the show. Her neighbour provided the seeds last year. "
