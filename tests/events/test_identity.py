@@ -178,3 +178,20 @@ def test_one_more_act_is_not_the_act_already_told(pipeline):
     # the burning is one more act; "the attack also wounded" is the same attack
     assert any("burned" in t for t in triggers) and not any("burned" in t and "killed" in t for t in triggers)
     assert any("killed" in t and "wounded" in t for t in triggers)
+
+
+def test_details_of_an_act_in_its_sentence_are_that_act(pipeline):
+    text = ("Police arrested four opposition activists on charges of plotting a coup on Monday, the ministry said. "
+            "Two days of fighting between the army and the rebels ended on Sunday.")
+    events = _events(pipeline, text)
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert len(arrests) == 1 and "charges" in [m.trigger.text for m in arrests[0].mentions]
+    assert not [e for e in events if e.type == "ACCUSE" and e.trigger.text == "charges"]
+    fighting = [e for e in events if e.type == "ASSAULT"]
+    assert len(fighting) == 1 and not [e for e in events if e.trigger.text == "ended"]
+
+
+def test_an_act_after_another_is_not_its_detail(pipeline):
+    text = "Police arrested twelve men after clashes with soldiers in the market on Friday."
+    types = {e.type for e in _events(pipeline, text)}
+    assert {"COERCE", "ASSAULT"} <= types

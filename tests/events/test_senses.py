@@ -65,3 +65,8 @@ def test_still_an_event(nlp, sentence, word, event_type):
 ])
 def test_things_and_documents(nlp, sentence, word, event_type, excluded):
     assert (_reading(nlp, sentence, word, event_type) is not None) == excluded
+
+
+def test_what_a_law_named_before_says(nlp):
+    assert _reading(nlp, "Since 2000 the state has had a marriage act, which bars officials from recognising such unions.",
+                    "bars", "COERCE") is not None

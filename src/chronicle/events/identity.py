@@ -74,12 +74,14 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     if not events:
         return []
     places, actors = list(ann.places), list(ann.actors)
-    in_text_order = sorted(range(len(events)), key=lambda i: (_start(events[i]), i))
+    doc = getattr(ann, "doc", None)
+    parts = _parts_of_other_acts(events, doc)  # passage -> the act in its sentence it is a detail of
+    in_text_order = sorted((i for i in range(len(events)) if i not in parts), key=lambda i: (_start(events[i]), i))
     happenings: list[_Happening] = []
     trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
     for i in in_text_order:
         event = events[i]
-        if _tells_another(event, getattr(ann, "doc", None), trigger_starts):
+        if _tells_another(event, doc, trigger_starts):
             happenings.append(_Happening([i]))
             continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
@@ -90,8 +92,89 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         else:
             happenings.append(_Happening([i]))
     merged = [_merged(h.members, events, places, actors) for h in happenings]
+    for part, whole in parts.items():
+        # a detail of an act ("arrested on charges of ...") is one more passage of that act
+        k = next(k for k, h in enumerate(happenings) if whole in h.members)
+        seen = {m.trigger.start for m in merged[k].mentions}
+        merged[k].mentions.extend(m for m in _mentions_of(events[part]) if m.trigger.start not in seen)
+        merged[k].mentions[1:] = sorted(merged[k].mentions[1:], key=lambda m: m.trigger.start)
     order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
     return [merged[k] for k in order]
+
+
+# How concrete an act is: a detail is folded into an act at least as concrete as itself
+# ("arrested on charges": the charges are part of the arrest, not an accusation of their own)
+_CONCRETENESS = {"ASSAULT": 5, "PROTEST": 5, "COERCE": 4, "MOBILIZE": 4, "SANCTION": 3, "AID": 3, "RETREAT": 3,
+                 "CONCEDE": 3, "COOPERATE": 2, "CONSULT": 2, "AGREE": 2, "THREATEN": 1, "REQUEST": 1,
+                 "REJECT": 1, "ACCUSE": 1, "SUPPORT": 1}
+# Links by which a detail hangs on an act: its object, a prepositional phrase
+_DETAIL_LINKS = {"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod"}
+_SEPARATE_PREPS = {"after", "before", "following", "during", "amid", "since", "despite", "over", "against",
+                   "until", "ahead", "prior", "as"}
+# Verbs that say where an act is in its course: "the fighting ended", "protests erupted"
+_ASPECT_VERBS = {"end", "begin", "start", "continue", "resume", "erupt", "escalate", "stop", "cease", "intensify",
+                 "spread", "subside", "die", "break", "last", "come"}
+
+
+def _parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
+    """Passages that are a detail of another act in their sentence: a noun or verb hanging on
+    that act's trigger as its object or prepositional phrase ("arrested on charges", "banned
+    and blocked"), or an aspect verb whose subject is the act ("the fighting ended")."""
+    if doc is None:
+        return {}
+    tokens = {}
+    for i, e in enumerate(events):
+        if e.trigger is None:
+            continue
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            tokens[i] = span.root
+    by_token = {tok.i: i for i, tok in tokens.items()}
+    parts: dict[int, int] = {}
+    for i, tok in tokens.items():
+        a = events[i]
+        whole = _aspect_of(tok, by_token) if tok.lemma_.lower() in _ASPECT_VERBS else _detail_of(tok, by_token)
+        if whole is None or whole == i or events[whole].type == a.type:
+            continue
+        if (events[whole].negated, events[whole].hypothetical) != (a.negated, a.hypothetical):
+            continue
+        if tok.lemma_.lower() in _ASPECT_VERBS or _CONCRETENESS.get(a.type, 0) <= _CONCRETENESS.get(events[whole].type, 0):
+            parts[i] = whole
+    # a detail of a detail belongs to the act at the top
+    for i in list(parts):
+        seen = {i}
+        while parts[i] in parts and parts[i] not in seen:
+            seen.add(parts[i])
+            parts[i] = parts[parts[i]]
+        if parts[i] == i:
+            del parts[i]
+    return parts
+
+
+def _aspect_of(tok: Any, by_token: dict[int, int]) -> int | None:
+    """The act an aspect verb is about: its subject ("the fighting ended"), or what its subject
+    measures ("three days of fighting ended")."""
+    for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.i in by_token:
+            return by_token[subject.i]
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.i in by_token):
+                return by_token[obj.i]
+    return None
+
+
+def _detail_of(tok: Any, by_token: dict[int, int]) -> int | None:
+    """The event whose trigger this token hangs on as an object or a prepositional detail."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in _DETAIL_LINKS or cur.head.i == cur.i:
+            return None  # a subject, a clause of its own, a coordinated act: not a detail
+        if cur.dep_ == "prep" and cur.lower_ in _SEPARATE_PREPS:
+            return None
+        cur = cur.head
+        if cur.i in by_token:
+            return by_token[cur.i]
+    return None
 
 
 def _story_weight(h: _Happening) -> float:

@@ -200,6 +200,8 @@ def _document_content(tok: "Token") -> bool:
     cur = tok
     for _ in range(4):
         subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("which", "that") and cur.dep_ == "relcl":
+            subject = cur.head  # "an act, which bars ...": the act
         if subject is not None:
             return _lemma(subject) in _DOCUMENTS
         if cur.dep_ in ("acl", "relcl") and _lemma(cur.head) in _DOCUMENTS:
