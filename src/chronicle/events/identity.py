@@ -187,6 +187,7 @@ def _story_weight(h: _Happening) -> float:
 # Words that add a happening to those told: "the militia also tortured detainees", "another
 # bomb", "a second attack" (not "the blast also wounded 30": the blast is the one told)
 _ADDITIVE_ADVERBS = {"also", "again", "too", "additionally", "separately", "meanwhile", "elsewhere"}
+_TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die"}
 _ADDITIVE_DETERMINERS = {"another", "second", "third", "new", "further", "separate", "fresh", "other", "more"}
 
 
@@ -198,6 +199,8 @@ def _tells_another(event: Event, doc: Any, trigger_starts: set[int]) -> bool:
     if span is None or len(span) == 0:
         return False
     tok = span.root
+    if tok.lemma_.lower() in _TOLL_VERBS:
+        return False  # "35 people also were wounded": one more count of the same act
     kids = list(tok.children)
     if any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in _ADDITIVE_DETERMINERS for c in kids):
         return True  # "another bomb", "a second attack"
@@ -239,7 +242,9 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
         return False
     if a.historical != b.historical:
         return False  # background is not the news it resembles ("pledged to reinstate" then "agreed to")
-    place_a, place_b = _own_place(a, places), _own_place(b, places)
+    # only a place in the event's own clause can tell two apart: one merely in its sentence is
+    # often another clause's ("the blast came a day after the U.S. military said ...")
+    place_a, place_b = _own_place(a, places, ("clause",)), _own_place(b, places, ("clause",))
     if place_a is not None and place_b is not None and not _places_agree(place_a, place_b):
         return False
     for role in ("actor", "recipient"):
@@ -299,8 +304,8 @@ def _not_after(x: str, y: str) -> bool:
     return x[:n] <= y[:n]
 
 
-def _own_place(event: Event, places: list[Place]) -> Place | None:
-    if event.location is None or event.location_precision not in _OWN_LOCATION:
+def _own_place(event: Event, places: list[Place], precisions: tuple[str, ...] = _OWN_LOCATION) -> Place | None:
+    if event.location is None or event.location_precision not in precisions:
         return None
     if not 0 <= event.location < len(places):
         return None
