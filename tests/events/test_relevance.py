@@ -31,8 +31,9 @@ def test_a_political_party_a_protest_or_casualties_keep_the_article():
     assert reports_politics([_ev("COERCE", actor=[ActorRef(0, "police", 0, 6)])], police)
     assert reports_politics([_ev("PROTEST")], _Ann())
     assert reports_politics([_ev("ASSAULT", sizes=[Size("killed", 3, "three", 0, 5)])], _Ann())
-    # a political party to a negated event only does not count
-    assert not reports_politics([_ev("COERCE", negated=True, actor=[ActorRef(0, "police", 0, 6)])], police)
+    # a political party counts in a threat or a denial too; a negated protest does not
+    assert reports_politics([_ev("COERCE", negated=True, actor=[ActorRef(0, "police", 0, 6)])], police)
+    assert not reports_politics([_ev("PROTEST", negated=True)], _Ann())
     # a minister the knowledge base knows by name makes the article political
     minister = _Ann([Actor("Jane Roe", 0, 8, "Jane Roe", country="GBR", sector="GOV", kind="named")])
     assert reports_politics([_ev("CONSULT")], minister)
@@ -46,6 +47,10 @@ def _article_events(pipeline, text):
     for stage in pipeline.stages:
         setattr(ann, stage.name, stage(ann))
     return [e for e in political_events(ann.events, ann) if not (e.negated or e.hypothetical)]
+
+
+def test_a_snippet_is_not_judged(pipeline):
+    assert [e.type for e in _article_events(pipeline, "Unknown men set fire to a shop overnight.")]
 
 
 def test_a_garden_show_article_yields_nothing(pipeline):
