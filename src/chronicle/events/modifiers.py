@@ -142,8 +142,19 @@ def _negation(chain, cues: list[str]) -> bool:
     return len(found) % 2 == 1
 
 
+# Words that make an event noun a plan or a fear, not a happening: "planned rallies", "a possible strike"
+PLAN_ADJECTIVES = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible", "potential", "future",
+                   "threatened", "intended", "anticipated", "promised", "rumoured", "rumored", "feared",
+                   "prospective", "imminent", "looming", "mooted", "would-be"}
+
+
 def _hypothetical(chain, cues: list[str]) -> bool:
     trigger = chain[0][0]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        plan = next((c for c in trigger.children if c.dep_ in ("amod", "compound") and c.lower_ in PLAN_ADJECTIVES), None)
+        if plan is not None:
+            cues.append(plan.text)
+            return True
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
             break

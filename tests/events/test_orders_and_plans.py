@@ -1,5 +1,6 @@
 """A court or government order to free someone is a release, not an arrest, even when the words
-that say who is freed ("activists arrested last week") name an arrest. Sentences written for this test."""
+that say who is freed ("activists arrested last week") name an arrest; a planned event is no
+happening yet. Sentences written for these tests."""
 
 import pytest
 
@@ -18,3 +19,12 @@ def test_an_order_to_free_is_a_release(code, text):
 
 def test_an_order_to_arrest_is_still_an_arrest(code):
     assert [e.type for e in code("The governor ordered the arrest of three opposition leaders.")][:1] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Police arrested five activists ahead of planned rallies next month.", "rallies"),
+    ("The upcoming talks between the two leaders were postponed.", "talks"),
+])
+def test_planned_events_are_hypothetical(code, text, word):
+    named = [e for e in code(text) if e.trigger.text == word]
+    assert named and all(e.hypothetical for e in named)
