@@ -28,3 +28,13 @@ def test_an_order_to_arrest_is_still_an_arrest(code):
 def test_planned_events_are_hypothetical(code, text, word):
     named = [e for e in code(text) if e.trigger.text == word]
     assert named and all(e.hypothetical for e in named)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The rebels were too weak to attack the garrison.", "attack"),
+    ("The ministry is reviewing the deal rather than cancelling it outright.", "cancelling"),
+    ("Instead of arresting the protesters, police escorted them home.", "arresting"),
+])
+def test_what_was_not_done_is_negated(code, text, word):
+    named = [e for e in code(text) if e.trigger.text == word]
+    assert named and all(e.negated for e in named)
