@@ -72,3 +72,14 @@ def test_maliki_spellings_are_one_actor(record):
     )
     names = {a["name"] for a in other["actors"] if "Mal" in a["text"]}
     assert names == {malikis[0]["name"]}
+
+
+def test_the_news_leads_the_event_list(record):
+    """The article's news (the Muharram protests) comes first, one event with all its passages;
+    the 2013 killings it recounts come after it."""
+    top = record["events"][0]
+    assert top["type"] == "PROTEST" and not top["historical"]
+    passages = [record["text"][m["sentence"]["start"]:m["sentence"]["end"]] for m in top["mentions"]]
+    assert any("Muharram" in p for p in passages) and len(passages) >= 3
+    ashraf = next(k for k, e in enumerate(record["events"]) if "Ashraf" in _sentence(record, e))
+    assert ashraf > 0

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import typer
 from rich.console import Console
@@ -214,20 +214,41 @@ def evaluate(
     geovirus: Optional[Path] = typer.Option(None, help="GeoVirus corpus (XML)"),
     lgl: Optional[Path] = typer.Option(None, help="LGL corpus (JSON lines with toponym offsets and points)"),
     case: Optional[Path] = typer.Option(None, help="CASE 2021 snippets with ACLED labels (JSON lines)"),
+    articles: Optional[Tuple[Path, Path]] = typer.Option(
+        None, "--articles", metavar="GOLD INPUT",
+        help="Hand-coded articles: the analyst's events (JSON lines, ../shared/data/articles_dev.md) and the articles coded"),
+    predictions: Optional[Path] = typer.Option(
+        None, "--predictions", help="With --articles: score this `chronicle extract` output instead of running the pipeline"),
     only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events', 'acled', 'places' or 'articles'"),
     output: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here"),
 ) -> None:
-    """Score Chronicle on the development sets and print a table."""
+    """Score Chronicle on the development sets (or on your own hand-coded articles) and print a table."""
+    from chronicle.events.evaluate_articles import ArticleGoldError
     from chronicle.evaluate import run_evaluations, scores_table
 
     data = shared_data_dir()
-    scores = run_evaluations(
-        gsr=gsr or data / "plover_gsr_cameo.json",
-        geovirus=geovirus or data / "geovirus.xml",
-        lgl=lgl or data / "lgl_dev.jsonl",
-        only=only,
-        case=case or data / "case2021_dev.jsonl",
-    )
+    if predictions is not None and not articles:
+        err_console.print("--predictions needs --articles GOLD INPUT")
+        raise typer.Exit(code=2)
+    if articles:
+        only = only or "articles"  # the user's own articles, not every development set too
+        missing = [str(p) for p in articles if not p.is_file()]
+        if missing:
+            err_console.print(f"not found: {', '.join(missing)}", soft_wrap=True, markup=False)
+            raise typer.Exit(code=2)
+    try:
+        scores = run_evaluations(
+            gsr=gsr or data / "plover_gsr_cameo.json",
+            geovirus=geovirus or data / "geovirus.xml",
+            lgl=lgl or data / "lgl_dev.jsonl",
+            case=case or data / "case2021_dev.jsonl",
+            articles=articles or (data / "articles_dev.gold.jsonl", data / "articles_dev.input.jsonl"),
+            predictions=predictions,
+            only=only,
+        )
+    except ArticleGoldError as exc:
+        err_console.print(str(exc), soft_wrap=True, markup=False)
+        raise typer.Exit(code=2)
     console.print(scores_table(scores))
     if output:
         output.write_text(json.dumps(scores, indent=2))

@@ -1,7 +1,8 @@
 """`chronicle eval`: every development-set score in one table.
 
 Each stage owns the scoring of its own dataset (events: PLOVER GSR and the
-CASE 2021 snippets for ACLED; places: GeoVirus and LGL); this module runs them with one shared pipeline and formats the result.
+CASE 2021 snippets for ACLED, the hand-coded articles; places: GeoVirus and LGL); this module runs
+them with one shared pipeline and formats the result.
 """
 
 from __future__ import annotations
@@ -13,11 +14,22 @@ from rich.table import Table
 
 
 def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = None, pipeline=None,
-                    lgl: Path | None = None, case: Path | None = None) -> dict[str, dict[str, Any]]:
+                    lgl: Path | None = None, case: Path | None = None,
+                    articles: tuple[Path, Path] | None = None, predictions: Path | None = None) -> dict[str, dict[str, Any]]:
+    """articles: (gold, input) of hand-coded articles (../shared/data/articles_dev.md);
+    predictions: score this `chronicle extract` output of them instead of running the pipeline."""
     from chronicle.pipeline import Pipeline
 
-    pipeline = pipeline or Pipeline()
     scores: dict[str, dict[str, Any]] = {}
+    if only in (None, "articles") and articles and all(Path(p).exists() for p in articles):
+        from chronicle.events.evaluate_articles import evaluate_articles
+
+        if predictions is None:
+            pipeline = pipeline or Pipeline()
+        scores["events (articles)"] = evaluate_articles(articles[0], articles[1], pipeline, predictions_path=predictions)
+    if only == "articles":
+        return scores
+    pipeline = pipeline or Pipeline()
     if only in (None, "events") and gsr and Path(gsr).exists():
         from chronicle.events.evaluate import evaluate_gsr
 

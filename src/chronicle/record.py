@@ -129,7 +129,24 @@ class Size:
 
 
 @dataclass
+class Mention:
+    """One passage that reports an event: its sentence and the words that name the happening there."""
+
+    sentence: SentenceRef
+    trigger: Span
+
+
+@dataclass
 class Event:
+    """One real-world happening, however many passages of the article report it.
+
+    `sentence` and `trigger` are its main mention; `mentions` lists every passage that
+    reports the same happening (re-mentions, casualty updates, quotes), the main one
+    first, then in text order. The other fields come from the best evidence among
+    them: the most specific date and place the text gives, the actor named anywhere,
+    the highest reported toll (never a sum of updates). See docs/events.md.
+    """
+
     type: str
     mode: str | None = None
     acled_event_type: str | None = None
@@ -158,6 +175,7 @@ class Event:
     # the learned ACLED model's calibrated probability of `acled_sub_event_type` (of "no ACLED
     # type" when that is None); None when the rules alone decided (events/acled_model.decide)
     acled_confidence: float | None = None
+    mentions: list[Mention] = field(default_factory=list)  # every passage of this happening, the main one first
 
 
 @dataclass
@@ -262,6 +280,7 @@ def _build(cls: type, data: Any) -> Any:
 
 _NESTED: dict[type, dict[str, tuple[type, bool]]] = {
     Actor: {"mentions": (Span, True)},
+    Mention: {"sentence": (SentenceRef, False), "trigger": (Span, False)},
     Event: {
         "actor": (ActorRef, True),
         "recipient": (ActorRef, True),
@@ -269,6 +288,7 @@ _NESTED: dict[type, dict[str, tuple[type, bool]]] = {
         "trigger": (Span, False),
         "attributed_span": (Span, False),
         "sizes": (Size, True),
+        "mentions": (Mention, True),
     },
     ArticleRecord: {
         "places": (Place, True),

@@ -48,6 +48,9 @@ def offset_problems(record: ArticleRecord | dict) -> list[str]:
             problems.append(f"events[{i}].date_evidence {event['date_evidence']} of {n_times}")
         if event.get("attributed_actor") is not None and not 0 <= event["attributed_actor"] < n_actors:
             problems.append(f"events[{i}].attributed_actor {event['attributed_actor']} of {n_actors}")
+        mentions = event.get("mentions") or []
+        if mentions and (mentions[0].get("trigger") != event.get("trigger") or mentions[0].get("sentence") != event.get("sentence")):
+            problems.append(f"events[{i}].mentions[0] is not the event's main passage")
     return problems
 
 

@@ -13,6 +13,10 @@ In pipeline order, one field per module:
     dating.py        the event's own date, its precision and `historical`
     location.py      where it happened
     here             salience: the article's events, most salient first
+    identity.py      the passages of one happening -> one event with all its mentions
+    relevance.py     no events from an article that reports no politics
+(senses.py says which uses of a trigger word are no event, for detect.py; background.py
+which clauses recount the past, for dating.py.)
 
 A helper that raises on an article does not lose its events: the field it computes
 stays empty and a warning names the article and the helper.
@@ -31,11 +35,13 @@ from chronicle.events.acled_model import AcledModel, decide, load_acled_model
 from chronicle.events.calibrate import Calibrator
 from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
 from chronicle.events.dating import date_event
+from chronicle.events.identity import merge_mentions
 from chronicle.events.location import locate_event
 from chronicle.events.modifiers import find_modifiers
 from chronicle.events.occurrence import names_an_earlier_event
 from chronicle.events.ontology import cameo_root, context_cues
 from chronicle.events.participants import find_roles
+from chronicle.events.relevance import political_events
 from chronicle.events.sizes import find_sizes
 from chronicle.record import Event, SentenceRef, Span
 from chronicle.stage import Annotations
@@ -137,7 +143,8 @@ class EventStage:
         total = max(len(events), 1)
         events = [(sal * (1.0 + 0.6 * counts[e.type] / total), e) for sal, e in events]
         events.sort(key=lambda x: -x[0])
-        ordered = [e for _, e in events]
+        # one event per happening, and none from an article that reports no politics
+        ordered = political_events(merge_mentions([e for _, e in events], ann), ann)
         self._learned_acled(doc.text, ordered[:self.acled_events])
         return ordered
 

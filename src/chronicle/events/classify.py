@@ -98,6 +98,15 @@ def _governor(tok: "Token", heads: dict[int, Trigger], max_hops: int = 4) -> Tri
     return None
 
 
+RELEASE_VERBS = {"free", "release"}
+
+
+def _orders_release(order: "Token") -> bool:
+    """Does an order's clause say to free someone ("... to be freed", "to release them")?"""
+    return any(lemma_of(t) in RELEASE_VERBS and t.pos_ == "VERB"
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in order.subtree)
+
+
 def _is_future(tok: "Token") -> bool:
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
@@ -345,6 +354,12 @@ class RuleClassifier:
             if ev.type in COOPERATIVE:
                 frame.type, frame.mode, frame.framed = "SANCTION", "discontinue", True
                 return True
+        if frame_lemma in IMPOSE_VERBS and (ev.type == "RETREAT" and ev.mode == "release"
+                                            or ev.type == "COERCE" and _orders_release(frame.trigger.head)):
+            # "ordered the release of ...", "ordered the activists arrested last week to be freed": an
+            # order to free is the release, whatever the words that say who is freed ("arrested")
+            frame.type, frame.mode, frame.framed = "RETREAT", "release", True
+            return True
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE | {"REQUEST"}:
             if ev.type == "PROTEST" and ev.mode in ("obstruct", "boycott"):
                 ev.type, ev.mode = "COERCE", "restrict"  # a blockade imposed by authorities

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from chronicle.events.background import backshifted, framing_time, recounted_past
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -50,8 +51,12 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     """The date of the event whose trigger token is `trigger` in sentence `sent`."""
     published = parse_iso(ann.published)
     index = governing_time(ann, sent, trigger)
+    if index is None:
+        index = framing_time(ann, trigger)
     if index is not None:
         return _from_time(ann.times[index], index, published, trigger)
+    if recounted_past(trigger):
+        return EventDating(historical=True)
     return _from_publication(published, sent, trigger, _past_framed(ann, sent))
 
 
@@ -226,7 +231,7 @@ def _write(d: date, precision: str) -> str:
 
 
 def _from_publication(published: date | None, sent, trigger, past_framed: bool) -> EventDating:
-    if _past_perfect(trigger) or past_framed:
+    if (_past_perfect(trigger) and not backshifted(trigger)) or past_framed:
         return EventDating(historical=True)
     if _future_clause(trigger):
         return EventDating()

@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterator
 
+from chronicle.events.senses import excluded_reading
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -143,6 +145,7 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["
                 senses = options.get(_lemma(child))
                 if senses and child.dep_ == "prep" and any(_is_circumstance(g) for g in child.children):
                     continue  # "called X ... on different occasions": a circumstance, not the verb's particle
+                senses = [x for x in senses or () if excluded_reading(token, x.type) is None]
                 if senses and child.i not in taken:
                     found.append(Trigger(token, min(token.i, child.i) if child.dep_ == "prt" else token.i,
                                          (child.i + 1) if child.dep_ == "prt" else token.i + 1, list(senses), "verb+child"))
@@ -161,7 +164,8 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["
             continue  # "the long-threatened invasion", "alleged violations": a modifier, not an event
         if any(c.dep_ == "dobj" and _lemma(c) in _IDIOM_OBJECTS for c in token.children):
             continue  # "seized the opportunity", "took the chance"
-        senses = [sense for pos_class, sense in entries if pos in _POS_OK.get(pos_class, _POS_OK["*"])]
+        senses = [sense for pos_class, sense in entries if pos in _POS_OK.get(pos_class, _POS_OK["*"])
+                  and excluded_reading(token, sense.type) is None]
         if senses:
             found.append(Trigger(token, token.i, token.i + 1, senses, "word"))
             taken.add(token.i)

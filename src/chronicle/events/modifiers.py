@@ -142,8 +142,19 @@ def _negation(chain, cues: list[str]) -> bool:
     return len(found) % 2 == 1
 
 
+# Words that make an event noun a plan or a fear, not a happening: "planned rallies", "a possible strike"
+PLAN_ADJECTIVES = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible", "potential", "future",
+                   "threatened", "intended", "anticipated", "promised", "rumoured", "rumored", "feared",
+                   "prospective", "imminent", "looming", "mooted", "would-be"}
+
+
 def _hypothetical(chain, cues: list[str]) -> bool:
     trigger = chain[0][0]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        plan = next((c for c in trigger.children if c.dep_ in ("amod", "compound") and c.lower_ in PLAN_ADJECTIVES), None)
+        if plan is not None:
+            cues.append(plan.text)
+            return True
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
             break
@@ -187,11 +198,30 @@ def _hypothetical(chain, cues: list[str]) -> bool:
     return False
 
 
+def _not_done_instead(trigger: "Token", cues: list[str]) -> bool:
+    """What was not done: "too paranoid to accept", "rather than cancelling it", "instead of
+    arresting them" (the act named is the one that did not happen)."""
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ in ("ADJ", "ADV") and any(
+            c.dep_ == "advmod" and c.lower_ == "too" for c in trigger.head.children):
+        cues.append(f"too {trigger.head.text} to")
+        return True
+    link = trigger.head if trigger.dep_ in ("pcomp", "pobj", "conj") else None
+    if link is not None and link.lower_ in ("than", "of") and any(
+            c.dep_ == "advmod" and c.lower_ in ("rather", "instead") for c in link.children):
+        cues.append(f"{next(c.text for c in link.children if c.dep_ == 'advmod')} {link.text}")
+        return True
+    if trigger.dep_ == "conj" and any(c.lower_ == "than" and any(g.lower_ == "rather" for g in c.children)
+                                      for c in trigger.head.children):
+        cues.append("rather than")  # "chose to negotiate rather than attack"
+        return True
+    return False
+
+
 def find_modifiers(ann: "Annotations", sent: "SpacySpan", trigger: "Token") -> Modifiers:
     """Negation, hypothetical/future and attribution of the event triggered by `trigger`."""
     mods = Modifiers()
     chain = clause_chain(trigger)
-    mods.negated = _negation(chain, mods.cues)
+    mods.negated = _negation(chain, mods.cues) or _not_done_instead(trigger, mods.cues)
     mods.hypothetical = _hypothetical(chain, mods.cues)
     found = attribution_of(ann, sent, chain)
     if found is not None:

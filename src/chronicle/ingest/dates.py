@@ -94,6 +94,29 @@ def parse_date(value: str | None) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, datetime) else None
 
 
+# A four-digit year written as a word of its own
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def parse_given_date(value: str | None) -> str | None:
+    """A date given with the input (a JSON line's `published`), read strictly: a complete ISO
+    date, or a written or RFC 2822 date with its four-digit year. A truncated string ("17
+    Decembe", "Dec 18, 20") is no date: guessing the century or the month would make a wrong
+    date that then dates every event of the article."""
+    if not value:
+        return None
+    value = str(value).strip()
+    m = ISO_RE.match(value)
+    if m:
+        rest = value[m.end():]
+        return _from_match(m) if not rest or rest[0] in "T ,;" else None
+    years = _FULL_YEAR.findall(value)
+    if not years:
+        return None
+    iso = parse_date(value)
+    return iso if iso and iso[:4] in years else None
+
+
 def url_date(url: str | None) -> tuple[str, str] | None:
     """(ISO date or month, the URL fragment) written in a URL path."""
     if not url:

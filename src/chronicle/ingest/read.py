@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from chronicle.ingest.dates import parse_date, url_date
+from chronicle.ingest.dates import parse_date, parse_given_date, url_date
 from chronicle.ingest.decode import decode
 from chronicle.ingest.errors import IngestError
 from chronicle.ingest.html import looks_like_html, parse_html
@@ -144,6 +144,9 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
         if inferred:
             signals.append(inferred)
     published_iso, evidence = judge_publication(signals, copyright_years)
+    if published and not any(s.kind == "input" for s in signals):
+        # the given date was malformed: say so where the date's evidence is read
+        evidence = "; ".join(x for x in (evidence, GIVEN_NOT_A_DATE.format(published)) if x)
     meta["date_signals"] = [[s.kind, s.value, s.evidence] for s in signals]
 
     merged = {k: v for k, v in page_fields.items() if v not in (None, "", [])}
@@ -156,16 +159,20 @@ def read_article(source: str | bytes, /, *, published: str | None = None, url: s
                    **merged)
 
 
+# What a record's published_evidence (and notes) say when the given `published` was malformed
+GIVEN_NOT_A_DATE = "input published {!r} is not a date"
+
+
 def _given_signals(published: str | None, feed_published: str | None, bounds: list[tuple[str, str]],
                    notes: list[Note]) -> list[DateSignal]:
     """The date signals that came with the input: its own date, a feed item's, the fetch or crawl date."""
     signals: list[DateSignal] = []
     if published:
-        iso = parse_date(published)
+        iso = parse_given_date(published)
         if iso:
             signals.append(DateSignal("input", iso, "input"))
         else:
-            notes.append(Note("published_not_a_date", f"the input's published {published!r} is not a date; ignored"))
+            notes.append(Note("published_not_a_date", f"{GIVEN_NOT_A_DATE.format(published)}; ignored"))
     if feed_published:
         iso = parse_date(feed_published)
         if iso:

@@ -1,0 +1,478 @@
+"""Event identity: every passage that reports one happening -> one event.
+
+News tells one happening many times: the headline, the lead, casualty updates,
+re-mentions ("the blast", "the attack"), quotes about it. The events stage codes
+each passage as it reads it; `merge_mentions` then groups the passages of one
+happening into one `Event` whose `mentions` list them all (the main one first),
+with its fields taken from the best evidence among them:
+
+  date       the most precise date a passage gives in its own words (a date that
+             only repeats the publication date is no evidence)
+  location   the most specific place a passage gives in its own clause
+  actor      the participant named anywhere (one with a country before one without)
+  sizes      per kind, the passage with the highest reported count: the toll is the
+             highest figure reported, never a sum of updates
+
+The main mention is the passage that tells most in its own words (date, place,
+who, to whom, how many), the earliest of those; the event's type and coding are
+its. The list stays most salient first, news before background (CONTRACT): a
+happening weighs the salience ranks of all its passages (1, 1/2, 1/3, ...), so
+the story the article keeps telling leads, not one salient aside.
+
+A passage that marks its happening as one more ("the militia also tortured ...",
+"another bomb", "a second attack") starts a happening of its own. Otherwise two
+passages are one happening only when nothing the text says tells them apart:
+the same PLOVER type, the same negated / hypothetical status, both news or both
+background, and no conflict in what each says in its own words: different own
+dates (neither holding the other), different places (neither inside the other),
+different parties (disjoint countries, or different named people; a bare country
+name is not taken as a party). Statements and meetings are their speakers' acts:
+two with speakers named are one only when they share a participant. A passage
+that dates itself joins an undated happening only when something ties them (a
+shared word, participant, place) or the undated one is the headline. Among the
+happenings a passage may belong to, it joins the one it shares most with: own
+evidence, then its trigger word, then its sentence, then the earliest (news
+returns to its main story).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from chronicle.record import Event, Mention, Place
+
+# How specific a place is: a site or city names where it happened; a country barely does.
+_FEATURE_RANK = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0, "continent": 0}
+# a region inside one country ("Iraq's southern provinces") says more than the country
+_NATIONAL_REGION_RANK = 1.5
+
+
+def _rank(place: Place) -> float:
+    if place.feature == "region" and place.country_code:
+        return _NATIONAL_REGION_RANK
+    return _FEATURE_RANK.get(place.feature or "", 4)
+# Locations found in the event's own words; "article-focus" is the article's main place, a guess.
+_OWN_LOCATION = ("clause", "sentence")
+# Statements and meetings: each is its speaker's (or its parties') act, so two passages are one
+# only when they share a participant, or one names none ("the criticism", "the talks").
+_SPEECH_ACTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# ACLED sub-types that say least: a passage with a more telling one describes the act better
+_GENERIC_SUB_TYPES = {None, "Attack", "Peaceful protest", "Other", "Armed clash"}
+
+
+@dataclass
+class _Happening:
+    members: list[int] = field(default_factory=list)  # indices into the events, in text order
+
+
+def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
+    """One event per happening, in the order of each happening's most salient passage.
+
+    `events` are the events stage's coded passages, most salient first; `ann` the
+    article's annotations (places and actors are read to compare evidence)."""
+    if not events:
+        return []
+    places, actors = list(ann.places), list(ann.actors)
+    doc = getattr(ann, "doc", None)
+    parts = _parts_of_other_acts(events, doc)  # passage -> the act in its sentence it is a detail of
+    in_text_order = sorted((i for i in range(len(events)) if i not in parts), key=lambda i: (_start(events[i]), i))
+    happenings: list[_Happening] = []
+    trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
+    for i in in_text_order:
+        event = events[i]
+        if _tells_another(event, doc, trigger_starts):
+            happenings.append(_Happening([i]))
+            continue
+        fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
+                and _may_join(h, event, events)]
+        if fits:
+            best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
+            best.members.append(i)
+        else:
+            happenings.append(_Happening([i]))
+    merged = [_merged(h.members, events, places, actors) for h in happenings]
+    for part, whole in parts.items():
+        # a detail of an act ("arrested on charges of ...") is one more passage of that act
+        k = next(k for k, h in enumerate(happenings) if whole in h.members)
+        seen = {m.trigger.start for m in merged[k].mentions}
+        merged[k].mentions.extend(m for m in _mentions_of(events[part]) if m.trigger.start not in seen)
+        merged[k].mentions[1:] = sorted(merged[k].mentions[1:], key=lambda m: m.trigger.start)
+    order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
+    return [merged[k] for k in order]
+
+
+# How concrete an act is: a detail is folded into an act at least as concrete as itself
+# ("arrested on charges": the charges are part of the arrest, not an accusation of their own)
+_CONCRETENESS = {"ASSAULT": 5, "PROTEST": 5, "COERCE": 4, "MOBILIZE": 4, "SANCTION": 3, "AID": 3, "RETREAT": 3,
+                 "CONCEDE": 3, "COOPERATE": 2, "CONSULT": 2, "AGREE": 2, "THREATEN": 1, "REQUEST": 1,
+                 "REJECT": 1, "ACCUSE": 1, "SUPPORT": 1}
+# Links by which a detail hangs on an act: its object, a prepositional phrase
+_DETAIL_LINKS = {"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod"}
+_SEPARATE_PREPS = {"after", "before", "following", "during", "amid", "since", "despite", "over", "against",
+                   "until", "ahead", "prior", "as"}
+# Verbs that say where an act is in its course: "the fighting ended", "protests erupted"
+_ASPECT_VERBS = {"end", "begin", "start", "continue", "resume", "erupt", "escalate", "stop", "cease", "intensify",
+                 "spread", "subside", "die", "break", "last", "come"}
+
+
+def _parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
+    """Passages that are a detail of another act in their sentence: a noun or verb hanging on
+    that act's trigger as its object or prepositional phrase ("arrested on charges", "banned
+    and blocked"), or an aspect verb whose subject is the act ("the fighting ended")."""
+    if doc is None:
+        return {}
+    tokens = {}
+    for i, e in enumerate(events):
+        if e.trigger is None:
+            continue
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            tokens[i] = span.root
+    by_token = {tok.i: i for i, tok in tokens.items()}
+    parts: dict[int, int] = {}
+    for i, tok in tokens.items():
+        a = events[i]
+        whole = _aspect_of(tok, by_token) if tok.lemma_.lower() in _ASPECT_VERBS else _detail_of(tok, by_token)
+        if whole is None or whole == i or events[whole].type == a.type:
+            continue
+        if (events[whole].negated, events[whole].hypothetical) != (a.negated, a.hypothetical):
+            continue
+        if tok.lemma_.lower() in _ASPECT_VERBS or _CONCRETENESS.get(a.type, 0) <= _CONCRETENESS.get(events[whole].type, 0):
+            parts[i] = whole
+    # a detail of a detail belongs to the act at the top
+    for i in list(parts):
+        seen = {i}
+        while parts[i] in parts and parts[i] not in seen:
+            seen.add(parts[i])
+            parts[i] = parts[parts[i]]
+        if parts[i] == i:
+            del parts[i]
+    return parts
+
+
+def _aspect_of(tok: Any, by_token: dict[int, int]) -> int | None:
+    """The act an aspect verb is about: its subject ("the fighting ended"), or what its subject
+    measures ("three days of fighting ended")."""
+    for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.i in by_token:
+            return by_token[subject.i]
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.i in by_token):
+                return by_token[obj.i]
+    return None
+
+
+def _detail_of(tok: Any, by_token: dict[int, int]) -> int | None:
+    """The event whose trigger this token hangs on as an object or a prepositional detail."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in _DETAIL_LINKS or cur.head.i == cur.i:
+            return None  # a subject, a clause of its own, a coordinated act: not a detail
+        if cur.dep_ == "prep" and cur.lower_ in _SEPARATE_PREPS:
+            return None
+        cur = cur.head
+        if cur.i in by_token:
+            return by_token[cur.i]
+    return None
+
+
+def _story_weight(h: _Happening) -> float:
+    """How much the article is about a happening: each passage counts by its salience rank
+    (1 for the most salient, 1/2 for the next, ...), so a happening the article keeps telling
+    outranks one salient sentence."""
+    return sum(1.0 / (1 + k) for k in h.members)
+
+
+# Words that add a happening to those told: "the militia also tortured detainees", "another
+# bomb", "a second attack" (not "the blast also wounded 30": the blast is the one told)
+_ADDITIVE_ADVERBS = {"also", "again", "too", "additionally", "separately", "meanwhile", "elsewhere"}
+_TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die"}
+_ADDITIVE_DETERMINERS = {"another", "second", "third", "new", "further", "separate", "fresh", "other", "more"}
+
+
+def _tells_another(event: Event, doc: Any, trigger_starts: set[int]) -> bool:
+    """Does the passage mark its happening as one more, not the one already told?"""
+    if doc is None or event.trigger is None:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.lemma_.lower() in _TOLL_VERBS:
+        return False  # "35 people also were wounded": one more count of the same act
+    kids = list(tok.children)
+    if any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in _ADDITIVE_DETERMINERS for c in kids):
+        return True  # "another bomb", "a second attack"
+    if not any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE_ADVERBS for c in kids):
+        return False
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "the blast also wounded 30": its subject is an event word, the happening already told
+    return not (subject is not None and (subject.idx in trigger_starts or _names_an_event(subject)))
+
+
+# Agent nouns ("attacker", "demonstrator", "gunman", "militant") name people, not happenings
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "man", "men", "ist", "ists", "ant", "ants")
+
+
+def _names_an_event(tok: Any) -> bool:
+    """A noun the trigger lexicon knows as an event word ("the blast", "the attack")."""
+    from chronicle.events.detect import load_lexicon
+
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma.endswith(_AGENT_ENDINGS):
+        return False
+    return any(pos in ("N", "*") for pos, _ in load_lexicon().words.get(lemma, ()))
+
+
+def _start(event: Event) -> int:
+    if event.trigger is not None:
+        return event.trigger.start
+    return event.sentence.start if event.sentence is not None else 0
+
+
+# -- telling passages apart ---------------------------------------------------
+
+def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
+    """Whether two passages may report one happening: nothing either says in its own words differs."""
+    if a.type != b.type or a.negated != b.negated or a.hypothetical != b.hypothetical:
+        return False
+    date_a, date_b = _own_date(a), _own_date(b)
+    if date_a and date_b and not _dates_overlap(a, b):
+        return False
+    if a.historical != b.historical:
+        return False  # background is not the news it resembles ("pledged to reinstate" then "agreed to")
+    # only a place in the event's own clause can tell two apart: one merely in its sentence is
+    # often another clause's ("the blast came a day after the U.S. military said ...")
+    place_a, place_b = _own_place(a, places, ("clause",)), _own_place(b, places, ("clause",))
+    if place_a is not None and place_b is not None and not _places_agree(place_a, place_b):
+        return False
+    for role in ("actor", "recipient"):
+        if _parties_differ(getattr(a, role), getattr(b, role), actors):
+            return False
+    if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
+        return False  # two speakers' statements, two meetings of different parties
+    return True
+
+
+def _share_party(a: Event, b: Event, actors: list) -> bool:
+    """The same actor, or the same kind of actor of the same country ("PA officials", "Palestinian
+    Authority officials")."""
+    ids_a, ids_b = {r.actor for r in a.actor + a.recipient}, {r.actor for r in b.actor + b.recipient}
+    if ids_a & ids_b:
+        return True
+
+    def codes(ids: set) -> set:
+        return {(actors[k].country, actors[k].sector) for k in ids
+                if 0 <= k < len(actors) and actors[k].country and actors[k].sector}
+
+    return bool(codes(ids_a) & codes(ids_b))
+
+
+def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
+    """A passage that dates itself ("A three-hour shootout Thursday ...") tells a happening of its
+    own unless something ties it to an undated one it could re-tell: the same date, a shared
+    trigger word, participant or place, or a headline that told it first without a date."""
+    if not _own_date(event) or any(_own_date(events[j]) for j in h.members):
+        return True
+    if min(_start(events[j]) for j in h.members) < _headline_end(events):
+        return True
+    return any(_affinity(h, event, events))
+
+
+def _headline_end(events: Sequence[Event]) -> int:
+    """Where the article's first sentence ends (a headline, when the text starts with one)."""
+    firsts = [e.sentence for e in events if e.sentence is not None]
+    return min((s.end for s in firsts if s.start == min(f.start for f in firsts)), default=0)
+
+
+def _own_date(event: Event) -> str | None:
+    """The date the passage gives in its own words (None when it only took the publication date)."""
+    return event.date if event.date and event.date_evidence is not None else None
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    """Dates as ISO prefixes with optional ends: "2009-03" holds "2009-03-15"; ranges overlap."""
+    first_a, last_a = a.date, a.date_end or a.date
+    first_b, last_b = b.date, b.date_end or b.date
+    return _not_after(first_a, last_b) and _not_after(first_b, last_a)
+
+
+def _not_after(x: str, y: str) -> bool:
+    """x starts no later than y ends, at the coarser of the two precisions."""
+    n = min(len(x), len(y))
+    return x[:n] <= y[:n]
+
+
+def _own_place(event: Event, places: list[Place], precisions: tuple[str, ...] = _OWN_LOCATION) -> Place | None:
+    if event.location is None or event.location_precision not in precisions:
+        return None
+    if not 0 <= event.location < len(places):
+        return None
+    return places[event.location]
+
+
+def _places_agree(p: Place, q: Place) -> bool:
+    """The same place, or one inside the other (a city in its province or country)."""
+    if p.geonameid is not None and p.geonameid == q.geonameid:
+        return True
+    if p.country_code and q.country_code and p.country_code != q.country_code:
+        return False
+    rank_p, rank_q = _rank(p), _rank(q)
+    wide, narrow = (p, q) if rank_p <= rank_q else (q, p)
+    rank_wide = min(rank_p, rank_q)
+    if rank_wide < 2:
+        return True  # a country (or a region) holds every place in it
+    if rank_wide == 2:
+        return bool(narrow.admin1) and (narrow.admin1 == wide.admin1 or narrow.admin1 == wide.name)
+    return (p.name or "").lower() == (q.name or "").lower()
+
+
+def _parties_differ(refs_a: list, refs_b: list, actors: list) -> bool:
+    """Different parties: both name someone, and their countries, or the people named, have nothing in common.
+
+    A bare country name is left out: next to a trigger it is as often a place or a
+    border ("fighting near the border with Georgia") as the party itself."""
+    ids_a = {r.actor for r in refs_a if 0 <= r.actor < len(actors) and actors[r.actor].kind != "country"}
+    ids_b = {r.actor for r in refs_b if 0 <= r.actor < len(actors) and actors[r.actor].kind != "country"}
+    if not ids_a or not ids_b:
+        return False
+    if ids_a & ids_b:
+        return False
+    countries_a = {actors[k].country for k in ids_a if actors[k].country}
+    countries_b = {actors[k].country for k in ids_b if actors[k].country}
+    if countries_a and countries_b and not countries_a & countries_b:
+        return True
+    named_a = {k for k in ids_a if actors[k].kind == "named"}
+    named_b = {k for k in ids_b if actors[k].kind == "named"}
+    return bool(named_a) and bool(named_b) and len(named_a) == len(ids_a) and len(named_b) == len(ids_b)
+
+
+def _affinity(h: _Happening, event: Event, events: Sequence[Event]) -> tuple[int, int, int]:
+    """Which of the happenings a passage may belong to it most likely re-mentions:
+    shared own evidence, then the same trigger word, then the same sentence."""
+    shared = same_word = same_sentence = 0
+    word = _word(event)
+    for j in h.members:
+        other = events[j]
+        if _own_date(event) and _own_date(event) == _own_date(other):
+            shared += 1
+        if event.location is not None and event.location == other.location \
+                and event.location_precision in _OWN_LOCATION:
+            shared += 1
+        if {r.actor for r in event.actor} & {r.actor for r in other.actor}:
+            shared += 1
+        same_word = same_word or (word and word == _word(other))
+        same_sentence = same_sentence or (event.sentence is not None and event.sentence == other.sentence)
+    return shared, int(bool(same_word)), int(bool(same_sentence))
+
+
+def _word(event: Event) -> str:
+    """The trigger's word without its inflection, enough to see "attack" in "attacks", "attacked"."""
+    text = (event.trigger.text if event.trigger else "").lower()
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if text.endswith(suffix) and len(text) - len(suffix) >= 4:
+            return text[: -len(suffix)]
+    return text
+
+
+# -- one event from its passages ------------------------------------------------
+
+def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list) -> Event:
+    """The happening's event: the main passage's coding, the best evidence of all its passages."""
+    if len(member_indices) == 1:
+        only = events[member_indices[0]]
+        return replace(only, mentions=_mentions_of(only))
+    members = [events[j] for j in member_indices]  # text order
+    # the main passage is the one that tells most (the lead, not "the fighting" before it)
+    main = max(members, key=lambda e: (_evidence_weight(e), -_start(e)))
+    # evidence is looked for in the main passage first, then by salience
+    by_salience = [main] + [events[j] for j in sorted(member_indices) if events[j] is not main]
+    merged = replace(main)
+    others = sorted((m for e in members if e is not main for m in _mentions_of(e)), key=lambda m: m.trigger.start)
+    merged.mentions = _mentions_of(main)
+    seen = {m.trigger.start for m in merged.mentions}
+    for m in others:
+        if m.trigger.start not in seen:
+            seen.add(m.trigger.start)
+            merged.mentions.append(m)
+    merged.confidence = max(e.confidence for e in members)
+    merged.context = sorted({c for e in members for c in e.context})
+    if merged.acled_sub_event_type in _GENERIC_SUB_TYPES:
+        telling = next((e for e in by_salience if e.acled_sub_event_type not in _GENERIC_SUB_TYPES), None)
+        if telling is not None:
+            merged.acled_event_type, merged.acled_sub_event_type = telling.acled_event_type, telling.acled_sub_event_type
+    _take_date(merged, by_salience)
+    _take_location(merged, by_salience, places)
+    for role in ("actor", "recipient"):
+        setattr(merged, role, list(_best_parties([getattr(e, role) for e in by_salience], actors)))
+    if merged.attributed_to is None:
+        source = next((e for e in by_salience if e.attributed_to), None)
+        if source is not None:
+            merged.attributed_to, merged.attributed_span = source.attributed_to, source.attributed_span
+            merged.attributed_actor = source.attributed_actor
+    merged.sizes = _highest_counts(by_salience)
+    return merged
+
+
+def _evidence_weight(event: Event) -> float:
+    """How much a passage says of its happening in its own words: date, place, who, to whom, how many."""
+    weight = 1.0 if _own_date(event) else 0.0
+    weight += {"clause": 1.0, "sentence": 0.5}.get(event.location_precision or "", 0.0)
+    weight += (1.0 if event.actor else 0.0) + (0.5 if event.recipient else 0.0) + (0.5 if event.sizes else 0.0)
+    return weight
+
+
+def _mentions_of(event: Event) -> list[Mention]:
+    """The passages an event already stands for (merging twice changes nothing), else its own."""
+    if event.mentions:
+        return [replace(m) for m in event.mentions]
+    if event.sentence is None or event.trigger is None:
+        return []
+    return [Mention(sentence=replace(event.sentence), trigger=replace(event.trigger))]
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _take_date(merged: Event, by_salience: list[Event]) -> None:
+    """The most precise date a passage gives in its own words; with it, that passage's flag."""
+    dated = [e for e in by_salience if _own_date(e)]
+    if not dated:
+        return
+    best = max(dated, key=lambda e: _PRECISION_RANK.get(e.date_precision or "", 0))  # first of the most precise
+    merged.date, merged.date_precision, merged.date_end = best.date, best.date_precision, best.date_end
+    merged.date_evidence, merged.historical = best.date_evidence, best.historical
+
+
+def _take_location(merged: Event, by_salience: list[Event], places: list[Place]) -> None:
+    """The most specific place found in a passage's own words, else the main passage's guess."""
+    own = [e for e in by_salience if _own_place(e, places) is not None]
+    if not own:
+        return
+    best = max(own, key=lambda e: (_rank(places[e.location]), e.location_precision == "clause"))
+    merged.location, merged.location_precision = best.location, best.location_precision
+
+
+def _best_parties(candidates: list[list], actors: list) -> list:
+    """The participants of the first passage (by salience) that places them in a country,
+    else of the first that names anyone."""
+    def placed(refs: list) -> bool:
+        return any(0 <= r.actor < len(actors) and actors[r.actor].country for r in refs)
+
+    named = [refs for refs in candidates if refs]
+    return next((refs for refs in named if placed(refs)), named[0] if named else [])
+
+
+def _highest_counts(by_salience: list[Event]) -> list:
+    """Per kind of count, the sizes of the passage that reports the most: updates are not added up."""
+    best: dict[str, tuple[int, list]] = {}
+    for event in by_salience:
+        per_kind: dict[str, list] = {}
+        for size in event.sizes:
+            per_kind.setdefault(size.kind, []).append(size)
+        for kind, sizes in per_kind.items():
+            total = max(s.value for s in sizes)
+            if kind not in best or total > best[kind][0]:
+                best[kind] = (total, sizes)
+    return [s for kind in sorted(best) for s in best[kind][1]]

@@ -1,0 +1,73 @@
+"""Past happenings recounted as context (chronicle.events.background), on sentences written for
+these tests: relative clauses on a noun and clauses of sequence recount the past; a clause hung on
+a date takes that date."""
+
+import pytest
+
+from events_fixtures import nlp, pipeline  # noqa: F401 - session fixtures
+
+from chronicle.events.background import framing_time, recounted_past
+from chronicle.record import Article
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Ivanov, who has received asylum in Norway, spoke to reporters on Monday.", "received"),
+    ("The return of the valley, which the army captured from the rebels, is not on the table.", "captured"),
+    ("The operation came after villagers complained about the presence of armed men.", "complained"),
+    ("The minister resigned on Friday, after parliament had rejected his budget twice.", "rejected"),
+])
+def test_recounted_past(nlp, sentence, word):
+    assert recounted_past(_token(nlp(sentence), word))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Police arrested ten protesters in the capital on Monday.", "arrested"),
+    ("The governor released a statement an hour after the ministry rejected his request.", "rejected"),
+    ("Protesters, who marched through the city, will meet the mayor tomorrow.", "meet"),
+    ("The minister said the talks would resume after the elections.", "resume"),
+])
+def test_news_is_not_recounted_past(nlp, sentence, word):
+    assert not recounted_past(_token(nlp(sentence), word))
+
+
+def _annotated(pipeline, text, published="2010-06-15"):
+    from chronicle.stage import Annotations
+
+    doc = next(pipeline._parsed(iter([pipeline.nlp(text, disable=pipeline._skipped_in_pipe)])))
+    ann = Annotations(article=Article(text=text, published=published), doc=doc, published=published)
+    for stage in pipeline.stages[:2]:  # places, times
+        setattr(ann, stage.name, stage(ann))
+    return ann
+
+
+def test_a_when_clause_on_a_year_takes_that_year(pipeline):
+    ann = _annotated(pipeline, "The dispute recalls 2004, when the government accused the mayor of fraud.")
+    index = framing_time(ann, _token(ann.doc, "accused"))
+    assert index is not None and ann.times[index].value == "2004"
+
+
+def test_an_act_during_a_dated_war_takes_its_year(pipeline):
+    ann = _annotated(pipeline, "Israel captured the plateau from Syria during the 1967 war.")
+    index = framing_time(ann, _token(ann.doc, "captured"))
+    assert index is not None and ann.times[index].value.startswith("1967")
+
+
+def test_no_framing_date_for_news(pipeline):
+    ann = _annotated(pipeline, "Rebels attacked a convoy near the border, the army said in 2010.")
+    assert framing_time(ann, _token(ann.doc, "attacked")) is None
+
+
+@pytest.mark.parametrize("sentence, word, shifted", [
+    ("The ministry said ten people had been arrested in the raid.", "arrested", True),
+    ("Officials told reporters the governor had resigned of his own accord.", "resigned", True),
+    ("The army had seized the town two years before the ceasefire.", "seized", False),
+    ("The ministry says ten people have been arrested.", "arrested", False),
+])
+def test_past_perfect_of_reported_speech(nlp, sentence, word, shifted):
+    from chronicle.events.background import backshifted
+
+    assert backshifted(_token(nlp(sentence), word)) == shifted
