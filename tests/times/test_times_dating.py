@@ -135,3 +135,15 @@ def test_a_date_after_the_opening_is_not_a_dateline(dated):
     text = "Protesters said on Jan 18 - the day the law passed - that police beat them."
     beat, ann = dated(text, "2022-01-20", "said")
     assert beat.date == "2022-01-18" and ann.times[beat.time_index].text == "Jan 18"
+
+
+def test_an_event_framed_by_a_duration_is_coded_without_a_failure():
+    """A clause hung on a stretch of time that names no calendar date ("a third straight day
+    of marches") still yields its event, undated rather than lost or misdated."""
+    from chronicle.pipeline import Pipeline
+
+    text = ("Thousands of students marched through the capital for a third straight day of protests "
+            "on Sunday after the court freed the officer. The marches began on Friday.")
+    record = Pipeline().process(text, published="2024-05-12")
+    assert record.error is None
+    assert any(e.type == "PROTEST" for e in record.events)

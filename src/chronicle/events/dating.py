@@ -193,7 +193,12 @@ def _from_time(t, index: int, published: date | None, trigger) -> EventDating:
         if published is None:
             return EventDating(time_index=index)
         return EventDating(date=published.isoformat(), date_precision="day", time_index=index)
-    first, last, precision = value_range(t.value)
+    placed = value_range(t.value)
+    if placed is None:
+        # a time that names no stretch of the calendar (a duration such as "a third day"):
+        # it frames the event but dates nothing, and the publication date would be a guess
+        return EventDating(time_index=index)
+    first, last, precision = placed
     date_value = t.value[:10] if _EXACT_VALUE.match(t.value) else None
     date_end = None
     range_start, range_end = parse_iso(t.range_start), parse_iso(t.range_end)
