@@ -126,7 +126,9 @@ def test_interrupts_with_two_workers_end_the_run_and_it_resumes_to_every_article
             proc.wait()
     err = err.decode("utf-8", "replace")
     first = getattr(signal, signals[0])
-    assert proc.returncode == 128 + first, err
+    # exit status 128+N, or killed by the signal itself when a later interrupt lands during the
+    # exit (a shell reports both as 128+N); either way the run ended and said how to resume
+    assert proc.returncode in (128 + first, -first), err
     assert "--resume" in err and "Traceback" not in err
     kept = out.read_bytes().count(b"\n")
     assert 0 < kept < 40
