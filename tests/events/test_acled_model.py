@@ -126,3 +126,12 @@ def test_shipped_acled_model_has_both_models_and_calibration():
         if part in bundle:
             for vec in (bundle[part]["word"], bundle[part]["char"]):
                 assert not hasattr(vec, "stop_words_") and not hasattr(vec, "_stop_words_id")
+
+
+def test_a_protest_stays_a_protest_or_a_riot_whatever_the_model_prefers():
+    probs = {"CHANGE_TO_GROUP_ACT": 0.6, "PEACE_PROTEST": 0.3, "ARMED_CLASH": 0.1}
+    text = "The mourners turned the ceremony into another uprising against the government."
+    kind, sub, p = acled_model.decide("PROTEST", ("Protests", "Peaceful protest"), probs, text)
+    assert (kind, sub, p) == ("Protests", "Peaceful protest", 0.3)
+    # an event of another PLOVER type is free to take the model's class
+    assert acled_model.decide("MOBILIZE", (None, None), probs, text)[1] == "Change to group/activity"

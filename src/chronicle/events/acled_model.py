@@ -169,6 +169,10 @@ MODEL_FILE = "acled_model.joblib"
 # model gives one an ACLED sub-type only when it is sure (a claim of an attack is still talk)
 TALK_TYPES = {"CONSULT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID", "SUPPORT", "CONCEDE", "COOPERATE"}
 TALK_MIN = 0.5
+# The ACLED event types a PLOVER type can take: a crowd the rules saw protesting is a protest
+# or a riot whatever else its sentence says ("turned the ceremony into an uprising" is no
+# change to a group's activity); an act of force is never a strategic development's talk.
+ACLED_FAMILIES = {"PROTEST": {"Protests", "Riots"}}
 PLAUSIBLE = 0.5  # a class within this share of the top probability is a candidate for the codebook's order
 
 
@@ -222,13 +226,20 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
       4. the codebook's decision order: among the plausible classes (P >= PLAUSIBLE x top),
          one the codebook codes before the top class wins when one of its defining cue
          words is in the sentence (a chemical attack by shelling is a chemical weapon);
-      5. the five classes ACLED does not code give no ACLED type."""
+      5. the five classes ACLED does not code give no ACLED type;
+      6. the model chooses only among the ACLED event types the PLOVER type allows
+         (ACLED_FAMILIES: a protest stays a protest or a riot)."""
     from chronicle.events.acled_codebook import load_codebook
 
     if not probs:
         return rule[0], rule[1], None
     codebook = load_codebook()
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+    family = ACLED_FAMILIES.get(plover_type)
+    if family:
+        ranked = [kv for kv in ranked if codebook.acled_of(kv[0])[0] in family]
+        if not ranked:
+            return rule[0], rule[1], None
     top, p_top = ranked[0]
     if plover_type in TALK_TYPES and not (codebook.by_label(top) and p_top >= TALK_MIN):
         return rule[0], rule[1], None
