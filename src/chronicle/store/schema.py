@@ -245,8 +245,17 @@ def _migration_transaction(conn, dialect: Dialect):
             cur.execute(dialect.sql("SELECT pg_advisory_xact_lock(?)"), (_MIGRATION_LOCK,))
             yield cur
         return
+    with sqlite_write_transaction(conn) as cur:  # waits (busy timeout) while another opener migrates
+        yield cur
+
+
+@contextmanager
+def sqlite_write_transaction(conn):
+    """A SQLite cursor in one transaction that holds the write lock from its start (BEGIN
+    IMMEDIATE: a second writer waits instead of failing mid-way); committed when the block
+    ends, rolled back whole on any failure. The store's writes and the migrations share it."""
     cur = conn.cursor()
-    cur.execute("BEGIN IMMEDIATE")  # waits (busy timeout) while another opener migrates
+    cur.execute("BEGIN IMMEDIATE")
     try:
         yield cur
     except BaseException:

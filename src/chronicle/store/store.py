@@ -21,7 +21,7 @@ from chronicle.store.dialect import (ConnectionPerThread, Dialect, PostgresDiale
                                      rows_as_dicts)
 from chronicle.store.filters import day_bounds, where
 from chronicle.store.queries import StoreQueries
-from chronicle.store.schema import migrate
+from chronicle.store.schema import migrate, sqlite_write_transaction
 
 
 # Actor ids remembered by a store between saves (one lookup saved per known actor). A
@@ -73,16 +73,8 @@ class Store(StoreQueries):
             with conn.transaction():
                 yield conn.cursor()
             return
-        cur = conn.cursor()
-        # IMMEDIATE takes the write lock up front, so two writers wait instead of failing mid-way
-        cur.execute("BEGIN IMMEDIATE")
-        try:
+        with sqlite_write_transaction(conn) as cur:
             yield cur
-        except BaseException:
-            conn.rollback()
-            raise
-        else:
-            conn.commit()
 
     def _rows(self, query: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
         for attempt in (1, 2):
