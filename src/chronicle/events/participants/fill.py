@@ -179,13 +179,19 @@ def _nearest(ann, sent, trigger, taken, before_first: bool) -> list[ActorRef]:
     return [mention_ref(ann, cands[0][2])]
 
 
+def _previous_main_verb(ann, sent):
+    """The root of the previous sentence's main clause; None at the article's start or when
+    that clause is speech (what a speaker said names no party of this event)."""
+    if sent.start == 0:
+        return None
+    root = ann.doc[sent.start - 1].sent.root
+    return None if root.lemma_.lower() in SPEECH_VERBS else root
+
+
 def _previous_subject(ann, sent, taken) -> list[ActorRef]:
     """The subject actor of the previous sentence's main clause, unless that clause is speech."""
-    if sent.start == 0:
-        return []
-    prev = ann.doc[sent.start - 1].sent
-    root = prev.root
-    if root.lemma_.lower() in SPEECH_VERBS:
+    root = _previous_main_verb(ann, sent)
+    if root is None:
         return []
     by_token = token_index(ann)
     for c in root.children:
@@ -200,11 +206,8 @@ def _previous_party(ann, sent, taken) -> list[ActorRef]:
     """For an act aimed at someone ("Egypt seeks peace" after a sentence on Sudan): the
     first actor of the previous sentence's main clause (subject or object) other than the
     event's actor, when that clause is not reported speech."""
-    if sent.start == 0:
-        return []
-    prev = ann.doc[sent.start - 1].sent
-    root = prev.root
-    if root.lemma_.lower() in SPEECH_VERBS:
+    root = _previous_main_verb(ann, sent)
+    if root is None:
         return []
     by_token = token_index(ann)
     for c in root.children:
