@@ -81,16 +81,4 @@ def typed_network(store, f: EventFilter | None = None, limit: int = 150) -> dict
     top = sorted(edges.values(), key=lambda e: (-e["n"], e["source"], e["target"]))[:max(1, min(int(limit), 2000))]
     for e in top:
         e["type"] = max(sorted(e["types"]), key=lambda t: e["types"][t])
-    ids = sorted({e["source"] for e in top} | {e["target"] for e in top})
-    nodes: list[dict[str, Any]] = []
-    if ids:
-        marks = ", ".join("?" for _ in ids)  # one placeholder per id: values stay bound
-        nodes = store._rows(f"SELECT id, name, country, sector, wikidata FROM actors WHERE id IN ({marks}) ORDER BY id",
-                            ids)
-        weight: dict[int, int] = {}
-        for e in top:
-            weight[e["source"]] = weight.get(e["source"], 0) + e["n"]
-            weight[e["target"]] = weight.get(e["target"], 0) + e["n"]
-        for n in nodes:
-            n["n"] = weight.get(n["id"], 0)
-    return {"nodes": nodes, "edges": top}
+    return {"nodes": store._network_nodes(top), "edges": top}

@@ -160,20 +160,24 @@ class StoreQueries:
             + clause + " GROUP BY src.actor_id, dst.actor_id ORDER BY n DESC, source, target LIMIT ?",
             params + [max(1, min(int(limit), 2000))],
         )
+        return {"nodes": self._network_nodes(edges), "edges": edges}
+
+    def _network_nodes(self, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The actors at either end of `edges`, each with `n`: the events of its edges."""
         ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-        nodes = []
-        if ids:
-            marks = ", ".join("?" for _ in ids)  # one placeholder per id: values stay bound
-            nodes = self._rows(
-                f"SELECT id, name, country, sector, wikidata FROM actors WHERE id IN ({marks}) ORDER BY id", ids
-            )
-            weight: dict[int, int] = {}
-            for e in edges:
-                weight[e["source"]] = weight.get(e["source"], 0) + e["n"]
-                weight[e["target"]] = weight.get(e["target"], 0) + e["n"]
-            for n in nodes:
-                n["n"] = weight.get(n["id"], 0)
-        return {"nodes": nodes, "edges": edges}
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)  # one placeholder per id: values stay bound
+        nodes = self._rows(
+            f"SELECT id, name, country, sector, wikidata FROM actors WHERE id IN ({marks}) ORDER BY id", ids
+        )
+        weight: dict[int, int] = {}
+        for e in edges:
+            weight[e["source"]] = weight.get(e["source"], 0) + e["n"]
+            weight[e["target"]] = weight.get(e["target"], 0) + e["n"]
+        for n in nodes:
+            n["n"] = weight.get(n["id"], 0)
+        return nodes
 
     def article_record(self, article_id: str) -> dict[str, Any] | None:
         row = self._one("SELECT record FROM articles WHERE id = ?", [article_id])
