@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 import threading
 from typing import Any, Iterable, Sequence
 
@@ -21,6 +22,22 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def search_terms(query: str) -> list[str]:
     """The words of a user's search, without any operator syntax (both engines get plain terms)."""
     return _WORD.findall(query or "")[:16]
+
+
+# How often an opener retries the switch to WAL while another opener of a new store holds it
+# (about 5 s in all): that switch answers "locked" at once, without waiting out the busy timeout.
+WAL_ATTEMPTS = 14
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt + 1 == WAL_ATTEMPTS:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 class StoreUnavailable(RuntimeError):
@@ -96,7 +113,7 @@ class SQLiteDialect(Dialect):
         try:
             # isolation_level=None: no implicit transactions; the store begins its own (BEGIN IMMEDIATE)
             conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(conn)
         except sqlite3.OperationalError as exc:
             raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from exc
         conn.execute("PRAGMA synchronous=NORMAL")
