@@ -220,16 +220,20 @@ class MiniLM:
         heads, d = self.heads, x.shape[-1] // self.heads
         bias = (1.0 - mask)[:, None, None, :] * -1e9  # padding is attended by no token
         scale = 1.0 / math.sqrt(d)  # a Python float: a numpy float64 would turn every array after it to float64
+        # the dense layers on a (tokens, hidden) matrix: one BLAS gemm each, where numpy's matmul of a
+        # (batch, tokens, hidden) stack loops over the batch
+        x = x.reshape(n * length, heads * d)
         for qkv_w, qkv_b, ao_w, ao_b, ln1_w, ln1_b, in_w, in_b, out_w, out_b, ln2_w, ln2_b in self.layers:
-            qkv = x @ qkv_w + qkv_b
+            qkv = (x @ qkv_w + qkv_b).reshape(n, length, 3 * heads * d)
             q, k, v = (qkv[..., j * heads * d:(j + 1) * heads * d].reshape(n, length, heads, d).transpose(0, 2, 1, 3)
                        for j in range(3))
             att = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
-            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, length, heads * d)
+            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n * length, heads * d)
             x = _layer_norm(x + ctx @ ao_w + ao_b, ln1_w, ln1_b)
             x = _layer_norm(x + _gelu(x @ in_w + in_b) @ out_w + out_b, ln2_w, ln2_b)
+        x = x.reshape(n, length, heads * d)
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
