@@ -193,3 +193,30 @@ def qualifies_a_person(doc, i: int) -> bool:
     head = doc[i - 1].head
     return head.i < i - 1 and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in PERSON_NOUNS
 
+
+
+def named_again_inside(doc, i: int, j: int, key: str, ents, person_words: set[str], titles: frozenset[str],
+                       eponym_nouns: frozenset[str]) -> str | None:
+    """A name the article has already taken for a place, turned down here only
+    because it runs into a longer name ("the Harwinton Senior Center", "Rodeo
+    Gainesville", "Fargo-Moorhead", "the Dublin Singers"): the same place, named
+    as the home of a body, building, event or paper (the reason), unless the
+    longer name is a person's ("George Washington"), a title's ("Mr Jordan"), a
+    saint's or a disease's, or the name a seat of government ("the Kremlin")."""
+    ent = ents[i]
+    if ent is not None and ent[2] == "PERSON" and ent[0] <= i and ent[1] >= j:
+        return None
+    if key in person_words or key in GOVERNMENT_SEATS:
+        return None
+    span = doc[i:j]
+    if span.text.isupper() and len(key.replace(" ", "")) <= 3 or len(key) <= 2:
+        return None  # "US" in "USA Hauling", initials
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if prev is not None and (prev.lower_ in titles or prev.text in {"$", "\u20ac", "\u00a3"}):
+        return None
+    if nxt is not None and nxt.lower_ in eponym_nouns or saint_dedication(doc, i, j):
+        return None
+    if prev is not None and prev.text[:1].isupper() and prev.lower_ in SAINT_WORDS:
+        return None
+    return "names again a place of the article, inside a longer name"

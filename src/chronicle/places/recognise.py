@@ -38,6 +38,7 @@ from chronicle.places.bodies import (
     STRONG_FEATURES,
     civic_words_after,
     longer_entity_verdict,
+    named_again_inside,
     only_lowercase_beside,
     qualifies_a_person,
     saint_dedication,
@@ -250,6 +251,20 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
                     mention.reasons.append("a capital speaking for its government")
                 mentions.append(mention)
                 covered.update(range(i, j))
+    # what is still turned down of a name placed elsewhere names that place
+    # inside a longer name ("the Harwinton Senior Center"): a toponym, associative
+    # (only a name that stood as a place on good evidence: "Council" or "Pack" found once is no anchor)
+    found = placed | {m.key for m in mentions if not m.associative and (
+        _held_by_next(context, m.tok_end, m.candidates, gaz) or any(r in _ANCHOR_REASONS for r in m.reasons)
+        and any(exact_key(gaz.names[c]) == m.key for c in m.candidates))}
+    for i, j, key, ids in turned_down:
+        if key in found and not covered.intersection(range(i, j)) and not _written_lower(context.text, key):
+            why = named_again_inside(doc, i, j, key, ents, context.person_words, TITLES, EPONYM_NOUNS)
+            if why is not None:
+                start, end = offsets[i], offsets[j - 1] + len(words[j - 1])
+                mentions.append(Mention(start, end, i, j, context.text[start:end], key, ids, associative=True,
+                                        reasons=[why], hint=kind_hint(doc, i, j)))
+                covered.update(range(i, j))
     mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
@@ -262,6 +277,16 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     for m in mentions:
         _relative_region(doc, context.text, m, gaz)
     return mentions, demonyms
+
+
+# A locative before a town's own name anchors it for its other mentions.
+_ANCHOR_REASONS = frozenset(f"after '{w}'" for w in ("in", "near", "outside", "inside", "throughout", "In", "Near"))
+
+
+def _written_lower(text: str, key: str) -> bool:
+    """Whether the name is also written as an ordinary lower-case word in the article
+    ("the council", "in March"): then its capitalised uses inside names are that word's."""
+    return re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text) is not None
 
 
 # Nouns that make a place name the name of a disease or pathogen ("Marburg virus").

@@ -1,0 +1,45 @@
+"""A place named again inside a longer name, and same-name places decided by the
+article's own country, on sentences the project wrote."""
+
+
+def mentions(ann, text):
+    return [p for p in ann.places if p.text == text]
+
+
+def test_a_town_placed_once_is_found_again_inside_the_names_of_its_bodies(annotate):
+    ann = annotate("The storm knocked out power in Greer, South Carolina, on Sunday. Volunteers at the Greer Senior "
+                   "Center handed out blankets, and the Greer Riding Club opened its barn to stranded families.")
+    found = mentions(ann, "Greer")
+    assert len(found) == 3
+    assert len({(p.lat, p.lon) for p in found}) == 1  # one place for every mention of the name
+    inside = [p for p in found if p.start > 60]
+    assert inside and all(p.associative for p in inside)  # a body's home, never where an event happened
+
+
+def test_a_name_not_placed_anywhere_is_not_found_inside_a_longer_name(annotate):
+    ann = annotate("Members of the Greer Riding Club handed out blankets on Sunday.")
+    assert not mentions(ann, "Greer")
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_not_echoed(annotate):
+    # "Council" is a town's name (Idaho), but here the ordinary word
+    ann = annotate("The mayor spoke in Council on Monday. The town council met later, "
+                   "and the Council Finance Committee approved the budget.")
+    assert len(mentions(ann, "Council")) <= 1
+
+
+def test_a_person_named_after_a_placed_town_is_no_echo(annotate):
+    ann = annotate("Crews cleared roads in Lincoln on Friday. Abraham Lincoln's birthday parade was postponed.")
+    assert all(p.start < 40 for p in mentions(ann, "Lincoln"))
+
+
+def test_a_town_of_the_article_s_own_state_is_chosen_over_a_foreign_capital(annotate):
+    ann = annotate("The Paris Public Library will offer a workshop on Tuesday for job seekers across Illinois. "
+                   "Staff from Champaign will attend.")
+    paris = mentions(ann, "Paris")[0]
+    assert (paris.country_code, paris.admin1) == ("US", "Illinois")
+
+
+def test_the_capital_stays_the_capital_in_an_article_about_its_own_country(annotate):
+    ann = annotate("Thousands marched in Paris on Saturday, and smaller crowds gathered in Lyon and Marseille, France.")
+    assert mentions(ann, "Paris")[0].country_code == "FR"
