@@ -43,3 +43,29 @@ def test_a_town_of_the_article_s_own_state_is_chosen_over_a_foreign_capital(anno
 def test_the_capital_stays_the_capital_in_an_article_about_its_own_country(annotate):
     ann = annotate("Thousands marched in Paris on Saturday, and smaller crowds gathered in Lyon and Marseille, France.")
     assert mentions(ann, "Paris")[0].country_code == "FR"
+
+
+def test_a_lawmaker_s_home_town_after_the_party_letter_is_an_associative_place(annotate):
+    ann = annotate("State Sen. Ann Doyle, R-Elbow Lake, voted against the bill on Thursday.")
+    home = mentions(ann, "Elbow Lake")
+    assert home and home[0].country_code == "US" and home[0].admin1 == "Minnesota"
+    assert home[0].associative  # where she is from, not where the vote was
+
+
+def test_a_party_letter_needs_the_comma_before_it(annotate):
+    ann = annotate("The B-Elbow Lake route was closed.")
+    assert not any("party letter" in (p.why or "") for p in ann.places)
+
+
+def test_a_plural_kind_noun_closing_a_list_makes_every_item_that_kind(annotate):
+    ann = annotate("Unemployment rose in Georgia last month, most of all in Barrow and Jackson counties.")
+    barrow, jackson = mentions(ann, "Barrow")[0], mentions(ann, "Jackson")[0]
+    assert (barrow.feature, barrow.admin1) == ("admin2", "Georgia")
+    assert (jackson.feature, jackson.admin1) == ("admin2", "Georgia")
+
+
+def test_an_upper_case_dateline_with_a_long_dash_is_the_filing_town(annotate):
+    ann = annotate("Board votes to cut assessors\nDANIELSVILLE --- The county commissioners voted Monday to replace "
+                   "the board of assessors.")
+    dateline = mentions(ann, "DANIELSVILLE")
+    assert dateline and dateline[0].country_code == "US" and "dateline" in dateline[0].why

@@ -69,7 +69,9 @@ INSTITUTION_WORDS = frozenset(
     "federation league chapter post division facility"
     .split()
 )
-DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-", ":", "(", "\u2015"})
+DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "---", "-", ":", "(", "\u2015"})
+# Party letters before a lawmaker's home town ("Rep. Jane Roe, R-Elbow Lake").
+PARTY_LETTERS = frozenset({"R", "D", "I", "DFL", "Ind", "Ind.", "GOP", "Dem", "Rep", "L", "G"})
 
 
 def upper_dateline(doc, i: int, j: int, context) -> bool:
@@ -220,3 +222,11 @@ def named_again_inside(doc, i: int, j: int, key: str, ents, person_words: set[st
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in SAINT_WORDS:
         return None
     return "names again a place of the article, inside a longer name"
+
+
+def party_home(doc, i: int) -> bool:
+    """'Rep. Jane Roe, R-Elbow Lake', '(D-Charleston)': the name at token i is a
+    lawmaker's home town, written after the party's letter and a hyphen."""
+    if i < 3 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].text in PARTY_LETTERS and doc[i - 3].text in {",", "("}

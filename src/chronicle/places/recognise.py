@@ -39,6 +39,7 @@ from chronicle.places.bodies import (
     civic_words_after,
     longer_entity_verdict,
     named_again_inside,
+    party_home,
     only_lowercase_beside,
     qualifies_a_person,
     saint_dedication,
@@ -464,6 +465,10 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         reasons.append("dateline")
     if _names_something_else(doc, i, j, key, ids, gaz):
         return None
+    if party_home(doc, i) and not first.text.isupper():
+        start, end = first.idx, doc[j - 1].idx + len(doc[j - 1].text)
+        return Mention(start, end, i, j, context.text[start:end], key, ids, label=label, associative=True,
+                       reasons=["a lawmaker's home town, after the party letter"])
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
     if own_name and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
@@ -471,7 +476,7 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         # Police", "Laurel County Clerk Dean Johnson", "Roselle police"
         associative = True
         reasons.append(f"names the place of its '{nxt.text}'")
-    if not associative and ent is not None:
+    if not associative and ent is not None and not caps_dateline:
         verdict = longer_entity_verdict(doc, i, j, ent, feature, own_name, well_known)
         if verdict is False:
             return None
