@@ -69,3 +69,15 @@ def test_an_upper_case_dateline_with_a_long_dash_is_the_filing_town(annotate):
                    "the board of assessors.")
     dateline = mentions(ann, "DANIELSVILLE")
     assert dateline and dateline[0].country_code == "US" and "dateline" in dateline[0].why
+
+
+def test_sums_in_bare_dollars_tip_a_name_nothing_else_decides_to_the_us(annotate):
+    text = "MANSFIELD \u2014 The City Council on Monday approved the refinancing of {} of city debt."
+    assert mentions(annotate(text.format("$10.3 million")), "MANSFIELD")[0].country_code == "US"
+    # pounds leave the larger English town
+    assert mentions(annotate(text.format("\u00a310.3 million")), "MANSFIELD")[0].country_code == "GB"
+
+
+def test_other_dollars_cast_no_vote_for_the_us(annotate):
+    text = "MANSFIELD \u2014 The City Council on Monday approved the refinancing of A$10.3 million of city debt."
+    assert mentions(annotate(text), "MANSFIELD")[0].country_code != "US"
