@@ -81,3 +81,16 @@ def test_sums_in_bare_dollars_tip_a_name_nothing_else_decides_to_the_us(annotate
 def test_other_dollars_cast_no_vote_for_the_us(annotate):
     text = "MANSFIELD \u2014 The City Council on Monday approved the refinancing of A$10.3 million of city debt."
     assert mentions(annotate(text), "MANSFIELD")[0].country_code != "US"
+
+
+def test_a_dateline_whose_dash_the_feed_dropped_is_still_a_dateline(annotate):
+    ann = annotate("Shop reopens after flood\nMarch 30, 2009 NEWARK  Wess Carter, who lost his store to the flood, "
+                   "reopened it on Monday.")
+    dateline = mentions(ann, "NEWARK")
+    assert dateline and dateline[0].country_code == "US" and "dateline" in dateline[0].why
+
+
+def test_a_country_heading_a_judge_s_title_is_the_judge_s_country(annotate):
+    ann = annotate("On Friday, U.S. Magistrate Judge Ellen Park denied the request.")
+    us = mentions(ann, "U.S.")
+    assert us and us[0].country_code == "US" and us[0].associative

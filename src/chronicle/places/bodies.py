@@ -66,7 +66,7 @@ INSTITUTION_WORDS = frozenset(
     "ministers premier governor president officials official secretary commissioner mayor police "
     "hall airport board district laboratory census house representatives attorney postal service services "
     "forest survey marshals customs border patrol highway association coalition commission society foundation "
-    "federation league chapter post division facility"
+    "federation league chapter post division facility judge magistrate immigration wildlife citizenship marshal"
     .split()
 )
 DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "---", "-", ":", "(", "\u2015"})
@@ -78,7 +78,9 @@ def upper_dateline(doc, i: int, j: int, context) -> bool:
     """'CHARLESTON, S.C. —', 'NEWARK --', 'BEIRUT:': an upper-case name opening the
     story (a sentence, a line, or after the byline's date) and followed by its state
     or by the dash that ends a dateline."""
-    if j >= len(doc) or doc[j].text not in DATELINE_MARKS:
+    # (a run of spaces where the feed dropped the dash: "NEWARK  Wess Henry, who ...")
+    if j >= len(doc) or not (doc[j].text in DATELINE_MARKS or doc[j].is_space and "\n" not in doc[j].text
+                             and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
         return False
     if not all(t.is_alpha or t.text in {".", "-", "'"} for t in doc[i:j]):
         return False
