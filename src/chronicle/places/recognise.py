@@ -54,7 +54,7 @@ from chronicle.places.kinds import (  # DIVISION_WORDS: also read by actors.name
     QUALIFIED_NOUNS,
     kind_hint,
 )
-from chronicle.places.normalise import ARTICLES, exact_key, loose_key, strip_article
+from chronicle.places.normalise import ARTICLES, close_spelling, exact_key, loose_key, strip_article
 
 # The most spaCy tokens one place name spans ("Saint Vincent and the Grenadines").
 MAX_NAME_TOKENS = 7
@@ -252,20 +252,7 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
                     mention.reasons.append("a capital speaking for its government")
                 mentions.append(mention)
                 covered.update(range(i, j))
-    # what is still turned down of a name placed elsewhere names that place
-    # inside a longer name ("the Harwinton Senior Center"): a toponym, associative
-    # (only a name that stood as a place on good evidence: "Council" or "Pack" found once is no anchor)
-    found = placed | {m.key for m in mentions if not m.associative and (
-        _held_by_next(context, m.tok_end, m.candidates, gaz) or any(r in _ANCHOR_REASONS for r in m.reasons)
-        and any(exact_key(gaz.names[c]) == m.key for c in m.candidates))}
-    for i, j, key, ids in turned_down:
-        if key in found and not covered.intersection(range(i, j)) and not _written_lower(context.text, key):
-            why = named_again_inside(doc, i, j, key, ents, context.person_words, TITLES, EPONYM_NOUNS)
-            if why is not None:
-                start, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-                mentions.append(Mention(start, end, i, j, context.text[start:end], key, ids, associative=True,
-                                        reasons=[why], hint=kind_hint(doc, i, j)))
-                covered.update(range(i, j))
+    mentions.extend(_named_again(doc, gaz, ents, context, mentions, turned_down, placed, covered))
     mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
@@ -278,6 +265,31 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     for m in mentions:
         _relative_region(doc, context.text, m, gaz)
     return mentions, demonyms
+
+
+def _named_again(doc, gaz: Gazetteer, ents, context: "_DocContext", mentions: list[Mention], turned_down,
+                 placed: set[str], covered: set[int]) -> list[Mention]:
+    """What is still turned down of a name placed elsewhere in the article names
+    that place inside a longer name ("the Harwinton Senior Center"): a toponym,
+    associative. Only a name that stood as a place on good evidence anchors its
+    echoes ("Council" or "Pack" found once is no anchor)."""
+    found = placed | {m.key for m in mentions if not m.associative and (
+        _held_by_next(context, m.tok_end, m.candidates, gaz) or any(r in _ANCHOR_REASONS for r in m.reasons)
+        and any(exact_key(gaz.names[c]) == m.key for c in m.candidates))}
+    lower: dict[str, bool] = {}
+    out = []
+    for i, j, key, ids in turned_down:
+        if key not in found or covered.intersection(range(i, j)):
+            continue
+        if key not in lower:
+            lower[key] = _written_lower(context.text, key)
+        why = None if lower[key] else named_again_inside(doc, i, j, key, ents, context.person_words, TITLES, EPONYM_NOUNS)
+        if why is not None:
+            start, end = context.offsets[i], context.offsets[j - 1] + len(context.words[j - 1])
+            out.append(Mention(start, end, i, j, context.text[start:end], key, ids, associative=True,
+                               reasons=[why], hint=kind_hint(doc, i, j)))
+            covered.update(range(i, j))
+    return out
 
 
 # A locative before a town's own name anchors it for its other mentions.
@@ -598,25 +610,6 @@ def _is_capital_speaking(doc, i: int, j: int, ids: tuple[int, ...], gaz: Gazette
     return head.dep_ in {"nsubj", "nsubjpass"} and (head.head.lemma_.lower() in REPORTING_VERBS or head.head.lower_ in REPORTING_VERBS)
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for x, ca in enumerate(a, 1):
-        current = [x]
-        for y, cb in enumerate(b, 1):
-            current.append(min(previous[y] + 1, current[y - 1] + 1, previous[y - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _close_spelling(gaz: Gazetteer, text_key: str, entry: int) -> bool:
-    """A transliteration variant differs from the indexed name by little once
-    articles and doubled letters are set aside (Nassiriya / Nasiriyah)."""
-    a = _DOUBLE.sub(r"\1", strip_article(text_key)).replace(" ", "")
-    b = _DOUBLE.sub(r"\1", strip_article(exact_key(gaz.names[entry]))).replace(" ", "")
-    return _edit_distance(a, b) <= max(1, len(a) // 5)
-
-
-_DOUBLE = re.compile(r"(.)\1+")
 
 
 # Entity labels whose text may be a spelling variant of a place; the small
@@ -649,7 +642,7 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         key = exact_key(text)
         if gaz.exact_ids(key) or gaz.exact_ids(strip_article(key)):
             continue  # a known name the context already turned down ("Washington has refused")
-        ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if _close_spelling(gaz, key, c))
+        ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if close_spelling(key, exact_key(gaz.names[c])))
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE_WORDS
         if not locative or ent.label_ not in {"GPE", "LOC"}:
