@@ -94,3 +94,16 @@ def test_a_country_heading_a_judge_s_title_is_the_judge_s_country(annotate):
     ann = annotate("On Friday, U.S. Magistrate Judge Ellen Park denied the request.")
     us = mentions(ann, "U.S.")
     assert us and us[0].country_code == "US" and us[0].associative
+
+
+def test_a_place_name_closing_a_person_s_name_in_a_school_s_is_no_place(annotate):
+    ann = annotate("A counselor at George Washington High School in Denver said the plan would hurt students.")
+    assert not mentions(ann, "Washington")
+    assert mentions(ann, "Denver")
+
+
+def test_an_upper_case_dateline_is_a_town_not_a_county_of_the_same_name(annotate):
+    ann = annotate("Wiring faults found\nWASHINGTON \u2014 The military said on Friday that contractors in "
+                   "Pennsylvania had installed faulty wiring.")
+    dateline = mentions(ann, "WASHINGTON")[0]
+    assert (dateline.feature, dateline.admin1) == ("city", "District of Columbia")

@@ -483,9 +483,13 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
                        reasons=["a lawmaker's home town, after the party letter"])
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
-    if own_name and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
+    tail = (prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and ent is not None and ent[0] < i
+            and ent[2] not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS and prev.lower_ not in AREA_PREFIXES)
+    if own_name and not tail and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (
+            nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
         # a local body or officer named after the place it serves: "Alexandria
-        # Police", "Laurel County Clerk Dean Johnson", "Roselle police"
+        # Police", "Laurel County Clerk Dean Johnson", "Roselle police" (not the
+        # tail of a longer name: "George Washington High School" is the president's)
         associative = True
         reasons.append(f"names the place of its '{nxt.text}'")
     if not associative and ent is not None and not caps_dateline:
@@ -552,8 +556,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append("names the home of an office or body")
     start = first.idx
     end = doc[j - 1].idx + len(doc[j - 1].text)
+    # (a story is filed from a town: "WASHINGTON \u2014" is the capital, not a county)
     return Mention(start, end, i, j, context.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
-                   hint=hint, associative=associative)
+                   hint=hint or ("city" if "dateline" in reasons else None), associative=associative)
 
 
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
