@@ -107,3 +107,10 @@ def test_an_upper_case_dateline_is_a_town_not_a_county_of_the_same_name(annotate
                    "Pennsylvania had installed faulty wiring.")
     dateline = mentions(ann, "WASHINGTON")[0]
     assert (dateline.feature, dateline.admin1) == ("city", "District of Columbia")
+
+
+def test_a_dateline_dash_misread_from_a_windows_feed_still_ends_a_dateline(annotate):
+    ann = annotate("Barstool driver cited\nA man was cited after crashing a motorized barstool. NEWARK \x97 It was "
+                   "classified as a vehicle, police said.")
+    dateline = mentions(ann, "NEWARK")
+    assert dateline and "dateline" in dateline[0].why

@@ -69,7 +69,8 @@ INSTITUTION_WORDS = frozenset(
     "federation league chapter post division facility judge magistrate immigration wildlife citizenship marshal"
     .split()
 )
-DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "---", "-", ":", "(", "\u2015"})
+# ("\x97" and "\x96": the dashes of a Windows-1252 feed read as Latin-1)
+DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "---", "-", ":", "(", "\u2015", "\x97", "\x96"})
 # Party letters before a lawmaker's home town ("Rep. Jane Roe, R-Elbow Lake").
 PARTY_LETTERS = frozenset({"R", "D", "I", "DFL", "Ind", "Ind.", "GOP", "Dem", "Rep", "L", "G"})
 
