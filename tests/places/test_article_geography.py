@@ -114,3 +114,15 @@ def test_a_dateline_dash_misread_from_a_windows_feed_still_ends_a_dateline(annot
                    "classified as a vehicle, police said.")
     dateline = mentions(ann, "NEWARK")
     assert dateline and "dateline" in dateline[0].why
+
+
+def test_a_name_the_article_gives_a_newspaper_is_no_place_anywhere_in_it(annotate):
+    ann = annotate("Protesters gathered outside the offices of Al-Ahram in Cairo on Sunday, "
+                   "the newspaper Al-Ahram reported.")
+    assert not [p for p in ann.places if "Ahram" in p.text]
+    assert mentions(ann, "Cairo")[0].country_code == "EG"
+
+
+def test_a_media_noun_before_a_lower_case_word_takes_no_name(annotate):
+    ann = annotate("The newspaper said on Sunday that protesters had gathered in Cairo.")
+    assert mentions(ann, "Cairo")

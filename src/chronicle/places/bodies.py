@@ -233,3 +233,17 @@ def party_home(doc, i: int) -> bool:
     if i < 3 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
         return False
     return doc[i - 2].text in PARTY_LETTERS and doc[i - 3].text in {",", "("}
+
+
+# Nouns that put the name of a newspaper, agency or channel after them ("the daily Al-Ahram").
+MEDIA_NOUNS = frozenset("newspaper newspapers daily weekly paper magazine tabloid broadcaster channel agency".split())
+
+
+def name_run(words: list[str], k: int) -> str:
+    """The capitalised words (joined by hyphens) from k on: "Al - Ahram" -> "Al-Ahram"."""
+    out = []
+    while k < len(words) and (words[k][:1].isupper() or words[k] == "-" and out and k + 1 < len(words)
+                              and words[k + 1][:1].isupper()):
+        out.append(words[k])
+        k += 1
+    return "".join(w if w == "-" or not i or out[i - 1] == "-" else " " + w for i, w in enumerate(out))

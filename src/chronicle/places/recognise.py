@@ -34,13 +34,15 @@ from chronicle.places.bodies import (
     GOVERNMENT_SEATS,
     INSTITUTION_WORDS,
     LIST_JOINS,
+    MEDIA_NOUNS,
     NAME_CONTINUATIONS,
     STRONG_FEATURES,
     civic_words_after,
     longer_entity_verdict,
+    name_run,
     named_again_inside,
-    party_home,
     only_lowercase_beside,
+    party_home,
     qualifies_a_person,
     saint_dedication,
     upper_dateline,
@@ -254,7 +256,8 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
                 covered.update(range(i, j))
     mentions.extend(_named_again(doc, gaz, ents, context, mentions, turned_down, placed, covered))
     mentions.sort(key=lambda m: m.start)
-    mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
+    mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))
+                and not (m.key in context.media and m.label not in {"GPE", "LOC"})]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
     for m in mentions:
         if not m.associative and qualifies_a_person(doc, m.tok_start):
@@ -321,9 +324,13 @@ class _DocContext:
         self.eponyms: set[str] = set()
         # surnames of people named in full ("Maya Harden" ... "Harden said")
         self.person_words: set[str] = set()
+        # names the article gives a newspaper, agency or channel: not places anywhere in it
+        self.media: set[str] = set()
         for k, word in enumerate(self.words):
             if k > 0 and word.lower() in EPONYM_NOUNS and self.words[k - 1][:1].isupper():
                 self.eponyms.add(exact_key(self.words[k - 1]))
+            if word.lower() in MEDIA_NOUNS and k + 1 < len(self.words) and self.words[k + 1][:1].isupper():
+                self.media.add(exact_key(name_run(self.words, k + 1)))  # "the newspaper Al-Ahram"
         # first names of people named in full ("Chad Smith"): alone, they may name him
         self.first_names: set[str] = set()
         # tokens read as demonyms ("Sri Lankan"): no place name is looked for in them
