@@ -176,11 +176,15 @@ class CountryContext:
                 if iso != exclude:
                     return iso
         positions, codes, orgs = self._sentence_index(si)
+        foreign = self._coordinate_tokens(tok_i) if positions or self._place_countries.get(si) else set()
+        if foreign:
+            kept = [k for k, p in enumerate(positions) if p not in foreign]
+            positions, codes = [positions[k] for k in kept], [codes[k] for k in kept]
         if positions:
             near = self._nearest_country(positions, codes, tok_i, exclude)
             if near:
                 return near
-        for iso in self._place_countries.get(si, []):
+        for iso in self._sentence_place_countries(si, foreign):
             if iso != exclude:
                 return iso
         if places_only:
@@ -199,6 +203,51 @@ class CountryContext:
             if best_key is None or key > best_key:
                 best, best_key = country, key
         return best
+
+    def _coordinate_tokens(self, tok_i: int) -> set[int]:
+        """Tokens of the clauses coordinated with the mention's own ("Rival Palestinian
+        families clashed in a camp and armed groups fired on a patrol in the Bekaa
+        Valley"): each tells its own act, so a country word or place there says nothing
+        about whose the mention's actors are. Empty when the clause has no coordinate."""
+        tok = self.toks[tok_i]
+        head = tok
+        for _ in range(12):
+            if head.pos_ in ("VERB", "AUX") and head.i != tok_i:
+                break
+            if head.head.i == head.i:
+                return set()
+            head = head.head
+        else:
+            return set()
+        own = {t.i for t in head.subtree}
+        foreign = {t.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+            foreign.update(t.i for t in head.head.subtree if t.i not in own)
+        foreign.discard(tok_i)
+        return foreign
+
+    def _person_context_country(self, tok_i: int) -> str | None:
+        """Whose an unknown person is when no title, apposition or name says: the
+        country the article is about (its focus, named beyond the dateline), else the
+        one the text around supports. A country word that happens to stand near a name
+        says whose something else is ("Lioret, whose film about migrants trying to reach
+        Britain ...", "Besson said the plight of Afghans in Calais ..."); a person the
+        story quotes without saying whose is most often of the country it is about."""
+        focus = iso3_of(self.ann.notes.get("focus_country"))
+        if focus and self._focus_named():
+            return focus
+        return self._context_country(tok_i)
+
+    def _sentence_place_countries(self, si: int, foreign: set[int]) -> list[str]:
+        """Countries of the places resolved in sentence `si`, less those standing in `foreign` tokens."""
+        countries = self._place_countries.get(si, [])
+        if not foreign or not countries:
+            return countries
+        foreign_chars = {self.doc[i].idx for i in foreign}
+        filed = self._dateline_places()
+        sent = self.sentences[si]
+        return [iso for p in self._places_sorted if sent.start_char <= p.start < sent.end_char and id(p) not in filed
+                and p.start not in foreign_chars and (iso := iso3_of(p.country_code))]
 
     def _sentence_index(self, si: int) -> tuple[list[int], list[str], list[str]]:
         """For sentence `si`: the token positions of country words (sorted) with their

@@ -25,7 +25,9 @@ class Coreference:
                 continue
             tok = self.toks[i]
             if low in MALE_FEMALE_PRONOUNS and self.pos_[i] == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
-                unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
+                unit = self._person_subject_before(i) if tok.dep_ in ("nsubj", "nsubjpass") else None
+                if unit is None:
+                    unit = self._antecedent(tok.idx, lambda u: u.is_person and u.kind != "agent", window=PRONOUN_WINDOW)
                 if unit is None:
                     unit = self._antecedent(tok.idx, lambda u: u.is_person, window=PRONOUN_WINDOW)
                 if unit is not None:
@@ -76,6 +78,40 @@ class Coreference:
                         and unit.kind in ("agent", "unknown", "organisation"):
                     return unit
         return None
+
+    def _person_subject_before(self, i: int) -> Unit | None:
+        """A subject pronoun ("he declared") continues the person a sentence is about: the
+        named person who is subject of a clause before it in its sentence (nearest first),
+        else the one of the sentence before whose verb stands highest in its parse (the main
+        clause's speaker in "X wrote as Israel voted in a government headed by Y"). None
+        when neither names a person as subject: recency decides then."""
+        si = self.sent_of.get(i, 0)
+        sent = self.sentences[si]
+        for k in range(i - 1, max(sent.start, i - SUBJECT_LOOKBACK) - 1, -1):
+            unit = self._person_subject_at(k)
+            if unit is not None:
+                return unit
+        if si == 0:
+            return None
+        prev = self.sentences[si - 1]
+        best, best_depth = None, None
+        for k in range(max(prev.start, prev.end - SUBJECT_LOOKBACK), prev.end):
+            unit = self._person_subject_at(k)
+            if unit is None:
+                continue
+            depth = sum(1 for _ in self.toks[k].ancestors)
+            if best_depth is None or depth < best_depth:
+                best, best_depth = unit, depth
+        return best
+
+    def _person_subject_at(self, k: int) -> Unit | None:
+        key = self.unit_at.get(k)
+        if key is None:
+            return None
+        unit = self.units[key]
+        if not unit.is_person or unit.kind == "agent" or self.pos_[k] == "PRON":
+            return None
+        return unit if self.toks[k].dep_ in ("nsubj", "nsubjpass") else None
 
     def _subject_before(self, pron: "Token") -> Unit | None:
         """The actor that is the subject of a clause before `pron` in its sentence ("The

@@ -98,7 +98,7 @@ class PeopleResolver:
             role_title = role_title or d_title
             why_parts.append(f"{label}: {d_why}")
         if entry is None and country is None and intl is None:
-            country = self._context_country(start)
+            country = self._person_context_country(start)
             if country:
                 why_parts.append(f"country from context ({country})")
         unit = self._unit(key, name, country, sector, kind, wikidata=wikidata, international=intl, role=role_title,

@@ -49,7 +49,8 @@ POSTED_ABROAD = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplo
                            "correspondent", "reporter", "journalist", "attache", "emissary", "negotiator"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they"})
-GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction"})
+GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction", "alliance",
+                               "bloc"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # sentences back within which a pronoun or short form looks for its antecedent
 PRONOUN_WINDOW = 3

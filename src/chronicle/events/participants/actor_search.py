@@ -72,7 +72,9 @@ class ActorSearch:
         if head.i == verb.i:
             return []
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-            if head.lemma_.lower() in OBJECT_CONTROL:
+            # object control reads "urged X to go": the clause follows the verb; one written
+            # before it ("In a call to mark the day, X told Y that ...") is the subject's purpose
+            if head.lemma_.lower() in OBJECT_CONTROL and verb.i > head.i:
                 ctrl = self.controller(head)
                 if ctrl:
                     if head.lemma_.lower() in ORDER_VERBS:

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chronicle.events.participants.mentions import mention_ref, place_index, token_index
+from chronicle.events.location import locate_event
+from chronicle.events.participants.mentions import country_of_place, mention_ref, place_index, token_index
 from chronicle.events.participants.syntax import outermost
 from chronicle.events.participants.words import (
     DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, PRETEXT_NOUNS, REPORTING_VERBS, STATE_ACTS, SUBJECT_DEPS,
@@ -89,6 +90,8 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
                      and (kind not in LATE_LOCATION or ann.actors[r.actor].sector in STATE_SECTORS)][:1]
         if not recipient and kind in DIRECTED:
             recipient = _previous_party(ann, sent, taken)
+        if not recipient and kind in LATE_LOCATION:
+            recipient = _protest_state(ann, sent, trigger, taken)
     for r in actor + recipient:
         if id(r) not in found:
             r.inferred = True
@@ -124,8 +127,10 @@ def _is_aside(ann: "Annotations", tok: "Token", trigger: "Token") -> bool:
             return True
         if t.lemma_.lower() in ASIDE_NOUNS:
             return True
-        if t.i != tok.i and t.dep_ in ("advcl", "relcl") and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in t.children):
-            return True  # a side clause with its own subject is another event
+        if t.i != tok.i and (t.dep_ in ("advcl", "relcl") or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) \
+                and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in t.children):
+            # a side clause, or a clause joined by "and", with its own subject is another event
+            return True
         t = t.head
     return False
 
@@ -218,6 +223,19 @@ def _previous_party(ann, sent, taken) -> list[ActorRef]:
             if own:
                 return [mention_ref(ann, outermost(own)[0])]
     return []
+
+
+def _protest_state(ann, sent, trigger, taken) -> list[ActorRef]:
+    """A protest with no stated target is directed at the authorities where it happens
+    (PLOVER; the CAMEO-coded gold codes the state): the state of the place the event is
+    located at, when the sentence itself names that place ("protesters were traveling to
+    Islamabad to join the sit-in"); never a place read from the dateline or the article's
+    focus alone."""
+    index, circle = locate_event(ann, sent, trigger)
+    if index is None or circle not in ("clause", "sentence"):
+        return []
+    ref = country_of_place(ann, ann.places[index])
+    return [] if ref is None or ref.actor in taken else [ref]
 
 
 def _phrases(ann, refs: list[ActorRef]) -> list[tuple[int, int]]:

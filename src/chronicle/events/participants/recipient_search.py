@@ -119,7 +119,7 @@ class RecipientSearch:
                         return []
         for c in verb.children:
             if c.dep_ in OBJECT_DEPS:
-                refs = [] if own_instrument(c, verb) else self.refs(c)
+                refs = self.other_owner(c) if own_instrument(c, verb) else self.refs(c)
                 if not refs and c.lemma_.lower() in RELATIONAL_NOUNS:
                     # "captured part of X's stronghold", "shelled the outskirts of X"
                     refs = self.of_targets(c)
@@ -170,6 +170,18 @@ class RecipientSearch:
         if verb.dep_ == "relcl" and is_passive(verb) is False and any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
             return self.refs(verb.head)
         return self.prep_targets(verb)
+
+    def other_owner(self, obj: "Token") -> list[ActorRef]:
+        """An object owned by someone else than the actor is aimed at its owner: "denied his
+        request", "rejected their bid" when the pronoun is another actor's. Troops, envoys
+        and other means are the subject's own whoever the pronoun names ("sent its troops")."""
+        if obj.lemma_.lower() in INSTRUMENT_NOUNS:
+            return []
+        actor_ids = {r.actor for r in self.actor}
+        if not actor_ids:
+            return []  # the owner may be the very actor the search did not find
+        return [r for g in obj.children if g.dep_ == "poss" and g.pos_ == "PRON"
+                for r in self.refs(g) if r.actor not in actor_ids]
 
     def _complements(self, tok: "Token") -> list["Token"]:
         """Clauses that carry on what `tok` says or intends: complements, purpose clauses,
@@ -330,8 +342,8 @@ class RecipientSearch:
                 elif word == "of" or self.prep_ok(word):
                     # "protests against abuses by X": who did what the act is aimed at
                     out.extend(self.refs(p) or self.prep_targets(p, 1) or self.makers(p))
-            elif c.dep_ in ("acl", "ccomp") and self.type in ("REQUEST", "THREATEN", "ACCUSE") and any(g.dep_ == "mark" for g in c.children):
-                for g in c.children:  # "its demands that X grant ..."
+            elif c.dep_ in ("acl", "ccomp", "advcl") and self.type in ("REQUEST", "THREATEN", "ACCUSE") and any(g.dep_ == "mark" for g in c.children):
+                for g in c.children:  # "its demands that X grant ...", "calls for X to hand over ..."
                     if g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
                         out.extend(self.refs(g))
             elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "against", "aim", "direct"):
