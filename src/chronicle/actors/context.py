@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from chronicle.actors.kb import CountryForm, Entry
 from chronicle.actors.units import NameMatch, iso3_of
 from chronicle.actors.words import (
-    DEFINITE, LOCAL_SECTORS, LOCAL_WORDS, NEAR_LOOKUP, NO_COUNTRY_WORDS, PATRON_WORDS,
+    DEFINITE, LOCAL_LOOKBACK, LOCAL_SECTORS, LOCAL_WORDS, NEAR_LOOKUP, NO_COUNTRY_WORDS, PATRON_WORDS,
     POSTED_ABROAD, STANCE_PREFIXES,
 )
 from chronicle.record import Actor
@@ -189,6 +189,13 @@ class CountryContext:
                 return iso
         if places_only:
             return None
+        if local:
+            # residents, police, gunmen of a story: where the sentences just before
+            # placed it, before the country the article is mostly about
+            for back in range(1, LOCAL_LOOKBACK + 1):
+                for iso in self._local_place_countries.get(si - back, []) if si >= back else []:
+                    if iso != exclude:
+                        return iso
         focus = iso3_of(self.ann.notes.get("focus_country"))
         if focus and focus != exclude and self._focus_named():
             return focus
@@ -233,10 +240,33 @@ class CountryContext:
         says whose something else is ("Lioret, whose film about migrants trying to reach
         Britain ...", "Besson said the plight of Afghans in Calais ..."); a person the
         story quotes without saying whose is most often of the country it is about."""
+        own = self._own_phrase_country(tok_i)
+        if own:
+            return own
         focus = iso3_of(self.ann.notes.get("focus_country"))
         if focus and self._focus_named():
             return focus
         return self._context_country(tok_i)
+
+    def _own_phrase_country(self, tok_i: int) -> str | None:
+        """A country word in the name's own noun phrase: before it ("Spanish director Marc
+        Leroy", where "director" is no title the lexicon knows) or in an "of"/"from" phrase
+        on it ("Marc Leroy of France"); not a patron or a stance ("pro-Iran")."""
+        root = self.toks[tok_i]
+        while root.head.i != root.i and root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN":
+            root = root.head
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
+            root = root.head  # "Spanish director Marc Leroy" parsed as director <- appos Leroy
+        words = [t.i for t in root.subtree if t.i < tok_i and t.dep_ in ("amod", "compound", "nmod", "poss")]
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                words.extend(g.i for g in c.children if g.dep_ == "pobj")
+        for k in words:
+            m = self.matches.get(k)
+            if m is not None and isinstance(m.target, CountryForm) and not self._patron_follows(k) \
+                    and not self._stance_precedes(m.start) and not self._filed_at(m):
+                return m.target.iso3
+        return None
 
     def _sentence_place_countries(self, si: int, foreign: set[int]) -> list[str]:
         """Countries of the places resolved in sentence `si`, less those standing in `foreign` tokens."""

@@ -52,6 +52,9 @@ PLURAL_PRONOUNS = frozenset({"they"})
 GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction", "alliance",
                                "bloc"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# sentences back within which a local actor (residents, police, gunmen) with no country
+# word takes the town or city named last
+LOCAL_LOOKBACK = 2
 # sentences back within which a pronoun or short form looks for its antecedent
 PRONOUN_WINDOW = 3
 # Bounds that keep the work per mention constant in very long sentences: country words

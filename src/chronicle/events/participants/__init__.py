@@ -20,11 +20,14 @@ Verb triggers
     no subject  xcomp ("police moved to arrest"), conj ("fired and arrested"),
                 participles ("..., killing 30") take the subject of the verb
                 they hang from; object-control verbs ("called on X to",
-                "urged X to", "ordered X to") give their object instead;
+                "urged X to", "ordered X to") give their object instead
+                (only for a clause after the verb: "In a call to mark the
+                day, X told Y ..." is X's);
                 relative clauses ("forces who killed") and participial
                 modifiers ("protesters killed by police") take the noun they
                 modify.
-Noun triggers   "the attack by militants on a convoy", "Iran's strike on",
+Noun triggers   (a compound's head speaks for it: "a telephone campaign by X targeted Y")
+                "the attack by militants on a convoy", "Iran's strike on",
                 "Israeli airstrikes", "protests against the government", the
                 subject of a light verb ("militants launched an attack on").
 Orders          "by the order of X", "on the orders of X", "at X's behest",

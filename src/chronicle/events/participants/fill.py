@@ -26,7 +26,10 @@ recipient (only when an actor is known)
     actor, not a speaker and not part of the actor's own phrase; for a protest, only a
     state body (PLOVER: protest is directed at the authorities); for an act aimed at
     someone (DIRECTED types) with no one else in the sentence, the first other actor of
-    the previous sentence's main clause.
+    the previous sentence's main clause; for a protest still without one, the state of
+    the place its own sentence locates it at (never the dateline's or the focus's).
+The subject of a clause joined to the trigger's by "and" is that clause's party, never
+this event's ("Rival clans clashed in the market and gunmen fired on a bus").
 
 Every fill is an actor mention the text holds: nothing is taken from words that no
 actor covers. A filled ActorRef has `inferred=True`.

@@ -44,6 +44,10 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
 
     def run(self, trigger: "Token") -> None:
         is_verb = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("ROOT", "xcomp", "ccomp", "acomp"))
+        if not is_verb and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head.i > trigger.i \
+                and not self.mentions.at(trigger):
+            # "a telephone campaign by X targeted Y": the phrase's arguments hang on its head noun
+            trigger = trigger.head
         if is_verb and trigger.lemma_.lower() in DEATH_VERBS:
             # "a prisoner died in police custody": the one who died is acted on
             self.recipient = self.subject_of(trigger)

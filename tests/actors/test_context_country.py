@@ -1,0 +1,104 @@
+"""Whose an actor is when its own words do not say: the clause it stands in, the story's
+focus country for people, and the person a subject pronoun continues (actors/context.py,
+actors/coreference.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import actor_covering, actor_of
+
+from chronicle.actors import ActorStage
+from chronicle.record import Article, Place
+from chronicle.stage import Annotations
+
+
+def _resolve_with_places(nlp, stage: ActorStage, text: str, places: dict[str, tuple[str, str]], focus=None):
+    """Resolve `text` with resolved places: phrase -> (ISO alpha-2 code, feature)."""
+    ann = Annotations(article=Article(text=text), doc=nlp(text), published="2024-05-01")
+    for phrase, (iso2, feature) in places.items():
+        start = text.index(phrase)
+        ann.places.append(Place(text=phrase, start=start, end=start + len(phrase), name=phrase, country_code=iso2,
+                                feature=feature, population=500000))
+    if focus:
+        ann.notes["focus_country"] = focus
+    return stage.resolve(ann)[0]
+
+
+def test_a_country_word_in_a_clause_joined_by_and_does_not_claim_the_other_clause(nlp, stage):
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Egyptian dock workers went on strike on Monday and rebels attacked an army post outside Benghazi.",
+        {"Benghazi": ("LY", "city")},
+    )
+    assert actor_of(actors, "rebels").country == "LBY"
+    assert actor_covering(actors, "workers").country == "EGY"
+
+
+def test_a_country_word_in_the_mention_s_own_clause_still_decides(nlp, stage):
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Rebels attacked an army post near the Syrian border and troops fired back from Benghazi.",
+        {"Benghazi": ("LY", "city")},
+    )
+    assert actor_of(actors, "Rebels").country == "SYR"
+
+
+def test_an_unknown_person_takes_the_story_s_country_not_a_country_named_beside_the_name(resolve):
+    actors, _ = resolve(
+        "The French parliament passed a strict migration law on Tuesday. Marc Leroy, whose documentary "
+        "follows migrants crossing into Spain, criticized the law on Wednesday.",
+        focus="FR",
+    )
+    assert actor_covering(actors, "Leroy").country == "FRA"
+
+
+def test_a_country_word_in_the_name_s_own_phrase_still_beats_the_story_s(resolve):
+    actors, _ = resolve(
+        "The French parliament passed a strict migration law on Tuesday. Spanish director Marc Leroy criticized "
+        "the law on Wednesday.",
+        focus="FR",
+    )
+    assert actor_covering(actors, "Leroy").country == "ESP"
+    actors, _ = resolve(
+        "The French parliament passed a strict migration law on Tuesday. Marc Leroy of Spain criticized "
+        "the law on Wednesday.",
+        focus="FR",
+    )
+    assert actor_covering(actors, "Leroy").country == "ESP"
+
+
+def test_without_a_focus_named_in_the_text_the_sentence_decides(resolve):
+    # a focus read from elsewhere (a dateline alone) is no evidence about a person
+    actors, _ = resolve("Marc Leroy, a dock worker, spoke to Spanish radio on Tuesday.", focus="FR")
+    assert actor_covering(actors, "Leroy").country == "ESP"
+
+
+def test_a_subject_pronoun_continues_the_sentence_before_s_subject_not_its_last_name(resolve):
+    actors, _ = resolve(
+        "Omar Haddad spoke on Monday as the assembly met in a session chaired by Daniel Brooks. "
+        "\"We will not give up our claims,\" he said."
+    )
+    haddad = actor_covering(actors, "Haddad")
+    assert any(m.text == "he" for m in haddad.mentions)
+    assert not any(m.text == "he" for m in actor_covering(actors, "Brooks").mentions)
+
+
+def test_a_subject_pronoun_after_its_own_sentence_s_subject(resolve):
+    actors, _ = resolve("Daniel Brooks met Omar Haddad on Monday, and later he flew home.")
+    brooks = actor_covering(actors, "Brooks")
+    assert any(m.text == "he" for m in brooks.mentions)
+
+
+def test_the_alliance_is_the_organisation_named_before(resolve):
+    actors, _ = resolve("NATO ministers met in Brussels on Thursday. The alliance agreed to send more ships to the Baltic.")
+    nato = actor_covering(actors, "NATO")
+    assert any(m.text == "The alliance" for m in nato.mentions)
+
+
+def test_local_actors_take_the_town_named_just_before_over_the_story_s_demonyms(nlp, stage):
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Three Syrian refugees were hurt on Sunday in a camp outside the city of Tripoli. "
+        "Witnesses said the gunmen escaped in two cars.",
+        {"Tripoli": ("LB", "city")},
+    )
+    assert actor_covering(actors, "gunmen").country == "LBN"
