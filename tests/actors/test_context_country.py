@@ -102,3 +102,22 @@ def test_local_actors_take_the_town_named_just_before_over_the_story_s_demonyms(
         {"Tripoli": ("LB", "city")},
     )
     assert actor_covering(actors, "gunmen").country == "LBN"
+
+
+def test_a_name_after_a_lower_case_title_is_a_person_even_when_tagged_an_organisation(resolve):
+    actors, _ = resolve(
+        "The Kremlin named Federal Fisheries Agency deputy head Dmitry Dmitriyenko as the acting governor on Friday. "
+        "Dmitriyenko flew to Murmansk on Saturday."
+    )
+    person = actor_covering(actors, "Dmitry Dmitriyenko")
+    assert person.kind == "unknown" and any(m.text == "Dmitriyenko" for m in person.mentions)
+    assert len([a for a in actors if "Dmitriyenko" in a.name]) == 1
+
+
+def test_places_of_one_dateline_joined_by_a_slash_are_no_actor(resolve):
+    actors, _ = resolve(
+        "Family feud leaves three people hurt in border town . KARAK/AMMAN: Rival clans clashed in a southern "
+        "village on Sunday, police said."
+    )
+    assert not any(m.text == "AMMAN" for a in actors for m in a.mentions)
+    assert all(a.country != "JOR" for a in actors)

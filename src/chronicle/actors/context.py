@@ -35,7 +35,13 @@ class CountryContext:
 
     def _is_dateline(self, m: NameMatch) -> bool:
         """A place name opening a paragraph and followed by "(Agency)" or a dash."""
-        first = m.start == 0 or self.text_[m.start - 1].count("\n") > 0 or self.sent_start_[m.start]
+        start = m.start
+        # "MIEH MIEH/BEIRUT:": places of one dateline joined by slashes
+        while start >= 2 and self.text_[start - 1] == "/" and self.text_[start - 2].isupper():
+            start -= 2
+            while start > 0 and self.text_[start - 1].isupper() and self.text_[start - 1].isalpha() and not self.sent_start_[start]:
+                start -= 1
+        first = start == 0 or self.text_[start - 1].count("\n") > 0 or self.sent_start_[start]
         end = m.end
         while end < len(self.text_) and self.text_[end].isupper() and self.text_[end].isalpha():
             end += 1  # "GAZA CITY"

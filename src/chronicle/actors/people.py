@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from chronicle.actors.kb import Entry
 from chronicle.actors.names import fold
 from chronicle.actors.units import NameMatch
+from chronicle.actors.words import ORG_ROLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -122,7 +123,17 @@ class PeopleResolver:
         if appos is not None and self._is_person_word(self.doc[appos[5][1] - 1]):
             return True
         k = start - 1
-        return k >= 0 and self.doc[k].pos_ in ("NOUN", "PROPN") and self._is_person_word(self.doc[k]) and self.doc[k].text[:1].isupper()
+        if k < 0 or self.doc[k].pos_ not in ("NOUN", "PROPN"):
+            return False
+        if self.doc[k].text[:1].isupper():
+            return self._is_person_word(self.doc[k])
+        if not (self._is_person_word(self.doc[k]) or self.doc[k].lower_ in ORG_ROLE_WORDS):
+            return False
+        # "the agency's deputy head Ivan Petrenko": a lower-case title noun compounded onto
+        # a name of capitalised words only
+        name = self.doc[start:end]
+        return self.doc[k].dep_ == "compound" and start <= self.doc[k].head.i < end and len(name) <= 3 \
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
 
     def _title_start(self, start: int, end: int) -> int:
         """Where the title written before a name begins ("U.S. Secretary of State")."""
