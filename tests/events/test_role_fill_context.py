@@ -27,8 +27,9 @@ def roles(ann, trigger, event_type, nth=0):
 
 def test_a_purpose_clause_before_the_verb_is_the_subject_s_not_the_object_s():
     ann = annotate(
-        "In a phone call to mark the holiday, the premier told the king that the talks would resume.",
-        {"premier": ["the premier"], "king": ["the king"]},
+        "In a phone call late last week to mark the 20th anniversary of the treaty, the premier told the visiting "
+        "king that the agreements remain binding.",
+        {"premier": ["the premier"], "king": ["the visiting king"]},
     )
     actor, _ = roles(ann, "call", "CONSULT")
     assert names(ann, actor) == ["premier"]
@@ -58,6 +59,7 @@ def test_another_actor_s_request_denied_is_aimed_at_that_actor():
     actor, recipient = roles(ann, "denied", "REJECT")
     assert names(ann, actor) == ["director"]
     assert names(ann, recipient) == ["governor"]
+    assert not recipient[0].inferred  # the object's owner, not a guess from the sentence
 
 
 def test_the_actor_s_own_troops_are_not_what_it_acts_on():
@@ -106,4 +108,27 @@ def test_a_compound_trigger_reads_the_arguments_of_its_head_noun():
     )
     actor, recipient = roles(ann, "leaflet", "ACCUSE")
     assert names(ann, actor) == ["union"]
+    assert names(ann, recipient) == ["minister"]
+
+
+def test_a_list_set_off_by_most_notably_is_no_object_of_the_verb():
+    ann = annotate(
+        "Some 900 Kenyan police are now stationed in the north, even though certain armed opposition groups objected "
+        "to the Kenyan participation in the mission, most notably the Northern Front and the Freedom Army.",
+        {"groups": ["certain armed opposition groups"], "kenya": ["Kenyan"], "front": ["the Northern Front"],
+         "army": ["the Freedom Army"]},
+    )
+    actor, recipient = roles(ann, "objected", "ACCUSE")
+    assert names(ann, actor) == ["groups"]
+    assert names(ann, recipient) == ["kenya"]
+
+
+def test_asylum_received_in_a_country_was_given_by_that_country():
+    ann = with_city(annotate(
+        "The former minister, who has received political asylum in Norway, was sentenced in absentia.",
+        {"minister": ["The former minister"]},
+    ), "Norway", "NO", 61.0, 8.0)
+    ann.places[-1].feature = "country"
+    actor, recipient = roles(ann, "asylum", "AID")
+    assert [ann.actors[r.actor].country for r in actor] == ["NOR"]
     assert names(ann, recipient) == ["minister"]

@@ -15,7 +15,12 @@ How arguments become roles
 --------------------------
 Verb triggers
     active      nsubj -> actor; dative, dobj, then a recipient preposition
-                ("against", "on", "at", "to", ...) -> recipient
+                ("against", "on", "at", "to", ...) -> recipient; an object set
+                off by a focus adverb (", most notably X and Y") elaborates a
+                noun before it and is skipped; an object owned through a
+                pronoun ("denied his request") is aimed at that owner when the
+                pronoun is another actor's (troops and envoys stay the
+                subject's own means)
     passive     agent ("by" X) -> actor; nsubjpass -> recipient
     no subject  xcomp ("police moved to arrest"), conj ("fired and arrested"),
                 participles ("..., killing 30") take the subject of the verb
@@ -75,6 +80,9 @@ act is done ("imposed a curfew in Abidjan" -> Ivory Coast), as CAMEO and the PLO
 gold code it: the article's actor for that country, or a new country actor whose
 mention is the place. An object that is an unresolved pronoun ("gave him weapons")
 stops the search: someone further away must not take its place.
+
+Receiving with no giver named ("has received political asylum in France"): the state
+where it was received gave it.
 
 CONSULT: the one who meets, calls, visits or hosts is the actor and the one met,
 called, visited or hosted the recipient (CAMEO 036/040/042/043, as the gold codes

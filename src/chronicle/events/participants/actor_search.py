@@ -236,7 +236,9 @@ class ActorSearch:
                     refs = self.refs(p) if p is not None else []
                     if refs:
                         return refs
-            return []
+            # "has received political asylum in France": with no giver named, the state
+            # where it was received gave it
+            return self.place_recipients(noun)
         if is_passive(verb):
             return self.agents(verb)
         return self.subject_of(verb)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from chronicle.events.participants.syntax import is_passive, own_instrument, pobj_of
 from chronicle.events.participants.words import (
-    ADDRESSED, FROM_VERBS, GRIEVANCE, INSTRUMENT_NOUNS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
+    ADDRESSED, FOCUS_ADVERBS, FROM_VERBS, GRIEVANCE, INSTRUMENT_NOUNS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
     PRESSING_VERBS, PRESSURE_NOUNS, PRETEXT_NOUNS, RECEIVE_VERBS, RECIPIENT_PREPS,
     RELATIONAL_NOUNS, RELATIVE_PRONOUNS, REPORTING_VERBS, STANCE_NOUNS, SUBJECT_DEPS, TALK_NOUNS,
     TYPE_PREPS,
@@ -118,7 +118,7 @@ class RecipientSearch:
                         self.recipient_slot_unresolved = True
                         return []
         for c in verb.children:
-            if c.dep_ in OBJECT_DEPS:
+            if c.dep_ in OBJECT_DEPS and not self.elaboration(c):
                 refs = self.other_owner(c) if own_instrument(c, verb) else self.refs(c)
                 if not refs and c.lemma_.lower() in RELATIONAL_NOUNS:
                     # "captured part of X's stronghold", "shelled the outskirts of X"
@@ -170,6 +170,12 @@ class RecipientSearch:
         if verb.dep_ == "relcl" and is_passive(verb) is False and any(c.dep_ in ("dobj",) and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
             return self.refs(verb.head)
         return self.prep_targets(verb)
+
+    @staticmethod
+    def elaboration(obj: "Token") -> bool:
+        """An "object" that is a list set off by a focus adverb ("groups objected to X,
+        most notably A and B"): the parser hung on the verb what elaborates a noun before it."""
+        return any(c.dep_ == "advmod" and c.i < obj.i and c.lower_ in FOCUS_ADVERBS for c in obj.children)
 
     def other_owner(self, obj: "Token") -> list[ActorRef]:
         """An object owned by someone else than the actor is aimed at its owner: "denied his

@@ -38,6 +38,9 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Focus adverbs that open an elaboration of a noun named before (", most notably X and
+# Y"): what follows them lists members of that noun, never the object of the verb.
+FOCUS_ADVERBS = {"notably", "particularly", "especially", "chiefly", "mainly", "primarily", "principally"}
 # Prepositions that introduce the party an act is directed at.
 RECIPIENT_PREPS = {"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "targeting", "for", "among", "about"}
 # Types aimed at a wrongdoer rather than at whoever hears them.
