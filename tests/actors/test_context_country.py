@@ -121,3 +121,20 @@ def test_places_of_one_dateline_joined_by_a_slash_are_no_actor(resolve):
     )
     assert not any(m.text == "AMMAN" for a in actors for m in a.mentions)
     assert all(a.country != "JOR" for a in actors)
+
+
+def test_a_titled_name_the_aliases_miss_is_the_office_holder_with_that_surname(resolve):
+    actors, _ = resolve(
+        "Saudi Arabia and Iran exchanged ambassadors on Monday. Foreign Minister Saud Al Faisal welcomed the step.",
+        published="2010-05-01",
+    )
+    person = actor_covering(actors, "Faisal")
+    assert (person.kind, person.name, person.country, person.sector) == ("named", "Saud al-Faisal", "SAU", "GOV")
+
+
+def test_a_titled_name_whose_surname_no_holder_has_stays_unknown(resolve):
+    actors, _ = resolve(
+        "Saudi Arabia and Iran exchanged ambassadors on Monday. Foreign Minister Karim Haddad welcomed the step.",
+        published="2010-05-01",
+    )
+    assert actor_covering(actors, "Haddad").kind == "unknown"

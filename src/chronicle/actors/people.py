@@ -74,6 +74,11 @@ class PeopleResolver:
         title = self._describe(doc[title_start:start], doc[start - 1] if title_start < start else None) if title_start < start else None
         appos = self._apposition(root, start, end)
         why_parts = []
+        if entry is None and title:
+            # the office and the date pin a person whose name the aliases missed
+            entry = self._titled_holder(title[4], list(title[0]), doc[end - 1].text)
+            if entry is not None:
+                why_parts.append(f"{title[4]} on {self.day} with the surname {doc[end - 1].text}")
         if entry is not None:
             country, intl, sector, role, why = entry.status_on(self.day)
             why_parts.append(f"knowledge base: {entry.name} ({why})")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chronicle.actors.names import fold
 from chronicle.actors.units import Unit, iso3_of
 
 if TYPE_CHECKING:
@@ -74,6 +75,27 @@ class OfficeTitles:
         if focus and named <= {focus}:
             return focus, f"the only country of the article ({focus})"
         return None, "no country named near it"
+
+
+    def _titled_holder(self, title: str | None, countries: list[str | None], surname: str):
+        """The knowledge-base person a titled name the aliases missed stands for: the one
+        holder of that office on the article's date, in the title's country or else a
+        country the article names, whose own surname is the name's ("Foreign Minister
+        Ahmed Abul Gheit" in a 2009 story naming Egypt is Ahmed Aboul Gheit). The office
+        and the date pin the person; the surname only has to agree, so a transliteration
+        of the given names or a spelling of a particle does not lose them."""
+        if not title or not surname:
+            return None
+        own = [c for c in countries if c]
+        candidates = own or sorted(self._article_countries())
+        found = {}
+        key = fold(surname)
+        for country in candidates:
+            for entry, _role in self.kb.holders(country, title.lower(), self.day):
+                names = [entry.name, *entry.aliases]
+                if any(fold(n.replace("-", " ").split()[-1]) == key for n in names if n.split()):
+                    found[entry.id] = entry
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _same_office(written: str, title_words: list[str]) -> bool:
