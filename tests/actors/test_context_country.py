@@ -138,3 +138,13 @@ def test_a_titled_name_whose_surname_no_holder_has_stays_unknown(resolve):
         published="2010-05-01",
     )
     assert actor_covering(actors, "Haddad").kind == "unknown"
+
+
+def test_a_name_the_knowledge_base_holds_as_an_organisation_is_no_town_to_look_back_to(nlp, stage):
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Russian lawmakers debated the energy bill for a week. The bill was sent to the Duma on Monday. "
+        "Witnesses said the gunmen escaped in two cars.",
+        {"Duma": ("SY", "city")},
+    )
+    assert actor_covering(actors, "gunmen").country != "SYR"

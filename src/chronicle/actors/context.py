@@ -199,9 +199,9 @@ class CountryContext:
             # residents, police, gunmen of a story: where the sentences just before
             # placed it, before the country the article is mostly about
             for back in range(1, LOCAL_LOOKBACK + 1):
-                for iso in self._local_place_countries.get(si - back, []) if si >= back else []:
-                    if iso != exclude:
-                        return iso
+                iso = self._local_place_before(si - back, exclude) if si >= back else None
+                if iso:
+                    return iso
         focus = iso3_of(self.ann.notes.get("focus_country"))
         if focus and focus != exclude and self._focus_named():
             return focus
@@ -239,10 +239,44 @@ class CountryContext:
         foreign.discard(tok_i)
         return foreign
 
+    def _local_place_before(self, si: int, exclude: str | None) -> str | None:
+        """The country of the last town, city or province of sentence `si` that is a place
+        and nothing else: a name the knowledge base knows as an organisation ("the bill
+        was sent to the Duma", "Hamas") is no town, whatever the gazetteer holds."""
+        if not self.sentences:
+            return None
+        if not self._local_place_countries.get(si):
+            return None
+        sent = self.sentences[si]
+        found = None
+        for p in self._places_sorted:
+            if not sent.start_char <= p.start < sent.end_char:
+                continue
+            iso = iso3_of(p.country_code)
+            if not iso or iso == exclude or iso not in self._local_place_countries[si]:
+                continue
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or any(i in self.matches and not isinstance(self.matches[i].target, CountryForm) for i in range(span.start, span.end)):
+                continue
+            found = iso
+        return found
+
+    def _focus_named_in_words(self) -> bool:
+        """Whether a country word of the article (a name or demonym outside the dateline)
+        names its focus country: a focus made of places alone may be a gazetteer's
+        misreading of an organisation's name."""
+        if self._focus_in_words is None:
+            focus = iso3_of(self.ann.notes.get("focus_country"))
+            self._focus_in_words = bool(focus) and any(
+                isinstance(m.target, CountryForm) and m.target.iso3 == focus and not self._filed_at(m)
+                for m in self.matches.values())
+        return self._focus_in_words
+
     def _person_context_country(self, tok_i: int) -> str | None:
-        """Whose an unknown person is when no title, apposition or name says: the
-        country the article is about (its focus, named beyond the dateline), else the
-        one the text around supports. A country word that happens to stand near a name
+        """Whose an unknown person is when no title, apposition or name says: a country
+        word of the name's own phrase, else the country the article is about (its focus,
+        when a country word names it beyond the dateline), else the one the text around
+        supports. A country word that happens to stand near a name
         says whose something else is ("Lioret, whose film about migrants trying to reach
         Britain ...", "Besson said the plight of Afghans in Calais ..."); a person the
         story quotes without saying whose is most often of the country it is about."""
@@ -250,7 +284,7 @@ class CountryContext:
         if own:
             return own
         focus = iso3_of(self.ann.notes.get("focus_country"))
-        if focus and self._focus_named():
+        if focus and self._focus_named_in_words():
             return focus
         return self._context_country(tok_i)
 

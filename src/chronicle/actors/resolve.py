@@ -91,6 +91,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self._local_place_countries = self._places_by_sentence(local=True)
         self._countries_named: set[str] | None = None
         self._focus_seen: bool | None = None  # the focus country named outside the dateline
+        self._focus_in_words: bool | None = None  # ... and by a country word (name or demonym)
         # indexes that keep every context look-up bounded, however long a sentence is
         places = sorted(ann.places or [], key=lambda p: (p.start, p.end))
         self._place_starts = [p.start for p in places]
