@@ -101,6 +101,23 @@ def test_background_negated_and_other_types_stay_apart():
     assert len(merge_mentions([news, old, denied, protest], _Ann(PLACES, ACTORS))) == 4
 
 
+def test_one_act_told_again_in_the_past_tense_is_one_event():
+    # "Karim resigned on Monday" ... "the party said Karim had resigned of his own accord"
+    karim = [ActorRef(1, "Karim", 0, 5)]
+    news = _ev(0, "CONCEDE", word="resigned", actor=karim, date="2024-05-06", date_precision="day", date_evidence=0)
+    retold = _ev(300, "CONCEDE", word="resigned", actor=karim, historical=True)
+    (event,) = merge_mentions([news, retold], _Ann(PLACES, ACTORS))
+    assert len(event.mentions) == 2 and event.historical is False
+    # a past act with its own date, another word or another party is background of its own
+    dated = _ev(300, "CONCEDE", word="resigned", actor=karim, historical=True, date="2019-02",
+                date_precision="month", date_evidence=1)
+    assert len(merge_mentions([news, dated], _Ann(PLACES, ACTORS))) == 2
+    other_word = _ev(300, "CONCEDE", word="quit", actor=karim, historical=True)
+    assert len(merge_mentions([news, other_word], _Ann(PLACES, ACTORS))) == 2
+    lind = _ev(300, "CONCEDE", word="resigned", actor=[ActorRef(2, "Lind", 300, 304)], historical=True)
+    assert len(merge_mentions([news, lind], _Ann(PLACES, ACTORS))) == 2
+
+
 def test_a_dated_event_does_not_join_an_unrelated_undated_one():
     first = _ev(0, word="fighting")
     later = _ev(60, word="shootout", date="2024-05-01", date_precision="day", date_evidence=0)

@@ -240,7 +240,7 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     date_a, date_b = _own_date(a), _own_date(b)
     if date_a and date_b and not _dates_overlap(a, b):
         return False
-    if a.historical != b.historical:
+    if a.historical != b.historical and not _told_again(a, b, actors):
         return False  # background is not the news it resembles ("pledged to reinstate" then "agreed to")
     # only a place in the event's own clause can tell two apart: one merely in its sentence is
     # often another clause's ("the blast came a day after the U.S. military said ...")
@@ -253,6 +253,16 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
         return False  # two speakers' statements, two meetings of different parties
     return True
+
+
+def _told_again(a: Event, b: Event, actors: list) -> bool:
+    """The same act told twice in different tenses ("X resigned on Saturday", then "X had resigned
+    on his own accord"; "called on Israel to ...", "reiterated calls for Israel to ..."): the same
+    word, the same party, and no date of its own on the one told as the past."""
+    if _word(a) != _word(b) or not (a.actor and b.actor) or not _share_party(a, b, actors):
+        return False
+    past = a if a.historical else b
+    return not _own_date(past)
 
 
 def _share_party(a: Event, b: Event, actors: list) -> bool:

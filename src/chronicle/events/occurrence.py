@@ -161,7 +161,22 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and lemma_of(tok.head.head) in CHARACTERISING_VERBS:
         return True  # "condemned the detention as an attack": what an act is called, not another act
+    if ev.type == "REQUEST" and lemma_of(tok) in NECESSITY_VERBS and tok.dep_ == "ROOT" and not _quoted(tok):
+        return True  # "engineers need to inspect the road": the writer says what is necessary; nobody asks
     return False
+
+
+# Verbs of necessity: a demand only when someone says it ("'the law needs to change,' she said")
+NECESSITY_VERBS = {"need", "require"}
+QUOTE_MARKS = "\"\u201c\u201d"
+
+
+def _quoted(tok: "Token") -> bool:
+    """Is the word inside quotation marks, or the main verb of a sentence that is someone's quote?"""
+    sent = tok.sent
+    before = sent.doc.text[sent.start_char:tok.idx]
+    after = sent.doc.text[tok.idx:sent.end_char]
+    return sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1 or any(q in after for q in QUOTE_MARKS)
 
 
 def _figurative_attack(tok: "Token") -> bool:
