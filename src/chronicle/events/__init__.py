@@ -194,6 +194,7 @@ def _attach(event: Event, ann: Annotations, sent, trigger, sizes: list) -> None:
         event.date, event.date_precision, event.date_end = dating.date, dating.date_precision, dating.date_end
         event.date_evidence = dating.time_index
         event.historical = bool(dating.historical)
+        event.hypothetical = event.hypothetical or dating.future  # "rallies next month": planned
     located = _guarded(ann, locate_event, ann, sent, trigger)
     if located:
         event.location, event.location_precision = located

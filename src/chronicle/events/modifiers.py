@@ -69,7 +69,8 @@ INTENT_VERBS = {
     "order", "vote", "insist", "recommend", "suggest", "advocate", "need", "about", "poise", "going",
     "persuade", "convince", "encourage", "pressure", "lobby", "invite",
 }
-INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears"}
+INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears",
+                "likelihood", "chance", "chances", "danger", "odds", "spectre", "specter"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # Links by which a clause or phrase is the complement of the word above it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pcomp", "pobj", "prep", "acomp", "oprd", "attr", "csubj", "csubjpass", "nsubjpass"}
@@ -217,7 +218,7 @@ def _hypothetical(chain, cues: list[str]) -> bool:
                 cues.append(c.text)
                 return True
             # an infinitive on a noun: "the authority to order", "plans to attack"
-            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 cues.append(f"{tok.head.text} to")
                 return True
             # "if they attack", "unless the demands are met" on the trigger's clause
