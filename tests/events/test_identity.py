@@ -116,6 +116,25 @@ def test_one_act_told_again_in_the_past_tense_is_one_event():
     assert len(merge_mentions([news, other_word], _Ann(PLACES, ACTORS))) == 2
     lind = _ev(300, "CONCEDE", word="resigned", actor=[ActorRef(2, "Lind", 300, 304)], historical=True)
     assert len(merge_mentions([news, lind], _Ann(PLACES, ACTORS))) == 2
+    # once told again, the happening still takes its other re-mentions ("the resignation"), and stays news
+    # even when the past-tense passage is the one that tells most
+    retold_more = _ev(300, "CONCEDE", word="resigned", actor=karim, historical=True, sizes=[_killed(0)],
+                      location=0, location_precision="clause")
+    undated_news = _ev(0, "CONCEDE", word="resigned", actor=karim)
+    noun = _ev(600, "CONCEDE", word="resignation")
+    (event,) = merge_mentions([undated_news, retold_more, noun], _Ann(PLACES, ACTORS))
+    assert len(event.mentions) == 3 and event.historical is False
+
+
+def test_a_statement_is_not_parted_by_the_places_it_is_about():
+    abbas = [ActorRef(1, "Karim", 0, 5)]
+    called = _ev(0, "REQUEST", word="called", actor=abbas, location=0, location_precision="clause")
+    again = _ev(300, "REQUEST", word="calls", actor=abbas, location=1, location_precision="clause")
+    assert len(merge_mentions([called, again], _Ann(PLACES, ACTORS))) == 1
+    # two attacks in two cities are two
+    assert len(merge_mentions([_ev(0, location=0, location_precision="clause", actor=[ActorRef(0, "army", 0, 4)]),
+                               _ev(300, location=1, location_precision="clause", actor=[ActorRef(0, "army", 300, 304)])],
+                              _Ann(PLACES, ACTORS))) == 2
 
 
 def test_a_dated_event_does_not_join_an_unrelated_undated_one():

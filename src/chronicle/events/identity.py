@@ -85,7 +85,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             happenings.append(_Happening([i]))
             continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _may_join(h, event, events)]
+                and _same_time_frame(h, event, events, actors) and _may_join(h, event, events)]
         if fits:
             best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
             best.members.append(i)
@@ -240,12 +240,14 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     date_a, date_b = _own_date(a), _own_date(b)
     if date_a and date_b and not _dates_overlap(a, b):
         return False
-    if a.historical != b.historical and not _told_again(a, b, actors):
-        return False  # background is not the news it resembles ("pledged to reinstate" then "agreed to")
+    # (news versus background: _same_time_frame, over the whole happening)
     # only a place in the event's own clause can tell two apart: one merely in its sentence is
-    # often another clause's ("the blast came a day after the U.S. military said ...")
+    # often another clause's ("the blast came a day after the U.S. military said ..."); a statement's
+    # clause names what it is about ("called on Israel to stop demolitions in Jerusalem") more often
+    # than where it was made, so a statement's place does not part two by one speaker
     place_a, place_b = _own_place(a, places, ("clause",)), _own_place(b, places, ("clause",))
-    if place_a is not None and place_b is not None and not _places_agree(place_a, place_b):
+    if place_a is not None and place_b is not None and not _places_agree(place_a, place_b) and not (
+            a.type in _SPEECH_ACTS and a.actor and b.actor and _share_party(a, b, actors)):
         return False
     for role in ("actor", "recipient"):
         if _parties_differ(getattr(a, role), getattr(b, role), actors):
@@ -253,6 +255,15 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
         return False  # two speakers' statements, two meetings of different parties
     return True
+
+
+def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list) -> bool:
+    """Background is not the news it resembles ("pledged to reinstate" then "agreed to"): a passage
+    joins a happening told in the other time frame only when it tells one of its passages again."""
+    members = [events[j] for j in h.members]
+    if any(m.historical == event.historical for m in members):
+        return True  # the happening already holds a passage of its time frame (joined as told again)
+    return any(_told_again(m, event, actors) for m in members)
 
 
 def _told_again(a: Event, b: Event, actors: list) -> bool:
@@ -413,6 +424,8 @@ def _merged(member_indices: list[int], events: Sequence[Event], places: list[Pla
         if telling is not None:
             merged.acled_event_type, merged.acled_sub_event_type = telling.acled_event_type, telling.acled_sub_event_type
     _take_date(merged, by_salience)
+    if merged.historical and not all(e.historical for e in members) and not _own_date(merged):
+        merged.historical = False  # news told again in the past tense ("had resigned") is still news
     _take_location(merged, by_salience, places)
     for role in ("actor", "recipient"):
         setattr(merged, role, list(_best_parties([getattr(e, role) for e in by_salience], actors)))
