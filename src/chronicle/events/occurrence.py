@@ -161,7 +161,7 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and lemma_of(tok.head.head) in CHARACTERISING_VERBS:
         return True  # "condemned the detention as an attack": what an act is called, not another act
-    if tok.pos_ == "NOUN" and _habitual_noun(tok):
+    if tok.pos_ == "NOUN" and lemma_of(tok) not in STANDING_MEASURES and _habitual_noun(tok):
         return True  # "the almost daily torrent of bombings", "nightly raids": a pattern, no one happening
     if ev.type == "REQUEST" and lemma_of(tok) in NECESSITY_VERBS and tok.dep_ == "ROOT" and not _quoted(tok):
         return True  # "engineers need to inspect the road": the writer says what is necessary; nobody asks
@@ -176,6 +176,11 @@ QUOTE_MARKS = "\"\u201c\u201d"
 # Adjectives of recurrence: "daily bombings", "a constant stream of arrests" name a pattern
 HABITUAL_ADJECTIVES = {"daily", "nightly", "weekly", "monthly", "frequent", "constant", "regular", "routine",
                        "incessant", "endless", "ceaseless", "perennial", "habitual", "everyday"}
+
+
+# Measures that last by nature: "the nightly curfew" is one measure, not a pattern of events
+STANDING_MEASURES = {"curfew", "ban", "blockade", "siege", "embargo", "lockdown", "closure", "restriction", "patrol",
+                     "checkpoint", "sanction", "sanctions"}
 
 
 def _habitual_noun(tok: "Token") -> bool:
