@@ -252,4 +252,38 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return "a weapon nothing is done with"
     if _document_content(tok):
         return "what a document says, not a happening"
+    if event_type == "THREATEN" and lemma == "threat" and _danger(tok):
+        return "a danger someone faces, not a threat made"
+    if _plot(tok):
+        return "the plot of a story, not a happening"
     return None
+
+
+# "the threat that faces the country", "faces a threat", "poses a threat to": a danger, nobody threatens
+_DANGER_VERBS = {"face", "confront", "pose", "represent", "constitute", "counter", "meet", "tackle", "combat"}
+# Narratives whose content is told, not reported: "the film tells the story of a lifeguard who meets ..."
+# ("a series of attacks", "an episode of violence" are real happenings: not here)
+_NARRATIVES = {"story", "film", "movie", "novel", "book", "play", "plot", "tale", "fiction", "screenplay", "opera",
+               "musical", "sitcom", "thriller"}
+
+
+def _danger(tok: "Token") -> bool:
+    if tok.dep_ in ("dobj", "nsubjpass") and _lemma(tok.head) in _DANGER_VERBS:
+        return True
+    return any(c.dep_ == "relcl" and _lemma(c) in _DANGER_VERBS and any(
+        s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children) for c in tok.children)
+
+
+def _plot(tok: "Token") -> bool:
+    """Is the word inside what a story, film or book tells ("the story of a lifeguard who meets a
+    young Kurd")? Climbs through the clauses and phrases that describe a noun."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ not in ("relcl", "acl", "pobj", "prep", "conj", "advcl", "xcomp", "dobj", "ccomp"):
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and _lemma(cur) in _NARRATIVES:
+            return True
+    return False
