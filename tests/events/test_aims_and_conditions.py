@@ -49,3 +49,15 @@ def test_aims_conditions_and_considered_acts_are_hypothetical(text, trigger):
 )
 def test_reported_acts_stay_asserted(text, trigger):
     assert hypothetical(text, trigger) is False
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Why did the police arrest the students before the vote?", "arrest"),
+    ('"Why do you say the plan is approved by the people?" the envoy asked.', "approved"),
+])
+def test_what_a_question_asks_is_not_asserted(text, trigger):
+    assert hypothetical(text, trigger) is True
+
+
+def test_a_statement_after_a_question_is_asserted():
+    assert hypothetical("Who was to blame? Police arrested the two organisers on Tuesday.", "arrested") is False

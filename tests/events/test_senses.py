@@ -82,3 +82,20 @@ def test_a_danger_faced_and_a_story_told_are_no_events(code):
     assert [e for e in made if e.type == "THREATEN"]
     series = code("A series of attacks on police posts killed nine officers in the south on Monday.")
     assert [e for e in series if e.type == "ASSAULT" and not e.hypothetical and not e.negated]
+
+
+def test_a_question_asked_is_no_request(code):
+    question = code('"Who gave the order to fire?" the opposition leader asked.')
+    assert not [e for e in question if e.type == "REQUEST" and e.trigger.text == "asked"]
+    whether = code("The senator asked whether the army had been told about the raid.")
+    assert not [e for e in whether if e.type == "REQUEST" and e.trigger.text == "asked"]
+    # asking someone to act, or asking for something, is a request
+    told = code("The opposition leader asked the army to withdraw from the university campus.")
+    assert [e for e in told if e.type == "REQUEST" and e.trigger.text == "asked"]
+    wanted = code("The families asked for the return of the bodies of the miners.")
+    assert [e for e in wanted if e.type == "REQUEST" and e.trigger.text == "asked"]
+
+
+def test_what_a_reform_aims_at_is_no_request(code):
+    events = code("The proposed electoral reforms seek to cut the number of seats in the upper house.")
+    assert not [e for e in events if e.type == "REQUEST" and not e.hypothetical]

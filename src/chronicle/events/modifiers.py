@@ -172,6 +172,19 @@ def _purpose(trigger: "Token", cues: list[str]) -> bool:
     return True
 
 
+def _asked(trigger: "Token", cues: list[str]) -> bool:
+    """In a question ("Why do you say it is approved?", "Did police fire first?"): asked, not asserted.
+    The question is the stretch of the sentence around the trigger up to the next end mark."""
+    sent = trigger.sent
+    for t in sent.doc[trigger.i:sent.end]:
+        if t.text in (".", "!"):
+            return False
+        if t.text == "?":
+            cues.append("?")
+            return True
+    return False
+
+
 def _generic_subject_of_modal(chain, cues: list[str]) -> bool:
     """"Tacit agreement to do nothing would be dangerous", "the cost of withholding aid might be high":
     an event noun with no determiner that makes it one happening, in the subject of a modal clause,
@@ -203,7 +216,7 @@ def _hypothetical(chain, cues: list[str]) -> bool:
         if plan is not None:
             cues.append(plan.text)
             return True
-    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues):
+    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues) or _asked(trigger, cues):
         return True
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
