@@ -51,3 +51,25 @@ def test_a_possibility_or_a_capacity_is_no_event(code, text, word):
 
 def test_one_raid_is_still_an_event(code):
     assert _asserted(code("Militiamen raided the village on Sunday night, the governor said."), "raided")
+
+
+def test_a_stance_held_is_no_event(code):
+    # a present-tense relative clause on a group describes where it stands
+    held = code("Ana Ruiz, who leads a residents' group that opposes the new highway, spoke at the rally on Sunday.")
+    assert not [e for e in held if e.type == "REJECT"]
+    # the same verb as the group's act is one
+    act = code("The residents' group opposed the new highway at a council hearing on Sunday.")
+    assert [e for e in act if e.type == "REJECT"]
+
+
+def test_what_demonstrators_say_in_a_later_sentence_is_their_protest(pipeline):
+    from chronicle.record import Article
+
+    text = ("Hundreds of farmers marched through the capital on Monday against the new land law. "
+            "The protesters demanded the resignation of the agriculture minister. "
+            "Police watched from side streets and made no arrests.")
+    events = pipeline.process(Article(text=text, published="2024-05-08")).events
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert len(protests) == 1
+    assert "demanded" in [m.trigger.text for m in protests[0].mentions]
+    assert not [e for e in events if e.type == "REQUEST" and not e.hypothetical]

@@ -161,6 +161,9 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and lemma_of(tok.head.head) in CHARACTERISING_VERBS:
         return True  # "condemned the detention as an attack": what an act is called, not another act
+    if ev.type in STANCE_TYPES and tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # "a group that opposes the amendment", "a party which backs independence": a stance held
     if tok.pos_ == "NOUN" and lemma_of(tok) not in STANDING_MEASURES and _habitual_noun(tok):
         return True  # "the almost daily torrent of bombings", "nightly raids": a pattern, no one happening
     if ev.type == "REQUEST" and lemma_of(tok) in NECESSITY_VERBS and tok.dep_ == "ROOT" and not _quoted(tok):
@@ -168,6 +171,8 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
     return False
 
 
+# Verbal acts that, in the simple present of a relative clause, describe a standing position
+STANCE_TYPES = {"REJECT", "SUPPORT", "ACCUSE", "AGREE", "COOPERATE"}
 # Verbs of necessity: a demand only when someone says it ("'the law needs to change,' she said")
 NECESSITY_VERBS = {"need", "require"}
 QUOTE_MARKS = "\"\u201c\u201d"
