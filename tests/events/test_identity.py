@@ -231,3 +231,28 @@ def test_an_act_after_another_is_not_its_detail(pipeline):
     text = "Police arrested twelve men after clashes with soldiers in the market on Friday."
     types = {e.type for e in _events(pipeline, text)}
     assert {"COERCE", "ASSAULT"} <= types
+
+
+@dataclass
+class _DatedAnn:
+    places: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    published: str | None = None
+
+
+def test_undated_news_happened_on_the_story_day_not_the_publication_day():
+    # Saturday's paper: "the governor said Friday he would reject the funds" leads; the undated
+    # "the budget office denied his request" is Friday's news too
+    lead = _ev(0, "REJECT", word="reject", date="2024-05-03", date_precision="day", date_evidence=0,
+               actor=[ActorRef(1, "Karim", 0, 5)])
+    undated = _ev(300, "ACCUSE", word="denied", date="2024-05-04", date_precision="day")
+    old = _ev(600, "CONSULT", word="met", date="2024-05-04", date_precision="day", historical=True)
+    events = merge_mentions([lead, undated, old], _DatedAnn(PLACES, ACTORS, "2024-05-04"))
+    by_word = {e.trigger.text: e for e in events}
+    assert by_word["denied"].date == "2024-05-03"
+    assert by_word["met"].date == "2024-05-04"  # background keeps what it had
+    # a story day far from publication (a weekly's look back) is not the day of its undated news
+    far = _ev(0, "REJECT", word="reject", date="2024-04-20", date_precision="day", date_evidence=0)
+    undated = _ev(300, "ACCUSE", word="denied", date="2024-05-04", date_precision="day")
+    events = merge_mentions([far, undated], _DatedAnn(PLACES, ACTORS, "2024-05-04"))
+    assert {e.trigger.text: e for e in events}["denied"].date == "2024-05-04"

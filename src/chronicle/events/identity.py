@@ -17,7 +17,10 @@ The main mention is the passage that tells most in its own words (date, place,
 who, to whom, how many), the earliest of those; the event's type and coding are
 its. The list stays most salient first, news before background (CONTRACT): a
 happening weighs the salience ranks of all its passages (1, 1/2, 1/3, ...), so
-the story the article keeps telling leads, not one salient aside.
+the story the article keeps telling leads, not one salient aside. News told
+without a date of its own happened on the story's day: when the leading news is
+dated by its own words to a day one to three days before publication, undated
+news takes that day instead of the publication date.
 
 A passage that marks its happening as one more ("the militia also tortured ...",
 "another bomb", "a second attack") starts a happening of its own. Otherwise two
@@ -99,7 +102,35 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         merged[k].mentions.extend(m for m in _mentions_of(events[part]) if m.trigger.start not in seen)
         merged[k].mentions[1:] = sorted(merged[k].mentions[1:], key=lambda m: m.trigger.start)
     order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
-    return [merged[k] for k in order]
+    result = [merged[k] for k in order]
+    _story_day(result, getattr(ann, "published", None))
+    return result
+
+
+# How many days before publication the story's own day may lie for its undated news to take it
+STORY_DAY_WINDOW = 3
+
+
+def _story_day(events: list[Event], published: str | None) -> None:
+    """News told without a date of its own happened on the story's day, not on the day the paper
+    came out: when the article's leading news is dated by its own words to a day shortly before
+    publication ("Sanford said Friday ..." in Saturday's paper), its undated news takes that day."""
+    if not published:
+        return
+    lead = next((e for e in events if not e.historical and not e.hypothetical and _own_date(e)), None)
+    if lead is None or lead.date_precision != "day" or lead.date_end or not lead.date:
+        return
+    from datetime import date
+
+    try:
+        gap = (date.fromisoformat(published[:10]) - date.fromisoformat(lead.date)).days
+    except ValueError:
+        return
+    if not 0 < gap <= STORY_DAY_WINDOW:
+        return
+    for e in events:
+        if e.date == published[:10] and e.date_evidence is None and not e.historical:
+            e.date = lead.date
 
 
 # How concrete an act is: a detail is folded into an act at least as concrete as itself
