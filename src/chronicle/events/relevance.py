@@ -53,7 +53,8 @@ def reports_politics(events: Sequence[Event], ann: Any) -> bool:
                 return True
     # a head of state or minister the knowledge base knows by name, even if no event caught them
     # (one the knowledge base places in a country: a bare surname matched to no one's country is no evidence)
-    return any(a.kind == "named" and a.sector in POLITICAL_SECTORS and a.country for a in actors)
+    # (an international body's officials belong to no country and count as they are)
+    return any(a.kind == "named" and a.sector in POLITICAL_SECTORS and (a.country or a.sector == "IGO") for a in actors)
 
 
 def political_events(events: Sequence[Event], ann: Any) -> list[Event]:
