@@ -101,6 +101,42 @@ def test_background_negated_and_other_types_stay_apart():
     assert len(merge_mentions([news, old, denied, protest], _Ann(PLACES, ACTORS))) == 4
 
 
+def test_one_act_told_again_in_the_past_tense_is_one_event():
+    # "Karim resigned on Monday" ... "the party said Karim had resigned of his own accord"
+    karim = [ActorRef(1, "Karim", 0, 5)]
+    news = _ev(0, "CONCEDE", word="resigned", actor=karim, date="2024-05-06", date_precision="day", date_evidence=0)
+    retold = _ev(300, "CONCEDE", word="resigned", actor=karim, historical=True)
+    (event,) = merge_mentions([news, retold], _Ann(PLACES, ACTORS))
+    assert len(event.mentions) == 2 and event.historical is False
+    # a past act with its own date, another word or another party is background of its own
+    dated = _ev(300, "CONCEDE", word="resigned", actor=karim, historical=True, date="2019-02",
+                date_precision="month", date_evidence=1)
+    assert len(merge_mentions([news, dated], _Ann(PLACES, ACTORS))) == 2
+    other_word = _ev(300, "CONCEDE", word="quit", actor=karim, historical=True)
+    assert len(merge_mentions([news, other_word], _Ann(PLACES, ACTORS))) == 2
+    lind = _ev(300, "CONCEDE", word="resigned", actor=[ActorRef(2, "Lind", 300, 304)], historical=True)
+    assert len(merge_mentions([news, lind], _Ann(PLACES, ACTORS))) == 2
+    # once told again, the happening still takes its other re-mentions ("the resignation"), and stays news
+    # even when the past-tense passage is the one that tells most
+    retold_more = _ev(300, "CONCEDE", word="resigned", actor=karim, historical=True, sizes=[_killed(0)],
+                      location=0, location_precision="clause")
+    undated_news = _ev(0, "CONCEDE", word="resigned", actor=karim)
+    noun = _ev(600, "CONCEDE", word="resignation")
+    (event,) = merge_mentions([undated_news, retold_more, noun], _Ann(PLACES, ACTORS))
+    assert len(event.mentions) == 3 and event.historical is False
+
+
+def test_a_statement_is_not_parted_by_the_places_it_is_about():
+    abbas = [ActorRef(1, "Karim", 0, 5)]
+    called = _ev(0, "REQUEST", word="called", actor=abbas, location=0, location_precision="clause")
+    again = _ev(300, "REQUEST", word="calls", actor=abbas, location=1, location_precision="clause")
+    assert len(merge_mentions([called, again], _Ann(PLACES, ACTORS))) == 1
+    # two attacks in two cities are two
+    assert len(merge_mentions([_ev(0, location=0, location_precision="clause", actor=[ActorRef(0, "army", 0, 4)]),
+                               _ev(300, location=1, location_precision="clause", actor=[ActorRef(0, "army", 300, 304)])],
+                              _Ann(PLACES, ACTORS))) == 2
+
+
 def test_a_dated_event_does_not_join_an_unrelated_undated_one():
     first = _ev(0, word="fighting")
     later = _ev(60, word="shootout", date="2024-05-01", date_precision="day", date_evidence=0)
@@ -195,3 +231,28 @@ def test_an_act_after_another_is_not_its_detail(pipeline):
     text = "Police arrested twelve men after clashes with soldiers in the market on Friday."
     types = {e.type for e in _events(pipeline, text)}
     assert {"COERCE", "ASSAULT"} <= types
+
+
+@dataclass
+class _DatedAnn:
+    places: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    published: str | None = None
+
+
+def test_undated_news_happened_on_the_story_day_not_the_publication_day():
+    # Saturday's paper: "the governor said Friday he would reject the funds" leads; the undated
+    # "the budget office denied his request" is Friday's news too
+    lead = _ev(0, "REJECT", word="reject", date="2024-05-03", date_precision="day", date_evidence=0,
+               actor=[ActorRef(1, "Karim", 0, 5)])
+    undated = _ev(300, "ACCUSE", word="denied", date="2024-05-04", date_precision="day")
+    old = _ev(600, "CONSULT", word="met", date="2024-05-04", date_precision="day", historical=True)
+    events = merge_mentions([lead, undated, old], _DatedAnn(PLACES, ACTORS, "2024-05-04"))
+    by_word = {e.trigger.text: e for e in events}
+    assert by_word["denied"].date == "2024-05-03"
+    assert by_word["met"].date == "2024-05-04"  # background keeps what it had
+    # a story day far from publication (a weekly's look back) is not the day of its undated news
+    far = _ev(0, "REJECT", word="reject", date="2024-04-20", date_precision="day", date_evidence=0)
+    undated = _ev(300, "ACCUSE", word="denied", date="2024-05-04", date_precision="day")
+    events = merge_mentions([far, undated], _DatedAnn(PLACES, ACTORS, "2024-05-04"))
+    assert {e.trigger.text: e for e in events}["denied"].date == "2024-05-04"

@@ -38,3 +38,14 @@ def test_planned_events_are_hypothetical(code, text, word):
 def test_what_was_not_done_is_negated(code, text, word):
     named = [e for e in code(text) if e.trigger.text == word]
     assert named and all(e.negated for e in named)
+
+
+def test_what_the_writer_says_is_necessary_is_no_request(code):
+    # narrative "need": a necessity, nobody asks anyone
+    narrated = [e for e in code("Road engineers need to inspect the collapsed embankment before it reopens.")
+                if e.type == "REQUEST" and e.trigger.text == "need"]
+    assert not narrated
+    # a speaker's "needs to": a demand voiced in quotes
+    quoted = [e for e in code('"The government needs to release the detained editors now," the union leader said.')
+              if e.type == "REQUEST"]
+    assert quoted

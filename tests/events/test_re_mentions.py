@@ -30,3 +30,13 @@ def test_a_second_attack_with_its_own_details_stays(code):
     events = code("Gunmen killed three police officers at a checkpoint in the north on Monday. "
                   "The attack on a convoy near the capital on Tuesday killed four soldiers.")
     assert len([e for e in events if e.type == "ASSAULT"]) >= 2
+
+
+def test_the_fighting_named_in_a_side_phrase_is_the_fighting_told(code):
+    # the parties of the sentence ("the governor", "the minister") are not the re-mentioned fighting's own
+    events = code("Two days of heavy fighting between the army and rebels in the hills ended on Sunday. "
+                  "Underscoring the seriousness of the fighting, state television showed a meeting on Friday "
+                  "between President Ivan Petrov and the regional governor, Ali Musayev.")
+    assert _triggers(events, "ASSAULT") == ["fighting"]
+    (fighting,) = [e for e in events if e.type == "ASSAULT"]
+    assert fighting.trigger.start < 20

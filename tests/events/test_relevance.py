@@ -34,6 +34,13 @@ def test_a_political_party_a_protest_or_casualties_keep_the_article():
     # a political party counts in a threat or a denial too; a negated protest does not
     assert reports_politics([_ev("COERCE", negated=True, actor=[ActorRef(0, "police", 0, 6)])], police)
     assert not reports_politics([_ev("PROTEST", negated=True)], _Ann())
+    # an aim or a possibility is no political act: "officials reopened the road to allow residents home"
+    assert not reports_politics([_ev("CONCEDE", hypothetical=True, actor=[ActorRef(0, "police", 0, 6)])], police)
+    # a surname the knowledge base places in no country is no evidence of a political figure
+    nobody = _Ann([Actor("Roe", 0, 3, "Roe", country=None, sector="GOV", kind="named")])
+    assert not reports_politics([_ev("CONSULT")], nobody)
+    envoy = _Ann([Actor("Ana Roe", 0, 7, "Ana Roe", country=None, sector="IGO", kind="named")])
+    assert reports_politics([_ev("CONSULT")], envoy)  # a UN envoy belongs to no country
     # a minister the knowledge base knows by name makes the article political
     minister = _Ann([Actor("Jane Roe", 0, 8, "Jane Roe", country="GBR", sector="GOV", kind="named")])
     assert reports_politics([_ev("CONSULT")], minister)

@@ -3,7 +3,7 @@ on real spaCy parses of sentences written for these tests; each rule is checked 
 
 import pytest
 
-from events_fixtures import nlp  # noqa: F401 - session fixture
+from events_fixtures import code, nlp, pipeline  # noqa: F401 - session fixtures
 
 from chronicle.events.senses import excluded_reading
 
@@ -70,3 +70,32 @@ def test_things_and_documents(nlp, sentence, word, event_type, excluded):
 def test_what_a_law_named_before_says(nlp):
     assert _reading(nlp, "Since 2000 the state has had a marriage act, which bars officials from recognising such unions.",
                     "bars", "COERCE") is not None
+
+
+def test_a_danger_faced_and_a_story_told_are_no_events(code):
+    faced = code("The minister said the country understands the scale of the threat that faces its northern province.")
+    assert not [e for e in faced if e.type == "THREATEN" and e.trigger.text == "threat"]
+    plot = code("The new film tells the story of a farmer who meets a wounded soldier and hides him from the army.")
+    assert not [e for e in plot if e.trigger.text in ("meets", "hides")]
+    # a threat made is still one; a series of attacks is still attacks
+    made = code("The rebel commander issued a threat to shell the port if the navy did not withdraw.")
+    assert [e for e in made if e.type == "THREATEN"]
+    series = code("A series of attacks on police posts killed nine officers in the south on Monday.")
+    assert [e for e in series if e.type == "ASSAULT" and not e.hypothetical and not e.negated]
+
+
+def test_a_question_asked_is_no_request(code):
+    question = code('"Who gave the order to fire?" the opposition leader asked.')
+    assert not [e for e in question if e.type == "REQUEST" and e.trigger.text == "asked"]
+    whether = code("The senator asked whether the army had been told about the raid.")
+    assert not [e for e in whether if e.type == "REQUEST" and e.trigger.text == "asked"]
+    # asking someone to act, or asking for something, is a request
+    told = code("The opposition leader asked the army to withdraw from the university campus.")
+    assert [e for e in told if e.type == "REQUEST" and e.trigger.text == "asked"]
+    wanted = code("The families asked for the return of the bodies of the miners.")
+    assert [e for e in wanted if e.type == "REQUEST" and e.trigger.text == "asked"]
+
+
+def test_what_a_reform_aims_at_is_no_request(code):
+    events = code("The proposed electoral reforms seek to cut the number of seats in the upper house.")
+    assert not [e for e in events if e.type == "REQUEST" and not e.hypothetical]

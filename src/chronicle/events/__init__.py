@@ -118,7 +118,10 @@ class EventStage:
                     context=list(contexts),
                 )
                 _attach(event, ann, sent, trig.head, sizes)
-                own_parties = [r for r in event.actor + event.recipient if not r.inferred]
+                # parties count as the event's own only where the noun is a verb's argument ("gunmen
+                # carried out the attack"); "the seriousness of the fighting" has none of its own
+                own_parties = [r for r in event.actor + event.recipient if not r.inferred] \
+                    if trig.head.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") else []
                 if (event.type in reported and not own_parties
                         and names_an_earlier_event(trig.head)):
                     continue  # "the attack" after the attack was reported: the same event, not another
@@ -194,6 +197,7 @@ def _attach(event: Event, ann: Annotations, sent, trigger, sizes: list) -> None:
         event.date, event.date_precision, event.date_end = dating.date, dating.date_precision, dating.date_end
         event.date_evidence = dating.time_index
         event.historical = bool(dating.historical)
+        event.hypothetical = event.hypothetical or dating.future  # "rallies next month": planned
     located = _guarded(ann, locate_event, ann, sent, trigger)
     if located:
         event.location, event.location_precision = located

@@ -11,7 +11,9 @@ Rules first, learned model second, because they measure that way (docs/events.md
      accusation ("refused to *deploy*", "accused X of *killing*") is that
      event's content, not an event of its own, and sets its mode;
    * cooperative actions in the future or promised ("will *visit*") are
-     AGREE; announced retreats are CONCEDE; hostile actions announced for
+     AGREE, and so are concessions and retreats promised with "will"/"would"
+     (THREATEN when held over someone: "will withdraw unless ..."); other
+     announced retreats are CONCEDE; hostile actions announced for
      the future are THREATEN; preparing an attack is MOBILIZE;
    * "X said Y must ..." is a REQUEST;
    * participant nouns ("protesters", "gunmen") strengthen the event they
@@ -237,6 +239,7 @@ class RuleClassifier:
                   and getattr(events.get(ev.trigger.head.head.i), "type", None) == "ASSAULT"]:
             del events[k]
         self._speech_requests(sent, events, heads)
+        _speech_blames(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
             if lemma_of(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
@@ -441,7 +444,16 @@ class RuleClassifier:
             return
         if not _is_future(tok):
             return
-        if ev.type in COOPERATIVE:
+        if ev.type in ("CONCEDE", "RETREAT") and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                for c in tok.children):
+            # "will withdraw its troops unless ...": a withdrawal held over someone is an ultimatum
+            ev.type, ev.mode, ev.framed = "THREATEN", None, True
+        elif ev.type in COOPERATIVE or ev.type in ("CONCEDE", "RETREAT") and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
+            # "will allow the refugees to return", "would release the hostages": a concession
+            # promised is an agreement to make it (PLOVER AGREE), not one made ("decided to allow"
+            # is a decision taken: it stays CONCEDE)
             ev.type, ev.mode, ev.framed = "AGREE", None, True
         elif ev.type == "RETREAT":
             ev.type, ev.mode, ev.framed = "CONCEDE", None, True
@@ -473,6 +485,59 @@ class RuleClassifier:
 
     def _needs_political_context(self, ev: CodedEvent) -> bool:
         return True
+
+
+# Words by which a speaker casts someone's conduct as wrongdoing ("a campaign of terror", "doing
+# everything to undermine peace", "the campaign led to the harassment of my staff")
+BLAME_WORDS = {"terror", "terrorism", "massacre", "genocide", "cleansing", "aggression", "provocation",
+               "persecution", "harassment", "repression", "intimidation", "sabotage", "propaganda", "blackmail",
+               "slander", "undermine", "sabotage", "destabilise", "destabilize", "provoke", "harass", "intimidate",
+               "persecute", "incite", "obstruct"}
+# verbs that voice a claim: "said", "suggested", "charged"
+BLAME_SPEECH = SPEECH_VERBS | {"suggest", "claim", "charge", "allege", "contend", "assert", "tell"}
+
+
+def _blame_in(clause: "Token") -> bool:
+    """Does a reported clause cast someone's conduct as wrongdoing: a word of blame in it, or
+    someone said to be "behind" an act ("could have been behind the terrorist act")?"""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return False  # "was not behind the attack": a denial, not an accusation
+    for t in clause.subtree:
+        if (lemma_of(t) in BLAME_WORDS or t.lower_ in BLAME_WORDS) and _on_the_claim(t, clause):
+            return True
+        if t.lower_ == "behind" and t.dep_ == "prep" and lemma_of(t.head) == "be":
+            return True
+    return False
+
+
+def _on_the_claim(word: "Token", clause: "Token") -> bool:
+    """Is the word part of what the clause claims, not of a description inside it ("would deny entry
+    to individuals undermining stability": the undermining describes who is barred)?"""
+    cur = word
+    while cur.i != clause.i:
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ != "PRON" or cur.head.i == cur.i:
+            return False  # ("doing everything to undermine": a pronoun's clause is the claim itself)
+        cur = cur.head
+    return True
+
+
+def _speech_blames(view: SentenceView, events: dict[int, CodedEvent]) -> None:
+    """"X said Y was behind the bombing", "in what X said was a campaign of terror": a speaker's
+    public blame is X's ACCUSE (PLOVER counts verbal acts), made by the speech verb. Events in the
+    reported clause stay what they are (the bombing is still the bombing)."""
+    clauses = [tok for tok, dep in zip(view.tokens, view.deps) if dep == "ccomp"]
+    # the innermost reported clause first: "said the device went off and suggested that ... was behind
+    # it" is blame voiced by "suggested"
+    for tok in sorted(clauses, key=lambda t: t.right_edge.i - t.left_edge.i):
+        speech = tok.head
+        if lemma_of(speech) not in BLAME_SPEECH or speech.i in events:
+            continue
+        if any(ev.type == "ACCUSE" for ev in events.values()) or not _blame_in(tok):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in speech.children) and speech.dep_ not in ("relcl", "conj"):
+            continue  # someone must say it (a coordinated verb shares its subject)
+        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("ACCUSE", None, 0.5)], "frame")
+        events[speech.i] = CodedEvent(trig, "ACCUSE", None, 0.5, 0.5, 0.0, 0.5, tree_depth(speech), framed=True)
 
 
 # -- the learned sentence model ---------------------------------------------

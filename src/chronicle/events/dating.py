@@ -8,7 +8,8 @@ on Monday, marched on Friday": Friday dates the march). With none, the event
 takes the publication date only when the text reports it as current (not past
 perfect, not future, not framed as the past).
 
-`historical` marks background: a date well before publication (more than
+`future` marks an event its own words date after publication (a plan, not a
+happening yet; the events stage flags it hypothetical). `historical` marks background: a date well before publication (more than
 HISTORICAL_DAYS), the past perfect, a PAST_REF ("in the past", "years ago"),
 or a sentence framed as the past ("previously", "at the time").
 """
@@ -45,6 +46,7 @@ class EventDating:
     date_end: str | None = None
     time_index: int | None = None  # index into ann.times; None when the date is the publication date
     historical: bool = False
+    future: bool = False  # dated after publication: a plan or an announcement, not a happening yet
 
 
 def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
@@ -223,8 +225,11 @@ def _from_time(t, index: int, published: date | None, trigger) -> EventDating:
     historical = _past_perfect(trigger)
     if published is not None and last < published - timedelta(days=HISTORICAL_DAYS):
         historical = True
+    # "rallies next month", "the vote on April 9": not happened when the article was written (a verb
+    # in the past or the perfect with a later date is a misread date, not a plan)
+    future = published is not None and first > published and trigger.tag_ not in ("VBD", "VBN")
     return EventDating(date=date_value, date_precision=precision, date_end=date_end,
-                       time_index=index, historical=historical)
+                       time_index=index, historical=historical, future=future)
 
 
 def _write(d: date, precision: str) -> str:

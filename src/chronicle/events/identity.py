@@ -17,7 +17,10 @@ The main mention is the passage that tells most in its own words (date, place,
 who, to whom, how many), the earliest of those; the event's type and coding are
 its. The list stays most salient first, news before background (CONTRACT): a
 happening weighs the salience ranks of all its passages (1, 1/2, 1/3, ...), so
-the story the article keeps telling leads, not one salient aside.
+the story the article keeps telling leads, not one salient aside. News told
+without a date of its own happened on the story's day: when the leading news is
+dated by its own words to a day one to three days before publication, undated
+news takes that day instead of the publication date.
 
 A passage that marks its happening as one more ("the militia also tortured ...",
 "another bomb", "a second attack") starts a happening of its own. Otherwise two
@@ -85,7 +88,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             happenings.append(_Happening([i]))
             continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _may_join(h, event, events)]
+                and _same_time_frame(h, event, events, actors) and _may_join(h, event, events)]
         if fits:
             best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
             best.members.append(i)
@@ -99,7 +102,35 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         merged[k].mentions.extend(m for m in _mentions_of(events[part]) if m.trigger.start not in seen)
         merged[k].mentions[1:] = sorted(merged[k].mentions[1:], key=lambda m: m.trigger.start)
     order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
-    return [merged[k] for k in order]
+    result = [merged[k] for k in order]
+    _story_day(result, getattr(ann, "published", None))
+    return result
+
+
+# How many days before publication the story's own day may lie for its undated news to take it
+STORY_DAY_WINDOW = 3
+
+
+def _story_day(events: list[Event], published: str | None) -> None:
+    """News told without a date of its own happened on the story's day, not on the day the paper
+    came out: when the article's leading news is dated by its own words to a day shortly before
+    publication ("Sanford said Friday ..." in Saturday's paper), its undated news takes that day."""
+    if not published:
+        return
+    lead = next((e for e in events if not e.historical and not e.hypothetical and _own_date(e)), None)
+    if lead is None or lead.date_precision != "day" or lead.date_end or not lead.date:
+        return
+    from datetime import date
+
+    try:
+        gap = (date.fromisoformat(published[:10]) - date.fromisoformat(lead.date)).days
+    except ValueError:
+        return
+    if not 0 < gap <= STORY_DAY_WINDOW:
+        return
+    for e in events:
+        if e.date == published[:10] and e.date_evidence is None and not e.historical:
+            e.date = lead.date
 
 
 # How concrete an act is: a detail is folded into an act at least as concrete as itself
@@ -240,12 +271,14 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     date_a, date_b = _own_date(a), _own_date(b)
     if date_a and date_b and not _dates_overlap(a, b):
         return False
-    if a.historical != b.historical:
-        return False  # background is not the news it resembles ("pledged to reinstate" then "agreed to")
+    # (news versus background: _same_time_frame, over the whole happening)
     # only a place in the event's own clause can tell two apart: one merely in its sentence is
-    # often another clause's ("the blast came a day after the U.S. military said ...")
+    # often another clause's ("the blast came a day after the U.S. military said ..."); a statement's
+    # clause names what it is about ("called on Israel to stop demolitions in Jerusalem") more often
+    # than where it was made, so a statement's place does not part two by one speaker
     place_a, place_b = _own_place(a, places, ("clause",)), _own_place(b, places, ("clause",))
-    if place_a is not None and place_b is not None and not _places_agree(place_a, place_b):
+    if place_a is not None and place_b is not None and not _places_agree(place_a, place_b) and not (
+            a.type in _SPEECH_ACTS and a.actor and b.actor and _share_party(a, b, actors)):
         return False
     for role in ("actor", "recipient"):
         if _parties_differ(getattr(a, role), getattr(b, role), actors):
@@ -253,6 +286,25 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
         return False  # two speakers' statements, two meetings of different parties
     return True
+
+
+def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list) -> bool:
+    """Background is not the news it resembles ("pledged to reinstate" then "agreed to"): a passage
+    joins a happening told in the other time frame only when it tells one of its passages again."""
+    members = [events[j] for j in h.members]
+    if any(m.historical == event.historical for m in members):
+        return True  # the happening already holds a passage of its time frame (joined as told again)
+    return any(_told_again(m, event, actors) for m in members)
+
+
+def _told_again(a: Event, b: Event, actors: list) -> bool:
+    """The same act told twice in different tenses ("X resigned on Saturday", then "X had resigned
+    on his own accord"; "called on Israel to ...", "reiterated calls for Israel to ..."): the same
+    word, the same party, and no date of its own on the one told as the past."""
+    if _word(a) != _word(b) or not (a.actor and b.actor) or not _share_party(a, b, actors):
+        return False
+    past = a if a.historical else b
+    return not _own_date(past)
 
 
 def _share_party(a: Event, b: Event, actors: list) -> bool:
@@ -403,6 +455,8 @@ def _merged(member_indices: list[int], events: Sequence[Event], places: list[Pla
         if telling is not None:
             merged.acled_event_type, merged.acled_sub_event_type = telling.acled_event_type, telling.acled_sub_event_type
     _take_date(merged, by_salience)
+    if merged.historical and not all(e.historical for e in members) and not _own_date(merged):
+        merged.historical = False  # news told again in the past tense ("had resigned") is still news
     _take_location(merged, by_salience, places)
     for role in ("actor", "recipient"):
         setattr(merged, role, list(_best_parties([getattr(e, role) for e in by_salience], actors)))

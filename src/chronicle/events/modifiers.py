@@ -67,8 +67,10 @@ INTENT_VERBS = {
     "propose", "consider", "offer", "agree", "call", "urge", "demand", "ask", "request", "warn",
     "schedule", "set", "due", "likely", "ready", "willing", "wish", "mull", "weigh", "push", "press", "appeal",
     "order", "vote", "insist", "recommend", "suggest", "advocate", "need", "about", "poise", "going",
+    "persuade", "convince", "encourage", "pressure", "lobby", "invite",
 }
-INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears"}
+INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears",
+                "likelihood", "chance", "chances", "danger", "odds", "spectre", "specter"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # Links by which a clause or phrase is the complement of the word above it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pcomp", "pobj", "prep", "acomp", "oprd", "attr", "csubj", "csubjpass", "nsubjpass"}
@@ -148,6 +150,65 @@ PLAN_ADJECTIVES = {"planned", "proposed", "upcoming", "expected", "scheduled", "
                    "prospective", "imminent", "looming", "mooted", "would-be"}
 
 
+# Verbs of going and sending: their purpose ("flew to Cairo to meet Mubarak") is what the trip was for
+# and what the article reports as done; the purpose of any other act is only its aim
+MOTION_VERBS = {"go", "come", "travel", "fly", "arrive", "return", "visit", "send", "dispatch", "head", "gather",
+                "assemble", "march", "rally", "meet", "converge", "take", "use", "deploy", "mobilize", "mobilise",
+                "fire", "sit", "stage", "hold", "turn", "move"}
+# Determiners and possessives that make an event noun one particular happening ("the attack would be ...")
+DEFINITE_DETS = {"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
+
+
+def _purpose(trigger: "Token", cues: list[str]) -> bool:
+    """"Reopened the road to allow residents in", "missiles there to intercept ...": the purpose of an
+    act is an aim, not a second act (a trip's purpose, "flew to Cairo to meet", is the trip's point)."""
+    if trigger.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    if any(c.dep_ in ("nsubj", "mark") and c.lower_ not in ("in", "order", "so") for c in trigger.children):
+        return False  # "for them to ..." / a clause with its own subject or subordinator
+    if lemma_of(trigger.head) in MOTION_VERBS:
+        return False
+    cues.append(f"to {trigger.text}")
+    return True
+
+
+def _asked(trigger: "Token", cues: list[str]) -> bool:
+    """In a question ("Why do you say it is approved?", "Did police fire first?"): asked, not asserted.
+    The question is the stretch of the sentence around the trigger up to the next end mark."""
+    sent = trigger.sent
+    for t in sent.doc[trigger.i:sent.end]:
+        if t.text in (".", "!"):
+            return False
+        if t.text == "?":
+            cues.append("?")
+            return True
+    return False
+
+
+def _generic_subject_of_modal(chain, cues: list[str]) -> bool:
+    """"Tacit agreement to do nothing would be dangerous", "the cost of withholding aid might be high":
+    an event noun with no determiner that makes it one happening, in the subject of a modal clause,
+    is an act considered, not one reported ("the attack would be the deadliest" is a real attack)."""
+    trigger, (head, dep) = chain[0][0], chain[-1]
+    if dep not in ("nsubj", "nsubjpass", "csubj") or trigger.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("det", "poss", "predet") and (c.lower_ in DEFINITE_DETS or c.dep_ == "poss") for c in trigger.children):
+        return False
+    modal = next((c for c in head.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in MODALS - {"will", "'ll"}), None)
+    if modal is None:
+        return False
+    cues.append(modal.text)
+    return True
+
+
+def _condition(clause: "Token") -> str | None:
+    """The conditional subordinator of an adverbial clause ("if", "unless"; not "even if": that concedes)."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+    if mark is None or any(c.lower_ == "even" for c in list(mark.children) + list(clause.children)):
+        return None
+    return mark.text
+
+
 def _hypothetical(chain, cues: list[str]) -> bool:
     trigger = chain[0][0]
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -155,6 +216,8 @@ def _hypothetical(chain, cues: list[str]) -> bool:
         if plan is not None:
             cues.append(plan.text)
             return True
+    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues) or _asked(trigger, cues):
+        return True
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
             break
@@ -168,12 +231,16 @@ def _hypothetical(chain, cues: list[str]) -> bool:
                 cues.append(c.text)
                 return True
             # an infinitive on a noun: "the authority to order", "plans to attack"
-            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 cues.append(f"{tok.head.text} to")
                 return True
             # "if they attack", "unless the demands are met" on the trigger's clause
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS and tok.dep_ == "advcl":
                 cues.append(c.text)
+                return True
+            # the consequence of a condition: "if the south secedes, we are ready to accept it"
+            if c.dep_ == "advcl" and _condition(c):
+                cues.append(_condition(c))
                 return True
         if level > 0 and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "csubj"):
             lem = lemma_of(tok)

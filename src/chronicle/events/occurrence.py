@@ -161,7 +161,51 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and lemma_of(tok.head.head) in CHARACTERISING_VERBS:
         return True  # "condemned the detention as an attack": what an act is called, not another act
+    if ev.type in STANCE_TYPES and tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # "a group that opposes the amendment", "a party which backs independence": a stance held
+    if tok.pos_ == "NOUN" and lemma_of(tok) not in STANDING_MEASURES and _habitual_noun(tok):
+        return True  # "the almost daily torrent of bombings", "nightly raids": a pattern, no one happening
+    if ev.type == "REQUEST" and lemma_of(tok) in NECESSITY_VERBS and tok.dep_ == "ROOT" and not _quoted(tok):
+        return True  # "engineers need to inspect the road": the writer says what is necessary; nobody asks
     return False
+
+
+# Verbal acts that, in the simple present of a relative clause, describe a standing position
+STANCE_TYPES = {"REJECT", "SUPPORT", "ACCUSE", "AGREE", "COOPERATE"}
+# Verbs of necessity: a demand only when someone says it ("'the law needs to change,' she said")
+NECESSITY_VERBS = {"need", "require"}
+QUOTE_MARKS = "\"\u201c\u201d"
+
+
+# Adjectives of recurrence: "daily bombings", "a constant stream of arrests" name a pattern
+HABITUAL_ADJECTIVES = {"daily", "nightly", "weekly", "monthly", "frequent", "constant", "regular", "routine",
+                       "incessant", "endless", "ceaseless", "perennial", "habitual", "everyday"}
+
+
+# Measures that last by nature: "the nightly curfew" is one measure, not a pattern of events
+STANDING_MEASURES = {"curfew", "ban", "blockade", "siege", "embargo", "lockdown", "closure", "restriction", "patrol",
+                     "checkpoint", "sanction", "sanctions"}
+
+
+def _habitual_noun(tok: "Token") -> bool:
+    """An event noun said to recur, or counted by a noun that is ("a daily torrent of bombings")."""
+    nouns = [tok]
+    if tok.dep_ in ("pobj", "conj"):
+        of = tok.head if tok.dep_ == "pobj" else tok.head.head
+        if of.lower_ == "of" and of.dep_ == "prep":
+            nouns.append(of.head)
+    # (the parser often hangs "daily" on the verb: the word just before the noun counts too)
+    return any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for n in nouns for c in n.children) or any(
+        n.i > 0 and n.doc[n.i - 1].lower_ in HABITUAL_ADJECTIVES for n in nouns)
+
+
+def _quoted(tok: "Token") -> bool:
+    """Is the word inside quotation marks, or the main verb of a sentence that is someone's quote?"""
+    sent = tok.sent
+    before = sent.doc.text[sent.start_char:tok.idx]
+    after = sent.doc.text[tok.idx:sent.end_char]
+    return sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1 or any(q in after for q in QUOTE_MARKS)
 
 
 def _figurative_attack(tok: "Token") -> bool:

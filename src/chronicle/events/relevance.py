@@ -7,7 +7,9 @@ article as a whole is not. An article reports politics when at least one of its
 events has a political party to it (a government, armed force, police, rebel
 group, party, court, legislature, opposition or international body; in a
 threat or a denial too), or is a protest, or has casualties, or when the article
-names a known political figure. An article with none of these (sports, business,
+names a known political figure (one the knowledge base places in a country). Hypothetical
+events do not count: an aim ("reopened the road to allow residents home") is no political act
+of anyone's. An article with none of these (sports, business,
 a county fair, a flooded road) yields no events. A text of fewer than four
 sentences is a snippet, not an article, and is not judged.
 """
@@ -42,14 +44,17 @@ def reports_politics(events: Sequence[Event], ann: Any) -> bool:
         return True
     actors = list(ann.actors)
     for event in events:
-        if (event.type in POLITICAL_BY_TYPE or any(s.kind in CASUALTIES for s in event.sizes)) \
-                and not (event.negated or event.hypothetical):
+        if event.hypothetical:
+            continue  # "officials may close the road", "reopened it to allow ...": an aim makes no story political
+        if (event.type in POLITICAL_BY_TYPE or any(s.kind in CASUALTIES for s in event.sizes)) and not event.negated:
             return True
         for ref in event.actor + event.recipient:
             if 0 <= ref.actor < len(actors) and _political_actor(actors[ref.actor]):
                 return True
     # a head of state or minister the knowledge base knows by name, even if no event caught them
-    return any(a.kind == "named" and a.sector in POLITICAL_SECTORS for a in actors)
+    # (one the knowledge base places in a country: a bare surname matched to no one's country is no evidence)
+    # (an international body's officials belong to no country and count as they are)
+    return any(a.kind == "named" and a.sector in POLITICAL_SECTORS and (a.country or a.sector == "IGO") for a in actors)
 
 
 def political_events(events: Sequence[Event], ann: Any) -> list[Event]:

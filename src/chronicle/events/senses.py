@@ -95,7 +95,7 @@ _WEAPON_ACTS = {"fire", "launch", "drop", "hit", "strike", "explode", "detonate"
 _DOCUMENTS = {"bill", "act", "law", "resolution", "protocol", "treaty", "constitution", "amendment", "convention",
               "rule", "regulation", "charter", "statute", "decree", "ordinance", "clause", "article", "provision",
               "code", "directive", "legislation", "measure", "text", "language", "draft", "document", "plan",
-              "policy", "proposal", "guideline", "report"}
+              "policy", "proposal", "guideline", "report", "reform", "program", "programme", "initiative", "scheme"}
 # Anonymity: a source's terms for speaking, not a request to anyone
 _NAMING = {"name", "identify", "quote", "cite", "disclose"}
 
@@ -252,4 +252,59 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return "a weapon nothing is done with"
     if _document_content(tok):
         return "what a document says, not a happening"
+    if event_type == "REQUEST" and lemma == "ask" and _asks_a_question(tok):
+        return "asking a question, not for something"
+    if event_type == "THREATEN" and lemma == "threat" and _danger(tok):
+        return "a danger someone faces, not a threat made"
+    if _plot(tok):
+        return "the plot of a story, not a happening"
     return None
+
+
+# "the threat that faces the country", "faces a threat", "poses a threat to": a danger, nobody threatens
+_DANGER_VERBS = {"face", "confront", "pose", "represent", "constitute", "counter", "meet", "tackle", "combat"}
+# Narratives whose content is told, not reported: "the film tells the story of a lifeguard who meets ..."
+# ("a series of attacks", "an episode of violence" are real happenings: not here)
+_NARRATIVES = {"story", "film", "movie", "novel", "book", "play", "plot", "tale", "fiction", "screenplay", "opera",
+               "musical", "sitcom", "thriller"}
+
+
+def _asks_a_question(tok: "Token") -> bool:
+    """'"Why now?" he asked', 'asked whether the vote was fair': a question put, nothing asked for
+    (no one asked to do something, nothing asked for)."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("dobj", "dative", "iobj", "xcomp") for c in kids):
+        return False  # "asked the court to ...", "asked them for help"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in kids):
+        return False
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    return all(_question_clause(c) for c in clauses)
+
+
+def _question_clause(clause: "Token") -> bool:
+    """A reported question: it ends in a question mark, or opens with "whether", "if" or a wh-word."""
+    words = list(clause.subtree)
+    return any(t.text == "?" for t in words) or words[0].lower_ in ("whether", "if", "why", "how", "what", "when",
+                                                                    "where", "who", "which")
+
+
+def _danger(tok: "Token") -> bool:
+    if tok.dep_ in ("dobj", "nsubjpass") and _lemma(tok.head) in _DANGER_VERBS:
+        return True
+    return any(c.dep_ == "relcl" and _lemma(c) in _DANGER_VERBS and any(
+        s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children) for c in tok.children)
+
+
+def _plot(tok: "Token") -> bool:
+    """Is the word inside what a story, film or book tells ("the story of a lifeguard who meets a
+    young Kurd")? Climbs through the clauses and phrases that describe a noun."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ not in ("relcl", "acl", "pobj", "prep", "conj", "advcl", "xcomp", "dobj", "ccomp"):
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and _lemma(cur) in _NARRATIVES:
+            return True
+    return False
