@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from chronicle.batch import ChunkResult, Coded, ProcessCoder, run_batch
 from chronicle.cli import app
-from chronicle.pipeline import default_pipeline
 from chronicle.record import Article
 
 PROTEST = ("Hundreds of nurses protested outside the health ministry in Nairobi on Tuesday, demanding "
@@ -21,11 +20,6 @@ TALKS = ("The foreign ministers of Chile and Bolivia met in Santiago on Monday t
          "Both governments said the talks would continue next month.")
 ARREST = ("Security forces arrested four journalists in Karachi on Sunday after they reported on the strike, "
           "a press freedom group said.")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _write_lines(path, lines):

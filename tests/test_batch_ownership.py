@@ -17,25 +17,8 @@ import pytest
 from chronicle.batch import BatchInterrupted, OutputBusy, run_batch
 from chronicle.batch_files import ProgressJournal
 from chronicle.cli import _summary_line
-from chronicle.pipeline import default_pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus import write_corpus  # noqa: E402  (the project's own article templates)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "articles.jsonl", count=40, seed=11, words=120)
-
-
-def _ids(path: Path) -> list[str]:
-    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+from batch_support import ROOT, line_ids
 
 
 def test_a_second_run_on_an_output_in_use_is_refused_and_changes_nothing(corpus, tmp_path, pipeline):
@@ -52,7 +35,7 @@ def test_a_second_run_on_an_output_in_use_is_refused_and_changes_nothing(corpus,
         holder.release()
     assert (out.read_bytes(), Path(f"{out}.progress").read_bytes()) == before
     run_batch([str(corpus)], out, pipeline=pipeline, resume=True)  # released: usable again
-    assert _ids(out) == _ids(corpus)
+    assert line_ids(out) == line_ids(corpus)
 
 
 def test_two_cli_runs_on_one_output_the_second_is_refused_in_one_line(corpus, tmp_path):
@@ -134,7 +117,7 @@ def test_interrupts_with_two_workers_end_the_run_and_it_resumes_to_every_article
     assert 0 < kept < 40
     summary = run_batch([str(corpus)], out, pipeline=pipeline, resume=True)
     assert summary.resumed <= kept and summary.articles == 40
-    assert _ids(out) == _ids(corpus)  # every article once, in input order
+    assert line_ids(out) == line_ids(corpus)  # every article once, in input order
 
 
 def test_an_interrupt_in_process_commits_what_was_written(corpus, tmp_path, pipeline):
@@ -148,6 +131,6 @@ def test_an_interrupt_in_process_commits_what_was_written(corpus, tmp_path, pipe
 
     with pytest.raises(BatchInterrupted) as stopped:
         run_batch([str(corpus)], out, pipeline=pipeline, on_progress=interrupt_after_five)
-    assert stopped.value.resumable and stopped.value.summary.articles == len(_ids(out)) >= 5
+    assert stopped.value.resumable and stopped.value.summary.articles == len(line_ids(out)) >= 5
     summary = run_batch([str(corpus)], out, pipeline=pipeline, resume=True)
-    assert summary.resumed == stopped.value.summary.articles and _ids(out) == _ids(corpus)
+    assert summary.resumed == stopped.value.summary.articles and line_ids(out) == line_ids(corpus)

@@ -8,17 +8,11 @@ import json
 import pytest
 
 from chronicle.batch import run_batch
-from chronicle.pipeline import default_pipeline
 from chronicle.store import open_store
 
 PARAGRAPH = ("Iraq’s security forces fired tear gas at protesters in Basra on Friday, a local health official said. "
              "Demonstrators had marched from Nasiriyah and Amarah to the governor’s office in Basra, demanding "
              "electricity and clean water during the summer heat.")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 # a small limit, so the test does not parse 200,000 characters (the cut itself is tested in tests/ingest)

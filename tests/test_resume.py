@@ -13,29 +13,9 @@ from pathlib import Path
 import pytest
 
 from chronicle.batch import ResumeMismatch, run_batch
-from chronicle.pipeline import default_pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus import write_corpus  # noqa: E402  (the project's own article templates)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "articles.jsonl", count=40, seed=7, words=120)
-
-
-def _ids(path: Path) -> list[str]:
-    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def _input_ids(path: Path) -> list[str]:
-    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+from batch_support import ROOT, line_ids
+from corpus import write_corpus  # noqa: E402  (the project's own article templates; conftest puts benchmarks/ on the path)
 
 
 def test_kill_9_mid_run_then_resume_codes_every_article_exactly_once(corpus, tmp_path, pipeline):
@@ -57,7 +37,7 @@ def test_kill_9_mid_run_then_resume_codes_every_article_exactly_once(corpus, tmp
     summary = run_batch([str(corpus)], out, pipeline=pipeline, resume=True)
     assert 0 < summary.resumed < 40
     assert summary.articles == 40
-    assert _ids(out) == _input_ids(corpus)  # all there, once each, in input order
+    assert line_ids(out) == line_ids(corpus)  # all there, once each, in input order
     resumed = out.read_bytes()
     kept = resumed.split(b"\n")[: summary.resumed]
     assert interrupted.split(b"\n")[: summary.resumed] == kept  # committed lines kept as they were written
@@ -97,12 +77,12 @@ def test_resume_codes_only_the_articles_after_the_last_commit(corpus, tmp_path, 
     assert 0 < committed < 40
     assert seen == list(range(committed, 40))
     assert summary.resumed == committed and summary.articles == 40
-    assert _ids(out) == _input_ids(corpus)
+    assert line_ids(out) == line_ids(corpus)
     import pyarrow.dataset as ds
 
     table = ds.dataset(str(tmp_path / "parquet"), format="parquet").to_table().sort_by("position")
     assert table.column("position").to_pylist() == list(range(40))
-    assert table.column("id").to_pylist() == _input_ids(corpus)
+    assert table.column("id").to_pylist() == line_ids(corpus)
 
 
 def test_resume_refuses_different_inputs(tmp_path, pipeline):

@@ -3,16 +3,16 @@ tests) a real uvicorn server on loopback."""
 
 from __future__ import annotations
 
-import socket
+import os
+import shutil
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from web_corpus import TOKEN, corpus  # noqa: E402
+from web_server import serving  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +46,6 @@ def client(web_db, tmp_path):
 
     from chronicle.web.app import create_app
 
-    import shutil
-
     db = tmp_path / "web.db"  # each test writes to its own copy
     shutil.copyfile(web_db, db)
     stub = StubPipeline()
@@ -57,28 +55,32 @@ def client(web_db, tmp_path):
         yield c
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+CHROMIUM = os.environ.get("CHRONICLE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
 def server(web_db):
-    """uvicorn serving the app on 127.0.0.1 in a thread; yields its base URL."""
-    import uvicorn
-
+    """The app over the written store, served on loopback; yields its base URL."""
     from chronicle.web.app import create_app
 
-    app = create_app(web_db, token=TOKEN, pipeline_factory=lambda: StubPipeline())
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(web_db, token=TOKEN, pipeline_factory=lambda: StubPipeline())) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright; skipped where either is missing."""
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        pytest.skip(f"Chromium not installed at {CHROMIUM}: apt-get install -y chromium")
+    from chronicle.web.assets import vendor_available
+
+    if not vendor_available():
+        pytest.skip("front-end libraries not installed: run `npm ci` (make venv does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -2,32 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("CHRONICLE_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        pytest.skip(f"Chromium not installed at {CHROMIUM}: apt-get install -y chromium")
-    from chronicle.web.assets import vendor_available
-
-    if not vendor_available():
-        pytest.skip("front-end libraries not installed: run `npm ci` (make venv does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from test_web_browser import ARGS, CHROMIUM
+from web_server import serving
 
 pytestmark = pytest.mark.browser
 
@@ -43,38 +40,10 @@ def scale_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def scale_server(scale_db):
-    import uvicorn
-
     from chronicle.web.app import create_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(scale_db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not (os.path.exists(CHROMIUM)):
-        pytest.skip(f"Chromium not installed at {CHROMIUM}: apt-get install -y chromium")
-    from chronicle.web.assets import vendor_available
-
-    if not vendor_available():
-        pytest.skip("front-end libraries not installed: run `npm ci` (make venv does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+    with serving(create_app(scale_db)) as url:
+        yield url
 
 
 @pytest.fixture

@@ -13,9 +13,12 @@ the article's focus country:
    when it lies in the article's focus country: a local story happens where
    it is filed from;
 4. "article-focus": a mention of the article's focus country
-   (ann.notes["focus_country"]), the coarse fallback.
+   (ann.notes["focus_country"]), the coarse fallback: its name, else its most
+   named division ("West Virginia").
 
-Within a circle the most specific place wins (a town before its province,
+A country or state that is the doer of a verb ("Israel captured the Golan
+from Syria") names an actor, not a setting: it locates an event only when its
+circle holds no other place. Within a circle the most specific place wins (a town before its province,
 a province before its country); among equals, the nearest to the trigger.
 Place names that only qualify an organisation ("the U.S. Army") or a person
 ("a tourist from Canada"), demonyms ("Russian diplomats") and capitals speaking
@@ -23,6 +26,8 @@ for their government are associative and never locate an event.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from chronicle.record import Place
 from chronicle.stage import Annotations, StartIndex, trigger_window
@@ -91,18 +96,56 @@ def _mappable(ann: Annotations) -> tuple[StartIndex, int | None, int | None]:
     def build() -> tuple[StartIndex, int | None, int | None]:
         places = [(i, p) for i, p in enumerate(ann.places) if not getattr(p, "associative", False) and p.lat is not None]
         focus = ann.notes.get("focus_country")
-        focus_mentions = [i for i, p in places if focus and p.country_code == focus and p.feature == "country"]
         datelines = [i for i, p in places if (p.why or "").startswith("dateline") and (focus is None or p.country_code == focus)]
-        return (StartIndex((p.start, (i, p)) for i, p in places), min(focus_mentions, default=None),
+        return (StartIndex((p.start, (i, p)) for i, p in places), _focus_place(ann.places, focus),
                 min(datelines, default=None))
 
     return ann.derived("_event_places", ann.places, build)
 
 
+def _focus_place(all_places: list[Place], focus: str | None) -> int | None:
+    """The article's own mention of its focus country, the coarse fallback: the
+    country's name; else its most named division or region ("West Virginia" in a
+    story that never writes "United States"); else the country said through a
+    demonym or a capital speaking ("the Georgian police", "Tbilisi has denied")."""
+    if not focus:
+        return None
+    free = [(i, p) for i, p in enumerate(all_places)
+            if p.country_code == focus and p.lat is not None and not getattr(p, "associative", False)]
+    named = [i for i, p in free if p.feature == "country"]
+    if named:
+        return named[0]
+    parts = [(i, p) for i, p in free if p.feature in ("admin1", "region")]
+    if parts:
+        counts = Counter(p.name for _i, p in parts)
+        return max(parts, key=lambda ip: (counts[ip[1].name], -ip[0]))[0]
+    return None
+
+
+def _acting(doc, place: Place) -> bool:
+    """A country or state named as the doer of a verb ("Israel captured the
+    heights from Syria", "... was shelled by Syria"): the actor by metonymy,
+    which says who acted, not where."""
+    if place.feature not in ("country", "admin1") or doc is None:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (root.dep_ == "nsubj" and root.head.pos_ in VERB_POS) or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def _where(ann: Annotations, candidates: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
+    """The candidates less those acting as the event's doers, unless only those remain."""
+    doc = getattr(ann, "doc", None)
+    settings = [(i, p) for i, p in candidates if not _acting(doc, p)]
+    return settings or candidates
+
+
 def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | None]:
     places, focus_mention, dateline = _mappable(ann)
     lo, hi = trigger_window(sent, trigger)
-    in_sentence = [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi]
+    in_sentence = _where(ann, [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi])
     if in_sentence:
         if trigger.pos_ not in VERB_POS:
             # a noun trigger's own phrase: "protests held in Basra", "the massacre in Ashraf"

@@ -35,11 +35,11 @@ not the article.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from chronicle.ingest.dates import find_date
+from chronicle.times.dateline import read_dateline
+from chronicle.times.publication import textual_publication_date
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +55,6 @@ TIERS: dict[str, int] = {
 BOUND_KINDS = ("page-widget", "fetch-date", "crawl-date")
 WIDGET_EVIDENCE = "page-widget (probably the scrape date)"
 
-_DATELINE_PREFIX = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[,:—–-]?\s*$"
-)
-
 
 @dataclass(frozen=True)
 class DateSignal:
@@ -68,23 +64,17 @@ class DateSignal:
 
 
 def dateline_date(body: str) -> DateSignal | None:
-    """A date at the very start of the body after a dateline place/agency."""
-    head = body[:160]
-    found = find_date(head)
-    if not found:
+    """The date of the dateline that opens the body ("KABUL, Aug. 16, 2021 (AP) -"), when it
+    gives the year (times/dateline.py reads it; one without a year is the times stage's)."""
+    line = read_dateline(body)
+    if line is None or line.year is None:
         return None
-    iso, m = found
-    if not _DATELINE_PREFIX.match(head[: m.start()]):
-        return None
-    end = head.find("\n", m.end())
-    return DateSignal("dateline", iso, "dateline: " + head[: end if end > 0 else m.end() + 20].strip())
+    return DateSignal("dateline", date(line.year, line.month, line.day).isoformat(), line.evidence)
 
 
 def textual_signal(body: str) -> DateSignal | None:
     """The publication date the body text itself implies, read by the times stage's
     textual_publication_date."""
-    from chronicle.times.publication import textual_publication_date
-
     try:
         found = textual_publication_date(body)
     except Exception as exc:  # noqa: BLE001 - a failing inference is just no signal

@@ -10,11 +10,13 @@ Settings:
   places_demonyms  list demonyms and place adjectives ("Iraqi", "South Ossetian") as
                    places of mention_kind "demonym", resolved to their country or
                    region and marked associative: they say whose, not where, so they
-                   never locate an event (default True; False: focus evidence only)
+                   never locate an event, except before a noun of land ("Lebanese
+                   farmlands"), where they say where (default True; False: focus evidence only)
 """
 
 from __future__ import annotations
 
+from chronicle.places.demonyms import names_its_land
 from chronicle.places.gazetteer import F_CITY, F_REGION, FEATURES, Gazetteer, load_gazetteer
 from chronicle.places.recognise import find_mentions
 from chronicle.places.resolve import PRECISION, Resolver, relative_name, relative_point
@@ -80,9 +82,12 @@ def geoparse(doc, gaz: Gazetteer, resolver: Resolver | None = None, demonyms: bo
     if demonyms:
         for start, end, entry in demonym_hits:
             e = gaz.entry(entry)
+            # "Lebanese farmlands" says where, as the country's name would
+            land = names_its_land(doc, start, end)
             places.append(Place(text=text[start:end], start=start, end=end, name=e.name, geonameid=e.geonameid,
                                 lat=e.lat, lon=e.lon, country_code=e.country_code, admin1=gaz.admin1_name(entry),
                                 feature=e.feature, precision=PRECISION.get(gaz.feature[entry], "point"),
-                                why=f"demonym of {e.name}", associative=True, mention_kind="demonym"))
+                                why=f"demonym of {e.name}" + ("; its land" if land else ""),
+                                associative=not land, mention_kind="demonym"))
         places.sort(key=lambda p: p.start)
     return places, focus

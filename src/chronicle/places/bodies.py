@@ -66,17 +66,22 @@ INSTITUTION_WORDS = frozenset(
     "ministers premier governor president officials official secretary commissioner mayor police "
     "hall airport board district laboratory census house representatives attorney postal service services "
     "forest survey marshals customs border patrol highway association coalition commission society foundation "
-    "federation league chapter post division facility"
+    "federation league chapter post division facility judge magistrate immigration wildlife citizenship marshal"
     .split()
 )
-DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "-", ":", "(", "\u2015"})
+# ("\x97" and "\x96": the dashes of a Windows-1252 feed read as Latin-1)
+DATELINE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "---", "-", ":", "(", "\u2015", "\x97", "\x96"})
+# Party letters before a lawmaker's home town ("Rep. Jane Roe, R-Elbow Lake").
+PARTY_LETTERS = frozenset({"R", "D", "I", "DFL", "Ind", "Ind.", "GOP", "Dem", "Rep", "L", "G"})
 
 
 def upper_dateline(doc, i: int, j: int, context) -> bool:
     """'CHARLESTON, S.C. —', 'NEWARK --', 'BEIRUT:': an upper-case name opening the
     story (a sentence, a line, or after the byline's date) and followed by its state
     or by the dash that ends a dateline."""
-    if j >= len(doc) or doc[j].text not in DATELINE_MARKS:
+    # (a run of spaces where the feed dropped the dash: "NEWARK  Wess Henry, who ...")
+    if j >= len(doc) or not (doc[j].text in DATELINE_MARKS or doc[j].is_space and "\n" not in doc[j].text
+                             and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
         return False
     if not all(t.is_alpha or t.text in {".", "-", "'"} for t in doc[i:j]):
         return False
@@ -193,3 +198,52 @@ def qualifies_a_person(doc, i: int) -> bool:
     head = doc[i - 1].head
     return head.i < i - 1 and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in PERSON_NOUNS
 
+
+
+def named_again_inside(doc, i: int, j: int, key: str, ents, person_words: set[str], titles: frozenset[str],
+                       eponym_nouns: frozenset[str]) -> str | None:
+    """A name the article has already taken for a place, turned down here only
+    because it runs into a longer name ("the Harwinton Senior Center", "Rodeo
+    Gainesville", "Fargo-Moorhead", "the Dublin Singers"): the same place, named
+    as the home of a body, building, event or paper (the reason), unless the
+    longer name is a person's ("George Washington"), a title's ("Mr Jordan"), a
+    saint's or a disease's, or the name a seat of government ("the Kremlin")."""
+    ent = ents[i]
+    if ent is not None and ent[2] == "PERSON" and ent[0] <= i and ent[1] >= j:
+        return None
+    if key in person_words or key in GOVERNMENT_SEATS:
+        return None
+    span = doc[i:j]
+    if span.text.isupper() and len(key.replace(" ", "")) <= 3 or len(key) <= 2:
+        return None  # "US" in "USA Hauling", initials
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if prev is not None and (prev.lower_ in titles or prev.text in {"$", "\u20ac", "\u00a3"}):
+        return None
+    if nxt is not None and nxt.lower_ in eponym_nouns or saint_dedication(doc, i, j):
+        return None
+    if prev is not None and prev.text[:1].isupper() and prev.lower_ in SAINT_WORDS:
+        return None
+    return "names again a place of the article, inside a longer name"
+
+
+def party_home(doc, i: int) -> bool:
+    """'Rep. Jane Roe, R-Elbow Lake', '(D-Charleston)': the name at token i is a
+    lawmaker's home town, written after the party's letter and a hyphen."""
+    if i < 3 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].text in PARTY_LETTERS and doc[i - 3].text in {",", "("}
+
+
+# Nouns that put the name of a newspaper, agency or channel after them ("the daily Al-Ahram").
+MEDIA_NOUNS = frozenset("newspaper newspapers daily weekly paper magazine tabloid broadcaster channel agency".split())
+
+
+def name_run(words: list[str], k: int) -> str:
+    """The capitalised words (joined by hyphens) from k on: "Al - Ahram" -> "Al-Ahram"."""
+    out = []
+    while k < len(words) and (words[k][:1].isupper() or words[k] == "-" and out and k + 1 < len(words)
+                              and words[k + 1][:1].isupper()):
+        out.append(words[k])
+        k += 1
+    return "".join(w if w == "-" or not i or out[i - 1] == "-" else " " + w for i, w in enumerate(out))

@@ -73,3 +73,19 @@ def demonym_is_place(doc, i: int, j: int, ents, context) -> bool:
         # Ministry"), a company's or a club's is not ("American Airlines")
         return bool({doc[k].lower_ for k in range(j, ent[1])} & INSTITUTION_WORDS)
     return True
+
+
+# Nouns of land and settlement: after a demonym they make a place of the
+# country itself ("Lebanese farmlands", "Iraqi territory", "Afghan villages").
+LAND_NOUNS = frozenset(
+    "territory territories soil land lands farmland farmlands border borders border-crossing airspace waters "
+    "coast coastline village villages town towns city cities province provinces region regions countryside "
+    "capital mainland side".split()
+)
+
+
+def names_its_land(doc, start: int, end: int) -> bool:
+    """Whether the demonym at characters start..end qualifies a noun of land
+    ("Lebanese farmlands", "the Syrian side of the border"): there it says where."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in LAND_NOUNS

@@ -35,14 +35,37 @@ DIVISION_OFFICES = frozenset("governor gov. governors premier legislature lawmak
 SETTLEMENT_OFFICES = frozenset("mayor mayors police policemen fire library elementary".split())
 
 
+# Plural kind nouns shared by a list of names ("Barrow and Jackson counties").
+PLURAL_DIVISION_WORDS = frozenset("counties parishes townships provinces districts states governorates regions".split())
+PLURAL_SETTLEMENT_WORDS = frozenset("cities towns villages".split())
+LIST_WORDS = frozenset({",", "and", "or", "&"})
+
+
+def _shared_kind(doc, j: int) -> str:
+    """The plural kind noun closing the list this name is an item of ("Barrow
+    and Jackson counties", "Clarke, Oconee and Madison counties"), or ""."""
+    joined = False
+    for k in range(j, min(len(doc), j + 12)):
+        t = doc[k]
+        if t.text in LIST_WORDS:
+            joined = True
+        elif not t.text[:1].isupper():
+            return t.lower_ if k > 0 and (joined or k == j) and doc[k - 1].text not in LIST_WORDS else ""
+    return ""
+
+
 def kind_hint(doc, i: int, j: int) -> str | None:
     """'Washington state', 'the province of Bulacan' / 'the city of Karbala', 'Karbala city'."""
     nxt = doc[j].lower_ if j < len(doc) else ""
     before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ in {"of", "called", "named"} else ""
     if not before and i >= 1 and doc[i - 1].lower_ in KIND_NOUNS and i >= 2 and doc[i - 2].lower_ in {"the", "a"}:
         before = doc[i - 1].lower_  # "in the province Gauteng"
-    if nxt in DIVISION_WORDS or before in DIVISION_WORDS or nxt in DIVISION_OFFICES or before in DIVISION_OFFICES:
+    shared = _shared_kind(doc, j)
+    if nxt in DIVISION_WORDS or before in DIVISION_WORDS or nxt in DIVISION_OFFICES or before in DIVISION_OFFICES \
+            or shared in PLURAL_DIVISION_WORDS:
         return "division"
+    if shared in PLURAL_SETTLEMENT_WORDS:
+        return "city"
     if nxt in SETTLEMENT_WORDS or before in SETTLEMENT_WORDS or nxt in SETTLEMENT_OFFICES or before in SETTLEMENT_OFFICES:
         return "city"
     return None

@@ -52,3 +52,21 @@ def loose_key(name: str) -> str:
     key = strip_article(exact_key(name))
     # a glued article ("Alnasiriyah") is too rare to be worth the false joins
     return " ".join(_loose_token(t) for t in key.split())
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for x, ca in enumerate(a, 1):
+        current = [x]
+        for y, cb in enumerate(b, 1):
+            current.append(min(previous[y] + 1, current[y - 1] + 1, previous[y - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def close_spelling(text_key: str, name_key: str) -> bool:
+    """A transliteration variant differs from the indexed name (both exact keys)
+    by little once articles and doubled letters are set aside (Nassiriya / Nasiriyah)."""
+    a = _DOUBLED.sub(r"\1", strip_article(text_key)).replace(" ", "")
+    b = _DOUBLED.sub(r"\1", strip_article(name_key)).replace(" ", "")
+    return _edit_distance(a, b) <= max(1, len(a) // 5)

@@ -34,11 +34,15 @@ from chronicle.places.bodies import (
     GOVERNMENT_SEATS,
     INSTITUTION_WORDS,
     LIST_JOINS,
+    MEDIA_NOUNS,
     NAME_CONTINUATIONS,
     STRONG_FEATURES,
     civic_words_after,
     longer_entity_verdict,
+    name_run,
+    named_again_inside,
     only_lowercase_beside,
+    party_home,
     qualifies_a_person,
     saint_dedication,
     upper_dateline,
@@ -52,7 +56,7 @@ from chronicle.places.kinds import (  # DIVISION_WORDS: also read by actors.name
     QUALIFIED_NOUNS,
     kind_hint,
 )
-from chronicle.places.normalise import ARTICLES, exact_key, loose_key, strip_article
+from chronicle.places.normalise import ARTICLES, close_spelling, exact_key, loose_key, strip_article
 
 # The most spaCy tokens one place name spans ("Saint Vincent and the Grenadines").
 MAX_NAME_TOKENS = 7
@@ -250,8 +254,10 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
                     mention.reasons.append("a capital speaking for its government")
                 mentions.append(mention)
                 covered.update(range(i, j))
+    mentions.extend(_named_again(doc, gaz, ents, context, mentions, turned_down, placed, covered))
     mentions.sort(key=lambda m: m.start)
-    mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))]
+    mentions = [m for m in mentions if not (m.key in context.eponyms and not _locative_before(doc, m.tok_start))
+                and not (m.key in context.media and m.label not in {"GPE", "LOC"})]
     mentions = _merge_into_entities(doc, context.text, mentions, gaz)
     for m in mentions:
         if not m.associative and qualifies_a_person(doc, m.tok_start):
@@ -262,6 +268,41 @@ def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> tuple[list[Me
     for m in mentions:
         _relative_region(doc, context.text, m, gaz)
     return mentions, demonyms
+
+
+def _named_again(doc, gaz: Gazetteer, ents, context: "_DocContext", mentions: list[Mention], turned_down,
+                 placed: set[str], covered: set[int]) -> list[Mention]:
+    """What is still turned down of a name placed elsewhere in the article names
+    that place inside a longer name ("the Harwinton Senior Center"): a toponym,
+    associative. Only a name that stood as a place on good evidence anchors its
+    echoes ("Council" or "Pack" found once is no anchor)."""
+    found = placed | {m.key for m in mentions if not m.associative and (
+        _held_by_next(context, m.tok_end, m.candidates, gaz) or any(r in _ANCHOR_REASONS for r in m.reasons)
+        and any(exact_key(gaz.names[c]) == m.key for c in m.candidates))}
+    lower: dict[str, bool] = {}
+    out = []
+    for i, j, key, ids in turned_down:
+        if key not in found or covered.intersection(range(i, j)):
+            continue
+        if key not in lower:
+            lower[key] = _written_lower(context.text, key)
+        why = None if lower[key] else named_again_inside(doc, i, j, key, ents, context.person_words, TITLES, EPONYM_NOUNS)
+        if why is not None:
+            start, end = context.offsets[i], context.offsets[j - 1] + len(context.words[j - 1])
+            out.append(Mention(start, end, i, j, context.text[start:end], key, ids, associative=True,
+                               reasons=[why], hint=kind_hint(doc, i, j)))
+            covered.update(range(i, j))
+    return out
+
+
+# A locative before a town's own name anchors it for its other mentions.
+_ANCHOR_REASONS = frozenset(f"after '{w}'" for w in ("in", "near", "outside", "inside", "throughout", "In", "Near"))
+
+
+def _written_lower(text: str, key: str) -> bool:
+    """Whether the name is also written as an ordinary lower-case word in the article
+    ("the council", "in March"): then its capitalised uses inside names are that word's."""
+    return re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text) is not None
 
 
 # Nouns that make a place name the name of a disease or pathogen ("Marburg virus").
@@ -283,9 +324,13 @@ class _DocContext:
         self.eponyms: set[str] = set()
         # surnames of people named in full ("Maya Harden" ... "Harden said")
         self.person_words: set[str] = set()
+        # names the article gives a newspaper, agency or channel: not places anywhere in it
+        self.media: set[str] = set()
         for k, word in enumerate(self.words):
             if k > 0 and word.lower() in EPONYM_NOUNS and self.words[k - 1][:1].isupper():
                 self.eponyms.add(exact_key(self.words[k - 1]))
+            if word.lower() in MEDIA_NOUNS and k + 1 < len(self.words) and self.words[k + 1][:1].isupper():
+                self.media.add(exact_key(name_run(self.words, k + 1)))  # "the newspaper Al-Ahram"
         # first names of people named in full ("Chad Smith"): alone, they may name him
         self.first_names: set[str] = set()
         # tokens read as demonyms ("Sri Lankan"): no place name is looked for in them
@@ -439,14 +484,22 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
         reasons.append("dateline")
     if _names_something_else(doc, i, j, key, ids, gaz):
         return None
+    if party_home(doc, i) and not first.text.isupper():
+        start, end = first.idx, doc[j - 1].idx + len(doc[j - 1].text)
+        return Mention(start, end, i, j, context.text[start:end], key, ids, label=label, associative=True,
+                       reasons=["a lawmaker's home town, after the party letter"])
     if j == i + 1 and key in context.person_words and not (locative and feature in STRONG_FEATURES) and population < KNOWN_TOWN_POPULATION:
         return None  # "Harden said" after "Maya Harden"
-    if own_name and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
+    tail = (prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and ent is not None and ent[0] < i
+            and ent[2] not in {"GPE", "LOC"} and prev.lower_ not in DIRECTIONS and prev.lower_ not in AREA_PREFIXES)
+    if own_name and not tail and nxt is not None and nxt.lower_ in CIVIC_HEAD_WORDS and (
+            nxt.text[:1].isupper() or nxt.lower_ in {"police", "schools"}):
         # a local body or officer named after the place it serves: "Alexandria
-        # Police", "Laurel County Clerk Dean Johnson", "Roselle police"
+        # Police", "Laurel County Clerk Dean Johnson", "Roselle police" (not the
+        # tail of a longer name: "George Washington High School" is the president's)
         associative = True
         reasons.append(f"names the place of its '{nxt.text}'")
-    if not associative and ent is not None:
+    if not associative and ent is not None and not caps_dateline:
         verdict = longer_entity_verdict(doc, i, j, ent, feature, own_name, well_known)
         if verdict is False:
             return None
@@ -510,8 +563,9 @@ def _judge(doc, i: int, j: int, key: str, ids: tuple[int, ...], gaz: Gazetteer, 
             reasons.append("names the home of an office or body")
     start = first.idx
     end = doc[j - 1].idx + len(doc[j - 1].text)
+    # (a story is filed from a town: "WASHINGTON \u2014" is the capital, not a county)
     return Mention(start, end, i, j, context.text[start:end], key, ids, exact=True, label=label, reasons=reasons,
-                   hint=hint, associative=associative)
+                   hint=hint or ("city" if "dateline" in reasons else None), associative=associative)
 
 
 def _merge_into_entities(doc, text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -568,25 +622,6 @@ def _is_capital_speaking(doc, i: int, j: int, ids: tuple[int, ...], gaz: Gazette
     return head.dep_ in {"nsubj", "nsubjpass"} and (head.head.lemma_.lower() in REPORTING_VERBS or head.head.lower_ in REPORTING_VERBS)
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for x, ca in enumerate(a, 1):
-        current = [x]
-        for y, cb in enumerate(b, 1):
-            current.append(min(previous[y] + 1, current[y - 1] + 1, previous[y - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _close_spelling(gaz: Gazetteer, text_key: str, entry: int) -> bool:
-    """A transliteration variant differs from the indexed name by little once
-    articles and doubled letters are set aside (Nassiriya / Nasiriyah)."""
-    a = _DOUBLE.sub(r"\1", strip_article(text_key)).replace(" ", "")
-    b = _DOUBLE.sub(r"\1", strip_article(exact_key(gaz.names[entry]))).replace(" ", "")
-    return _edit_distance(a, b) <= max(1, len(a) // 5)
-
-
-_DOUBLE = re.compile(r"(.)\1+")
 
 
 # Entity labels whose text may be a spelling variant of a place; the small
@@ -619,7 +654,7 @@ def _loose_entities(doc, doc_text: str, gaz: Gazetteer, found: list[Mention], de
         key = exact_key(text)
         if gaz.exact_ids(key) or gaz.exact_ids(strip_article(key)):
             continue  # a known name the context already turned down ("Washington has refused")
-        ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if _close_spelling(gaz, key, c))
+        ids = tuple(c for c in gaz.loose_ids(loose_key(text)) if close_spelling(key, exact_key(gaz.names[c])))
         prev = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE_WORDS
         if not locative or ent.label_ not in {"GPE", "LOC"}:

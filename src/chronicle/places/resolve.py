@@ -19,6 +19,7 @@ re-reads every group against those choices.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -88,6 +89,13 @@ def _list_siblings(text: str, mentions: list) -> dict[str, set[str]]:
         close()
     return out
 
+# The vote of sums written in bare dollars for the United States (a demonym's is 0.5).
+DOLLAR_VOTE = 0.5
+_BARE_DOLLARS = re.compile(r"(?<![A-Za-z])\$\s?\d")
+_OTHER_DOLLARS = re.compile(r"(?:US|U\.S\.|[ACNZHS]|NZ|HK|NT|R|Z)\$|\$\s?\d[\d.,]*\s*(?:million|billion)?\s*\((?:US|AU|CA)|"
+                            r"(?:Canadian|Australian|Singapore|Hong Kong|New Zealand|Zimbabwe|Liberian|Namibian|Jamaican)"
+                            r" dollars?")
+
 PRECISION = {F_COUNTRY: "country", F_ADMIN1: "admin1", F_ADMIN2: "admin2", F_CITY: "point", F_REGION: "region", F_CONTINENT: "continent"}
 
 
@@ -143,6 +151,11 @@ class Resolver:
             cc = g.country_of(country)
             if cc:
                 demonym_votes[cc] += 0.5
+        if _BARE_DOLLARS.search(text) and not _OTHER_DOLLARS.search(text):
+            # sums in bare dollars are written by (and mostly for) US outlets:
+            # a weak vote that only tips names nothing else decides ("MANSFIELD —
+            # The City Council ... $10.3 million")
+            demonym_votes["US"] += DOLLAR_VOTE
 
         # containment: a mention followed by ", X" or "in X" where X is a mention
         following: dict[str, list[str]] = {}

@@ -19,22 +19,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from chronicle.times.absolute import DM, DMY, ISO, MD, MDY, date_parts, find_full_dates
+from chronicle.times.absolute import DMY, ISO, MDY, date_parts, find_full_dates
 from chronicle.times.calendar import shift, valid_date
+from chronicle.times.dateline import read_dateline
 from chronicle.times.lexicon import NUMBER_RE, ORDINAL_RE, parse_number, parse_ordinal
 
-# Only the opening of an article can carry its dateline.
-_DATELINE_WINDOW = 300
-
-# One regex per date form: Python forbids a group name twice in one pattern.
-_DATELINES = tuple(
-    re.compile(
-        r"\A\s*(?:(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*){0,4}),?\s+)?"
-        rf"(?P<date>{form})"
-        r"\s*(?:[(/](?P<agency>[^()/\n]{1,40})[)/]\s*)?(?P<dash>--|[-–—:|])"
-    )
-    for form in (MDY, DMY, ISO, MD, DM)
-)
 _PUBLISHED_LINE = re.compile(
     r"^\s*(?:Published|Posted|First published)(?:\s+(?:on|at))?\s*:?\s*(?P<rest>[^\n]{6,80})$",
     re.MULTILINE,
@@ -84,33 +73,20 @@ def textual_publication_date(text: str) -> tuple[str, str] | None:
     return _from_dateline(text, allow_inferred_year=True)
 
 
-# -- datelines -------------------------------------------------------------------
-
-def _dateline(text: str) -> re.Match | None:
-    head = text[:_DATELINE_WINDOW]
-    m = next((m for m in (rx.match(head) for rx in _DATELINES) if m), None)
-    # A bare date with nothing before it and a colon after is a label, not a dateline.
-    if m and not m.group("place") and not m.group("agency") and m.group("dash") in (":", "|"):
-        return None
-    return m
-
+# -- datelines (read by times/dateline.py) ---------------------------------------
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """(start, end) of the date in the article's dateline ("SANAA, Jan 18 —"), or None.
     It is the day of writing: it dates the article, never an event of the sentence it opens."""
-    m = _dateline(text) if text else None
-    return (m.start("date"), m.end("date")) if m else None
+    line = read_dateline(text)
+    return (line.date_start, line.date_end) if line else None
 
 
 def _from_dateline(text: str, *, allow_inferred_year: bool) -> tuple[str, str] | None:
-    m = _dateline(text)
-    if not m:
+    line = read_dateline(text)
+    if not line:
         return None
-    parts = date_parts(m.groupdict())
-    if not parts or parts[1] is None or parts[2] is None:
-        return None
-    year, month, day = parts
-    evidence = "dateline: " + " ".join(text[m.start("date") if not m.group("place") else m.start("place"): m.start("dash")].split())
+    year, evidence = line.year, line.evidence
     if year is None:
         if not allow_inferred_year:
             return None
@@ -121,9 +97,9 @@ def _from_dateline(text: str, *, allow_inferred_year: bool) -> tuple[str, str] |
             return None
         year = max(years)
         evidence += f" (year {year} from the text)"
-    if not valid_date(year, month, day):
+    if not valid_date(year, line.month, line.day):
         return None
-    return date(year, month, day).isoformat(), evidence
+    return date(year, line.month, line.day).isoformat(), evidence
 
 
 def _from_published_line(text: str) -> tuple[str, str] | None:
