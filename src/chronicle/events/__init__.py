@@ -157,10 +157,10 @@ class EventStage:
         sentences = sorted({(e.sentence.start, e.sentence.end) for e in leading})
         probs = dict(zip(sentences, self.acled.probs([text[a:b] for a, b in sentences],
                                                      acled_passage(text, all_sentences, sentences))))
-        for e in leading:
+        for k, e in enumerate(leading):
             key = (e.sentence.start, e.sentence.end)
             e.acled_event_type, e.acled_sub_event_type, e.acled_confidence = decide(
-                e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]])
+                e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]], lead=k == 0)
 
 
 def _contexts(sent) -> list[str]:

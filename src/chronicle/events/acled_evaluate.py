@@ -118,12 +118,12 @@ class _InputRecorder:
     so every event keeps the rules' decision."""
 
     def __init__(self):
-        self.calls: list[tuple[list[str], str | None]] = []
+        self.calls: list[tuple[list[str], list[str] | None]] = []
 
     def __bool__(self) -> bool:
         return True
 
-    def probs(self, texts: list[str], passage: str | None = None) -> list[dict[str, float]]:
+    def probs(self, texts: list[str], passage: list[str] | None = None) -> list[dict[str, float]]:
         self.calls.append((list(texts), passage))
         return [{} for _ in texts]
 
@@ -152,7 +152,7 @@ def rule_view(case_path: str | Path, pipeline) -> list[dict]:
             sentence = text[ev.sentence.start:ev.sentence.end]
             passage = next((p for sents, p in recorder.calls if sentence in sents), None)
             view.append({"type": ev.type, "rule": (ev.acled_event_type, ev.acled_sub_event_type),
-                         "sentence": sentence, "passage": passage or sentence})
+                         "sentence": sentence, "passage": passage or [sentence]})
     finally:
         stage.acled = saved
     return view
@@ -168,8 +168,8 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
     encoder_vectors = acled_model.embed(texts, cache_dir)
     use_vectors = encoder_vectors is not None
     sentences = [v.get("sentence") or t for v, t in zip(view, texts)]
-    passages = [v.get("passage") or t for v, t in zip(view, texts)]
-    sent_vectors = acled_model.embed(passages, cache_dir) if use_vectors else None
+    items = [(v["sentence"], v["passage"]) if v else (t, [t]) for v, t in zip(view, texts)]
+    sent_vectors = acled_model.embed_in_passages(items, cache_dir) if use_vectors else None
     extra_vectors = acled_model.embed(extra[0], cache_dir) if use_vectors else None
     classes = sorted(set(labels) | set(extra[1]))
     probs = np.zeros((len(texts), len(classes)))

@@ -104,6 +104,27 @@ def embed(texts: list[str], cache_dir: str | Path | None = None) -> np.ndarray |
     return vectors
 
 
+def embed_in_passages(items: list[tuple[str, list[str]]], cache_dir: str | Path | None = None) -> np.ndarray | None:
+    """The vector of each (sentence, passage) as the pipeline computes it: the sentence's own
+    tokens pooled after the encoder read the whole passage (AcledModel.probs)."""
+    from chronicle.events.sentence_embed import load_minilm
+
+    if cache_dir is not None:
+        key = hashlib.sha1("\x1e".join(s + "\x1f" + "\x1d".join(p) for s, p in items).encode("utf-8")).hexdigest()[:16]
+        cached = Path(cache_dir) / f"minilm-parts-{key}.npy"
+        if cached.exists():
+            return np.load(cached)
+    encoder = load_minilm()
+    if encoder is None:
+        return None
+    vectors = np.stack([encoder.embed_parts(p)[p.index(s)] if s in p else encoder.embed([s])[0] for s, p in items]) \
+        if items else np.zeros((0, encoder.dim), dtype=np.float32)
+    if cache_dir is not None:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        np.save(cached, vectors)
+    return vectors
+
+
 # -- the model ----------------------------------------------------------------
 def _vectorizers():
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -165,12 +186,13 @@ def decision_scores(bundle: dict, texts: list[str], vectors: np.ndarray | None =
 
 # -- the shipped bundle and the decision ----------------------------------------
 MODEL_FILE = "acled_model.joblib"
-# PLOVER types that report talk, not action: ACLED codes none of them, so the learned model
-# gives one an ACLED sub-type only when it puts most of its probability on ACLED classes (the
-# sentence reports an act of force, an arrest, a protest ... beside the talk): a talk event
-# whose sentence the model reads as diplomacy or a claim keeps the rules' decision
+# PLOVER types that report talk, not action: ACLED codes none of them. The learned model gives
+# one an ACLED sub-type only when it is the article's lead event and the model puts most of its
+# probability on ACLED classes: a lead that reports talk beside an act ("police opened an
+# inquiry after bombs were found at the station") is coded by the act, as ACLED's coders code
+# such a report; talk further down an article ("he said he worries ...") keeps the rules' none
 TALK_TYPES = {"CONSULT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID", "SUPPORT", "CONCEDE", "COOPERATE"}
-TALK_MIN = 0.5  # the share of the model's probability on ACLED classes a talk event needs
+TALK_MIN = 0.7  # the share of the model's probability on ACLED classes a leading talk event needs
 # The ACLED event types a PLOVER type can take: a crowd the rules saw protesting is a protest
 # or a riot whatever else its sentence says ("turned the ceremony into an uprising" is no
 # change to a group's activity); an act of force is never a strategic development's talk.
@@ -200,25 +222,31 @@ class AcledModel:
     def __bool__(self) -> bool:
         return self.part is not None
 
-    def probs(self, texts: list[str], passage: str | None = None) -> list[dict[str, float]]:
-        """P(class) for each sentence: TF-IDF over the sentence itself, the sentence embedding
-        of `passage` (one encoder call for all, see `passage`) or else of each sentence."""
+    def probs(self, texts: list[str], passage: list[str] | None = None) -> list[dict[str, float]]:
+        """P(class) for each sentence: TF-IDF over the sentence itself; the sentence embedding of
+        each sentence read inside `passage` (its sentences in order, one encoder pass for all,
+        see `passage`), or of each sentence alone."""
         if not self or not texts:
             return [{} for _ in texts]
         vectors = None
-        if self.encoder is not None:
-            vectors = np.repeat(self.encoder.embed([passage]), len(texts), axis=0) if passage else self.encoder.embed(texts)
+        if self.encoder is not None and passage and all(t in passage for t in texts):
+            parts = self.encoder.embed_parts(passage)
+            vectors = np.stack([parts[passage.index(t)] for t in texts])
+        elif self.encoder is not None:
+            vectors = self.encoder.embed(texts)
         matrix = predict_proba(self.part, texts, vectors)
         return [dict(zip(self.part["classes"], row.tolist())) for row in matrix]
 
 
-def passage(text: str, sentences: list[tuple[int, int]], leading: list[tuple[int, int]]) -> str:
-    """What the encoder reads for an article's leading events: their sentences in text order, and
-    when they all lie in one sentence, the sentence after it too (the one before when it is the
-    article's last). A news sentence rarely says all that decides the type ("... set up a post.
-    It is the fourth in the province"), and the model is trained on two-sentence snippets; the
-    encoder's cost is its tokens, so this reads no more than two sentences, as two leading
-    events in different sentences already did."""
+def passage(text: str, sentences: list[tuple[int, int]], leading: list[tuple[int, int]]) -> list[str]:
+    """What the encoder reads for an article's leading events, as one text: their sentences in
+    text order, and when they all lie in one sentence, the sentence after it too (the one before
+    when it is the article's last). A news sentence rarely says all that decides the type
+    ("... set up a post. It is the fourth in the province"), and the model is trained on
+    two-sentence snippets; each event's vector still pools its own sentence's tokens (which
+    have read the other sentence), so two events of one article are not given one story. The
+    encoder's cost is its tokens: no more than two sentences, as two leading events in
+    different sentences already cost."""
     spans = sorted(set(leading))
     if len(spans) == 1 and spans[0] in sentences:
         k = sentences.index(spans[0])
@@ -226,7 +254,7 @@ def passage(text: str, sentences: list[tuple[int, int]], leading: list[tuple[int
             spans.append(sentences[k + 1])
         elif k > 0:
             spans.insert(0, sentences[k - 1])
-    return " ".join(text[a:b].strip() for a, b in spans)
+    return [text[a:b] for a, b in spans]
 
 
 def load_acled_model(path: str | Path | None = None, use_embeddings: bool = True) -> AcledModel:
@@ -239,14 +267,14 @@ def load_acled_model(path: str | Path | None = None, use_embeddings: bool = True
 
 
 def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[str, float],
-           text: str = "") -> tuple[str | None, str | None, float | None]:
+           text: str = "", lead: bool = True) -> tuple[str | None, str | None, float | None]:
     """(ACLED event type, sub-event type, probability) of one event from the rules' decision
     and the model's probabilities. The rule, in order:
       1. no model opinion -> the rules' decision;
       2. the model chooses only among the ACLED event types the PLOVER type allows
          (ACLED_FAMILIES: a protest stays a protest or a riot);
-      3. a talk event (TALK_TYPES) keeps the rules' decision unless the model puts at least
-         TALK_MIN of its probability on ACLED classes;
+      3. a talk event (TALK_TYPES) keeps the rules' decision unless it is the article's lead
+         event (`lead`) and the model puts at least TALK_MIN of its probability on ACLED classes;
       4. the rules' sub-type wins when the model finds it plausible (P >= PLAUSIBLE x top):
          the rules read structure the model does not see (who fired at whom, that shots were
          fired in the air, that a handover was negotiated); out of fold on the CASE snippets
@@ -270,7 +298,7 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
         if not ranked:
             return rule[0], rule[1], None
     top, p_top = ranked[0]
-    if plover_type in TALK_TYPES and sum(p for c, p in ranked if codebook.by_label(c)) < TALK_MIN:
+    if plover_type in TALK_TYPES and (not lead or sum(p for c, p in ranked if codebook.by_label(c)) < TALK_MIN):
         return rule[0], rule[1], None
     ruled = codebook.label_of(rule[1])
     if ruled and ruled != top and probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and (not family or rule[0] in family):
