@@ -93,6 +93,9 @@ def test_decide_model_types_action_and_leaves_talk_to_the_rules():
     assert acled_model.decide("ACCUSE", (None, None), force)[:2] == ("Battles", "Armed clash")
     # talk further down the article stays talk
     assert acled_model.decide("ACCUSE", (None, None), force, lead=False)[:2] == (None, None)
+    # ... and so does a lead whose model spreads its ACLED mass with no class it is sure of
+    spread = {"ARREST": 0.37, "ATTACK": 0.2, "ARMED_CLASH": 0.2, "DIPLO": 0.23}
+    assert acled_model.decide("ACCUSE", (None, None), spread)[:2] == (None, None)
     # a class ACLED does not code: the event keeps no ACLED type
     assert acled_model.decide("ASSAULT", ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
                               {"MAN_MADE_DISASTER": 0.8, "REM_EXPLOS": 0.2})[:2] == (None, None)

@@ -193,6 +193,7 @@ MODEL_FILE = "acled_model.joblib"
 # such a report; talk further down an article ("he said he worries ...") keeps the rules' none
 TALK_TYPES = {"CONSULT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID", "SUPPORT", "CONCEDE", "COOPERATE"}
 TALK_MIN = 0.7  # the share of the model's probability on ACLED classes a leading talk event needs
+TALK_TOP = 0.5  # ... and the probability of the ACLED class it takes ("accused the army of shelling" is no arrest at 0.37)
 # The ACLED event types a PLOVER type can take: a crowd the rules saw protesting is a protest
 # or a riot whatever else its sentence says ("turned the ceremony into an uprising" is no
 # change to a group's activity); an act of force is never a strategic development's talk.
@@ -274,7 +275,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
       2. the model chooses only among the ACLED event types the PLOVER type allows
          (ACLED_FAMILIES: a protest stays a protest or a riot);
       3. a talk event (TALK_TYPES) keeps the rules' decision unless it is the article's lead
-         event (`lead`) and the model puts at least TALK_MIN of its probability on ACLED classes;
+         event (`lead`), the model puts at least TALK_MIN of its probability on ACLED classes
+         and its top class has at least TALK_TOP;
       4. the rules' sub-type wins when the model finds it plausible (P >= PLAUSIBLE x top):
          the rules read structure the model does not see (who fired at whom, that shots were
          fired in the air, that a handover was negotiated); out of fold on the CASE snippets
@@ -298,7 +300,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
         if not ranked:
             return rule[0], rule[1], None
     top, p_top = ranked[0]
-    if plover_type in TALK_TYPES and (not lead or sum(p for c, p in ranked if codebook.by_label(c)) < TALK_MIN):
+    if plover_type in TALK_TYPES and (not lead or p_top < TALK_TOP
+                                      or sum(p for c, p in ranked if codebook.by_label(c)) < TALK_MIN):
         return rule[0], rule[1], None
     ruled = codebook.label_of(rule[1])
     if ruled and ruled != top and probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and (not family or rule[0] in family):
