@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from chronicle.events.acled_model import AcledModel, decide, load_acled_model
-from chronicle.events.acled_model import passage as acled_passage  # noqa: I001 - one name, renamed
+from chronicle.events.acled_model import passage as acled_passage
 from chronicle.events.calibrate import Calibrator
 from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
 from chronicle.events.dating import date_event
