@@ -83,16 +83,65 @@ def test_temperature_softens_an_overconfident_model():
 
 
 def test_decide_model_types_action_and_leaves_talk_to_the_rules():
-    probs = {"ARMED_CLASH": 0.6, "ATTACK": 0.3, "DIPLO": 0.1}
+    probs = {"ARMED_CLASH": 0.7, "ATTACK": 0.2, "DIPLO": 0.1}
     assert acled_model.decide("ASSAULT", ("Violence against civilians", "Attack"), probs)[:2] == ("Battles", "Armed clash")
-    # a statement is talk: an unsure model does not give it an ACLED type
-    unsure = {"ARMED_CLASH": 0.4, "DIPLO": 0.35, "ATTACK": 0.25}
-    assert acled_model.decide("ACCUSE", (None, None), unsure)[:2] == (None, None)
+    # a statement is talk: a model that reads the sentence mostly as diplomacy gives it no ACLED type
+    talk = {"DIPLO": 0.55, "ARMED_CLASH": 0.3, "ATTACK": 0.15}
+    assert acled_model.decide("ACCUSE", (None, None), talk)[:2] == (None, None)
+    # ... but an article's lead talk event whose sentence the model reads as an act of force takes its type
+    force = {"ARMED_CLASH": 0.55, "ATTACK": 0.25, "DIPLO": 0.2}
+    assert acled_model.decide("ACCUSE", (None, None), force)[:2] == ("Battles", "Armed clash")
+    # talk further down the article stays talk
+    assert acled_model.decide("ACCUSE", (None, None), force, lead=False)[:2] == (None, None)
+    # ... and so does a lead whose model spreads its ACLED mass with no class it is sure of
+    spread = {"ARREST": 0.37, "ATTACK": 0.2, "ARMED_CLASH": 0.2, "DIPLO": 0.23}
+    assert acled_model.decide("ACCUSE", (None, None), spread)[:2] == (None, None)
     # a class ACLED does not code: the event keeps no ACLED type
     assert acled_model.decide("ASSAULT", ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-                              {"MAN_MADE_DISASTER": 0.7, "REM_EXPLOS": 0.3})[:2] == (None, None)
+                              {"MAN_MADE_DISASTER": 0.8, "REM_EXPLOS": 0.2})[:2] == (None, None)
     # without a model the rules decide
     assert acled_model.decide("ASSAULT", ("Battles", "Armed clash"), {}) == ("Battles", "Armed clash", None)
+
+
+def test_decide_keeps_the_rules_sub_type_when_the_model_finds_it_plausible():
+    rule = ("Protests", "Protest with intervention")  # e.g. shots fired into the air over a crowd
+    close = {"FORCE_AGAINST_PROTEST": 0.5, "PROTEST_WITH_INTER": 0.3, "PEACE_PROTEST": 0.2}
+    assert acled_model.decide("ASSAULT", rule, close) == ("Protests", "Protest with intervention", 0.3)
+    # a model sure of another class overrules the rules
+    sure = {"FORCE_AGAINST_PROTEST": 0.8, "PROTEST_WITH_INTER": 0.1, "PEACE_PROTEST": 0.1}
+    assert acled_model.decide("ASSAULT", rule, sure)[1] == "Excessive force against protesters"
+
+
+def test_decide_leaves_who_gained_the_territory_to_the_rules():
+    probs = {"GOV_REGAINS_TERIT": 0.7, "NON_STATE_ACTOR_OVERTAKES_TER": 0.2, "ARMED_CLASH": 0.1}
+    kind, sub, p = acled_model.decide("ASSAULT", ("Battles", "Non-state actor overtakes territory"), probs)
+    assert (kind, sub, p) == ("Battles", "Non-state actor overtakes territory", 0.9)
+    # the rules saw no change of hands: the model says which territory class
+    assert acled_model.decide("ASSAULT", ("Battles", "Armed clash"), probs)[1] == "Government regains territory"
+
+
+def test_passage_reads_the_leading_sentences_or_one_and_the_next():
+    text = "Rebels shelled the town. Five died. The army responded."
+    sents = [(0, 24), (25, 35), (36, 55)]
+    assert acled_model.passage(text, sents, [(0, 24)]) == ["Rebels shelled the town.", "Five died."]
+    assert acled_model.passage(text, sents, [(36, 55)]) == ["Five died.", "The army responded."]
+    assert acled_model.passage(text, sents, [(36, 55), (0, 24)]) == ["Rebels shelled the town.", "The army responded."]
+    assert acled_model.passage("One sentence.", [(0, 13)], [(0, 13)]) == ["One sentence."]
+
+
+def test_each_part_of_a_passage_has_its_own_vector():
+    from chronicle.events.sentence_embed import load_minilm
+
+    encoder = load_minilm()
+    if encoder is None:
+        pytest.skip("MiniLM package not installed")
+    first, second = "Rebels shelled the border town on Monday.", "The finance minister presented the budget."
+    assert np.allclose(encoder.embed_parts([first]), encoder.embed([first]), atol=1e-6)  # one part: the plain embedding
+    both = encoder.embed_parts([first, second])
+    assert both.shape == (2, 384) and np.allclose(np.linalg.norm(both, axis=1), 1.0, atol=1e-5)
+    # each part stays closest to itself read alone: the passage does not give both one story
+    alone = encoder.embed([first, second])
+    assert both[0] @ alone[0] > both[0] @ alone[1] and both[1] @ alone[1] > both[1] @ alone[0]
 
 
 def test_decide_applies_the_codebook_order_among_plausible_classes():

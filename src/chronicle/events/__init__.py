@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from chronicle.events.acled_model import AcledModel, decide, load_acled_model
+from chronicle.events.acled_model import passage as acled_passage
 from chronicle.events.calibrate import Calibrator
 from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
 from chronicle.events.dating import date_event
@@ -148,20 +149,21 @@ class EventStage:
         events.sort(key=lambda x: -x[0])
         # one event per happening, and none from an article that reports no politics
         ordered = political_events(merge_mentions([e for _, e in events], ann), ann)
-        self._learned_acled(doc.text, ordered[:self.acled_events])
+        self._learned_acled(doc.text, [(s.start_char, s.end_char) for s in sents], ordered[:self.acled_events])
         return ordered
 
-    def _learned_acled(self, text: str, leading: list[Event]) -> None:
+    def _learned_acled(self, text: str, all_sentences: list[tuple[int, int]], leading: list[Event]) -> None:
         """The learned model's ACLED decision for the leading events (acled_model.decide says how
         it and the rules' decision combine), one model call for their distinct sentences."""
         if not leading or not self.acled:
             return
         sentences = sorted({(e.sentence.start, e.sentence.end) for e in leading})
-        probs = dict(zip(sentences, self.acled.probs([text[a:b] for a, b in sentences])))
-        for e in leading:
+        probs = dict(zip(sentences, self.acled.probs([text[a:b] for a, b in sentences],
+                                                     acled_passage(text, all_sentences, sentences))))
+        for k, e in enumerate(leading):
             key = (e.sentence.start, e.sentence.end)
             e.acled_event_type, e.acled_sub_event_type, e.acled_confidence = decide(
-                e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]])
+                e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]], lead=k == 0)
 
 
 def _contexts(sent) -> list[str]:

@@ -173,8 +173,14 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Strategic developments", "Disrupted weapons use"  # "police safely detonated the bomb"
         taken = _taken_territory(ev)
         if taken:
-            # "rebels seized the town": the capture is the event, whatever weapons the sentence names
-            if taken == "regain" or _doers(ev) & STATE_FORCES and not _doers(ev) & NONSTATE:
+            # "rebels seized the town": the capture is the event, whatever weapons the sentence names;
+            # who gains the place decides the type (rebels "recapturing" a village overtake it), the
+            # verb only when the doer is not known as either side
+            doers = _doers(ev)
+            state, nonstate = bool(doers & STATE_FORCES), bool(doers & NONSTATE)
+            if state != nonstate:
+                return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
+            if taken == "regain":
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
         if mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL):

@@ -112,26 +112,49 @@ def score(gold: list[str], pred: list[str], top: int = 10) -> dict:
     }
 
 
+class _InputRecorder:
+    """Stands in for the learned ACLED model during a rules-only run: it records what the model
+    would read (the leading events' sentences and the encoder's passage) and gives no opinion,
+    so every event keeps the rules' decision."""
+
+    def __init__(self):
+        self.calls: list[tuple[list[str], list[str] | None]] = []
+
+    def __bool__(self) -> bool:
+        return True
+
+    def probs(self, texts: list[str], passage: list[str] | None = None) -> list[dict[str, float]]:
+        self.calls.append((list(texts), passage))
+        return [{} for _ in texts]
+
+
 def rule_view(case_path: str | Path, pipeline) -> list[dict]:
     """Each snippet's most salient event as the rules code it: PLOVER type, the rules' ACLED
-    decision, its sentence (the text the learned model reads); {} when no event was found.
-    The events stage's learned ACLED step is switched off for the run (and restored)."""
+    decision, its sentence and the passage the encoder reads (exactly what the learned model is
+    given in the pipeline); {} when no event was found. The stage's learned model is replaced by
+    a recorder for the run (and restored)."""
     from chronicle.events import EventStage
     from chronicle.record import Article
 
     texts, _, ids = acled_model.load_case(case_path)
     stage = next(s for s in pipeline.stages if isinstance(s, EventStage))
-    saved, stage.acled_events = stage.acled_events, 0
-    try:
-        records = list(pipeline.process_many([Article(text=t, id=i) for t, i in zip(texts, ids)]))
-    finally:
-        stage.acled_events = saved
+    saved, recorder = stage.acled, _InputRecorder()
+    stage.acled = recorder
     view = []
-    for text, rec in zip(texts, records):
-        ev = rec.events[0] if rec.events else None
-        view.append({} if ev is None else {
-            "type": ev.type, "rule": (ev.acled_event_type, ev.acled_sub_event_type),
-            "sentence": text[ev.sentence.start:ev.sentence.end]})
+    try:
+        for text, snippet_id in zip(texts, ids):
+            recorder.calls.clear()
+            rec = next(iter(pipeline.process_many([Article(text=text, id=snippet_id)])))
+            ev = rec.events[0] if rec.events else None
+            if ev is None:
+                view.append({})
+                continue
+            sentence = text[ev.sentence.start:ev.sentence.end]
+            passage = next((p for sents, p in recorder.calls if sentence in sents), None)
+            view.append({"type": ev.type, "rule": (ev.acled_event_type, ev.acled_sub_event_type),
+                         "sentence": sentence, "passage": passage or [sentence]})
+    finally:
+        stage.acled = saved
     return view
 
 
@@ -145,7 +168,8 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
     encoder_vectors = acled_model.embed(texts, cache_dir)
     use_vectors = encoder_vectors is not None
     sentences = [v.get("sentence") or t for v, t in zip(view, texts)]
-    sent_vectors = acled_model.embed(sentences, cache_dir) if use_vectors else None
+    items = [(v["sentence"], v["passage"]) if v else (t, [t]) for v, t in zip(view, texts)]
+    sent_vectors = acled_model.embed_in_passages(items, cache_dir) if use_vectors else None
     extra_vectors = acled_model.embed(extra[0], cache_dir) if use_vectors else None
     classes = sorted(set(labels) | set(extra[1]))
     probs = np.zeros((len(texts), len(classes)))

@@ -208,7 +208,37 @@ class MiniLM:
             out[idx] = self._forward([encoded[i] for i in idx])
         return out
 
+    def embed_parts(self, parts: list[str]) -> np.ndarray:
+        """One vector per part, the parts read as one text (one sequence, one forward pass): each
+        part's vector pools its own tokens, whose states have seen the other parts. A single part
+        gives embed([part]). The tokens past the model's length are dropped (a part left with no
+        token takes the whole sequence's vector)."""
+        if not parts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        ids: list[int] = [self.tokenizer.cls]
+        bounds: list[tuple[int, int]] = []
+        for k, part in enumerate(parts):
+            start = 0 if k == 0 else len(ids)  # the first part's vector includes [CLS], the last part's [SEP]
+            ids.extend(self.tokenizer.encode(part)[1:-1])
+            bounds.append((start, len(ids)))
+        ids = ids[:MAX_TOKENS - 1] + [self.tokenizer.sep]
+        last = len(ids)
+        bounds = [(a, min(b, last - 1)) for a, b in bounds]
+        bounds[-1] = (bounds[-1][0], last)
+        states = self._states([ids])[0]
+        out = np.zeros((len(parts), self.dim), dtype=np.float32)
+        for k, (a, b) in enumerate(bounds):
+            v = states[a:b].mean(0) if b > a else states.mean(0)
+            out[k] = v / max(float(np.linalg.norm(v)), 1e-12)
+        return out
+
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        x, mask = self._states(batch, with_mask=True)
+        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def _states(self, batch: list[list[int]], with_mask: bool = False):
+        """The last layer's token states (n, tokens, hidden) of a padded batch (and its mask)."""
         n, length = len(batch), max(len(ids) for ids in batch)
         ids = np.zeros((n, length), dtype=np.int64)
         mask = np.zeros((n, length), dtype=np.float32)
@@ -234,8 +264,7 @@ class MiniLM:
             x = _layer_norm(x + ctx @ ao_w + ao_b, ln1_w, ln1_b)
             x = _layer_norm(x + _gelu(x @ in_w + in_b) @ out_w + out_b, ln2_w, ln2_b)
         x = x.reshape(n, length, heads * d)
-        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return (x, mask) if with_mask else x
 
 
 @lru_cache(maxsize=1)
