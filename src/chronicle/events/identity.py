@@ -82,6 +82,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     in_text_order = sorted((i for i in range(len(events)) if i not in parts), key=lambda i: (_start(events[i]), i))
     happenings: list[_Happening] = []
     trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
+    headline_end = _headline_end(events)
     for i in in_text_order:
         event = events[i]
         if _tells_another(event, doc, trigger_starts):
@@ -89,6 +90,8 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
                 and _same_time_frame(h, event, events, actors) and _may_join(h, event, events)]
+        fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors)
+                 and _refers_back(h, event, events, doc, headline_end)]
         if fits:
             best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
             best.members.append(i)
@@ -260,6 +263,55 @@ def _start(event: Event) -> int:
     if event.trigger is not None:
         return event.trigger.start
     return event.sentence.start if event.sentence is not None else 0
+
+
+# -- passages that point back at a happening already told ------------------------
+
+# Determiners of a definite description: "the fighting", "this attack" name one already known
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _refers_back(h: _Happening, event: Event, events: Sequence[Event], doc: Any, headline_end: int) -> bool:
+    """A passage that names a happening already told by the same word joins it even when the
+    parties or places each reads differ (they are the reader's guesses, not the text's contrast):
+    a definite description ("Three days of fighting ... the fighting in an area near the border")
+    points back at the one already told; a headline tells its lead's happening in fewer words
+    ("PA officials welcome ..." then "Palestinian Authority officials have welcomed ...").
+    What the text itself says apart still parts them: the type, the status, own dates."""
+    if doc is None or event.trigger is None:
+        return False
+    members = [events[j] for j in h.members]
+    if any(m.type != event.type or (m.negated, m.hypothetical) != (event.negated, event.hypothetical)
+           for m in members):
+        return False
+    if _own_date(event) and any(_own_date(m) and not _dates_overlap(m, event) for m in members):
+        return False
+    lemma = _lemma(event, doc)
+    same_word = [m for m in members if m.trigger is not None and _lemma(m, doc) == lemma]
+    if not same_word:
+        return False
+    if _start(event) < headline_end:
+        return False  # the headline itself comes first; its lead joins it (below)
+    return _definite_noun(event, doc) or any(_start(m) < headline_end for m in same_word)
+
+
+def _trigger_token(event: Event, doc: Any) -> Any:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _lemma(event: Event, doc: Any) -> str:
+    """The trigger's lemma as parsed ("welcome" in "welcomed"), else its word without inflection."""
+    tok = _trigger_token(event, doc)
+    return tok.lemma_.lower() if tok is not None else _word(event)
+
+
+def _definite_noun(event: Event, doc: Any) -> bool:
+    """Is the trigger a noun in a definite description ("the fighting", "this attack", "its raid")?"""
+    tok = _trigger_token(event, doc)
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children)
 
 
 # -- telling passages apart ---------------------------------------------------
