@@ -120,7 +120,10 @@ def _story_day(events: list[Event], published: str | None) -> None:
     publication ("Sanford said Friday ..." in Saturday's paper), its undated news takes that day."""
     if not published:
         return
-    lead = next((e for e in events if not e.historical and not e.hypothetical and _own_date(e)), None)
+    dated_news = [e for e in events if not e.historical and _own_date(e)]
+    # the lead is news that happened; failing that, news still pending ("as they await trial") dated by
+    # the clause it hangs on ("a court ruled Wednesday that ..."): that date is the story's day too
+    lead = next((e for e in dated_news if not e.hypothetical), dated_news[0] if dated_news else None)
     if lead is None or lead.date_precision != "day" or lead.date_end or not lead.date:
         return
     from datetime import date

@@ -68,6 +68,7 @@ INTENT_VERBS = {
     "schedule", "set", "due", "likely", "ready", "willing", "wish", "mull", "weigh", "push", "press", "appeal",
     "order", "vote", "insist", "recommend", "suggest", "advocate", "need", "about", "poise", "going",
     "persuade", "convince", "encourage", "pressure", "lobby", "invite",
+    "await", "anticipate",  # what is awaited has not happened: "as they await trial"
 }
 INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears",
                 "likelihood", "chance", "chances", "danger", "odds", "spectre", "specter"}

@@ -58,7 +58,9 @@ _ARMED = {"rebel", "militant", "insurgent", "troop", "army", "soldier", "force",
           "jihadist", "guerrilla", "police", "protester", "demonstrator", "mob", "taliban", "military", "armed"}
 # What one commits that is no commitment
 _MISDEEDS = {"crime", "offence", "offense", "murder", "suicide", "atrocity", "fraud", "violation", "abuse", "error",
-             "mistake", "sin", "act", "attack", "robbery", "theft", "genocide", "massacre", "felony", "misconduct"}
+             "mistake", "sin", "act", "attack", "robbery", "theft", "genocide", "massacre", "felony", "misconduct",
+             "slur", "insult", "slander", "libel", "blunder", "treason", "perjury", "sabotage", "breach",
+             "infraction", "wrongdoing", "outrage", "injustice", "blasphemy", "sacrilege", "irregularity"}
 # What is released that is no person: publishing, not freeing
 _PUBLISHED = {"statement", "report", "video", "recording", "footage", "image", "photo", "photograph", "picture",
               "data", "figure", "list", "document", "detail", "result", "transcript", "tape", "album", "film",
@@ -122,6 +124,31 @@ def _subject(tok: "Token") -> "Token | None":
 def _objects(tok: "Token") -> list["Token"]:
     """Direct objects (or the passive subject): what the verb is done to."""
     return _children(tok, "dobj", "nsubjpass")
+
+
+def _owners(tok: "Token") -> list["Token"]:
+    """What an event noun is of: its possessor or "of" object ("the film's release", "the release of
+    the report")."""
+    if tok.pos_ != "NOUN":
+        return []
+    of_objects = [g for c in _children(tok, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
+    return _children(tok, "poss") + of_objects
+
+
+# Nouns that name both an act of joining and the body it made: "formed an alliance" / "the alliance agreed"
+_BODIES = {"alliance", "coalition", "bloc", "league", "partnership", "federation", "confederation", "union"}
+
+
+def _names_a_body(tok: "Token") -> bool:
+    """The body, not the act: a doer ("the alliance agreed to ..."), or a body set beside a name
+    ("NORAD, the air defence alliance"; "the alliance, NATO")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _is_name_or_date(tok: "Token") -> bool:
@@ -239,11 +266,14 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return _gathering_reading(tok)
     if lemma == "commit" and event_type == "AGREE" and any(_lemma(o) in _MISDEEDS for o in _objects(tok)):
         return "committing a misdeed, not a commitment"
-    if lemma == "release" and event_type in ("RETREAT", "CONCEDE") and any(_lemma(o) in _PUBLISHED for o in _objects(tok)):
+    if lemma == "release" and event_type in ("RETREAT", "CONCEDE") and any(
+            _lemma(o) in _PUBLISHED for o in _objects(tok) + _owners(tok)):
         return "publishing, not freeing anyone"
     if lemma == "mine" and event_type == "ASSAULT" and tok.pos_ == "NOUN" and not any(
             _lemma(t) in _MINE_CONTEXT for t in tok.sent):
         return "a pit, not a weapon set off"
+    if event_type == "COOPERATE" and lemma in _BODIES and _names_a_body(tok):
+        return "a body of members, not an act of cooperating"
     if event_type == "ASSAULT" and _figure_of_speech(tok):
         return "a figure of speech"
     if event_type == "REQUEST" and lemma in ("ask", "request", "speak", "talk", "insist") and _anonymity(tok):
