@@ -165,11 +165,21 @@ def _past_perfect(trigger) -> bool:
     tok = trigger
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in tok.children) and tok.tag_ == "VBN"
+            if tok.tag_ == "VBN" and _has_had(tok):
+                return True
+            # "had accused him ... and threatened to ...": a conjunct with no subject or auxiliary of its
+            # own shares its first verb's "had" (the parser often tags such a participle VBD)
+            return (tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and tok.head.tag_ == "VBN"
+                    and _has_had(tok.head)
+                    and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children))
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return False
+
+
+def _has_had(verb) -> bool:
+    return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children)
 
 
 def _future_clause(trigger) -> bool:

@@ -107,6 +107,8 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
     result = [merged[k] for k in order]
     _story_day(result, getattr(ann, "published", None))
+    if _before_the_story(result, getattr(ann, "published", None)):
+        result.sort(key=lambda e: e.historical)  # news before background; salience order kept within
     return result
 
 
@@ -137,6 +139,37 @@ def _story_day(events: list[Event], published: str | None) -> None:
     for e in events:
         if e.date == published[:10] and e.date_evidence is None and not e.historical:
             e.date = lead.date
+
+
+def _before_the_story(events: list[Event], published: str | None) -> bool:
+    """What happened before the story's news is its background: a passage dated by its own words to a
+    stretch that ends more than STORY_DAY_WINDOW days before the leading news's own day ("in a phone
+    call late last week" in a story of Sunday's news; a roundup of the last two or three days' clashes
+    is all news), or, with no dated lead, to a month or year that ended before the publication month
+    ("last month"). Returns whether any flag changed."""
+    from datetime import date, timedelta
+
+    lead = next((e for e in events if not e.historical and not e.hypothetical and _own_date(e)
+                 and e.date_precision == "day" and not e.date_end), None)
+    story_day = None
+    if lead is not None:
+        try:
+            story_day = (date.fromisoformat(lead.date) - timedelta(days=STORY_DAY_WINDOW)).isoformat()
+        except ValueError:
+            story_day = None
+    if story_day is None and published:
+        story_day = published[:7]  # only a coarse stretch can be told apart from the publication's month
+    if not story_day:
+        return False
+    changed = False
+    for e in events:
+        if e is lead or e.historical or e.hypothetical or not _own_date(e):
+            continue
+        last = e.date_end or e.date
+        n = min(len(last), len(story_day))
+        if last[:n] < story_day[:n]:
+            e.historical, changed = True, True
+    return changed
 
 
 # How concrete an act is: a detail is folded into an act at least as concrete as itself
