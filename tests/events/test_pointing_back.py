@@ -30,3 +30,17 @@ def test_a_definite_description_with_a_date_of_its_own_stays_apart(code):
     events = code("Thousands of students protested in Lagos on Monday against higher fees. "
                   "The protest in Abuja on Thursday drew even larger crowds, organisers said.", published="2024-03-09")
     assert len([e for e in events if e.type == "PROTEST"]) == 2
+
+
+def test_a_demand_voiced_in_a_protest_is_that_protest(code):
+    events = code("Students attend a demonstration organised by the Free Campus movement demanding the return "
+                  "of expelled lecturers.")
+    protests = _mentions(events, "PROTEST")
+    assert len(protests) == 1 and "demanding" in protests[0]
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_a_call_about_a_protest_stays_a_request(code):
+    events = code("The interior minister called for calm on Sunday after protesters blocked the main highway "
+                  "into the capital.")
+    assert [e for e in events if e.type == "REQUEST" and e.trigger.text == "called"]

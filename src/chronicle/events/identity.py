@@ -203,6 +203,10 @@ def _parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
     parts: dict[int, int] = {}
     for i, tok in tokens.items():
         a = events[i]
+        protest = _protest_voicing(i, tok, events, tokens)
+        if protest is not None:
+            parts[i] = protest
+            continue
         whole = _aspect_of(tok, by_token) if tok.lemma_.lower() in _ASPECT_VERBS else _detail_of(tok, by_token)
         if whole is None or whole == i or events[whole].type == a.type:
             continue
@@ -219,6 +223,23 @@ def _parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
         if parts[i] == i:
             del parts[i]
     return parts
+
+
+# What demonstrators voice: their demands and denunciations are the protest's content, not acts of their own
+_VOICED = {"REQUEST", "ACCUSE", "REJECT"}
+
+
+def _protest_voicing(i: int, tok: Any, events: Sequence[Event], tokens: dict[int, Any]) -> int | None:
+    """The protest whose phrase holds this demand ("a protest held by the union calling for the
+    release of ...", "a rally against the law demanding its repeal"), or None."""
+    if events[i].type not in _VOICED:
+        return None
+    ancestors = {t.i for t in tok.ancestors}
+    for j, other in tokens.items():
+        if events[j].type == "PROTEST" and other.i in ancestors and \
+                (events[j].negated, events[j].hypothetical) == (events[i].negated, events[i].hypothetical):
+            return j
+    return None
 
 
 def _aspect_of(tok: Any, by_token: dict[int, int]) -> int | None:
