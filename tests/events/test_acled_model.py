@@ -145,6 +145,8 @@ def test_decide_keeps_the_rules_when_the_model_has_no_opinion():
     flat = {"PEACE_PROTEST": 0.12, "MOB_VIOL": 0.11, "ATTACK": 0.1, "PROPERTY_DISTRUCT": 0.03}  # the rest spread thin
     rule = ("Strategic developments", "Looting/property destruction")
     assert acled_model.decide("ASSAULT", rule, flat, "Militiamen torched the market stalls.")[1] == "Looting/property destruction"
+    # ... and an event the rules gave no ACLED type is not given one by a model with no opinion
+    assert acled_model.decide("MOBILIZE", (None, None), flat, "Villagers gathered their belongings.")[:2] == (None, None)
     # a model with an opinion still overrules an implausible rules' reading
     assert acled_model.decide("ASSAULT", rule, {"PEACE_PROTEST": 0.6, "PROPERTY_DISTRUCT": 0.1})[1] == "Peaceful protest"
 

@@ -296,7 +296,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
          the rules' sub-type also wins
          when the model has no opinion (top P < UNSURE), and when it is one the codebook
          defines by what was used or done (DEFINED_BY_CUE), its defining cue is in the
-         sentence and the model is not sure of another class (top P < DEFINED_SURE);
+         sentence and the model is not sure of another class (top P < DEFINED_SURE); an
+         event the rules gave no ACLED type keeps none when the model has no opinion;
       5. between the two territory classes the rules decide (who gains the place: state
          forces regain it, a non-state group overtakes it), the model that it changed hands;
       6. otherwise the model's most probable class, unless the codebook's decision order puts
@@ -326,6 +327,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
             (probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and not outranked) or p_top < UNSURE
             or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text))):
         return rule[0], rule[1], round(float(probs.get(ruled, 0.0)), 3)
+    if not ruled and p_top < UNSURE:
+        return rule[0], rule[1], None  # no opinion: an event the rules gave no ACLED type keeps none
     if top in TERRITORY_LABELS and ruled in TERRITORY_LABELS:
         return rule[0], rule[1], round(float(probs[top] + probs[ruled] if ruled != top else p_top), 3)
     top = _by_codebook_order(codebook, ranked, text.lower()) or top
