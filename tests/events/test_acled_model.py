@@ -136,6 +136,10 @@ def test_decide_lets_a_class_the_codebook_codes_first_outrank_a_plausible_rules_
     probs = {"FORCE_AGAINST_PROTEST": 0.4, "PROTEST_WITH_INTER": 0.3, "PEACE_PROTEST": 0.3}
     text = "Security forces brutally suppressed the sit-in, leaving dozens badly hurt."
     assert acled_model.decide("COERCE", rule, probs, text)[1] == "Excessive force against protesters"
+    # a rules' reading its own defining cue supports is not outranked ("protest" is a peaceful protest's cue)
+    probs = {"VIOL_DEMONSTR": 0.45, "PEACE_PROTEST": 0.4, "PROTEST_WITH_INTER": 0.15}
+    assert acled_model.decide("PROTEST", ("Protests", "Peaceful protest"), probs,
+                              "Students held a silent protest outside the court.")[1] == "Peaceful protest"
     # a top class the codebook does not code first does not outrank it
     probs = {"PEACE_PROTEST": 0.4, "PROTEST_WITH_INTER": 0.3, "FORCE_AGAINST_PROTEST": 0.3}
     assert acled_model.decide("COERCE", rule, probs, text)[1] == "Protest with intervention"

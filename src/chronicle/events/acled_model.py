@@ -291,8 +291,9 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
          the rules read structure the model does not see (who fired at whom, that shots were
          fired in the air, that a handover was negotiated); out of fold on the CASE snippets
          this scored higher at every share from 0.3 to 0.7 (an unsure model overruled by the
-         rules regardless of its probabilities scored lower), unless the model's top class is
-         one the codebook's decision order codes first (excessive force before intervention);
+         rules regardless of its probabilities scored lower), unless no defining cue of the
+         rules' sub-type is in the sentence and the model's top class is one the codebook's
+         decision order codes first (excessive force before intervention);
          the rules' sub-type also wins
          when the model has no opinion (top P < UNSURE), and when it is one the codebook
          defines by what was used or done (DEFINED_BY_CUE), its defining cue is in the
@@ -320,9 +321,11 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
                                       or sum(p for c, p in ranked if codebook.by_label(c)) < TALK_MIN):
         return rule[0], rule[1], None
     ruled = codebook.label_of(rule[1])
-    # a plausible rules' reading gives way to a top class the codebook codes first when both fit
-    # ("used excessive force to suppress a peaceful protest" is no mere intervention)
-    outranked = bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(codebook.acled_of(top)[1], rule[1])
+    # a plausible rules' reading that no defining cue of its own supports (a default: a crowd the
+    # police acted on is "an intervention") gives way to a top class the codebook codes first when
+    # both fit ("used excessive force to suppress a peaceful protest" is no mere intervention)
+    outranked = (bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(codebook.acled_of(top)[1], rule[1])
+                 and not _cued(codebook, ruled, text))
     if ruled and ruled != top and (not family or rule[0] in family) and (
             (probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and not outranked) or p_top < UNSURE
             or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text))):
