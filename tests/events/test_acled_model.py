@@ -104,12 +104,55 @@ def test_decide_model_types_action_and_leaves_talk_to_the_rules():
 
 
 def test_decide_keeps_the_rules_sub_type_when_the_model_finds_it_plausible():
-    rule = ("Protests", "Protest with intervention")  # e.g. shots fired into the air over a crowd
-    close = {"FORCE_AGAINST_PROTEST": 0.5, "PROTEST_WITH_INTER": 0.3, "PEACE_PROTEST": 0.2}
-    assert acled_model.decide("ASSAULT", rule, close) == ("Protests", "Protest with intervention", 0.3)
+    rule = ("Battles", "Armed clash")  # e.g. the rules saw both sides fire
+    close = {"ATTACK": 0.5, "ARMED_CLASH": 0.3, "ABDUCT_DISSAP": 0.2}
+    assert acled_model.decide("ASSAULT", rule, close) == ("Battles", "Armed clash", 0.3)
     # a model sure of another class overrules the rules
-    sure = {"FORCE_AGAINST_PROTEST": 0.8, "PROTEST_WITH_INTER": 0.1, "PEACE_PROTEST": 0.1}
-    assert acled_model.decide("ASSAULT", rule, sure)[1] == "Excessive force against protesters"
+    sure = {"ATTACK": 0.8, "ARMED_CLASH": 0.1, "ABDUCT_DISSAP": 0.1}
+    assert acled_model.decide("ASSAULT", rule, sure)[1] == "Attack"
+
+
+def test_decide_keeps_a_sub_type_the_rules_read_from_its_defining_cue():
+    # the codebook defines an abduction by the act: the model reading the story as an attack does not overrule it
+    rule = ("Violence against civilians", "Abduction/forced disappearance")
+    attack = {"ATTACK": 0.5, "ARMED_CLASH": 0.3, "ABDUCT_DISSAP": 0.2}
+    text = "Gunmen stormed the farm overnight, abducting the owner's two sons."
+    assert acled_model.decide("ASSAULT", rule, attack, text)[1] == "Abduction/forced disappearance"
+    # without the cue in the sentence the unsure rules' reading gives way to the model
+    assert acled_model.decide("ASSAULT", rule, attack, "Gunmen stormed the farm overnight.")[1] == "Attack"
+    # shots fired into the air over a crowd are an intervention, unless the model is sure of more
+    rule = ("Protests", "Protest with intervention")
+    force = {"FORCE_AGAINST_PROTEST": 0.7, "PROTEST_WITH_INTER": 0.2, "PEACE_PROTEST": 0.1}
+    text = "Soldiers fired into the air to scatter the marchers outside the ministry."
+    assert acled_model.decide("ASSAULT", rule, force, text)[1] == "Protest with intervention"
+    sure = {"FORCE_AGAINST_PROTEST": 0.85, "PROTEST_WITH_INTER": 0.1, "PEACE_PROTEST": 0.05}
+    assert acled_model.decide("ASSAULT", rule, sure, text)[1] == "Excessive force against protesters"
+
+
+def test_decide_lets_a_class_the_codebook_codes_first_outrank_a_plausible_rules_reading():
+    # the rules read an intervention (no defining cue of one); the model's top class is excessive force,
+    # which the codebook codes first when both fit
+    rule = ("Protests", "Protest with intervention")
+    probs = {"FORCE_AGAINST_PROTEST": 0.4, "PROTEST_WITH_INTER": 0.3, "PEACE_PROTEST": 0.3}
+    text = "Security forces brutally suppressed the sit-in, leaving dozens badly hurt."
+    assert acled_model.decide("COERCE", rule, probs, text)[1] == "Excessive force against protesters"
+    # a rules' reading its own defining cue supports is not outranked ("protest" is a peaceful protest's cue)
+    probs = {"VIOL_DEMONSTR": 0.45, "PEACE_PROTEST": 0.4, "PROTEST_WITH_INTER": 0.15}
+    assert acled_model.decide("PROTEST", ("Protests", "Peaceful protest"), probs,
+                              "Students held a silent protest outside the court.")[1] == "Peaceful protest"
+    # a top class the codebook does not code first does not outrank it
+    probs = {"PEACE_PROTEST": 0.4, "PROTEST_WITH_INTER": 0.3, "FORCE_AGAINST_PROTEST": 0.3}
+    assert acled_model.decide("COERCE", rule, probs, text)[1] == "Protest with intervention"
+
+
+def test_decide_keeps_the_rules_when_the_model_has_no_opinion():
+    flat = {"PEACE_PROTEST": 0.12, "MOB_VIOL": 0.11, "ATTACK": 0.1, "PROPERTY_DISTRUCT": 0.03}  # the rest spread thin
+    rule = ("Strategic developments", "Looting/property destruction")
+    assert acled_model.decide("ASSAULT", rule, flat, "Militiamen torched the market stalls.")[1] == "Looting/property destruction"
+    # ... and an event the rules gave no ACLED type is not given one by a model with no opinion
+    assert acled_model.decide("MOBILIZE", (None, None), flat, "Villagers gathered their belongings.")[:2] == (None, None)
+    # a model with an opinion still overrules an implausible rules' reading
+    assert acled_model.decide("ASSAULT", rule, {"PEACE_PROTEST": 0.6, "PROPERTY_DISTRUCT": 0.1})[1] == "Peaceful protest"
 
 
 def test_decide_leaves_who_gained_the_territory_to_the_rules():

@@ -199,6 +199,16 @@ TALK_TOP = 0.5  # ... and the probability of the ACLED class it takes ("accused 
 # change to a group's activity); an act of force is never a strategic development's talk.
 ACLED_FAMILIES = {"PROTEST": {"Protests", "Riots"}}
 PLAUSIBLE = 0.5  # a class within this share of the top probability is a candidate: the rules' or the codebook's
+# Sub-types the codebook defines by what was used or done, not by how it reads: a suicide
+# bomber, a grenade, an abduction, a rape, a chemical agent, shots fired into the air over a
+# crowd (intervention, not excessive force), a handover (no fighting). When the rules chose one
+# and its defining cue is in the sentence, the rules' reading stands unless the model is sure
+# of another class (DEFINED_SURE): the model sees the story's topic, the cue says what happened.
+DEFINED_BY_CUE = frozenset({"SUIC_BOMB", "GRENADE", "ABDUCT_DISSAP", "SEX_VIOL", "CHEM_WEAP",
+                            "PROTEST_WITH_INTER", "NON_VIOL_TERRIT_TRANSFER"})
+DEFINED_SURE = 0.8
+# a top class under this probability (among 30 classes) is no opinion: the rules' sub-type stands
+UNSURE = 0.2
 # the two territory classes differ by who gains the place, which the rules read from the doer
 TERRITORY_LABELS = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 
@@ -281,7 +291,14 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
          the rules read structure the model does not see (who fired at whom, that shots were
          fired in the air, that a handover was negotiated); out of fold on the CASE snippets
          this scored higher at every share from 0.3 to 0.7 (an unsure model overruled by the
-         rules regardless of its probabilities scored lower);
+         rules regardless of its probabilities scored lower), unless no defining cue of the
+         rules' sub-type is in the sentence and the model's top class is one the codebook's
+         decision order codes first (excessive force before intervention);
+         the rules' sub-type also wins
+         when the model has no opinion (top P < UNSURE), and when it is one the codebook
+         defines by what was used or done (DEFINED_BY_CUE), its defining cue is in the
+         sentence and the model is not sure of another class (top P < DEFINED_SURE); an
+         event the rules gave no ACLED type keeps none when the model has no opinion;
       5. between the two territory classes the rules decide (who gains the place: state
          forces regain it, a non-state group overtakes it), the model that it changed hands;
       6. otherwise the model's most probable class, unless the codebook's decision order puts
@@ -304,8 +321,17 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
                                       or sum(p for c, p in ranked if codebook.by_label(c)) < TALK_MIN):
         return rule[0], rule[1], None
     ruled = codebook.label_of(rule[1])
-    if ruled and ruled != top and probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and (not family or rule[0] in family):
-        return rule[0], rule[1], round(float(probs[ruled]), 3)
+    # a plausible rules' reading that no defining cue of its own supports (a default: a crowd the
+    # police acted on is "an intervention") gives way to a top class the codebook codes first when
+    # both fit ("used excessive force to suppress a peaceful protest" is no mere intervention)
+    outranked = (bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(codebook.acled_of(top)[1], rule[1])
+                 and not _cued(codebook, ruled, text))
+    if ruled and ruled != top and (not family or rule[0] in family) and (
+            (probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and not outranked) or p_top < UNSURE
+            or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text))):
+        return rule[0], rule[1], round(float(probs.get(ruled, 0.0)), 3)
+    if not ruled and p_top < UNSURE:
+        return rule[0], rule[1], None  # no opinion: an event the rules gave no ACLED type keeps none
     if top in TERRITORY_LABELS and ruled in TERRITORY_LABELS:
         return rule[0], rule[1], round(float(probs[top] + probs[ruled] if ruled != top else p_top), 3)
     top = _by_codebook_order(codebook, ranked, text.lower()) or top
@@ -324,6 +350,12 @@ def _by_codebook_order(codebook, ranked: list[tuple[str, float]], text: str) -> 
         if sub and codebook.precedes(sub.name, top_sub.name) and any(_has_cue(text, c) for c in sub.cues):
             return label
     return None
+
+
+def _cued(codebook, label: str, text: str) -> bool:
+    """Whether one of the codebook's defining cues of a class is in the sentence."""
+    lowered = text.lower()
+    return any(_has_cue(lowered, c) for c in codebook.by_label(label).cues)
 
 
 def _has_cue(text: str, cue: str) -> bool:
