@@ -49,6 +49,13 @@ POSTED_ABROAD = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplo
                            "correspondent", "reporter", "journalist", "attache", "emissary", "negotiator"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they"})
+# The speaker's own words inside a quotation (quotes.py)
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+# Verbs that attribute a quotation to the subject (lemmas)
+REPORTING_VERBS = frozenset({"say", "tell", "declare", "write", "add", "state", "stress", "continue", "insist", "argue",
+                             "note", "explain", "warn", "reply", "respond", "announce", "claim", "assert", "affirm",
+                             "emphasise", "emphasize", "remark", "recall", "complain", "acknowledge", "admit", "vow",
+                             "pledge", "conclude", "tweet", "post"})
 GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction", "alliance",
                                "bloc"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
