@@ -50,9 +50,6 @@ from chronicle.actors.units import LazyTokens, MentionLog, NameMatch, Unit, coun
 from chronicle.countries import country_on
 from chronicle.record import Actor, Span
 
-# the international codes of intergovernmental bodies (kb.INTERNATIONAL_CODES)
-GOVERNING_BODIES = frozenset({"UNO", "EUR", "IGO"})
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -131,10 +128,6 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
             # "Juba" in a report from 2000 is a city of Sudan
             name = name.replace(country_name(country), country_name(then))
             country = then
-        if country is None and extra.get("international") in GOVERNING_BODIES and sector in (None, "GOV"):
-            # the UN, the EU and other intergovernmental bodies, and the envoys and officials
-            # who act for them, govern no state: PLOVER's sector for them is IGO
-            sector = "IGO"
         unit = self.units.get(key)
         if unit is None:
             unit = Unit(key=key, name=name, country=country, sector=sector, kind=kind, **extra)
