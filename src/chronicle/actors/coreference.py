@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 
 from chronicle.actors.units import Unit
 from chronicle.actors.words import (
-    ANTECEDENT_LOOKUP, DEFINITE, GROUP_SHORT_FORMS, MALE_FEMALE_PRONOUNS, PLURAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, PRONOUN_WINDOW, SUBJECT_LOOKBACK,
+    ANTECEDENT_LOOKUP, DECIDING_VERBS, DEFINITE, GROUP_SHORT_FORMS, MALE_FEMALE_PRONOUNS, PLURAL_PRONOUNS,
+    ORG_KINDS, POSSESSIVE_PRONOUNS, PRONOUN_WINDOW, SOLICITATIONS, SUBJECT_LOOKBACK,
 )
+
+# what a plural subject "they" may stand for
+GROUP_KINDS = frozenset({"agent", "unknown", "organisation"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,9 +24,17 @@ class Coreference:
 
     def resolve_pronouns(self) -> None:
         for i, low in enumerate(self.lower_):
-            if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS and low not in PLURAL_PRONOUNS):
+            if i in self.taken or (low not in MALE_FEMALE_PRONOUNS and low not in GROUP_SHORT_FORMS
+                                   and low not in PLURAL_PRONOUNS and low != "their"):
                 continue
             tok = self.toks[i]
+            if tok.dep_ == "poss" and low in ("his", "her", "their"):
+                decided = self._decided_solicitation_subject(tok)
+                if decided is not None:
+                    unit = self._someone_else(tok, low, decided)
+                    if unit is not None:
+                        self._add(unit.key, tok.i, tok.i + 1, f"pronoun for {unit.name}, whose {tok.head.lower_} is decided on")
+                        continue
             if low in MALE_FEMALE_PRONOUNS and self.pos_[i] == "PRON" or (low in ("his", "her") and tok.tag_ == "PRP$"):
                 unit = self._person_subject_before(i) if tok.dep_ in ("nsubj", "nsubjpass") else None
                 if unit is None:
@@ -44,6 +55,34 @@ class Coreference:
                 if unit is not None:
                     self._add(unit.key, tok.i - 1, tok.i + 1, f"short form of {unit.name}")
 
+    def _decided_solicitation_subject(self, pron: "Token") -> str | None:
+        """When `pron` owns a request that its clause's subject decides on ("X denied his
+        request", "Y blocked their attempts"), the key of that subject ("" when the subject
+        is no actor): one does not deny one's own request, so the owner is someone else.
+        None when the pronoun stands anywhere else."""
+        obj = pron.head
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in SOLICITATIONS:
+            return None
+        verb = obj.head
+        if verb.lemma_.lower() not in DECIDING_VERBS:
+            return None
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                key = self.unit_at.get(c.i)
+                if key is None:
+                    key = next((self.unit_at[t.i] for t in c.subtree if t.i < c.i and t.i in self.unit_at), None)
+                return key or ""
+        return ""
+
+    def _someone_else(self, pron: "Token", low: str, subject: str) -> Unit | None:
+        """The antecedent of a possessive pronoun that is not the clause's subject: the
+        most recent person for "his"/"her", the plural group subject before it for "their"."""
+        if low == "their":
+            # parties and armed groups make attempts and bids as well as agents do
+            return self._group_subject_before(pron.i, exclude=subject, kinds=GROUP_KINDS | ORG_KINDS)
+        return self._antecedent(pron.idx, lambda u: u.is_person and u.kind != "agent" and u.key != subject,
+                                window=PRONOUN_WINDOW)
+
     def _possessor_group(self, head: "Token") -> Unit | None:
         """The organisation a possessor names ("its fighters", "the group's members")."""
         for c in head.children:
@@ -59,7 +98,7 @@ class Coreference:
                 return unit
         return None
 
-    def _group_subject_before(self, i: int) -> Unit | None:
+    def _group_subject_before(self, i: int, exclude: str = "", kinds: frozenset[str] = GROUP_KINDS) -> Unit | None:
         """The plural group (not a person, not a country) that is the subject of a clause
         in this sentence before token i, else in the sentence before (the nearest one,
         within SUBJECT_LOOKBACK tokens)."""
@@ -74,8 +113,8 @@ class Coreference:
                     continue
                 unit = self.units[key]
                 tok = self.toks[k]
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and not unit.is_person \
-                        and unit.kind in ("agent", "unknown", "organisation"):
+                if key != exclude and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and not unit.is_person \
+                        and unit.kind in kinds:
                     return unit
         return None
 

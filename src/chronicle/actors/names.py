@@ -6,7 +6,8 @@ article are both reduced to the same keys, token by token, so one dictionary
 lookup finds every spelling:
 
   - Arabic article particles ("al", "el", "al-" prefixes) and hyphens are dropped
-    (the particle is written, attached and placed inconsistently);
+    (the particle is written, attached and placed inconsistently), and so is a stray
+    hyphen left at a word's end ("Abul- Gheit" = "Abul Gheit");
   - diacritics, case, dots and apostrophes go ("Erdoğan" = "Erdogan", "U.N." = "un");
   - a transliteration fold merges the vowel and consonant choices English-language
     outlets make for the same Arabic or Persian sound (e/i, o/u, ou/u, q/k, kh/k,
@@ -40,6 +41,10 @@ _DOUBLE = re.compile(r"(.)\1+")
 def fold(word: str) -> str:
     """The transliteration-folded key of one name token ("Maleki" -> "maliki")."""
     text = unidecode(word).replace("’", "'")
+    if len(text) > 2 and text[-1] == "-" and text[-2].isalpha() and text.lower() not in PARTICLES:
+        # a stray hyphen left by a line break or a typo ("Abul- Gheit") is no part of the name;
+        # a particle written apart ("al- Maliki") stays one and is dropped as such
+        text = text[:-1]
     text = _PREFIX.sub("", text)
     text = re.sub(r"[.'`\u02bc\u2018]", "", text).lower()
     for src, dst in _FOLDS:

@@ -16,13 +16,15 @@ tokens it explains, so a word is never two actors):
  4. unknown     organisations (spaCy ORG) and groups (NORP plurals) the knowledge
                 base lacks, with the country and sector their words support;
  5. short forms pronouns ("he", "his"), "the group", and definite agents ("the
-                regime", "the army") join the most recent fitting actor.
+                regime", "the army") join the most recent fitting actor;
+ 6. quotations  "I", "we", "me" inside a quotation join its speaker, the subject
+                of the reporting verb outside it (quotes.py).
 
 The result is one Actor per distinct actor with every mention, plus a log of
 (mention, actor, why) for `chronicle actors` and the tests.
 
 Each pass is a mixin of `ArticleResolver` in a module of its own: name_matches.py
-(`NameFinder`), people.py, organisations.py, agents.py, coreference.py; the country
+(`NameFinder`), people.py, organisations.py, agents.py, coreference.py, quotes.py; the country
 context they share is context.py, their vocabulary words.py, the records they build
 units.py.
 """
@@ -42,6 +44,7 @@ from chronicle.actors.kb import KnowledgeBase
 from chronicle.actors.name_matches import NameFinder
 from chronicle.actors.organisations import OrganisationResolver
 from chronicle.actors.people import PeopleResolver
+from chronicle.actors.quotes import QuotedSpeakers
 from chronicle.actors.titles import OfficeTitles
 from chronicle.actors.units import LazyTokens, MentionLog, NameMatch, Unit, country_name
 from chronicle.countries import country_on
@@ -53,7 +56,8 @@ if TYPE_CHECKING:
     from chronicle.stage import Annotations
 
 
-class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, OfficeTitles, CountryContext, Coreference):
+class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, OfficeTitles, CountryContext, Coreference,
+                     QuotedSpeakers):
     """Every actor mention of one parsed article, resolved and grouped: `run()` returns the
     actors and the mention log. The passes live in the mixins named above, one module each."""
 
@@ -115,6 +119,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self.resolve_agents()
         self.resolve_unknown_entities()
         self.resolve_pronouns()
+        self.resolve_quoted_speakers()
         return self.assemble()
 
     def _unit(self, key: str, name: str, country, sector, kind, **extra) -> Unit:

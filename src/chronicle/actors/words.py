@@ -49,6 +49,20 @@ POSTED_ABROAD = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplo
                            "correspondent", "reporter", "journalist", "attache", "emissary", "negotiator"})
 MALE_FEMALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they"})
+# "X denied his request": what one asks for or tries (SOLICITATIONS) and the verbs by
+# which another party decides on it (DECIDING_VERBS, lemmas); the owner is not the decider
+SOLICITATIONS = frozenset({"request", "bid", "appeal", "attempt", "application", "plea", "proposal", "offer", "demand",
+                           "petition", "effort", "motion", "nomination", "candidacy", "overture", "claim"})
+DECIDING_VERBS = frozenset({"deny", "reject", "refuse", "block", "grant", "approve", "accept", "dismiss", "veto",
+                            "thwart", "foil", "overrule", "spurn", "rebuff", "decline", "answer", "turn", "frustrate",
+                            "stymie", "scuttle", "honour", "honor", "heed", "ignore", "uphold", "endorse", "oppose"})
+# The speaker's own words inside a quotation (quotes.py)
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+# Verbs that attribute a quotation to the subject (lemmas)
+REPORTING_VERBS = frozenset({"say", "tell", "declare", "write", "add", "state", "stress", "continue", "insist", "argue",
+                             "note", "explain", "warn", "reply", "respond", "announce", "claim", "assert", "affirm",
+                             "emphasise", "emphasize", "remark", "recall", "complain", "acknowledge", "admit", "vow",
+                             "pledge", "conclude", "tweet", "post"})
 GROUP_SHORT_FORMS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "faction", "alliance",
                                "bloc"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
