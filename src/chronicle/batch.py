@@ -189,6 +189,10 @@ def init_worker(settings: dict, parent: int | None = None):
     # One thread of BLAS per process: N workers on N cores, not N x N threads fighting.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+    # the variables only reach a BLAS library loaded after them; numpy may already be imported
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
     from chronicle.pipeline import Pipeline
 
     _worker_pipeline = Pipeline(**settings)
