@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 
 _PAST_TAGS = {"VBD", "VBN"}
 # Subordinators of sequence: the clause tells what came before the main event
-_BEFORE_MAIN = {"after", "since", "following"}
+BEFORE_MAIN = {"after", "since", "following"}
 _MAX_UP = 8
 
 
-def _clause_verb(tok: "Token") -> "Token":
+def clause_verb(tok: "Token") -> "Token":
     """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
     cur = tok
     for _ in range(_MAX_UP):
@@ -56,18 +56,85 @@ def _past(verb: "Token") -> bool:
 
 def recounted_past(trigger: "Token") -> bool:
     """Does the trigger's clause recount the past of something the sentence names, or what
-    came before its main event? (A relative clause on a noun, or an after/since clause.)"""
-    verb = _clause_verb(trigger)
-    if verb.pos_ not in ("VERB", "AUX") or not _past(verb):
+    came before its main event? (A relative clause on a noun, an after/since clause or phrase,
+    a concession set against the present, a past the verb itself calls done already.)"""
+    if _prior_happening(trigger):
+        return True  # "declared a truce following the army's offensive"
+    verb = clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") and not _time_antecedent(verb):
+    if verb.tag_ == "VBG" and sequence_clause(verb) and _past(clause_verb(verb.head.head)):
+        return True  # "resigned after facing a week of criticism"
+    if not _past(verb):
+        return False
+    if verb.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children):
+        return True  # "the mayor already agreed to return the money": done before the news
+    if (verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") and not _time_antecedent(verb)
+            and not _locative_relative(verb) and verb.head.lemma_.lower() not in _HAPPENINGS):
         return True  # "Okruashvili, who has received asylum", "the Heights, which Israel captured"
-    if verb.dep_ == "pcomp" and verb.head.lower_ in _BEFORE_MAIN and not _just_before(verb.head, verb):
-        return True  # "came after officials complained"
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in _BEFORE_MAIN]
-    if verb.dep_ == "advcl" and marks and not _just_before(marks[0], verb):
-        return True  # "..., after the army had taken the town"
+    if sequence_clause(verb):
+        return True  # "came after officials complained", "..., after the army had taken the town"
+    if verb.tag_ == "VBD" and _concession_to_the_present(verb):
+        return True  # "troops are stationed there, although the militias objected"
     return False
+
+
+def sequence_clause(verb: "Token") -> bool:
+    """A clause of sequence: the verb heads an after/since/following clause ("came after
+    officials complained", "after facing criticism") that is not just moments before."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in BEFORE_MAIN:
+        return not _just_before(verb.head, verb)
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in BEFORE_MAIN]
+    return verb.dep_ == "advcl" and bool(marks) and not _just_before(marks[0], verb)
+
+
+def sequence_phrase(noun: "Token") -> bool:
+    """An event noun named as what another event came after ("after the election",
+    "following the offensive"), not just moments before ("hours after the blast")."""
+    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in BEFORE_MAIN
+            and not _just_before(noun.head, noun))
+
+
+def _prior_happening(trigger: "Token") -> bool:
+    """A sequence phrase ("after the election") in a clause that tells the past."""
+    if not sequence_phrase(trigger):
+        return False
+    main = clause_verb(trigger.head.head)
+    return main.pos_ in ("VERB", "AUX") and _past(main)
+
+
+# Nouns that name a happening: a relative clause on one tells more of that happening (its
+# outcome, its reach), in its own time frame, not the earlier past of a person or place
+_HAPPENINGS = {"incident", "attack", "event", "explosion", "blast", "bombing", "shooting", "clash", "raid",
+               "protest", "demonstration", "rally", "march", "strike", "riot", "unrest", "violence", "fighting",
+               "killing", "ambush", "assault", "operation", "offensive", "meeting", "visit", "talks", "session",
+               "arrest", "crackdown", "standoff", "confrontation", "uprising", "siege", "battle", "fire"}
+# Subordinators of concession: a past set against a present state ("is deployed ..., even though
+# the militias objected") is what went before that state
+_CONCESSIVE = {"although", "though", "whereas"}
+
+
+def described_happening(trigger: "Token") -> "Token | None":
+    """The happening noun a relative clause tells more of ("the bombing, which killed 20"): the
+    clause is in that happening's time frame. None when the trigger's clause is no such clause."""
+    verb = clause_verb(trigger)
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _HAPPENINGS:
+        return verb.head
+    return None
+
+
+def _locative_relative(verb: "Token") -> bool:
+    """A "where" clause on a place ("in Lahore, where his supporters fought police") says what
+    happened there, usually the news itself, not the place's own past."""
+    return any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+
+
+def _concession_to_the_present(verb: "Token") -> bool:
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children):
+        return False
+    main = verb.head
+    tenses = [main.tag_] + [c.tag_ for c in main.children if c.dep_ in ("aux", "auxpass")]
+    return any(t in ("VBZ", "VBP") for t in tenses) and not any(t in ("VBD", "MD") for t in tenses)
 
 
 # "an hour after", "shortly after": part of the news itself, not what led to it
@@ -88,7 +155,7 @@ _REPORTING = {"say", "tell", "report", "announce", "confirm", "add", "state", "e
 def backshifted(trigger: "Token") -> bool:
     """Past perfect that only follows a past reporting verb ("the ministry said ten people
     had been arrested"): the same past as the report, news when the report is news."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb.dep_ != "ccomp" or _lemma(verb.head) not in _REPORTING or verb.head.tag_ not in ("VBD", "VBN"):
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
@@ -112,30 +179,54 @@ def _time_at(ann: Any, tok: "Token") -> int | None:
 
 def framing_time(ann: Any, trigger: "Token") -> int | None:
     """Index in ann.times of the date the trigger's clause hangs from, or None:
-    a clause on a date ("2007, when the government accused ... of staging a coup"), a
-    "when"-clause beside a date ("in 2007, when he was arrested, ..."), or an event noun
-    the act happened during that carries its own date ("during the 1967 war")."""
-    cur = trigger
+    a clause on a date ("2007, when the government accused ... of staging a coup"), also
+    for the clauses nested inside it ("... during protests that were smashed by police"), a
+    "when"-clause beside a date ("in 2007, when he was arrested, ..."), or an event the act
+    happened at or during that carries its own date ("during the 1967 war", "at the summit
+    on March 5")."""
+    cur, first_clause = trigger, True
     for _ in range(_MAX_UP):
         if cur.dep_ in ("relcl", "advcl", "acl"):
             index = _time_at(ann, cur.head)
             if index is not None:
-                return index
-            if any(c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children):
+                return index  # a clause on a date is in that date's time, and all it holds
+            if first_clause and any(c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children):
                 for prep in (c for c in cur.head.children if c.dep_ == "prep"):
                     for obj in (g for g in prep.children if g.dep_ == "pobj"):
                         index = _time_at(ann, obj)
                         if index is not None:
                             return index
-            break  # the clause that holds the trigger: dates further up belong to other clauses
+            # dates further up belong to other clauses, unless a clause there hangs on a date
+            first_clause = False
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    verb = _clause_verb(trigger)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "in", "after", "before")):
-        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
-            for mod in (m for m in noun.children if m.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss")):
-                index = _time_at(ann, mod)
+    verb = clause_verb(trigger)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _FRAMING_PREPS):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+            index = _own_date_of(ann, noun, prep.lower_)
+            if index is not None:
+                return index
+    return None
+
+
+# Prepositions that set an act inside (or just beside) a dated happening: "during the war",
+# "at the summit on March 5", "after the 2008 elections"
+_FRAMING_PREPS = {"during", "in", "at", "after", "before"}
+
+
+def _own_date_of(ann: Any, noun: "Token", prep: str) -> int | None:
+    """The date a happening's noun carries: "the 1967 war", "the Six-Day War of 1967", "the
+    summit on March 5" (the last only where the act is at or during it: "after the vote on
+    Monday" says nothing of how long after)."""
+    for mod in (m for m in noun.children if m.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss")):
+        index = _time_at(ann, mod)
+        if index is not None:
+            return index
+    if prep in ("at", "during"):
+        for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "of")):
+            for obj in (g for g in inner.children if g.dep_ == "pobj"):
+                index = _time_at(ann, obj)
                 if index is not None:
                     return index
     return None

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from chronicle.events.background import backshifted, framing_time, recounted_past
+from chronicle.events.background import (BEFORE_MAIN, backshifted, clause_verb, described_happening, framing_time,
+                                         recounted_past, sequence_clause, sequence_phrase)
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -36,6 +37,10 @@ _RECENT = re.compile(r"\b(?:recent|recently|lately)\b", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _MAX_UP = 12
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent"}
+# "as of Saturday", "by Monday evening": the time from which a perfect is told, not its event's time
+_REFERENCE_TIME = re.compile(r"\b(?:as of|by)\s+$", re.I)
+# "earlier this month", "earlier this year": the article's own frame for what came before its news
+_EARLIER_IN = re.compile(r"earlier\s+(?:this|in the)\s+(?:week|month|year)\b", re.I)
 _EXACT_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")  # dependency steps looked at; parses are shallow in news sentences
 
 
@@ -52,22 +57,42 @@ class EventDating:
 def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     """The date of the event whose trigger token is `trigger` in sentence `sent`."""
     published = parse_iso(ann.published)
-    index = governing_time(ann, sent, trigger)
+    index, before_it = _governing(ann, sent, trigger)
     if index is None:
         index = framing_time(ann, trigger)
     if index is not None:
-        return _from_time(ann.times[index], index, published, trigger)
+        dating = _from_time(ann, ann.times[index], index, published, trigger)
+        return _before(dating) if before_it else dating
+    happening = described_happening(trigger)
+    if happening is not None:
+        return date_event(ann, sent, happening)  # "the protests, which were smashed by police": theirs
     if recounted_past(trigger):
         return EventDating(historical=True)
-    return _from_publication(published, sent, trigger, _past_framed(ann, sent))
+    return _from_publication(ann, published, sent, trigger, _past_framed(ann, sent))
+
+
+def _before(dating: EventDating) -> EventDating:
+    """What came before an event dated by a day ("resigned Saturday after a week of criticism"):
+    background, dated no finer than that day's month (how long before is not said)."""
+    dating.historical = True
+    if dating.date and dating.date_precision == "day":
+        dating.date, dating.date_precision, dating.date_end = dating.date[:7], "month", None
+    return dating
 
 
 def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
     """Index in ann.times of the expression governing the trigger's clause, or None."""
+    return _governing(ann, sent, trigger)[0]
+
+
+def _governing(ann: Any, sent: Any, trigger: Any) -> tuple[int | None, bool]:
+    """(index of the governing expression or None, whether it dates the main event that the
+    trigger's clause of sequence came before: "resigned Saturday after facing criticism")."""
     doc = trigger.doc
     up: dict[int, int] = {}  # token index -> steps up from the trigger
     tok, steps = trigger, 0
     left_relative_clause = False
+    sequence_at: int | None = None  # steps up to the head of an after/since clause or phrase
     while steps < _MAX_UP:
         # Out of a relative clause the path reaches the noun it describes ("the 2013
         # massacre ... where 52 were killed") but not the verb above that noun.
@@ -78,19 +103,40 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
             break
         if tok.dep_ == "relcl":
             left_relative_clause = True
+        if sequence_at is None and _opens_a_sequence(tok):
+            sequence_at = steps + 1  # the subordinator ("after") or the verb the clause hangs on
         tok, steps = tok.head, steps + 1
+    past_verb = clause_verb(trigger).tag_ == "VBD"
     best: tuple[int, int, int] | None = None  # (steps from the trigger, steps from the date, index)
     lo, hi = trigger_window(sent, trigger)
     for index, t, span in _candidate_times(ann, doc, lo, hi):
         if t.start <= trigger.idx < t.end:  # "the March 3 vote" as a whole names the vote's own date
             continue
+        if past_verb and t.value == "PRESENT_REF":
+            continue  # "are currently stationed ..., though the militias objected": "now" dates no past act
         path = _path_to_trigger(span.root, up, span)
         if path is None:
             continue
         key = (path[0], path[1], index)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    if best is None:
+        return None, False
+    meeting = best[0]
+    before_it = sequence_at is not None and (meeting > sequence_at or (
+        meeting == sequence_at and doc[_token_at(up, meeting)].lower_ not in BEFORE_MAIN))
+    return best[2], before_it
+
+
+def _token_at(up: dict[int, int], steps: int) -> int:
+    return next(i for i, s in up.items() if s == steps)
+
+
+def _opens_a_sequence(tok: Any) -> bool:
+    """Does the path leave an after/since clause or phrase here (a verb heading one, or an event
+    noun that is the object of "after"/"following")? Dates above it date the later event."""
+    return sequence_clause(tok) if tok.pos_ in ("VERB", "AUX") else sequence_phrase(tok)
+
 
 
 def _candidate_times(ann: Any, doc: Any, lo: int, hi: int):
@@ -182,6 +228,15 @@ def _has_had(verb) -> bool:
     return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children)
 
 
+def _scheduled(trigger) -> bool:
+    """"Is to be sworn in", "are to meet": set down for later, not done yet."""
+    verb = clause_verb(trigger)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
+
+
 def _future_clause(trigger) -> bool:
     """'will meet', 'is going to vote': not happened yet, so not dated by publication."""
     tok = trigger
@@ -195,7 +250,7 @@ def _future_clause(trigger) -> bool:
     return False
 
 
-def _from_time(t, index: int, published: date | None, trigger) -> EventDating:
+def _from_time(ann: Any, t, index: int, published: date | None, trigger) -> EventDating:
     if t.value == "PAST_REF":
         # "recently" is news; "in the past", "years ago" are background
         return EventDating(time_index=index, historical=not _RECENT.search(t.text))
@@ -232,12 +287,18 @@ def _from_time(t, index: int, published: date | None, trigger) -> EventDating:
             # "since October 2019" (to publication), "from 2010 to 2012": the range's end
             last = range_end
             date_end = _write(range_end, precision)
-    historical = _past_perfect(trigger)
+    # the past perfect tells an older past, except where the date is the time it is told from
+    # ("as of Saturday, police had shut down eight events": the count at Saturday, news)
+    historical = _past_perfect(trigger) and not _REFERENCE_TIME.search(ann.article.text[max(0, t.start - 8):t.start])
     if published is not None and last < published - timedelta(days=HISTORICAL_DAYS):
         historical = True
+    if _EARLIER_IN.match(t.text):
+        historical = True  # "earlier this month, ...": told as what came before the news
     # "rallies next month", "the vote on April 9": not happened when the article was written (a verb
-    # in the past or the perfect with a later date is a misread date, not a plan)
-    future = published is not None and first > published and trigger.tag_ not in ("VBD", "VBN")
+    # in the past or the perfect with a later date is a misread date, not a plan; "is to be signed"
+    # is a plan whatever the participle)
+    future = published is not None and first > published and (
+        trigger.tag_ not in ("VBD", "VBN") or _scheduled(trigger))
     return EventDating(date=date_value, date_precision=precision, date_end=date_end,
                        time_index=index, historical=historical, future=future)
 
@@ -250,11 +311,60 @@ def _write(d: date, precision: str) -> str:
     return f"{d.year:04d}"
 
 
-def _from_publication(published: date | None, sent, trigger, past_framed: bool) -> EventDating:
+def _from_publication(ann: Any, published: date | None, sent, trigger, past_framed: bool) -> EventDating:
     if (_past_perfect(trigger) and not backshifted(trigger)) or past_framed:
         return EventDating(historical=True)
-    if _future_clause(trigger):
+    if _future_clause(trigger) or _scheduled(trigger):
         return EventDating()
     if published is None:
         return EventDating()
+    if clause_verb(trigger).tag_ == "VBD":
+        day = narrative_day(ann, sent, published)
+        if day is not None:
+            return EventDating(date=day, date_precision="day")
     return EventDating(date=published.isoformat(), date_precision="day")
+
+
+# How many days before publication a day the text names may lie to be the day its story is told on
+NARRATIVE_DAYS = 7
+
+
+def narrative_day(ann: Any, sent: Any, published: date) -> str | None:
+    """The day an undated act told in the simple past happened on: the story's day, the first day
+    the article names for its main news ("Mourners came to the town yesterday. ... They faced the
+    cameras and appealed for calm": yesterday), within NARRATIVE_DAYS before publication. Later
+    days often belong to side stories ("On Thursday, another governor said ..."); a day named in a
+    description or a clause of sequence ("the man, who was arrested on Monday"; "after clashes on
+    Monday") is not the story's. None when the article names no such day."""
+    days = ann.derived("_dating_story_days", ann.times, lambda: _story_days(ann, published))
+    return days[0][1] if days else None
+
+
+def _story_days(ann: Any, published: date) -> list[tuple[int, str]]:
+    """(offset, ISO day) of each day the article names for a main clause's news, in text order."""
+    doc, days = ann.doc, []
+    dateline = dateline_span(ann.article.text)
+    for t in ann.times:
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or ""):
+            continue
+        if dateline and dateline[0] <= t.start < dateline[1]:
+            continue
+        day = parse_iso(t.value)
+        if day is None or not published - timedelta(days=NARRATIVE_DAYS) <= day <= published:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and _on_the_main_line(span.root):
+            days.append((t.start, t.value))
+    return days
+
+
+def _on_the_main_line(tok: Any) -> bool:
+    """Does a date hang on its sentence's main line of report, not on a description of a noun
+    or on what came before ("who was arrested on Monday", "after Monday's clashes")?"""
+    for _ in range(_MAX_UP):
+        if tok.dep_ in ("relcl", "acl") or (tok.pos_ in ("VERB", "AUX") and sequence_clause(tok)):
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
