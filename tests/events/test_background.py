@@ -71,3 +71,49 @@ def test_past_perfect_of_reported_speech(nlp, sentence, word, shifted):
     from chronicle.events.background import backshifted
 
     assert backshifted(_token(nlp(sentence), word)) == shifted
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # a clause of sequence without a tense of its own
+    ("The minister resigned on Monday after facing weeks of criticism from his party.", "facing"),
+    # the happening the main event came after, named by a noun
+    ("The two sides signed a truce following the army's offensive in the north.", "offensive"),
+    # a past the verb itself calls done before the news
+    ("The mayor already agreed to return the money, but the workers want more.", "agreed"),
+    # a past set against a present state
+    ("Some 300 soldiers are deployed in the province, even though local militias objected to their presence.",
+     "objected"),
+])
+def test_more_ways_of_recounting_the_past(nlp, sentence, word):
+    assert recounted_past(_token(nlp(sentence), word))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # a "where" clause on a place tells what happened there, not the place's own past
+    ("The rebels withdrew to the port, where their fighters clashed with troops.", "clashed"),
+    # a relative clause on a happening tells more of it, in its own time
+    ("Officers sealed off the market after the incident, which drew protests from traders.", "drew"),
+    # moments after is part of the news
+    ("Police sealed off the square hours after the blast.", "blast"),
+])
+def test_clauses_that_stay_in_the_news(nlp, sentence, word):
+    assert not recounted_past(_token(nlp(sentence), word))
+
+
+def test_a_clause_nested_in_a_dated_frame_takes_its_date(pipeline):
+    ann = _annotated(pipeline, "The quarrel recalls 1998, when the governor accused the unions of planning a strike "
+                               "during talks that were broken off by the army.")
+    index = framing_time(ann, _token(ann.doc, "broken"))
+    assert index is not None and ann.times[index].value == "1998"
+
+
+def test_an_act_at_a_dated_meeting_takes_the_meetings_day(pipeline):
+    ann = _annotated(pipeline, "At the donors' conference on June 4, the government pledged new funds.")
+    index = framing_time(ann, _token(ann.doc, "pledged"))
+    assert index is not None and ann.times[index].value == "2010-06-04"
+
+
+def test_an_act_during_a_named_war_takes_its_year(pipeline):
+    ann = _annotated(pipeline, "The village was burned by troops during the 1971 Liberation War.")
+    index = framing_time(ann, _token(ann.doc, "burned"))
+    assert index is not None and ann.times[index].value.startswith("1971")

@@ -147,3 +147,70 @@ def test_an_event_framed_by_a_duration_is_coded_without_a_failure():
     record = Pipeline().process(text, published="2024-05-12")
     assert record.error is None
     assert any(e.type == "PROTEST" for e in record.events)
+
+
+def test_what_came_before_a_dated_event_is_background_in_its_month(dated):
+    d, _ = dated("The minister resigned on Monday after facing weeks of criticism from his party.",
+                 "2021-03-10", "criticism")
+    assert d.historical and (d.date, d.date_precision) == ("2021-03", "month")
+    resigned, _ = dated("The minister resigned on Monday after facing weeks of criticism from his party.",
+                        "2021-03-10", "resigned")
+    assert (resigned.date, resigned.historical) == ("2021-03-08", False)
+
+
+def test_moments_after_keeps_the_days_date(dated):
+    d, _ = dated("Police fired tear gas on Monday, an hour after protesters blocked the road.",
+                 "2021-03-10", "blocked")
+    assert (d.date, d.historical) == ("2021-03-08", False)
+
+
+def test_a_perfect_told_from_a_reference_time_is_news(dated):
+    d, _ = dated("As of Tuesday evening, the army had evacuated six villages.", "2021-03-10", "evacuated")
+    assert (d.date, d.historical) == ("2021-03-09", False)
+    older, _ = dated("On Tuesday the army had evacuated six villages.", "2021-03-10", "evacuated")
+    assert older.historical
+
+
+def test_earlier_this_month_frames_background(dated):
+    d, _ = dated("Earlier this month, a coalition of unions staged a strike at the port.", "2021-03-25", "staged")
+    assert d.historical and d.date == "2021-03"
+
+
+def test_a_scheduled_act_is_a_plan(dated):
+    d, _ = dated("The talks will run until Friday, when the treaty is to be signed.", "2021-03-10", "signed")
+    assert d.future and not d.historical
+
+
+def test_currently_does_not_date_a_past_concession(dated):
+    d, _ = dated("Some 300 soldiers are currently deployed in the province, although local militias "
+                 "objected to their presence.", "2021-03-10", "objected")
+    assert d.historical and d.date is None
+
+
+def test_a_later_day_does_not_date_a_finished_act(dated):
+    # the parse may hang a clause's date on the wrong verb; a day after publication cannot date "has criticized"
+    d, _ = dated("The writer - whose new play opens on Friday - has criticized a law on protests.",
+                 "2021-03-10", "criticized")
+    assert d.date != "2021-03-12" and not d.future
+
+
+def test_a_relative_clause_on_a_happening_takes_the_happenings_date(dated):
+    text = "Police questioned witnesses to the 2015 bombing, which killed nine people."
+    d, _ = dated(text, "2021-03-10", "killed")
+    assert d.historical and d.date == "2015"
+
+
+def test_undated_past_takes_the_storys_named_day(dated):
+    text = ("Hundreds of mourners gathered in the town yesterday. The bishop told them the killers "
+            "would not win. Traders closed their shops.")
+    d, _ = dated(text, "2021-03-10", "told")
+    assert (d.date, d.historical) == ("2021-03-09", False)
+    present, _ = dated("Hundreds of mourners gathered in the town yesterday. The bishop says the killers "
+                       "will not win.", "2021-03-10", "says")
+    assert present.date == "2021-03-10"
+
+
+def test_a_day_named_in_a_description_is_not_the_storys_day(dated):
+    text = "The activist, who was detained on Monday, spoke to reporters. Supporters marched to the court."
+    d, _ = dated(text, "2021-03-10", "marched")
+    assert d.date == "2021-03-10"

@@ -46,12 +46,21 @@ def clause_verb(tok: "Token") -> "Token":
 
 def _past(verb: "Token") -> bool:
     """Simple past, past or present perfect, passive past: not present, not future."""
-    if verb.tag_ == "VBD":
+    if simple_past(verb):
         return True
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were", "'s", "'ve", "'d"}:
         return True
     return bool(aux & {"had", "did"})
+
+
+def simple_past(verb: "Token") -> bool:
+    """The simple past: tagged so, or a participle with a subject of its own and no auxiliary
+    ("groups objected to ...", which the tagger often takes for a participle)."""
+    if verb.tag_ == "VBD":
+        return True
+    kids = [c.dep_ for c in verb.children]
+    return verb.tag_ == "VBN" and "nsubj" in kids and not ({"aux", "auxpass"} & set(kids))
 
 
 def recounted_past(trigger: "Token") -> bool:
@@ -67,14 +76,14 @@ def recounted_past(trigger: "Token") -> bool:
         return True  # "resigned after facing a week of criticism"
     if not _past(verb):
         return False
-    if verb.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children):
+    if simple_past(verb) and any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children):
         return True  # "the mayor already agreed to return the money": done before the news
     if (verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") and not _time_antecedent(verb)
             and not _locative_relative(verb) and verb.head.lemma_.lower() not in _HAPPENINGS):
         return True  # "Okruashvili, who has received asylum", "the Heights, which Israel captured"
     if sequence_clause(verb):
         return True  # "came after officials complained", "..., after the army had taken the town"
-    if verb.tag_ == "VBD" and _concession_to_the_present(verb):
+    if simple_past(verb) and _concession_to_the_present(verb):
         return True  # "troops are stationed there, although the militias objected"
     return False
 
@@ -91,7 +100,8 @@ def sequence_clause(verb: "Token") -> bool:
 def sequence_phrase(noun: "Token") -> bool:
     """An event noun named as what another event came after ("after the election",
     "following the offensive"), not just moments before ("hours after the blast")."""
-    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in BEFORE_MAIN
+    # "following" is parsed as a preposition or as a participle taking an object
+    return (noun.pos_ == "NOUN" and noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in BEFORE_MAIN
             and not _just_before(noun.head, noun))
 
 
@@ -142,6 +152,9 @@ _SHORT_GAPS = {"minute", "hour", "moment", "second", "shortly", "soon", "just", 
 
 
 def _just_before(subordinator: "Token", verb: "Token") -> bool:
+    # "hours after the blast" is often parsed with "after" hanging on "hours"
+    if subordinator.head.lemma_.lower() in _SHORT_GAPS and subordinator.dep_ == "prep":
+        return True
     return any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _SHORT_GAPS
                for c in list(subordinator.children) + list(verb.children))
 

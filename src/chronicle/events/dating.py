@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from chronicle.events.background import (BEFORE_MAIN, backshifted, clause_verb, described_happening, framing_time,
-                                         recounted_past, sequence_clause, sequence_phrase)
+                                         recounted_past, sequence_clause, sequence_phrase, simple_past)
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -58,6 +58,8 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     """The date of the event whose trigger token is `trigger` in sentence `sent`."""
     published = parse_iso(ann.published)
     index, before_it = _governing(ann, sent, trigger)
+    if index is not None and _misread_later(ann.times[index], published, trigger):
+        index, before_it = None, False
     if index is None:
         index = framing_time(ann, trigger)
     if index is not None:
@@ -69,6 +71,22 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     if recounted_past(trigger):
         return EventDating(historical=True)
     return _from_publication(ann, published, sent, trigger, _past_framed(ann, sent))
+
+
+def _misread_later(t: Any, published: date | None, trigger: Any) -> bool:
+    """A day after publication cannot date an act told as done (the simple past, the perfect):
+    the parse has hung another clause's date on it ("whose film opens on Wednesday - has
+    criticized")."""
+    placed = value_range(t.value) if t.type == "DATE" else None
+    if published is None or placed is None or placed[0] <= published:
+        return False
+    # only a verb's own tense says "done": a noun in a past clause may name a plan ("arrested
+    # members ahead of rallies next month")
+    return trigger.pos_ in ("VERB", "AUX") and (simple_past(trigger) or _perfect(trigger))
+
+
+def _perfect(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _before(dating: EventDating) -> EventDating:
@@ -106,7 +124,7 @@ def _governing(ann: Any, sent: Any, trigger: Any) -> tuple[int | None, bool]:
         if sequence_at is None and _opens_a_sequence(tok):
             sequence_at = steps + 1  # the subordinator ("after") or the verb the clause hangs on
         tok, steps = tok.head, steps + 1
-    past_verb = clause_verb(trigger).tag_ == "VBD"
+    past_verb = simple_past(clause_verb(trigger))
     best: tuple[int, int, int] | None = None  # (steps from the trigger, steps from the date, index)
     lo, hi = trigger_window(sent, trigger)
     for index, t, span in _candidate_times(ann, doc, lo, hi):
@@ -318,7 +336,7 @@ def _from_publication(ann: Any, published: date | None, sent, trigger, past_fram
         return EventDating()
     if published is None:
         return EventDating()
-    if clause_verb(trigger).tag_ == "VBD":
+    if simple_past(clause_verb(trigger)):
         day = narrative_day(ann, sent, published)
         if day is not None:
             return EventDating(date=day, date_precision="day")
