@@ -219,7 +219,7 @@ def evaluate(
         help="Hand-coded articles: the analyst's events (JSON lines, ../shared/data/articles_dev.md) and the articles coded"),
     predictions: Optional[Path] = typer.Option(
         None, "--predictions", help="With --articles: score this `chronicle extract` output instead of running the pipeline"),
-    only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events', 'acled', 'places' or 'articles'"),
+    only: Optional[str] = typer.Option(None, help="Run one evaluation: 'events', 'acled', 'places', 'articles' or 'times'"),
     output: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here"),
 ) -> None:
     """Score Chronicle on the development sets (or on your own hand-coded articles) and print a table."""
@@ -244,6 +244,7 @@ def evaluate(
             case=case or data / "case2021_dev.jsonl",
             articles=articles or (data / "articles_dev.gold.jsonl", data / "articles_dev.input.jsonl"),
             predictions=predictions,
+            timebank=data / "timebank_dev.jsonl",
             only=only,
         )
     except ArticleGoldError as exc:

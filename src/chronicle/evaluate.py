@@ -15,9 +15,11 @@ from rich.table import Table
 
 def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = None, pipeline=None,
                     lgl: Path | None = None, case: Path | None = None,
-                    articles: tuple[Path, Path] | None = None, predictions: Path | None = None) -> dict[str, dict[str, Any]]:
+                    articles: tuple[Path, Path] | None = None, predictions: Path | None = None,
+                    timebank: Path | None = None) -> dict[str, dict[str, Any]]:
     """articles: (gold, input) of hand-coded articles (../shared/data/articles_dev.md);
-    predictions: score this `chronicle extract` output of them instead of running the pipeline."""
+    predictions: score this `chronicle extract` output of them instead of running the pipeline;
+    timebank: TIMEX3-annotated news (JSON lines or TimeML) for the times stage."""
     from chronicle.pipeline import Pipeline
 
     scores: dict[str, dict[str, Any]] = {}
@@ -46,6 +48,10 @@ def run_evaluations(gsr: Path | None, geovirus: Path | None, only: str | None = 
         from chronicle.places.evaluate import evaluate_lgl
 
         scores["places (LGL)"] = evaluate_lgl(lgl, pipeline)
+    if only in (None, "times") and timebank and Path(timebank).exists():
+        from chronicle.times.evaluate import evaluate_timebank
+
+        scores["times (TimeBank dev)"] = evaluate_timebank(timebank, pipeline.nlp)
     return scores
 
 

@@ -1,10 +1,15 @@
 """TIMEX3 evaluation: relaxed-span detection and value F1 over annotated sentences or TimeML.
 
-Two readers feed one scorer:
+Three readers feed one scorer:
 - `load_annotated(path)`: the project's YAML of annotated sentences
   (tests/times/fixtures/timex_sentences.yaml);
 - `read_timeml(path)`: TimeML documents (.tml files, or a folder of them) such as
-  TimeBank / TempEval news, the document creation time as the reference date.
+  TimeBank / TempEval news, the document creation time as the reference date;
+- `read_timex_lines(path)`: the same documents as JSON lines (id, text, published,
+  timexes with character offsets), as ../shared/data/timebank_dev.jsonl holds them.
+
+`evaluate_timebank(path)` is the development-set figure `chronicle eval` reports
+(`--only times`).
 
 `evaluate_timex(docs)` tags every document and scores as TempEval-3 does:
 a system expression matches a gold one when their spans overlap (one to one);
@@ -115,6 +120,46 @@ def _read_tml(path: Path) -> TimexDoc:
     return TimexDoc(text=text, published=published, gold=gold, name=path.name)
 
 
+def read_timex_lines(path: str | Path) -> list[TimexDoc]:
+    """Documents as JSON lines: {"id", "text", "published", "timexes": [{"start", "end", "type",
+    "value", "text"}]}, offsets into `text`."""
+    import json
+
+    docs = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = row["text"]
+            gold = [GoldTimex(int(t["start"]), int(t["end"]), t.get("type", ""), str(t.get("value", "")),
+                              text[int(t["start"]): int(t["end"])], t.get("mod"))
+                    for t in row.get("timexes") or []]
+            docs.append(TimexDoc(text=text, published=row.get("published"), gold=gold, name=str(row.get("id", ""))))
+    return docs
+
+
+def read_any(path: str | Path) -> list[TimexDoc]:
+    """Annotated sentences (.yaml), JSON lines (.jsonl) or TimeML (.tml file or folder)."""
+    path = Path(path)
+    if path.suffix in (".yaml", ".yml"):
+        return load_annotated(path)
+    if path.suffix == ".jsonl":
+        return read_timex_lines(path)
+    return read_timeml(path)
+
+
+def evaluate_timebank(path: str | Path, nlp: Any = None, examples: int = 20) -> dict:
+    """The scores of `evaluate_timex` on a development set of news documents (TimeBank as JSON
+    lines or TimeML), with the first `examples` errors of each kind instead of all of them."""
+    result = evaluate_timex(read_any(path), nlp=nlp)
+    errors = result.pop("errors")
+    result.pop("expressions_per_second", None)  # machine load, not a score
+    for kind in ("missed", "value", "spurious"):
+        result[f"{kind}_examples"] = [e for e in errors if e["kind"] == kind][:examples]
+    return result
+
+
 # -- scoring -----------------------------------------------------------------------------------
 
 def evaluate_timex(docs: Iterable[TimexDoc], nlp: Any = None, tagger: Any = None) -> dict:
@@ -186,14 +231,13 @@ def evaluate_timex(docs: Iterable[TimexDoc], nlp: Any = None, tagger: Any = None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """python -m chronicle.times.evaluate PATH (.yaml of annotated sentences, .tml file or folder)."""
+    """python -m chronicle.times.evaluate PATH (.yaml of annotated sentences, .jsonl, .tml file or folder)."""
     import json
     import sys
 
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0])
-    docs = load_annotated(path) if path.suffix in (".yaml", ".yml") else read_timeml(path)
-    result = evaluate_timex(docs)
+    result = evaluate_timex(read_any(path))
     errors = result.pop("errors")
     print(json.dumps(result, indent=2))
     if "-v" in args:
