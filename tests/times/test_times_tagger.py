@@ -105,3 +105,17 @@ def test_islamic_year_and_day(tag):
 def test_without_publication_date_relative_values_stay_unresolved(tag):
     times = tag("Protesters gathered on Friday in June and again in 2019.", None)
     assert [t.value for t in times] == ["XXXX-WXX-5", "XXXX-06", "2019"]
+
+
+
+@pytest.mark.parametrize("text, published, expression, value", [
+    # an aim set in the past may lie after the telling: the nearest such day
+    ("The parties agreed to hold a runoff on April 9.", "2011-03-02", "April 9", "2011-04-09"),
+    # a limit set in the past likewise
+    ("The company extended its offer to Nov. 20.", "2010-11-02", "Nov. 20", "2010-11-20"),
+    # a plain past still looks back
+    ("The parties held a runoff on April 9.", "2011-03-02", "April 9", "2010-04-09"),
+    ("The company closed its offer on Nov. 20.", "2010-11-02", "Nov. 20", "2009-11-20"),
+])
+def test_year_of_a_day_written_without_one(tag, text, published, expression, value):
+    assert _find(tag(text, published), expression).value == value

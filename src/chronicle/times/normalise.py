@@ -16,7 +16,7 @@ from chronicle.times import calendar as cal
 from chronicle.times.absolute import date_parts
 from chronicle.times.feasts import holiday, islamic, islamic_holiday, islamic_year
 from chronicle.times.lexicon import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS, parse_number, parse_ordinal, unit_of
-from chronicle.times.norm import FUTURE, PAST, Norm
+from chronicle.times.norm import FUTURE, PAST, UNKNOWN, Norm
 from chronicle.times.patterns import QUANTITY_MODS
 from chronicle.times.values import GRANULARITY, duration, write
 
@@ -96,7 +96,7 @@ def month_day(m, ctx):
     _, month, day = parts
     if ctx.ref is None:
         return Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
-    year = _year_for_month(ctx.ref, month, ctx.direction(m.start(), m.end()), day)
+    year = _year_for_month(ctx.ref, month, _limit_direction(m, ctx), day)
     if not cal.valid_date(year, month, day):
         return None
     return Norm("DATE", date(year, month, day).isoformat(), anchor="published")
@@ -135,8 +135,20 @@ def month(m, ctx):
     elif rel == "this":
         year = ref.year
     else:
-        year = _year_for_month(ref, mo, ctx.direction(m.start(), m.end()))
+        year = _year_for_month(ref, mo, _limit_direction(m, ctx))
     return Norm("DATE", f"{year:04d}-{mo:02d}", anchor="published")
+
+
+# A date as the limit of a stretch ("extended the offer to Nov. 20", "until June"): a past verb
+# sets a limit that may lie after the telling, so the tense points nowhere (the nearest such day)
+_LIMIT_BEFORE = re.compile(r"\b(?:to|until|till|through|by)\s+$", re.I)
+
+
+def _limit_direction(m, ctx) -> int:
+    direction = ctx.direction(m.start(), m.end())
+    if direction == PAST and _LIMIT_BEFORE.search(ctx_text(ctx)[max(0, m.start() - 10): m.start()]):
+        return UNKNOWN
+    return direction
 
 
 def ctx_text(ctx) -> str:

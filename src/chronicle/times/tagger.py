@@ -188,7 +188,9 @@ def _verb_direction(v) -> int:
         head = v.head
         if head.i != v.i and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.tag_ in ("VBD",):
-                return PAST
+                # "agreed to hold elections on April 9", "went to meet him on Monday": an aim set in
+                # the past may lie after the telling, so neither direction (the nearest day)
+                return UNKNOWN
             if head.lemma_ in _FUTURE_HEADS or head.tag_ in ("VBZ", "VBP", "JJ", "VBN"):
                 return FUTURE
         return UNKNOWN
