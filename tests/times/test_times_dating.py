@@ -214,3 +214,13 @@ def test_a_day_named_in_a_description_is_not_the_storys_day(dated):
     text = "The activist, who was detained on Monday, spoke to reporters. Supporters marched to the court."
     d, _ = dated(text, "2021-03-10", "marched")
     assert d.date == "2021-03-10"
+
+
+def test_years_after_leaves_the_earlier_act_undated(dated):
+    d, _ = dated("The minister resigned on Monday, two years after the army took the town.", "2021-03-10", "took")
+    assert d.historical and d.date is None
+
+
+def test_a_statement_after_a_meeting_is_made_on_it(dated):
+    d, _ = dated("The envoy said on Monday after the meeting that progress was made.", "2021-03-10", "meeting")
+    assert (d.date, d.historical) == ("2021-03-08", False)

@@ -92,9 +92,31 @@ def sequence_clause(verb: "Token") -> bool:
     """A clause of sequence: the verb heads an after/since/following clause ("came after
     officials complained", "after facing criticism") that is not just moments before."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in BEFORE_MAIN:
-        return not _just_before(verb.head, verb)
+        return not _just_before(verb.head, verb) and not _statement_on(verb.head.head)
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in BEFORE_MAIN]
-    return verb.dep_ == "advcl" and bool(marks) and not _just_before(marks[0], verb)
+    return (verb.dep_ == "advcl" and bool(marks) and not _just_before(marks[0], verb)
+            and not _statement_on(verb.head))
+
+
+def _statement_on(main: "Token") -> bool:
+    """A statement made after a happening ("told reporters after two days of talks", "said after
+    the meeting") is made on it, as news is reported: the happening is the news too."""
+    return _lemma(main) in _REPORTING
+
+
+def measured_gap(opener: "Token") -> bool:
+    """Does a stated stretch of weeks or more part the clause or phrase of sequence that `opener`
+    heads from the main event ("less than a decade after exchanging ...", "two years after the
+    army took the town")? Read from the words before "after": the parse hangs the measure on
+    either verb."""
+    marks = [c for c in opener.children if c.dep_ == "mark" and c.lower_ in BEFORE_MAIN]
+    subordinator = marks[0] if marks else opener.head
+    doc = subordinator.doc
+    before = doc[max(subordinator.sent.start, subordinator.i - 3): subordinator.i]
+    return any(t.lemma_.lower() in _LONG_GAPS for t in before)
+
+
+_LONG_GAPS = {"week", "month", "year", "decade", "century", "generation"}
 
 
 def sequence_phrase(noun: "Token") -> bool:
@@ -102,7 +124,7 @@ def sequence_phrase(noun: "Token") -> bool:
     "following the offensive"), not just moments before ("hours after the blast")."""
     # "following" is parsed as a preposition or as a participle taking an object
     return (noun.pos_ == "NOUN" and noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in BEFORE_MAIN
-            and not _just_before(noun.head, noun))
+            and not _just_before(noun.head, noun) and not _statement_on(noun.head.head))
 
 
 def _prior_happening(trigger: "Token") -> bool:

@@ -22,7 +22,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from chronicle.events.background import (BEFORE_MAIN, backshifted, clause_verb, described_happening, framing_time,
-                                         recounted_past, sequence_clause, sequence_phrase, simple_past)
+                                         measured_gap, recounted_past, sequence_clause, sequence_phrase,
+                                         simple_past)
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -57,14 +58,14 @@ class EventDating:
 def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     """The date of the event whose trigger token is `trigger` in sentence `sent`."""
     published = parse_iso(ann.published)
-    index, before_it = _governing(ann, sent, trigger)
+    index, opener = _governing(ann, sent, trigger)
     if index is not None and _misread_later(ann.times[index], published, trigger):
-        index, before_it = None, False
+        index, opener = None, None
     if index is None:
         index = framing_time(ann, trigger)
     if index is not None:
         dating = _from_time(ann, ann.times[index], index, published, trigger)
-        return _before(dating) if before_it else dating
+        return _before(dating, measured_gap(opener)) if opener is not None else dating
     happening = described_happening(trigger)
     if happening is not None:
         return date_event(ann, sent, happening)  # "the protests, which were smashed by police": theirs
@@ -89,11 +90,14 @@ def _perfect(verb: Any) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
-def _before(dating: EventDating) -> EventDating:
+def _before(dating: EventDating, long_before: bool) -> EventDating:
     """What came before an event dated by a day ("resigned Saturday after a week of criticism"):
-    background, dated no finer than that day's month (how long before is not said)."""
+    background, dated no finer than that day's month (how long before is not said); not dated
+    at all when a stretch of weeks or more lies between ("two years after the army took the town")."""
     dating.historical = True
-    if dating.date and dating.date_precision == "day":
+    if long_before:
+        dating.date = dating.date_precision = dating.date_end = dating.time_index = None
+    elif dating.date and dating.date_precision == "day":
         dating.date, dating.date_precision, dating.date_end = dating.date[:7], "month", None
     return dating
 
@@ -103,14 +107,16 @@ def governing_time(ann: Any, sent: Any, trigger: Any) -> int | None:
     return _governing(ann, sent, trigger)[0]
 
 
-def _governing(ann: Any, sent: Any, trigger: Any) -> tuple[int | None, bool]:
-    """(index of the governing expression or None, whether it dates the main event that the
-    trigger's clause of sequence came before: "resigned Saturday after facing criticism")."""
+def _governing(ann: Any, sent: Any, trigger: Any) -> tuple[int | None, Any]:
+    """(index of the governing expression or None, and when it dates the main event that the
+    trigger's clause of sequence came before, "resigned Saturday after facing criticism", the
+    token that opens that clause or phrase; else None)."""
     doc = trigger.doc
     up: dict[int, int] = {}  # token index -> steps up from the trigger
     tok, steps = trigger, 0
     left_relative_clause = False
     sequence_at: int | None = None  # steps up to the head of an after/since clause or phrase
+    opener = None
     while steps < _MAX_UP:
         # Out of a relative clause the path reaches the noun it describes ("the 2013
         # massacre ... where 52 were killed") but not the verb above that noun.
@@ -123,6 +129,7 @@ def _governing(ann: Any, sent: Any, trigger: Any) -> tuple[int | None, bool]:
             left_relative_clause = True
         if sequence_at is None and _opens_a_sequence(tok):
             sequence_at = steps + 1  # the subordinator ("after") or the verb the clause hangs on
+            opener = tok
         tok, steps = tok.head, steps + 1
     past_verb = simple_past(clause_verb(trigger))
     best: tuple[int, int, int] | None = None  # (steps from the trigger, steps from the date, index)
@@ -139,11 +146,11 @@ def _governing(ann: Any, sent: Any, trigger: Any) -> tuple[int | None, bool]:
         if best is None or key < best:
             best = key
     if best is None:
-        return None, False
+        return None, None
     meeting = best[0]
     before_it = sequence_at is not None and (meeting > sequence_at or (
         meeting == sequence_at and doc[_token_at(up, meeting)].lower_ not in BEFORE_MAIN))
-    return best[2], before_it
+    return best[2], (opener if before_it else None)
 
 
 def _token_at(up: dict[int, int], steps: int) -> int:
