@@ -224,3 +224,11 @@ def test_years_after_leaves_the_earlier_act_undated(dated):
 def test_a_statement_after_a_meeting_is_made_on_it(dated):
     d, _ = dated("The envoy said on Monday after the meeting that progress was made.", "2021-03-10", "meeting")
     assert (d.date, d.historical) == ("2021-03-08", False)
+
+
+def test_days_after_is_a_stretch_not_the_same_story(dated):
+    text = "The suspect crossed the border on Friday, days after a sniper killed a doctor in his kitchen."
+    d, _ = dated(text, "2021-03-10", "killed")
+    assert d.historical and d.date is None
+    same, _ = dated("Police sealed the street on Friday, hours after a sniper killed a doctor.", "2021-03-10", "killed")
+    assert (same.date, same.historical) == ("2021-03-05", False)

@@ -113,7 +113,7 @@ def measured_gap(opener: "Token") -> bool:
     subordinator = marks[0] if marks else opener.head
     doc = subordinator.doc
     before = doc[max(subordinator.sent.start, subordinator.i - 3): subordinator.i]
-    return any(t.lemma_.lower() in _LONG_GAPS for t in before)
+    return any(t.lemma_.lower() in _LONG_GAPS or t.lower_ in ("days", "nights") for t in before)
 
 
 _LONG_GAPS = {"week", "month", "year", "decade", "century", "generation"}
@@ -170,14 +170,17 @@ def _concession_to_the_present(verb: "Token") -> bool:
 
 
 # "an hour after", "shortly after": part of the news itself, not what led to it
-_SHORT_GAPS = {"minute", "hour", "moment", "second", "shortly", "soon", "just", "immediately", "day", "night"}
+# Words (as written) of a gap short enough for the two to be one story: "hours after", "the day
+# after"; "days after" is a stretch of unstated length (measured_gap)
+_SHORT_GAPS = {"minute", "minutes", "hour", "hours", "moment", "moments", "second", "seconds", "shortly", "soon",
+               "just", "immediately", "day", "night"}
 
 
 def _just_before(subordinator: "Token", verb: "Token") -> bool:
     # "hours after the blast" is often parsed with "after" hanging on "hours"
-    if subordinator.head.lemma_.lower() in _SHORT_GAPS and subordinator.dep_ == "prep":
+    if subordinator.head.lower_ in _SHORT_GAPS and subordinator.dep_ == "prep":
         return True
-    return any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _SHORT_GAPS
+    return any(c.dep_ in ("npadvmod", "advmod") and c.lower_ in _SHORT_GAPS
                for c in list(subordinator.children) + list(verb.children))
 
 
