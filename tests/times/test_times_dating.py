@@ -232,3 +232,9 @@ def test_days_after_is_a_stretch_not_the_same_story(dated):
     assert d.historical and d.date is None
     same, _ = dated("Police sealed the street on Friday, hours after a sniper killed a doctor.", "2021-03-10", "killed")
     assert (same.date, same.historical) == ("2021-03-05", False)
+
+
+def test_an_act_inside_a_relative_clause_on_a_dated_speech_takes_its_year(dated):
+    text = ("The senator recalled that in 2004 the mayor made a speech which amounted to accusing him of fraud.")
+    d, _ = dated(text, "2021-03-10", "accusing")
+    assert d.historical and d.date == "2004"

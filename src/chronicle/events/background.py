@@ -139,8 +139,11 @@ def _prior_happening(trigger: "Token") -> bool:
 # outcome, its reach), in its own time frame, not the earlier past of a person or place
 _HAPPENINGS = {"incident", "attack", "event", "explosion", "blast", "bombing", "shooting", "clash", "raid",
                "protest", "demonstration", "rally", "march", "strike", "riot", "unrest", "violence", "fighting",
-               "killing", "ambush", "assault", "operation", "offensive", "meeting", "visit", "talks", "session",
-               "arrest", "crackdown", "standoff", "confrontation", "uprising", "siege", "battle", "fire"}
+               "killing", "murder", "massacre", "ambush", "assault", "operation", "offensive", "invasion", "war",
+               "coup", "battle", "siege", "uprising", "crackdown", "standoff", "confrontation", "fire", "arrest",
+               "meeting", "visit", "talks", "session", "summit", "conference", "negotiation", "vote", "election",
+               "referendum", "ceremony", "funeral", "trial", "hearing", "speech", "statement", "announcement",
+               "address", "interview", "remark", "comment", "campaign", "ceasefire", "truce"}
 # Subordinators of concession: a past set against a present state ("is deployed ..., even though
 # the militias objected") is what went before that state
 _CONCESSIVE = {"although", "though", "whereas"}
@@ -150,8 +153,13 @@ def described_happening(trigger: "Token") -> "Token | None":
     """The happening noun a relative clause tells more of ("the bombing, which killed 20"): the
     clause is in that happening's time frame. None when the trigger's clause is no such clause."""
     verb = clause_verb(trigger)
-    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _HAPPENINGS:
-        return verb.head
+    for _ in range(4):  # up through the non-finite parts of its clause ("which amounted to accusing me")
+        if verb.dep_ == "relcl":
+            head = verb.head
+            return head if head.pos_ == "NOUN" and head.lemma_.lower() in _HAPPENINGS else None
+        if verb.dep_ not in ("pcomp", "xcomp", "prep", "pobj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
