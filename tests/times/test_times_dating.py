@@ -238,3 +238,11 @@ def test_an_act_inside_a_relative_clause_on_a_dated_speech_takes_its_year(dated)
     text = ("The senator recalled that in 2004 the mayor made a speech which amounted to accusing him of fraud.")
     d, _ = dated(text, "2021-03-10", "accusing")
     assert d.historical and d.date == "2004"
+
+
+def test_without_a_publication_date_news_stays_undated(dated):
+    # a malformed `published` ("17 Decembe") reaches dating as None: no day is guessed
+    text = "Mourners gathered in the town on Monday. The bishop told them the killers would not win."
+    for word in ("gathered", "told"):
+        d, _ = dated(text, None, word)
+        assert d.date is None and not d.historical, word
