@@ -89,8 +89,8 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             happenings.append(_Happening([i]))
             continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _same_time_frame(h, event, events, actors) and _may_join(h, event, events)]
-        fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors)
+                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)]
+        fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
                  and _refers_back(h, event, events, doc, headline_end)]
         if fits:
             best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
@@ -207,6 +207,12 @@ def _parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
         if protest is not None:
             parts[i] = protest
             continue
+        whole = _repression_of(i, tok, events, by_token)
+        if whole is None:
+            whole = _charge_of(i, tok, events, by_token)
+        if whole is not None:
+            parts[i] = whole
+            continue
         whole = _aspect_of(tok, by_token) if tok.lemma_.lower() in _ASPECT_VERBS else _detail_of(tok, by_token)
         if whole is None or whole == i or events[whole].type == a.type:
             continue
@@ -239,6 +245,60 @@ def _protest_voicing(i: int, tok: Any, events: Sequence[Event], tokens: dict[int
         if events[j].type == "PROTEST" and other.i in ancestors and \
                 (events[j].negated, events[j].hypothetical) == (events[i].negated, events[i].hypothetical):
             return j
+    return None
+
+
+# Acts that put down a protest: ACLED codes a protest met with force as one event
+_REPRESSION = {"ASSAULT", "COERCE"}
+
+
+def _repression_of(i: int, tok: Any, events: Sequence[Event], by_token: dict[int, int]) -> int | None:
+    """The act of force a protest passage is the target of, in its own sentence: "protests that were
+    smashed by police", "a rally broken up by troops", "police dispersed the march". One happening:
+    the protest and its putting down."""
+    if events[i].type != "PROTEST":
+        return None
+    status = (events[i].negated, events[i].hypothetical)
+
+    def repression(k: int | None) -> int | None:
+        if k is None or k == i or events[k].type not in _REPRESSION:
+            return None
+        return k if (events[k].negated, events[k].hypothetical) == status else None
+
+    # "protests that were smashed by police", "a rally broken up by troops": a clause on the protest noun
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and c.i in by_token and (
+                c.tag_ == "VBN" or any(g.dep_ == "nsubjpass" for g in c.children)):
+            found = repression(by_token[c.i])
+            if found is not None:
+                return found
+    # "police dispersed the march", "the march was broken up"
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in by_token:
+        return repression(by_token[tok.head.i])
+    return None
+
+
+# Prepositions that bring in what someone is accused of: "accused him of fraud", "charged with"
+_CHARGE_PREPS = {"of", "with", "for", "over"}
+
+
+def _charge_of(i: int, tok: Any, events: Sequence[Event], by_token: dict[int, int]) -> int | None:
+    """The accusation whose charge holds this act ("accused him of violating the law by offering support"):
+    what someone is accused of is the accusation's content, not an act the article reports."""
+    cur = tok
+    via = None
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.dep_ not in ("pcomp", "pobj", "prep", "dobj", "xcomp", "conj", "acl"):
+            return None
+        if cur.dep_ == "prep":
+            via = cur.lower_
+        cur = cur.head
+        k = by_token.get(cur.i)
+        if k is not None and k != i:
+            if events[k].type == "ACCUSE" and via in _CHARGE_PREPS and \
+                    (events[k].negated, events[k].hypothetical) == (events[i].negated, events[i].hypothetical):
+                return k
+            return None  # another act is nearer: the detail is its own
     return None
 
 
@@ -397,13 +457,24 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     return True
 
 
-def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list) -> bool:
+def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list, doc: Any = None) -> bool:
     """Background is not the news it resembles ("pledged to reinstate" then "agreed to"): a passage
-    joins a happening told in the other time frame only when it tells one of its passages again."""
+    joins a happening told in the other time frame only when it tells one of its passages again, or
+    names it again by a definite description ("negotiations between A and B" ... "the talks between
+    A and B had collapsed"): the tense of a re-mention is the speaker's, not the happening's."""
     members = [events[j] for j in h.members]
     if any(m.historical == event.historical for m in members):
         return True  # the happening already holds a passage of its time frame (joined as told again)
-    return any(_told_again(m, event, actors) for m in members)
+    return any(_told_again(m, event, actors) or _named_again(m, event, actors, doc) for m in members)
+
+
+def _named_again(a: Event, b: Event, actors: list, doc: Any) -> bool:
+    """The later passage is a definite description of the earlier one's act ("the talks", "the
+    attack"): the same type, a party in common, and no date of its own to set it apart."""
+    first, later = (a, b) if _start(a) <= _start(b) else (b, a)
+    if doc is None or later.trigger is None or first.type != later.type or _own_date(later):
+        return False
+    return _definite_noun(later, doc) and bool(first.actor or first.recipient) and _share_party(first, later, actors)
 
 
 def _told_again(a: Event, b: Event, actors: list) -> bool:

@@ -133,6 +133,11 @@ def _negation(chain, cues: list[str]) -> bool:
         if level > 0 and tok.lower_ == "without":
             found.append(tok.text)
         levels.extend([level] * (len(found) - before))
+    # "without Israel halting settlement": the parser hangs "without" and the gerund's subject on the
+    # gerund itself; what is done "without" has not been done
+    if trigger.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "without" and c.i < trigger.i
+                                     for c in trigger.children):
+        found.append("without")
     # "no one was arrested", "nobody was hurt", "there was no attack"
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (c.lower_ in NEGATIVE_QUANTIFIERS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
@@ -202,6 +207,26 @@ def _generic_subject_of_modal(chain, cues: list[str]) -> bool:
     return True
 
 
+# Verbs that state what one thing brings about: "a refusal means isolation", "a strike would cost ..."
+CONSEQUENCE_VERBS = {"mean", "entail", "spell", "imply", "cost", "risk", "trigger", "invite", "require"}
+
+
+def _generic_condition(chain, cues: list[str]) -> bool:
+    """"A refusal to adopt the plan means freezing ties": an event noun with an indefinite article or
+    none, as the subject of a verb of consequence in the present, is a condition put, not an act reported
+    ("the refusal means ..." speaks of one that happened)."""
+    trigger, (head, dep) = chain[0][0], chain[-1]
+    if dep != "nsubj" or trigger.pos_ != "NOUN" or lemma_of(head) not in CONSEQUENCE_VERBS:
+        return False
+    if head.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    if any(c.dep_ == "poss" or c.dep_ in ("det", "predet") and c.lower_ not in ("a", "an", "any", "every")
+           for c in trigger.children):
+        return False
+    cues.append(head.text)
+    return True
+
+
 def _condition(clause: "Token") -> str | None:
     """The conditional subordinator of an adverbial clause ("if", "unless"; not "even if": that concedes)."""
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
@@ -217,7 +242,8 @@ def _hypothetical(chain, cues: list[str]) -> bool:
         if plan is not None:
             cues.append(plan.text)
             return True
-    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues) or _asked(trigger, cues):
+    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues) or _generic_condition(chain, cues) \
+            or _asked(trigger, cues):
         return True
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
