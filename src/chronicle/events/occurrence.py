@@ -136,6 +136,14 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
         return True  # "protesters were met with tear gas", "they were met by guards": a reception, not a meeting
     if _standing_state(ev, tok):
         return True  # "troops are currently stationed in ...", "prisoners jailed in ...", "has always backed"
+    if ev.type == "SUPPORT" and tok.pos_ == "NOUN" and _held_stance(tok):
+        return True  # "the purpose of Egypt's solidarity with Sudan": a stance held, not one voiced
+    if ev.type in STANCE_TYPES and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        return True  # "forced out of office for supporting a rival": the grounds of another act, told as its reason
+    if ev.type in STANCE_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("over", "about") \
+            and lemma_of(tok.head.head) in DISPUTES:
+        return True  # "a conflict with the party over support of a candidate": what a dispute is about
     if ev.type in KEPT_AGREEMENT_TYPES and tok.pos_ == "NOUN" and _kept_or_broken(tok):
         return True  # "compliance with its commitments", "violated the accord": an agreement already in force
     cur = tok
@@ -238,6 +246,23 @@ def _standing_state(ev: CodedEvent, tok: "Token") -> bool:
         if any(c.dep_ in ("advmod", "neg") and c.lower_ in TRAIT_ADVERBS for h in holders for c in h.children):
             return True
     return False
+
+
+# Nouns of a quarrel: what one is "over" or "about" is its topic ("a row over his backing of the plan")
+DISPUTES = {"conflict", "dispute", "row", "quarrel", "spat", "feud", "controversy", "standoff", "stand-off", "rift",
+            "disagreement", "tension", "tensions", "wrangle", "squabble", "fight", "battle", "argument", "uproar",
+            "outcry", "furore", "furor", "debate"}
+# Verbs that voice a stance: "expressed its solidarity", "pledged his support" report an act
+VOICING_VERBS = {"express", "voice", "declare", "pledge", "offer", "reaffirm", "reiterate", "announce", "show",
+                 "extend", "convey", "proclaim", "affirm", "stress", "confirm", "give", "lend", "throw", "state"}
+
+
+def _held_stance(tok: "Token") -> bool:
+    """"Egypt's solidarity with Sudan", "Iran's support for the group": a possessed stance noun names a
+    relation that holds, unless a verb voices it ("expressed its solidarity")."""
+    if not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    return not (tok.dep_ in ("dobj", "nsubjpass") and lemma_of(tok.head) in VOICING_VERBS)
 
 
 def _kept_or_broken(tok: "Token") -> bool:

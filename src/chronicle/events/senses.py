@@ -255,6 +255,20 @@ def _document_content(tok: "Token") -> bool:
     return False
 
 
+# Agreements as texts: "the accords signed by both sides contain ..."
+_AGREEMENTS = {"agreement", "accord", "treaty", "pact", "deal", "protocol", "convention", "charter", "memorandum",
+               "understanding", "arrangement", "compact", "declaration", "settlement", "truce", "ceasefire"}
+# Verbs by which a text says what it holds: "the accords contain an obligation", "the deal stipulates ..."
+_SAYING_OF_TEXTS = {"contain", "stipulate", "include", "provide", "oblige", "obligate", "require", "envisage",
+                    "envision", "state", "specify", "guarantee", "forbid", "prohibit", "commit", "say", "grant"}
+
+
+def _document_speaking(tok: "Token") -> bool:
+    """"The agreements signed by Israel contain an obligation to ...": an agreement noun that is the subject
+    of what a text says is the standing document, not an agreement reached here."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and _lemma(tok.head) in _SAYING_OF_TEXTS
+
+
 def _anonymity(tok: "Token") -> bool:
     """"asked not to be named", "spoke on condition of anonymity"."""
     for c in tok.subtree:
@@ -298,6 +312,10 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return "a weapon nothing is done with"
     if _document_content(tok):
         return "what a document says, not a happening"
+    if event_type in ("AGREE", "COOPERATE") and _document_speaking(tok):
+        return "an agreement as a text that says something, not an act of agreeing"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _document_speaking(tok.head) and _lemma(tok.head) in _AGREEMENTS:
+        return "how a standing agreement came about, said to name it"
     if event_type == "REQUEST" and lemma == "ask" and _asks_a_question(tok):
         return "asking a question, not for something"
     if event_type == "THREATEN" and lemma == "threat" and _danger(tok):
