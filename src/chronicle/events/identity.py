@@ -295,11 +295,19 @@ def _charge_of(i: int, tok: Any, events: Sequence[Event], by_token: dict[int, in
         cur = cur.head
         k = by_token.get(cur.i)
         if k is not None and k != i:
-            if events[k].type == "ACCUSE" and via in _CHARGE_PREPS and \
+            charged = via in _CHARGE_PREPS or via == "by" and _has_charge(cur)
+            if events[k].type == "ACCUSE" and charged and \
                     (events[k].negated, events[k].hypothetical) == (events[i].negated, events[i].hypothetical):
                 return k
             return None  # another act is nearer: the detail is its own
     return None
+
+
+def _has_charge(accusation: Any) -> bool:
+    """Does the accusation say what it charges ("accused the governor of ...")? Then a "by ..." phrase the
+    parser hung on the accusing verb ("by offering jobs") tells how the charged deed was done."""
+    holders = [accusation] + [c for c in accusation.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS for h in holders for c in h.children)
 
 
 def _aspect_of(tok: Any, by_token: dict[int, int]) -> int | None:

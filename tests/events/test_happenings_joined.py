@@ -1,0 +1,52 @@
+"""One happening told by several acts in one sentence, or named again in another tense, is one
+event (identity.py): a protest and the force that put it down, an accusation and the deeds it
+charges, "the talks" told again after "negotiations". Written for these tests, parsed by spaCy."""
+
+from events_fixtures import code, pipeline  # noqa: F401 - session fixtures
+
+
+def _mentioned(event):
+    return [m.trigger.text for m in event.mentions]
+
+
+def _holding(events, word):
+    return [e for e in events if word in _mentioned(e)]
+
+
+
+
+def test_a_protest_smashed_by_police_is_one_event_with_both_passages(code):
+    events = code("Rights groups recalled the student marches that were smashed by riot police in the capital in 2011.")
+    (smashed,) = _holding(events, "smashed")
+    assert "marches" in _mentioned(smashed)
+    assert not [e for e in events if e is not smashed and e.type == "PROTEST"]
+
+
+def test_a_protest_with_no_force_against_it_stays_a_protest(code):
+    events = code("Thousands of teachers rallied outside parliament on Monday, and police arrested two "
+                  "journalists in another city.")
+    assert any(e.type == "PROTEST" for e in events)
+
+
+def test_what_an_accusation_charges_is_its_content(code):
+    # (the parser hangs "by offering" on "accused"; the charge is still what "of" brings in)
+    events = code("Opposition leaders accused the governor of breaking election law by offering support to a "
+                  "rival candidate on local radio.")
+    (accusation,) = _holding(events, "accused")
+    assert accusation.type == "ACCUSE"
+    assert "offering" in _mentioned(accusation)
+    assert len(_holding(events, "offering")) == 1
+
+
+def test_an_act_beside_an_accusation_stays_its_own(code):
+    events = code("Opposition leaders accused the governor of fraud and threatened to expel him from the party.")
+    assert any(e.type == "THREATEN" and "accused" not in _mentioned(e) for e in events)
+
+
+def test_the_talks_told_again_in_the_past_tense_are_the_negotiations(code):
+    events = code("Officials in Kampala welcomed the collapse of the negotiations between Uganda and the rebels "
+                  "on Monday. \"Many of us were glad to hear that the talks between Uganda and the rebels had "
+                  "broken down,\" one official said.")
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert {"negotiations", "talks"} <= set(_mentioned(consults[0]))
