@@ -60,6 +60,9 @@ _OWN_LOCATION = ("clause", "sentence")
 # Statements and meetings: each is its speaker's (or its parties') act, so two passages are one
 # only when they share a participant, or one names none ("the criticism", "the talks").
 _SPEECH_ACTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# Acts one party directs at another: the speaker makes the act, so the same act has the same speaker
+# (one's target answering back, "Orszag denied the request" / "Sanford rejects aid", is another act)
+_DIRECTED_ACTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONCEDE"}
 # ACLED sub-types that say least: a passage with a more telling one describes the act better
 _GENERIC_SUB_TYPES = {None, "Attack", "Peaceful protest", "Other", "Armed clash"}
 
@@ -462,7 +465,21 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
             return False
     if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
         return False  # two speakers' statements, two meetings of different parties
+    if a.type in _DIRECTED_ACTS and _different_speakers(a, b, actors):
+        return False  # "Orszag denied his request" and "Sanford rejects aid": each its own speaker's act
     return True
+
+
+def _different_speakers(a: Event, b: Event, actors: list) -> bool:
+    """Both passages name who acts (a bare country name left out: "French filmmaker slammed" names no
+    speaker), and no one, nor any actor of the same kind and country, is among both."""
+    def speakers(event: Event) -> list:
+        return [r for r in event.actor if 0 <= r.actor < len(actors) and actors[r.actor].kind != "country"]
+
+    refs_a, refs_b = speakers(a), speakers(b)
+    if not refs_a or not refs_b:
+        return False
+    return not _share_party(replace(a, actor=refs_a, recipient=[]), replace(b, actor=refs_b, recipient=[]), actors)
 
 
 def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list, doc: Any = None) -> bool:
@@ -482,7 +499,18 @@ def _named_again(a: Event, b: Event, actors: list, doc: Any) -> bool:
     first, later = (a, b) if _start(a) <= _start(b) else (b, a)
     if doc is None or later.trigger is None or first.type != later.type or _own_date(later):
         return False
-    return _definite_noun(later, doc) and bool(first.actor or first.recipient) and _share_party(first, later, actors)
+    if not _definite_noun(later, doc) or not (first.actor or first.recipient):
+        return False
+    if first.type in _MUTUAL_ACTS:
+        return _share_party(first, later, actors)  # "talks between A and B": either may be read as the actor
+    # one side's act named from the other side ("Hamas seized power" ... "the crackdown" on Hamas) is not it
+    return any(_share_party(replace(first, actor=getattr(first, role), recipient=[]),
+                            replace(later, actor=getattr(later, role), recipient=[]), actors)
+               for role in ("actor", "recipient") if getattr(first, role) and getattr(later, role))
+
+
+# Acts whose parties take part alike: which one the parse reads as the actor says nothing
+_MUTUAL_ACTS = {"CONSULT", "COOPERATE", "AGREE"}
 
 
 def _told_again(a: Event, b: Event, actors: list) -> bool:

@@ -311,12 +311,33 @@ def _not_done_instead(trigger: "Token", cues: list[str]) -> bool:
     return False
 
 
+# Verbs whose "that"-clause is taken as true whatever is said of the verb: "we must not forget that
+# Hamas seized power", "he did not know that troops had fired" (the seizure, the firing happened)
+FACTIVE_VERBS = {"forget", "know", "remember", "regret", "realise", "realize", "recall", "notice", "ignore",
+                 "overlook", "deplore", "lament", "resent", "understand", "recognise", "recognize", "discover",
+                 "learn", "find"}
+
+
+def _factive_scope(chain: list[tuple["Token", str]]) -> list[tuple["Token", str]]:
+    """The chain up to a factive verb whose finite clause holds the trigger: the negation or modal on
+    "must not forget" is about remembering, not about what the clause says happened."""
+    for level in range(1, len(chain)):
+        tok, dep = chain[level]
+        below = chain[level - 1][0]
+        if dep == "ccomp" and lemma_of(tok) in FACTIVE_VERBS and below.pos_ in ("VERB", "AUX") and (
+                below.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                          for c in below.children)):
+            return chain[:level]
+    return chain
+
+
 def find_modifiers(ann: "Annotations", sent: "SpacySpan", trigger: "Token") -> Modifiers:
     """Negation, hypothetical/future and attribution of the event triggered by `trigger`."""
     mods = Modifiers()
     chain = clause_chain(trigger)
-    mods.negated = _negation(chain, mods.cues) or _not_done_instead(trigger, mods.cues)
-    mods.hypothetical = _hypothetical(chain, mods.cues)
+    scope = _factive_scope(chain)
+    mods.negated = _negation(scope, mods.cues) or _not_done_instead(trigger, mods.cues)
+    mods.hypothetical = _hypothetical(scope, mods.cues)
     found = attribution_of(ann, sent, chain)
     if found is not None:
         mods.attributed_to, mods.attributed_span, mods.attributed_actor = found
