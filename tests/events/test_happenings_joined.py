@@ -50,3 +50,11 @@ def test_the_talks_told_again_in_the_past_tense_are_the_negotiations(code):
     consults = [e for e in events if e.type == "CONSULT"]
     assert len(consults) == 1
     assert {"negotiations", "talks"} <= set(_mentioned(consults[0]))
+
+
+def test_the_shooting_named_again_is_a_mention_of_it_not_lost(code):
+    events = code("Gunmen opened fire on a police patrol in the old town on Sunday, wounding four officers. "
+                  "The shooting came hours after the mayor resigned.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert "shooting" in _mentioned(assaults[0])

@@ -43,6 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from chronicle.events.occurrence import names_an_earlier_event
 from chronicle.record import Event, Mention, Place
 
 # How specific a place is: a site or city names where it happened; a country barely does.
@@ -91,6 +92,18 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         if _tells_another(event, doc, trigger_starts):
             happenings.append(_Happening([i]))
             continue
+        if _bare_re_mention(event, doc):
+            # "the fighting" with nothing of its own: the date, place and parties its sentence gives are
+            # another clause's ("underscoring the seriousness of the fighting, TV showed a meeting Friday")
+            # (a happening of the same type, status and time frame: "the killings" in the news is not the
+            # killing recounted from twelve years ago)
+            told = [h for h in happenings if all(events[j].type == event.type and (events[j].negated, events[j].hypothetical)
+                                                 == (event.negated, event.hypothetical) for j in h.members)
+                    and any(events[j].historical == event.historical for j in h.members)]
+            if told:
+                best = max(told, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
+                best.members.append(i)
+                continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
                 and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)]
         fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
@@ -100,7 +113,9 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             best.members.append(i)
         else:
             happenings.append(_Happening([i]))
-    merged = [_merged(h.members, events, places, actors) for h in happenings]
+    # a bare re-mention's date, place and parties are its sentence's, not evidence of the happening
+    bare = {i for h in happenings if len(h.members) > 1 for i in h.members if _bare_re_mention(events[i], doc)}
+    merged = [_merged(h.members, events, places, actors, bare) for h in happenings]
     for part, whole in parts.items():
         # a detail of an act ("arrested on charges of ...") is one more passage of that act
         k = next(k for k, h in enumerate(happenings) if whole in h.members)
@@ -423,6 +438,20 @@ def _refers_back(h: _Happening, event: Event, events: Sequence[Event], doc: Any,
     return _definite_noun(event, doc) or any(_start(m) < headline_end for m in same_word)
 
 
+def _bare_re_mention(event: Event, doc: Any) -> bool:
+    """A definite event noun with nothing of its own ("the attack came a day after ...", "the seriousness
+    of the fighting"): no place, time, number or clause on it, and no party of its own (parties count as
+    its own only where the noun is a verb's subject or object: "gunmen carried out the attack")."""
+    if doc is None or event.trigger is None:
+        return False
+    tok = _trigger_token(event, doc)
+    if tok is None or not names_an_earlier_event(tok):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+        return not any(not r.inferred for r in event.actor + event.recipient)
+    return True
+
+
 def _trigger_token(event: Event, doc: Any) -> Any:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -646,16 +675,19 @@ def _word(event: Event) -> str:
 
 # -- one event from its passages ------------------------------------------------
 
-def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list) -> Event:
-    """The happening's event: the main passage's coding, the best evidence of all its passages."""
+def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list,
+            bare: set[int] = frozenset()) -> Event:
+    """The happening's event: the main passage's coding, the best evidence of all its passages
+    (`bare`: passages that only name it again, whose fields are their sentence's, not evidence)."""
     if len(member_indices) == 1:
         only = events[member_indices[0]]
         return replace(only, mentions=_mentions_of(only))
     members = [events[j] for j in member_indices]  # text order
+    telling = [j for j in member_indices if j not in bare] or list(member_indices)
     # the main passage is the one that tells most (the lead, not "the fighting" before it)
-    main = max(members, key=lambda e: (_evidence_weight(e), -_start(e)))
+    main = max((events[j] for j in telling), key=lambda e: (_evidence_weight(e), -_start(e)))
     # evidence is looked for in the main passage first, then by salience
-    by_salience = [main] + [events[j] for j in sorted(member_indices) if events[j] is not main]
+    by_salience = [main] + [events[j] for j in sorted(telling) if events[j] is not main]
     merged = replace(main)
     others = sorted((m for e in members if e is not main for m in _mentions_of(e)), key=lambda m: m.trigger.start)
     merged.mentions = _mentions_of(main)

@@ -11,7 +11,8 @@ negated
     attack"); embedding verbs that deny the act ("denied attacking", "failed
     to", "refused to", "avoided"); "no"/"nobody"/"no one" as the trigger's
     subject or object ("no one was arrested", "there was no attack");
-    "without arresting". Cues along the chain cancel in pairs ("failed to stop
+    "without arresting" (and "without (Israel) halting ...", which the parser hangs
+    on the gerund). Cues along the chain cancel in pairs ("failed to stop
     the attack", "did not prevent the raid": it happened); "stopped"/"ended" count
     only under another negation (what was stopped had happened); a verb's
     negation does not reach a noun under its preposition ("did not respond to
@@ -21,7 +22,12 @@ hypothetical
     shall, should, must, can); embedding verbs of intent, threat, plan or
     request ("threatened to", "plans to", "vowed to", "called for", "urged",
     "is expected to", "warned that ... would"); conditionals ("if", "unless");
-    nouns of intent ("calls for", "the threat of", "plans for").
+    nouns of intent ("calls for", "the threat of", "plans for"); an event noun
+    with no definite determiner as the subject of a verb of consequence ("a
+    refusal to adopt it means ...": a condition put).
+factive verbs
+    a "that"-clause of "forget", "know", "regret" ... is taken as true: the
+    negation or modal on "we must not forget that Hamas seized power" stops there.
 
 Who claims it (attributed_to, attributed_span, attributed_actor) is read by
 attribution.py along the same chain of clauses.
@@ -313,9 +319,9 @@ def _not_done_instead(trigger: "Token", cues: list[str]) -> bool:
 
 # Verbs whose "that"-clause is taken as true whatever is said of the verb: "we must not forget that
 # Hamas seized power", "he did not know that troops had fired" (the seizure, the firing happened)
+# (only verbs whose own negation keeps the clause true: "did not find that police fired" leaves it open)
 FACTIVE_VERBS = {"forget", "know", "remember", "regret", "realise", "realize", "recall", "notice", "ignore",
-                 "overlook", "deplore", "lament", "resent", "understand", "recognise", "recognize", "discover",
-                 "learn", "find"}
+                 "overlook", "deplore", "lament", "resent"}
 
 
 def _factive_scope(chain: list[tuple["Token", str]]) -> list[tuple["Token", str]]:

@@ -313,7 +313,7 @@ def _anaphoric(tok: "Token") -> bool:
 def names_an_earlier_event(tok: "Token") -> bool:
     """"The attack came a day after ...": a definite event noun with nothing of its own (no
     place, time, participants or numbers). After an event of its type in the same article it
-    is that event named again, not a new one; the article stage decides (it sees the article)."""
+    is that event named again, not a new one; identity.py makes it one more mention of it."""
     return tok.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the",) or c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETS
         for c in tok.children) and not _own_details(tok)
