@@ -58,3 +58,20 @@ def test_the_shooting_named_again_is_a_mention_of_it_not_lost(code):
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert len(assaults) == 1
     assert "shooting" in _mentioned(assaults[0])
+
+
+def test_a_refusal_and_the_answer_to_it_are_two_acts_of_two_speakers(code):
+    # both name the governor, but as the speaker of one and the target of the other
+    events = code("Governor Ruth Lee rejects federal cash after second rebuff. Governor Ruth Lee said Friday she "
+                  "would not take the money. Budget director Tom Reyes denied her request to use the money for "
+                  "school debt on Thursday.")
+    rejections = [e for e in events if e.type == "REJECT" and not e.negated and not e.hypothetical]
+    assert {"rejects", "denied"} <= {e.trigger.text for e in rejections}
+    assert not any({"rejects", "denied"} <= set(_mentioned(e)) for e in rejections)
+
+
+def test_one_speakers_refusal_told_twice_is_one_act(code):
+    events = code("Governor Ruth Lee rejected the federal cash on Friday. Lee rejected the money because it would "
+                  "add to the state's debt, her office said.")
+    rejections = [e for e in events if e.type == "REJECT"]
+    assert len(rejections) == 1

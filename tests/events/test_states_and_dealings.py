@@ -111,3 +111,11 @@ def test_without_someone_halting_it_has_not_been_halted(code):
     assert halts and all(e.negated for e in halts)
     events = code("Russia said on Monday it was halting all arms sales to the junta.")
     assert any(not e.negated for e in _by_trigger(events, "halting"))
+
+
+def test_what_one_must_not_forget_happened(code):
+    events = code("The villagers will never forget that soldiers shot three farmers near the well.")
+    shots = _by_trigger(events, "shot")
+    assert shots and not any(e.negated or e.hypothetical for e in shots)
+    events = code("The army did not confirm that militants burned the village.")
+    assert all(e.negated or e.hypothetical for e in _by_trigger(events, "burned"))
