@@ -75,3 +75,13 @@ def test_one_speakers_refusal_told_twice_is_one_act(code):
                   "add to the state's debt, her office said.")
     rejections = [e for e in events if e.type == "REJECT"]
     assert len(rejections) == 1
+
+
+def test_two_agreements_by_different_parties_stay_two(code):
+    # the Serbian minister is of the same kind and country as "Belgrade", the alliance's counterpart:
+    # that is no reason to take the ministers' commitment for the alliance's agreement
+    events = code("NATO agreed to resume military contacts with Belgrade, officials said. Serbian Foreign Minister "
+                  "Ivan Markovic and Hungarian Foreign Minister Peter Kovacs committed the two countries to build "
+                  "a new pipeline.")
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert len(agreements) == 2

@@ -63,7 +63,7 @@ _OWN_LOCATION = ("clause", "sentence")
 _SPEECH_ACTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # Acts one party directs at another: the speaker makes the act, so the same act has the same speaker
 # (one's target answering back, "Orszag denied the request" / "Sanford rejects aid", is another act)
-_DIRECTED_ACTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONCEDE"}
+_DIRECTED_ACTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONCEDE", "AGREE"}
 # ACLED sub-types that say least: a passage with a more telling one describes the act better
 _GENERIC_SUB_TYPES = {None, "Attack", "Peaceful protest", "Other", "Armed clash"}
 
