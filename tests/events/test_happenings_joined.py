@@ -85,3 +85,13 @@ def test_two_agreements_by_different_parties_stay_two(code):
                   "a new pipeline.")
     agreements = [e for e in events if e.type == "AGREE"]
     assert len(agreements) == 2
+
+
+def test_the_shooting_told_bare_in_a_present_sentence_is_the_shooting_of_1994(code):
+    # "the shooting" has nothing of its own; its sentence's tense is not its own time frame
+    events = code("Union organiser Mark Ross was shot dead in a factory parking lot in 1994. Police never found "
+                  "the gun. A grey van was seen circling the lot minutes before the shooting, a guard said.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert {"shot", "shooting"} <= set(_mentioned(assaults[0]))
+    assert assaults[0].trigger.text == "shot" and assaults[0].date == "1994"

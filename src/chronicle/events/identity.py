@@ -99,22 +99,19 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     happenings: list[_Happening] = []
     trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
     headline_end = _headline_end(events)
-    for i in in_text_order:
+    # a bare re-mention ("the fighting" with nothing of its own) names a happening told anywhere in the
+    # article: it is placed once all the others are
+    bare_order = [i for i in in_text_order if _bare_re_mention(events[i], doc)]
+    bare = set(bare_order)
+    for i in [i for i in in_text_order if i not in bare] + bare_order:
         event = events[i]
         if _tells_another(event, doc, trigger_starts):
             happenings.append(_Happening([i]))
             continue
-        if _bare_re_mention(event, doc):
-            # "the fighting" with nothing of its own: the date, place and parties its sentence gives are
-            # another clause's ("underscoring the seriousness of the fighting, TV showed a meeting Friday")
-            # (a happening of the same type, status and time frame: "the killings" in the news is not the
-            # killing recounted from twelve years ago)
-            told = [h for h in happenings if all(events[j].type == event.type and (events[j].negated, events[j].hypothetical)
-                                                 == (event.negated, event.hypothetical) for j in h.members)
-                    and any(events[j].historical == event.historical for j in h.members)]
-            if told:
-                best = max(told, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
-                best.members.append(i)
+        if i in bare_order:
+            named = _named_happening(happenings, event, events)
+            if named is not None:
+                named.members.append(i)
                 continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
                 and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)]
@@ -125,8 +122,9 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             best.members.append(i)
         else:
             happenings.append(_Happening([i]))
-    # a bare re-mention's date, place and parties are its sentence's, not evidence of the happening
-    bare = {i for h in happenings if len(h.members) > 1 for i in h.members if _bare_re_mention(events[i], doc)}
+    for h in happenings:
+        h.members.sort(key=lambda j: (_start(events[j]), j))
+    # (a bare re-mention's date, place and parties are its sentence's, not evidence of the happening)
     merged = [_merged(h.members, events, places, actors, bare) for h in happenings]
     for part, whole in parts.items():
         # a detail of an act ("arrested on charges of ...") is one more passage of that act
@@ -284,6 +282,22 @@ def _refers_back(h: _Happening, event: Event, events: Sequence[Event], doc: Any,
     if _start(event) < headline_end:
         return False  # the headline itself comes first; its lead joins it (below)
     return _definite_noun(event, doc) or any(_start(m) < headline_end for m in same_word)
+
+
+def _named_happening(happenings: list[_Happening], event: Event, events: Sequence[Event]) -> _Happening | None:
+    """The happening a bare re-mention names: one of its type and status told in its time frame, whatever
+    date, place or parties its sentence lends it ("underscoring the seriousness of the fighting, TV showed a
+    meeting Friday"); failing that, one told in the other frame whose own date does not contradict its
+    sentence's (the tense of "the shooting" is its sentence's; "the invasion in March 2003" is not today's
+    bombing). Among several, the one it shares most with, then the earliest."""
+    told = [h for h in happenings if all(events[j].type == event.type and (events[j].negated, events[j].hypothetical)
+                                         == (event.negated, event.hypothetical) for j in h.members)]
+    same_frame = [h for h in told if any(events[j].historical == event.historical for j in h.members)]
+    candidates = same_frame or [h for h in told if not (_own_date(event) and any(
+        _own_date(events[j]) and not _dates_overlap(events[j], event) for j in h.members))]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
 
 
 def _bare_re_mention(event: Event, doc: Any) -> bool:
