@@ -3,7 +3,11 @@
 The tests the classifier (classify.py) applies to every coded trigger: a figure of
 speech ("an attack on press freedom"), a habit ("police routinely beat"), a comment on
 an event named before ("these protests showed"), a bare toll, an accident or a hazard
-("a gas explosion", "floods killed"), a sport result; and whether the sentence names a
+("a gas explosion", "floods killed"), a sport result, a state rather than an act ("troops
+are currently stationed in", "prisoners jailed in", "has always been ready to", "Egypt's
+solidarity with Sudan"), an act told as another's grounds or topic ("forced out for
+supporting", "a conflict over support of"), an agreement kept or broken ("compliance with
+its commitments"); and whether the sentence names a
 political participant at all (sport, weather and markets vocabulary with none yields
 nothing).
 """

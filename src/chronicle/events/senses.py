@@ -104,10 +104,10 @@ _DOCUMENTS = {"bill", "act", "law", "resolution", "protocol", "treaty", "constit
 # Anonymity: a source's terms for speaking, not a request to anyone
 _NAMING = {"name", "identify", "quote", "cite", "disclose"}
 # Commercial doers: what they do to customers or put money into is business, not a political act
+# (not "producer", "exporter", "carrier": "the largest oil exporter" is often a state, a carrier a warship)
 _COMMERCIAL = {"supplier", "company", "firm", "investor", "bank", "lender", "retailer", "utility", "provider",
-               "operator", "manufacturer", "corporation", "creditor", "shareholder", "insurer", "distributor",
-               "producer", "exporter", "importer", "seller", "vendor", "landlord", "wholesaler", "carrier",
-               "automaker", "conglomerate", "startup", "merchant", "broker", "trader", "developer"}
+               "manufacturer", "corporation", "creditor", "shareholder", "insurer", "distributor", "seller",
+               "vendor", "landlord", "wholesaler", "automaker", "conglomerate", "startup", "broker", "developer"}
 # Parties that make a business's act political: a state, its organs, its people as a nation
 _STATE_PARTIES = {"government", "state", "ministry", "minister", "official", "authority", "regulator", "president",
                   "parliament", "congress", "senate", "court", "police", "army", "military", "union", "worker",
