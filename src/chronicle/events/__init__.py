@@ -39,7 +39,6 @@ from chronicle.events.dating import date_event
 from chronicle.events.identity import merge_mentions
 from chronicle.events.location import locate_event
 from chronicle.events.modifiers import find_modifiers
-from chronicle.events.occurrence import names_an_earlier_event
 from chronicle.events.ontology import cameo_root, context_cues
 from chronicle.events.participants import find_roles
 from chronicle.events.relevance import political_events
@@ -95,7 +94,6 @@ class EventStage:
         outcomes: dict[int, bool] = {}
         n_sents = max(len(sents), 1)
         sent_index = {s.start: k for k, s in enumerate(sents)}
-        reported: set[str] = set()  # types of the article's events so far, in text order
         for sent, evs in coded:
             confidences = self.calibrate.many(evs)
             contexts = _contexts(sent) if evs else []
@@ -119,15 +117,7 @@ class EventStage:
                     context=list(contexts),
                 )
                 _attach(event, ann, sent, trig.head, sizes)
-                # parties count as the event's own only where the noun is a verb's argument ("gunmen
-                # carried out the attack"); "the seriousness of the fighting" has none of its own
-                own_parties = [r for r in event.actor + event.recipient if not r.inferred] \
-                    if trig.head.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") else []
-                if (event.type in reported and not own_parties
-                        and names_an_earlier_event(trig.head)):
-                    continue  # "the attack" after the attack was reported: the same event, not another
-                if not event.historical:
-                    reported.add(event.type)
+                # ("the attack" after the attack was reported is kept: identity.py makes it a mention of that event)
                 position = sent_index.get(sent.start, 0) / n_sents
                 # salience: confident, central to its sentence, early in the article, news not background
                 salience = ev.salience * conf / (1.0 + 1.5 * position)  # news puts its story first

@@ -30,12 +30,23 @@ background, and no conflict in what each says in its own words: different own
 dates (neither holding the other), different places (neither inside the other),
 different parties (disjoint countries, or different named people; a bare country
 name is not taken as a party). Statements and meetings are their speakers' acts:
-two with speakers named are one only when they share a participant. A passage
+two with speakers named are one only when they share a participant; an accusation,
+refusal, demand, threat, support, concession or agreement only when they share the
+speaker ("Orszag denied his request" is not "Sanford rejects aid"). A passage
 that dates itself joins an undated happening only when something ties them (a
 shared word, participant, place) or the undated one is the headline. Among the
 happenings a passage may belong to, it joins the one it shares most with: own
 evidence, then its trigger word, then its sentence, then the earliest (news
 returns to its main story).
+
+Passages that only point back join what they name: a bare definite noun ("the
+attack came a day after ...") joins the happening of its type, status and time
+frame whatever its sentence lends it, and is never the main passage; a definite
+description told in another tense ("the talks ... had collapsed") joins when it
+shares a party in the same role (either role for talks and agreements). A passage
+that is a detail of another act in its sentence (parts.py: "arrested on charges",
+"protests that were smashed by police", "accused him of ... by offering ...") is
+one more mention of that act.
 """
 
 from __future__ import annotations
@@ -43,6 +54,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from chronicle.events.occurrence import names_an_earlier_event
+from chronicle.events.parts import parts_of_other_acts
 from chronicle.record import Event, Mention, Place
 
 # How specific a place is: a site or city names where it happened; a country barely does.
@@ -60,6 +73,9 @@ _OWN_LOCATION = ("clause", "sentence")
 # Statements and meetings: each is its speaker's (or its parties') act, so two passages are one
 # only when they share a participant, or one names none ("the criticism", "the talks").
 _SPEECH_ACTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# Acts one party directs at another: the speaker makes the act, so the same act has the same speaker
+# (one's target answering back, "Orszag denied the request" / "Sanford rejects aid", is another act)
+_DIRECTED_ACTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONCEDE", "AGREE"}
 # ACLED sub-types that say least: a passage with a more telling one describes the act better
 _GENERIC_SUB_TYPES = {None, "Attack", "Peaceful protest", "Other", "Armed clash"}
 
@@ -78,26 +94,38 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         return []
     places, actors = list(ann.places), list(ann.actors)
     doc = getattr(ann, "doc", None)
-    parts = _parts_of_other_acts(events, doc)  # passage -> the act in its sentence it is a detail of
+    parts = parts_of_other_acts(events, doc)  # passage -> the act in its sentence it is a detail of
     in_text_order = sorted((i for i in range(len(events)) if i not in parts), key=lambda i: (_start(events[i]), i))
     happenings: list[_Happening] = []
     trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
     headline_end = _headline_end(events)
-    for i in in_text_order:
+    # a bare re-mention ("the fighting" with nothing of its own) names a happening told anywhere in the
+    # article: it is placed once all the others are
+    bare_order = [i for i in in_text_order if _bare_re_mention(events[i], doc)]
+    bare = set(bare_order)
+    for i in [i for i in in_text_order if i not in bare] + bare_order:
         event = events[i]
         if _tells_another(event, doc, trigger_starts):
             happenings.append(_Happening([i]))
             continue
+        if i in bare_order:
+            named = _named_happening(happenings, event, events)
+            if named is not None:
+                named.members.append(i)
+                continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _same_time_frame(h, event, events, actors) and _may_join(h, event, events)]
-        fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors)
+                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)]
+        fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
                  and _refers_back(h, event, events, doc, headline_end)]
         if fits:
             best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
             best.members.append(i)
         else:
             happenings.append(_Happening([i]))
-    merged = [_merged(h.members, events, places, actors) for h in happenings]
+    for h in happenings:
+        h.members.sort(key=lambda j: (_start(events[j]), j))
+    # (a bare re-mention's date, place and parties are its sentence's, not evidence of the happening)
+    merged = [_merged(h.members, events, places, actors, bare) for h in happenings]
     for part, whole in parts.items():
         # a detail of an act ("arrested on charges of ...") is one more passage of that act
         k = next(k for k, h in enumerate(happenings) if whole in h.members)
@@ -170,102 +198,6 @@ def _before_the_story(events: list[Event], published: str | None) -> bool:
         if last[:n] < story_day[:n]:
             e.historical, changed = True, True
     return changed
-
-
-# How concrete an act is: a detail is folded into an act at least as concrete as itself
-# ("arrested on charges": the charges are part of the arrest, not an accusation of their own)
-_CONCRETENESS = {"ASSAULT": 5, "PROTEST": 5, "COERCE": 4, "MOBILIZE": 4, "SANCTION": 3, "AID": 3, "RETREAT": 3,
-                 "CONCEDE": 3, "COOPERATE": 2, "CONSULT": 2, "AGREE": 2, "THREATEN": 1, "REQUEST": 1,
-                 "REJECT": 1, "ACCUSE": 1, "SUPPORT": 1}
-# Links by which a detail hangs on an act: its object, a prepositional phrase
-_DETAIL_LINKS = {"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod"}
-_SEPARATE_PREPS = {"after", "before", "following", "during", "amid", "since", "despite", "over", "against",
-                   "until", "ahead", "prior", "as"}
-# Verbs that say where an act is in its course: "the fighting ended", "protests erupted"
-_ASPECT_VERBS = {"end", "begin", "start", "continue", "resume", "erupt", "escalate", "stop", "cease", "intensify",
-                 "spread", "subside", "die", "break", "last", "come"}
-
-
-def _parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
-    """Passages that are a detail of another act in their sentence: a noun or verb hanging on
-    that act's trigger as its object or prepositional phrase ("arrested on charges", "banned
-    and blocked"), or an aspect verb whose subject is the act ("the fighting ended")."""
-    if doc is None:
-        return {}
-    tokens = {}
-    for i, e in enumerate(events):
-        if e.trigger is None:
-            continue
-        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        if span is not None and len(span):
-            tokens[i] = span.root
-    by_token = {tok.i: i for i, tok in tokens.items()}
-    parts: dict[int, int] = {}
-    for i, tok in tokens.items():
-        a = events[i]
-        protest = _protest_voicing(i, tok, events, tokens)
-        if protest is not None:
-            parts[i] = protest
-            continue
-        whole = _aspect_of(tok, by_token) if tok.lemma_.lower() in _ASPECT_VERBS else _detail_of(tok, by_token)
-        if whole is None or whole == i or events[whole].type == a.type:
-            continue
-        if (events[whole].negated, events[whole].hypothetical) != (a.negated, a.hypothetical):
-            continue
-        if tok.lemma_.lower() in _ASPECT_VERBS or _CONCRETENESS.get(a.type, 0) <= _CONCRETENESS.get(events[whole].type, 0):
-            parts[i] = whole
-    # a detail of a detail belongs to the act at the top
-    for i in list(parts):
-        seen = {i}
-        while parts[i] in parts and parts[i] not in seen:
-            seen.add(parts[i])
-            parts[i] = parts[parts[i]]
-        if parts[i] == i:
-            del parts[i]
-    return parts
-
-
-# What demonstrators voice: their demands and denunciations are the protest's content, not acts of their own
-_VOICED = {"REQUEST", "ACCUSE", "REJECT"}
-
-
-def _protest_voicing(i: int, tok: Any, events: Sequence[Event], tokens: dict[int, Any]) -> int | None:
-    """The protest whose phrase holds this demand ("a protest held by the union calling for the
-    release of ...", "a rally against the law demanding its repeal"), or None."""
-    if events[i].type not in _VOICED:
-        return None
-    ancestors = {t.i for t in tok.ancestors}
-    for j, other in tokens.items():
-        if events[j].type == "PROTEST" and other.i in ancestors and \
-                (events[j].negated, events[j].hypothetical) == (events[i].negated, events[i].hypothetical):
-            return j
-    return None
-
-
-def _aspect_of(tok: Any, by_token: dict[int, int]) -> int | None:
-    """The act an aspect verb is about: its subject ("the fighting ended"), or what its subject
-    measures ("three days of fighting ended")."""
-    for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject.i in by_token:
-            return by_token[subject.i]
-        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.i in by_token):
-                return by_token[obj.i]
-    return None
-
-
-def _detail_of(tok: Any, by_token: dict[int, int]) -> int | None:
-    """The event whose trigger this token hangs on as an object or a prepositional detail."""
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ not in _DETAIL_LINKS or cur.head.i == cur.i:
-            return None  # a subject, a clause of its own, a coordinated act: not a detail
-        if cur.dep_ == "prep" and cur.lower_ in _SEPARATE_PREPS:
-            return None
-        cur = cur.head
-        if cur.i in by_token:
-            return by_token[cur.i]
-    return None
 
 
 def _story_weight(h: _Happening) -> float:
@@ -352,6 +284,36 @@ def _refers_back(h: _Happening, event: Event, events: Sequence[Event], doc: Any,
     return _definite_noun(event, doc) or any(_start(m) < headline_end for m in same_word)
 
 
+def _named_happening(happenings: list[_Happening], event: Event, events: Sequence[Event]) -> _Happening | None:
+    """The happening a bare re-mention names: one of its type and status told in its time frame, whatever
+    date, place or parties its sentence lends it ("underscoring the seriousness of the fighting, TV showed a
+    meeting Friday"); failing that, one told in the other frame whose own date does not contradict its
+    sentence's (the tense of "the shooting" is its sentence's; "the invasion in March 2003" is not today's
+    bombing). Among several, the one it shares most with, then the earliest."""
+    told = [h for h in happenings if all(events[j].type == event.type and (events[j].negated, events[j].hypothetical)
+                                         == (event.negated, event.hypothetical) for j in h.members)]
+    same_frame = [h for h in told if any(events[j].historical == event.historical for j in h.members)]
+    candidates = same_frame or [h for h in told if not (_own_date(event) and any(
+        _own_date(events[j]) and not _dates_overlap(events[j], event) for j in h.members))]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
+
+
+def _bare_re_mention(event: Event, doc: Any) -> bool:
+    """A definite event noun with nothing of its own ("the attack came a day after ...", "the seriousness
+    of the fighting"): no place, time, number or clause on it, and no party of its own (parties count as
+    its own only where the noun is a verb's subject or object: "gunmen carried out the attack")."""
+    if doc is None or event.trigger is None:
+        return False
+    tok = _trigger_token(event, doc)
+    if tok is None or not names_an_earlier_event(tok):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+        return not any(not r.inferred for r in event.actor + event.recipient)
+    return True
+
+
 def _trigger_token(event: Event, doc: Any) -> Any:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -394,16 +356,52 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
             return False
     if a.type in _SPEECH_ACTS and a.actor and b.actor and not _share_party(a, b, actors):
         return False  # two speakers' statements, two meetings of different parties
+    if a.type in _DIRECTED_ACTS and _different_speakers(a, b, actors):
+        return False  # "Orszag denied his request" and "Sanford rejects aid": each its own speaker's act
     return True
 
 
-def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list) -> bool:
+def _different_speakers(a: Event, b: Event, actors: list) -> bool:
+    """Both passages name who acts (a bare country name left out: "French filmmaker slammed" names no
+    speaker), and no one, nor any actor of the same kind and country, is among both."""
+    def speakers(event: Event) -> list:
+        return [r for r in event.actor if 0 <= r.actor < len(actors) and actors[r.actor].kind != "country"]
+
+    refs_a, refs_b = speakers(a), speakers(b)
+    if not refs_a or not refs_b:
+        return False
+    return not _share_party(replace(a, actor=refs_a, recipient=[]), replace(b, actor=refs_b, recipient=[]), actors)
+
+
+def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list, doc: Any = None) -> bool:
     """Background is not the news it resembles ("pledged to reinstate" then "agreed to"): a passage
-    joins a happening told in the other time frame only when it tells one of its passages again."""
+    joins a happening told in the other time frame only when it tells one of its passages again, or
+    names it again by a definite description ("negotiations between A and B" ... "the talks between
+    A and B had collapsed"): the tense of a re-mention is the speaker's, not the happening's."""
     members = [events[j] for j in h.members]
     if any(m.historical == event.historical for m in members):
         return True  # the happening already holds a passage of its time frame (joined as told again)
-    return any(_told_again(m, event, actors) for m in members)
+    return any(_told_again(m, event, actors) or _named_again(m, event, actors, doc) for m in members)
+
+
+def _named_again(a: Event, b: Event, actors: list, doc: Any) -> bool:
+    """The later passage is a definite description of the earlier one's act ("the talks", "the
+    attack"): the same type, a party in common, and no date of its own to set it apart."""
+    first, later = (a, b) if _start(a) <= _start(b) else (b, a)
+    if doc is None or later.trigger is None or first.type != later.type or _own_date(later):
+        return False
+    if not _definite_noun(later, doc) or not (first.actor or first.recipient):
+        return False
+    if first.type in _MUTUAL_ACTS:
+        return _share_party(first, later, actors)  # "talks between A and B": either may be read as the actor
+    # one side's act named from the other side ("Hamas seized power" ... "the crackdown" on Hamas) is not it
+    return any(_share_party(replace(first, actor=getattr(first, role), recipient=[]),
+                            replace(later, actor=getattr(later, role), recipient=[]), actors)
+               for role in ("actor", "recipient") if getattr(first, role) and getattr(later, role))
+
+
+# Acts whose parties take part alike: which one the parse reads as the actor says nothing
+_MUTUAL_ACTS = {"CONSULT", "COOPERATE", "AGREE"}
 
 
 def _told_again(a: Event, b: Event, actors: list) -> bool:
@@ -539,16 +537,19 @@ def _word(event: Event) -> str:
 
 # -- one event from its passages ------------------------------------------------
 
-def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list) -> Event:
-    """The happening's event: the main passage's coding, the best evidence of all its passages."""
+def _merged(member_indices: list[int], events: Sequence[Event], places: list[Place], actors: list,
+            bare: set[int] = frozenset()) -> Event:
+    """The happening's event: the main passage's coding, the best evidence of all its passages
+    (`bare`: passages that only name it again, whose fields are their sentence's, not evidence)."""
     if len(member_indices) == 1:
         only = events[member_indices[0]]
         return replace(only, mentions=_mentions_of(only))
     members = [events[j] for j in member_indices]  # text order
+    telling = [j for j in member_indices if j not in bare] or list(member_indices)
     # the main passage is the one that tells most (the lead, not "the fighting" before it)
-    main = max(members, key=lambda e: (_evidence_weight(e), -_start(e)))
+    main = max((events[j] for j in telling), key=lambda e: (_evidence_weight(e), -_start(e)))
     # evidence is looked for in the main passage first, then by salience
-    by_salience = [main] + [events[j] for j in sorted(member_indices) if events[j] is not main]
+    by_salience = [main] + [events[j] for j in sorted(telling) if events[j] is not main]
     merged = replace(main)
     others = sorted((m for e in members if e is not main for m in _mentions_of(e)), key=lambda m: m.trigger.start)
     merged.mentions = _mentions_of(main)

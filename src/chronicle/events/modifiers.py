@@ -11,7 +11,8 @@ negated
     attack"); embedding verbs that deny the act ("denied attacking", "failed
     to", "refused to", "avoided"); "no"/"nobody"/"no one" as the trigger's
     subject or object ("no one was arrested", "there was no attack");
-    "without arresting". Cues along the chain cancel in pairs ("failed to stop
+    "without arresting" (and "without (Israel) halting ...", which the parser hangs
+    on the gerund). Cues along the chain cancel in pairs ("failed to stop
     the attack", "did not prevent the raid": it happened); "stopped"/"ended" count
     only under another negation (what was stopped had happened); a verb's
     negation does not reach a noun under its preposition ("did not respond to
@@ -21,7 +22,12 @@ hypothetical
     shall, should, must, can); embedding verbs of intent, threat, plan or
     request ("threatened to", "plans to", "vowed to", "called for", "urged",
     "is expected to", "warned that ... would"); conditionals ("if", "unless");
-    nouns of intent ("calls for", "the threat of", "plans for").
+    nouns of intent ("calls for", "the threat of", "plans for"); an event noun
+    with no definite determiner as the subject of a verb of consequence ("a
+    refusal to adopt it means ...": a condition put).
+factive verbs
+    a "that"-clause of "forget", "know", "regret" ... is taken as true: the
+    negation or modal on "we must not forget that Hamas seized power" stops there.
 
 Who claims it (attributed_to, attributed_span, attributed_actor) is read by
 attribution.py along the same chain of clauses.
@@ -133,6 +139,11 @@ def _negation(chain, cues: list[str]) -> bool:
         if level > 0 and tok.lower_ == "without":
             found.append(tok.text)
         levels.extend([level] * (len(found) - before))
+    # "without Israel halting settlement": the parser hangs "without" and the gerund's subject on the
+    # gerund itself; what is done "without" has not been done
+    if trigger.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "without" and c.i < trigger.i
+                                     for c in trigger.children):
+        found.append("without")
     # "no one was arrested", "nobody was hurt", "there was no attack"
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (c.lower_ in NEGATIVE_QUANTIFIERS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
@@ -202,6 +213,26 @@ def _generic_subject_of_modal(chain, cues: list[str]) -> bool:
     return True
 
 
+# Verbs that state what one thing brings about: "a refusal means isolation", "a strike would cost ..."
+CONSEQUENCE_VERBS = {"mean", "entail", "spell", "imply", "cost", "risk", "trigger", "invite", "require"}
+
+
+def _generic_condition(chain, cues: list[str]) -> bool:
+    """"A refusal to adopt the plan means freezing ties": an event noun with an indefinite article or
+    none, as the subject of a verb of consequence in the present, is a condition put, not an act reported
+    ("the refusal means ..." speaks of one that happened)."""
+    trigger, (head, dep) = chain[0][0], chain[-1]
+    if dep != "nsubj" or trigger.pos_ != "NOUN" or lemma_of(head) not in CONSEQUENCE_VERBS:
+        return False
+    if head.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    if any(c.dep_ == "poss" or c.dep_ in ("det", "predet") and c.lower_ not in ("a", "an", "any", "every")
+           for c in trigger.children):
+        return False
+    cues.append(head.text)
+    return True
+
+
 def _condition(clause: "Token") -> str | None:
     """The conditional subordinator of an adverbial clause ("if", "unless"; not "even if": that concedes)."""
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
@@ -217,7 +248,8 @@ def _hypothetical(chain, cues: list[str]) -> bool:
         if plan is not None:
             cues.append(plan.text)
             return True
-    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues) or _asked(trigger, cues):
+    if _purpose(trigger, cues) or _generic_subject_of_modal(chain, cues) or _generic_condition(chain, cues) \
+            or _asked(trigger, cues):
         return True
     for level, (tok, dep) in enumerate(chain):
         if level > 0 and dep in ("relcl", "acl", "parataxis", "ROOT", "nsubj", "appos", "npadvmod"):
@@ -285,12 +317,33 @@ def _not_done_instead(trigger: "Token", cues: list[str]) -> bool:
     return False
 
 
+# Verbs whose "that"-clause is taken as true whatever is said of the verb: "we must not forget that
+# Hamas seized power", "he did not know that troops had fired" (the seizure, the firing happened)
+# (only verbs whose own negation keeps the clause true: "did not find that police fired" leaves it open)
+FACTIVE_VERBS = {"forget", "know", "remember", "regret", "realise", "realize", "recall", "notice", "ignore",
+                 "overlook", "deplore", "lament", "resent"}
+
+
+def _factive_scope(chain: list[tuple["Token", str]]) -> list[tuple["Token", str]]:
+    """The chain up to a factive verb whose finite clause holds the trigger: the negation or modal on
+    "must not forget" is about remembering, not about what the clause says happened."""
+    for level in range(1, len(chain)):
+        tok, dep = chain[level]
+        below = chain[level - 1][0]
+        if dep == "ccomp" and lemma_of(tok) in FACTIVE_VERBS and below.pos_ in ("VERB", "AUX") and (
+                below.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                          for c in below.children)):
+            return chain[:level]
+    return chain
+
+
 def find_modifiers(ann: "Annotations", sent: "SpacySpan", trigger: "Token") -> Modifiers:
     """Negation, hypothetical/future and attribution of the event triggered by `trigger`."""
     mods = Modifiers()
     chain = clause_chain(trigger)
-    mods.negated = _negation(chain, mods.cues) or _not_done_instead(trigger, mods.cues)
-    mods.hypothetical = _hypothetical(chain, mods.cues)
+    scope = _factive_scope(chain)
+    mods.negated = _negation(scope, mods.cues) or _not_done_instead(trigger, mods.cues)
+    mods.hypothetical = _hypothetical(scope, mods.cues)
     found = attribution_of(ann, sent, chain)
     if found is not None:
         mods.attributed_to, mods.attributed_span, mods.attributed_actor = found

@@ -3,7 +3,11 @@
 The tests the classifier (classify.py) applies to every coded trigger: a figure of
 speech ("an attack on press freedom"), a habit ("police routinely beat"), a comment on
 an event named before ("these protests showed"), a bare toll, an accident or a hazard
-("a gas explosion", "floods killed"), a sport result; and whether the sentence names a
+("a gas explosion", "floods killed"), a sport result, a state rather than an act ("troops
+are currently stationed in", "prisoners jailed in", "has always been ready to", "Egypt's
+solidarity with Sudan"), an act told as another's grounds or topic ("forced out for
+supporting", "a conflict over support of"), an agreement kept or broken ("compliance with
+its commitments"); and whether the sentence names a
 political participant at all (sport, weather and markets vocabulary with none yields
 nothing).
 """
@@ -132,8 +136,20 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
     """Words that name an event without reporting that it happened here."""
     tok = ev.trigger.head
     if ev.type == "CONSULT" and lemma_of(tok) == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-        return True  # "protesters were met with tear gas": a reception, not a meeting
+            c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "agent" for c in tok.children):
+        return True  # "protesters were met with tear gas", "they were met by guards": a reception, not a meeting
+    if _standing_state(ev, tok):
+        return True  # "troops are currently stationed in ...", "prisoners jailed in ...", "has always backed"
+    if ev.type == "SUPPORT" and tok.pos_ == "NOUN" and _held_stance(tok):
+        return True  # "the purpose of Egypt's solidarity with Sudan": a stance held, not one voiced
+    if ev.type in STANCE_TYPES and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "for" \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        return True  # "forced out of office for supporting a rival": the grounds of another act, told as its reason
+    if ev.type in STANCE_TYPES and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("over", "about") \
+            and lemma_of(tok.head.head) in DISPUTES:
+        return True  # "a conflict with the party over support of a candidate": what a dispute is about
+    if ev.type in KEPT_AGREEMENT_TYPES and tok.pos_ == "NOUN" and _kept_or_broken(tok):
+        return True  # "compliance with its commitments", "violated the accord": an agreement already in force
     cur = tok
     for _ in range(6):
         # "the authority ... to order his agents to massacre": a capacity and everything inside it
@@ -173,6 +189,22 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
 
 # Verbal acts that, in the simple present of a relative clause, describe a standing position
 STANCE_TYPES = {"REJECT", "SUPPORT", "ACCUSE", "AGREE", "COOPERATE"}
+# Verbs that keep someone where they are: in the present passive ("are stationed", "are held") a state
+HOLDING_VERBS = {"station", "base", "garrison", "house", "hold", "keep", "imprison", "jail", "intern", "confine",
+                 "detain", "deploy", "post", "position", "incarcerate"}
+# Adverbs that say a state holds now: "are currently deployed", "are still held"
+STATE_ADVERBS = {"currently", "still", "now", "presently", "permanently", "already"}
+# Nouns that name people by their captivity: "prisoners jailed in ...", "hostages held by ..." describe
+# who they are, not an arrest
+CAPTIVES = {"prisoner", "detainee", "inmate", "captive", "hostage", "convict", "internee", "pow"}
+# Adverbs that make a stance a trait: "has always backed", "has long opposed"
+TRAIT_ADVERBS = {"always", "long", "consistently", "steadfastly", "forever"}
+# An agreement one complies with or breaks is already in force: its keeping is not a new act of agreeing
+KEPT_AGREEMENT_TYPES = {"AGREE", "COOPERATE"}
+KEEPING_WORDS = {"comply", "compliance", "honour", "honor", "respect", "fulfil", "fulfill", "fulfilment",
+                 "fulfillment", "abide", "adhere", "adherence", "violate", "violation", "breach", "uphold", "observe",
+                 "observance", "implement", "implementation", "keep", "break", "accordance", "line", "contravene",
+                 "contravention", "renege", "default"}
 # Verbs of necessity: a demand only when someone says it ("'the law needs to change,' she said")
 NECESSITY_VERBS = {"need", "require"}
 QUOTE_MARKS = "\"\u201c\u201d"
@@ -198,6 +230,56 @@ def _habitual_noun(tok: "Token") -> bool:
     # (the parser often hangs "daily" on the verb: the word just before the noun counts too)
     return any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for n in nouns for c in n.children) or any(
         n.i > 0 and n.doc[n.i - 1].lower_ in HABITUAL_ADJECTIVES for n in nouns)
+
+
+def _standing_state(ev: CodedEvent, tok: "Token") -> bool:
+    """A state that holds, not an act: troops or prisoners where they are kept ("1,500 troops are currently
+    stationed in ...", "prisoners jailed in ..."), or a stance held as a trait ("has always been ready to")."""
+    if ev.type in ("MOBILIZE", "COERCE") and tok.tag_ == "VBN":
+        if tok.dep_ == "acl" and lemma_of(tok.head) in CAPTIVES:
+            return True  # "prisoners jailed in Israel": who they are
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        present = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in aux) and not any(
+            c.lower_ in ("being", "been") or c.tag_ == "MD" for c in aux)
+        if present and lemma_of(tok) in HOLDING_VERBS and (
+                lemma_of(tok) not in ("deploy", "post", "position", "detain")
+                or any(c.dep_ == "advmod" and c.lower_ in STATE_ADVERBS for c in tok.children)):
+            return True  # "are stationed in", "are currently deployed": where they are now
+    if ev.type in STANCE_TYPES:
+        holders = [tok] + ([tok.head] if tok.dep_ in ("acomp", "xcomp") and tok.head.i != tok.i else [])
+        if any(c.dep_ in ("advmod", "neg") and c.lower_ in TRAIT_ADVERBS for h in holders for c in h.children):
+            return True
+    return False
+
+
+# Nouns of a quarrel: what one is "over" or "about" is its topic ("a row over his backing of the plan")
+DISPUTES = {"conflict", "dispute", "row", "quarrel", "spat", "feud", "controversy", "standoff", "stand-off", "rift",
+            "disagreement", "tension", "tensions", "wrangle", "squabble", "fight", "battle", "argument", "uproar",
+            "outcry", "furore", "furor", "debate"}
+# Verbs that voice a stance: "expressed its solidarity", "pledged his support" report an act
+VOICING_VERBS = {"express", "voice", "declare", "pledge", "offer", "reaffirm", "reiterate", "announce", "show",
+                 "extend", "convey", "proclaim", "affirm", "stress", "confirm", "give", "lend", "throw", "state"}
+
+
+def _held_stance(tok: "Token") -> bool:
+    """"Egypt's solidarity with Sudan", "Iran's support for the group": a possessed stance noun names a
+    relation that holds, unless a verb voices it ("expressed its solidarity")."""
+    if not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    return not (tok.dep_ in ("dobj", "nsubjpass") and lemma_of(tok.head) in VOICING_VERBS)
+
+
+def _kept_or_broken(tok: "Token") -> bool:
+    """Is an agreement noun what someone keeps or breaks ("compliance with its commitments", "honour
+    the accords", "in violation of the truce")? Looks at the word it hangs on, and for a phrase the parser
+    hung on the verb ("monitor Russia's compliance with its commitments"), at that verb's object too."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    governors = [head] + [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+    return any(lemma_of(g) in KEEPING_WORDS for g in governors)
 
 
 def _quoted(tok: "Token") -> bool:
@@ -235,7 +317,7 @@ def _anaphoric(tok: "Token") -> bool:
 def names_an_earlier_event(tok: "Token") -> bool:
     """"The attack came a day after ...": a definite event noun with nothing of its own (no
     place, time, participants or numbers). After an event of its type in the same article it
-    is that event named again, not a new one; the article stage decides (it sees the article)."""
+    is that event named again, not a new one; identity.py makes it one more mention of it."""
     return tok.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the",) or c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETS
         for c in tok.children) and not _own_details(tok)

@@ -19,6 +19,9 @@ around them, not in the word itself:
   a thing        "missiles capable of reaching the coast": a weapon nothing is done with
   a document     "the act bars the state from ...", "the bill says ...": what a law or
                  a bill says is its content, not a happening
+  commerce       "suppliers are cracking down on customers", "investors signed onto the
+                 programme": a business's dealings with no state party in them
+  obstruction    "troops blocked the road": the authorities blocking something is no protest
 
 `excluded_reading(token, event_type)` says why a use is not that event (or None).
 Every rule looks at the word's own syntactic neighbours; none at a particular text.
@@ -100,6 +103,19 @@ _DOCUMENTS = {"bill", "act", "law", "resolution", "protocol", "treaty", "constit
               "policy", "proposal", "guideline", "report", "reform", "program", "programme", "initiative", "scheme"}
 # Anonymity: a source's terms for speaking, not a request to anyone
 _NAMING = {"name", "identify", "quote", "cite", "disclose"}
+# Commercial doers: what they do to customers or put money into is business, not a political act
+# (not "producer", "exporter", "carrier": "the largest oil exporter" is often a state, a carrier a warship)
+_COMMERCIAL = {"supplier", "company", "firm", "investor", "bank", "lender", "retailer", "utility", "provider",
+               "manufacturer", "corporation", "creditor", "shareholder", "insurer", "distributor", "seller",
+               "vendor", "landlord", "wholesaler", "automaker", "conglomerate", "startup", "broker", "developer"}
+# Parties that make a business's act political: a state, its organs, its people as a nation
+_STATE_PARTIES = {"government", "state", "ministry", "minister", "official", "authority", "regulator", "president",
+                  "parliament", "congress", "senate", "court", "police", "army", "military", "union", "worker",
+                  "council", "mayor", "governor", "agency", "regime", "administration", "protester", "activist"}
+# The state's armed and civil authorities: what they block is obstructed, not protested
+_AUTHORITIES = {"army", "troop", "soldier", "force", "police", "policeman", "military", "government", "authority",
+                "official", "ministry", "court", "navy", "guard", "regime", "administration", "peacekeeper",
+                "state", "municipality", "council", "city", "county", "department", "agency"}
 
 
 def _lemma(tok: "Token") -> str:
@@ -239,6 +255,20 @@ def _document_content(tok: "Token") -> bool:
     return False
 
 
+# Agreements as texts: "the accords signed by both sides contain ..."
+_AGREEMENTS = {"agreement", "accord", "treaty", "pact", "deal", "protocol", "convention", "charter", "memorandum",
+               "understanding", "arrangement", "compact", "declaration", "settlement", "truce", "ceasefire"}
+# Verbs by which a text says what it holds: "the accords contain an obligation", "the deal stipulates ..."
+_SAYING_OF_TEXTS = {"contain", "stipulate", "include", "provide", "oblige", "obligate", "require", "envisage",
+                    "envision", "state", "specify", "guarantee", "forbid", "prohibit", "commit", "say", "grant"}
+
+
+def _document_speaking(tok: "Token") -> bool:
+    """"The agreements signed by Israel contain an obligation to ...": an agreement noun that is the subject
+    of what a text says is the standing document, not an agreement reached here."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and _lemma(tok.head) in _SAYING_OF_TEXTS
+
+
 def _anonymity(tok: "Token") -> bool:
     """"asked not to be named", "spoke on condition of anonymity"."""
     for c in tok.subtree:
@@ -282,13 +312,43 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return "a weapon nothing is done with"
     if _document_content(tok):
         return "what a document says, not a happening"
+    if event_type in ("AGREE", "COOPERATE") and _document_speaking(tok):
+        return "an agreement as a text that says something, not an act of agreeing"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _document_speaking(tok.head) and _lemma(tok.head) in _AGREEMENTS:
+        return "how a standing agreement came about, said to name it"
     if event_type == "REQUEST" and lemma == "ask" and _asks_a_question(tok):
         return "asking a question, not for something"
     if event_type == "THREATEN" and lemma == "threat" and _danger(tok):
         return "a danger someone faces, not a threat made"
     if _plot(tok):
         return "the plot of a story, not a happening"
+    if event_type not in ("ASSAULT", "PROTEST") and _business_dealing(tok):
+        return "a business's dealings, not a political act"
+    if event_type == "PROTEST" and lemma in ("block", "blockade", "barricade") and _by_authorities(tok):
+        return "the authorities obstructing something, not a protest"
     return None
+
+
+def _business_dealing(tok: "Token") -> bool:
+    """"Suppliers are cracking down as customers default", "investors signed onto the programmes": a
+    commercial doer whose act reaches no state party (the state, its organs, a union) is trading."""
+    subject = _subject(tok)
+    if tok.dep_ == "relcl" and subject is not None and subject.lower_ in ("which", "that", "who"):
+        subject = tok.head
+    if subject is None or _lemma(subject) not in _COMMERCIAL:
+        return False
+    reached = _objects(tok) + [g for c in _children(tok, "prep", "dative", "agent") for g in _children(c, "pobj")]
+    reached += [g for t in list(reached) for g in t.children if g.dep_ == "conj"]
+    return not any(_lemma(t) in _STATE_PARTIES or t.ent_type_ in ("GPE", "NORP") for t in reached)
+
+
+def _by_authorities(tok: "Token") -> bool:
+    """"The army tried to block the channels", "police blocked the road": blocking by the state."""
+    subject = _subject(tok)
+    if subject is None:
+        return False
+    doers = [subject] + [c for c in subject.children if c.dep_ == "conj"]
+    return any(_lemma(d) in _AUTHORITIES or d.lower_ in _AUTHORITIES for d in doers)
 
 
 # "the threat that faces the country", "faces a threat", "poses a threat to": a danger, nobody threatens
