@@ -65,6 +65,10 @@ ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy"}
 # Things withdrawn that are non-military resources (PLOVER SANCTION withdraw, not RETREAT).
 WITHDRAWN_RESOURCES = {"aid", "ambassador", "envoy", "inspector", "observer", "diplomat", "funding", "support",
                        "peacekeeper", "peacekeeping", "monitor", "mission", "staff", "worker", "recognition"}
+# What a legislature or government blocks when it refuses something (PLOVER REJECT), not a road
+PROPOSALS = {"attempt", "bill", "proposal", "resolution", "measure", "plan", "move", "law", "nomination", "legislation",
+             "deal", "vote", "effort", "bid", "appointment", "motion", "amendment", "reform", "request", "initiative",
+             "budget", "sale", "merger", "confirmation", "ratification", "treaty"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 OBLIGATION_AUX = {"must", "should"}
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
@@ -213,6 +217,8 @@ class RuleClassifier:
         for k in sorted(events, key=lambda k: -view.depth(events[k].trigger.head)):
             ev = events.get(k)
             cur = ev.trigger.head if ev else None
+            if cur is not None and cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                continue  # "families clashed ... and gunmen opened fire": a clause with its own doers is another event
             for _ in range(2):
                 if cur is None or cur.head.i == cur.i:
                     break
@@ -239,6 +245,7 @@ class RuleClassifier:
                   and getattr(events.get(ev.trigger.head.head.i), "type", None) == "ASSAULT"]:
             del events[k]
         self._speech_requests(sent, events, heads)
+        _announced_refusals(self._view, events)
         _speech_blames(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
@@ -325,6 +332,8 @@ class RuleClassifier:
                 ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
             elif objects & ABSTRACT_SEIZED:
                 ev.mode = None  # "seized power": a takeover, not a confiscation of goods
+        if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
+            self._read_blocking(ev)
         if ev.type == "RETREAT" and ev.mode == "withdraw":
             objects = {lemma_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             if objects & WITHDRAWN_RESOURCES:
@@ -345,6 +354,24 @@ class RuleClassifier:
         if is_negated(tok) and ev.type in ("AGREE", "CONCEDE", "SUPPORT"):
             # "will not accept", "refuses to back": a refusal (PLOVER REJECT)
             ev.type, ev.mode, ev.framed = "REJECT", None, True
+
+    @staticmethod
+    def _read_blocking(ev: CodedEvent) -> None:
+        """Who blocks what: demonstrators blocking a road protest (PLOVER obstruct), a majority
+        blocking a bill refuses it (REJECT), and people kept from going somewhere are restricted
+        (COERCE: "was blocked from entering the camp", "blocked the reporters")."""
+        tok = ev.trigger.head
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        doers = {lemma_of(c) for c in tok.children if c.dep_ in ("nsubj", "agent")} | {
+            lemma_of(g) for c in tok.children if c.dep_ == "agent" for g in c.children}
+        if doers & PARTICIPANT_NOUNS:
+            return
+        if {lemma_of(o) for o in objects} & PROPOSALS:
+            ev.type, ev.mode = "REJECT", None
+        elif any(o.ent_type_ in ("PERSON", "NORP") or lemma_of(o) in PEOPLE or o.lower_ in ("him", "her", "them")
+                 for o in objects) or any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                     g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+            ev.type, ev.mode = "COERCE", "restrict"
 
     def _absorb(self, frame: CodedEvent, ev: CodedEvent, frame_lemma: str) -> bool:
         """Fold `ev` into the frame it hangs from, setting the frame's reading; False to keep both."""
@@ -377,6 +404,8 @@ class RuleClassifier:
             return True  # "defused a bomb", "seized rockets": the weapon is what was disrupted
         if frame.type in ("COERCE", "ASSAULT") and ev.type == "PROTEST" and ev.trigger.head.pos_ == "NOUN":
             return True  # "police dispersed the demonstration": the intervention is the event
+        if frame.type in ("COERCE", "ASSAULT") and ev.type == "MOBILIZE" and ev.trigger.head.pos_ == "NOUN":
+            return True  # "opened fire on an army patrol", "ambushed a convoy": the forces are the target
         if frame.type == "AGREE" and ev.type in HOSTILE and ev.trigger.head.dep_ == "xcomp" and ev.trigger.head.head.i == frame.trigger.head.i:
             # vowing or pledging violence is a threat
             frame.type, frame.mode, frame.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
@@ -538,6 +567,62 @@ def _speech_blames(view: SentenceView, events: dict[int, CodedEvent]) -> None:
             continue  # someone must say it (a coordinated verb shares its subject)
         trig = Trigger(speech, speech.i, speech.i + 1, [Sense("ACCUSE", None, 0.5)], "frame")
         events[speech.i] = CodedEvent(trig, "ACCUSE", None, 0.5, 0.5, 0.0, 0.5, tree_depth(speech), framed=True)
+
+
+# verbs of states and outcomes: "said the economy would not recover" refuses nothing
+STATIVE_VERBS = {"be", "have", "know", "think", "believe", "seem", "appear", "happen", "need", "expect", "recover",
+                 "last", "change", "matter", "work", "succeed", "fail", "survive", "exist", "remain", "become", "get"}
+PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "it"}  # "the ministry said it would not ..."
+REFUSAL_AUX = FUTURE_AUX | {"can", "ca", "could"}
+
+
+def _refused_act(clause: "Token") -> "Token | None":
+    """The act a reported clause says will not be done ("he won't spend", "we are not going to
+    negotiate", "we will not be seeking"), or None."""
+    if not any(c.dep_ == "neg" for c in clause.children):
+        return None
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    act = clause
+    if lemma_of(clause) == "go" and "to" not in auxes:
+        act = next((c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None:
+            return None
+    elif not auxes & REFUSAL_AUX:
+        return None
+    return act if act.pos_ == "VERB" and lemma_of(act) not in STATIVE_VERBS else None
+
+
+def _announced_refusals(view: SentenceView, events: dict[int, CodedEvent]) -> None:
+    """"X said he won't spend the money", "we are not going to negotiate the border, the president
+    said", "she said she would reject the funds": a speaker announcing what they will not do has
+    refused it (PLOVER REJECT), an act done by speaking. The refusal sits on the speech verb: the
+    act refused is negated or still to come, the statement is not. The act named is its content."""
+    for tok, dep in zip(view.tokens, view.deps):
+        if dep != "ccomp" or lemma_of(tok.head) not in SPEECH_VERBS or tok.head.i in events:
+            continue
+        inside = [k for k in events if tok.left_edge.i <= k <= tok.right_edge.i]
+        act = _refused_act(tok)
+        if act is None:
+            # "said she would reject the offer": a refusal announced for the future is made now
+            act = next((events[k].trigger.head for k in inside if events[k].type == "REJECT"
+                        and events[k].trigger.head.pos_ == "VERB" and _is_future(events[k].trigger.head)), None)
+            if act is None:
+                continue
+        subject = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.lower_ in PERSONAL_PRONOUNS or speaker is not None and lemma_of(subject) == lemma_of(speaker)):
+            continue  # another's act ("said the rebels would not attack"), or no act ("said prices would not fall")
+        inner = [events.pop(k) for k in sorted(inside, key=lambda k: view.depth(events[k].trigger.head))]
+        # the act refused as its words say it ("will not meet": a meeting), before "will" made it a promise
+        content = max((s for ev in inner if ev.type != "REJECT" for s in ev.trigger.senses),
+                      key=lambda s: s.weight, default=None)
+        speech = tok.head
+        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("REJECT", None, 0.6)], "frame")
+        ev = CodedEvent(trig, "REJECT", _content_mode("REJECT", content.type, content.mode) if content else "change",
+                        0.6, 0.6, 0.0, 0.6, view.depth(speech), framed=True)
+        ev.content.extend(e.trigger for e in inner)
+        events[speech.i] = ev
 
 
 # -- the learned sentence model ---------------------------------------------
