@@ -56,12 +56,14 @@ CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl
 CONTENT_PREPS = {"of", "for", "to", "on", "against", "into", "about", "over", "with", "from", "in"}
 INTENT_VERBS = {"plan", "intend", "decide", "hope", "expect", "aim", "want", "wish", "set", "seek"}
 PREPARE_VERBS = {"prepare", "poise", "gear", "ready"}
+# "is prepared to lift the ban", "ready to impose martial law": an offer or a threat, not an act done
+WILLING_WORDS = {"prepared", "prepare", "ready", "willing"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insist", "add", "write", "stress",
                 "argue", "reiterate", "repeat", "warn", "remind"}
 # Verbs that put a measure in place: the measure is the event (a state's blockade is coercion).
 IMPOSE_VERBS = {"impose", "reimpose", "extend", "tighten", "enforce", "declare", "maintain", "order"}
-ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy"}
+ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy", "allow", "permit", "authorize", "authorise"}
 # Things withdrawn that are non-military resources (PLOVER SANCTION withdraw, not RETREAT).
 WITHDRAWN_RESOURCES = {"aid", "ambassador", "envoy", "inspector", "observer", "diplomat", "funding", "support",
                        "peacekeeper", "peacekeeping", "monitor", "mission", "staff", "worker", "recognition"}
@@ -99,7 +101,7 @@ def _governor(tok: "Token", heads: dict[int, Trigger], max_hops: int = 4) -> Tri
         if cur.dep_ in ("acl", "relcl", "amod") and lemma_of(cur) in SUSPICION:
             return None  # "a man suspected of kidnapping": a suspicion, not part of this event
         cur = cur.head
-        if cur.i in heads:
+        if cur.i in heads and heads[cur.i].head.i != tok.i:  # not the light verb of the token's own noun
             return heads[cur.i]
     return None
 
@@ -113,10 +115,40 @@ def _orders_release(order: "Token") -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in order.subtree)
 
 
+# Single voices: when one of these "protests", it objects in words (PLOVER ACCUSE), it does not demonstrate
+VOICES = {"government", "ministry", "embassy", "group", "spokesman", "spokeswoman", "spokesperson", "official",
+          "minister", "president", "organization", "organisation", "agency", "council", "watchdog", "department",
+          "office", "envoy", "ambassador", "diplomat", "foreign", "chancellor", "premier", "leader", "body"}
+PLACE_PREPS = {"in", "at", "outside", "near", "through", "across", "along", "before", "in front of"}
+
+
+def _voiced_objection(verb: "Token") -> bool:
+    """"A rights group protested against the treatment of refugees", "the embassy protested": one
+    voice with no crowd, street or place of its own objects in words; "students protested in the
+    capital" demonstrate."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or lemma_of(subject) in PARTICIPANT_NOUNS or subject.ent_type_ == "NORP":
+        return False
+    if any(t.like_num or t.lower_ in ("thousands", "hundreds", "dozens") for t in subject.subtree):
+        return False
+    if not (lemma_of(subject) in VOICES or subject.ent_type_ in ("ORG", "GPE", "PERSON") and subject.tag_ not in ("NNS", "NNPS")):
+        return False  # ("Farmers protested": a crowd, whatever the entity tagger says)
+    return not any(c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(
+        c.lower_ == "outside" or g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "NOUN" and lemma_of(g) in ("street", "square", "capital", "city", "building", "headquarters")
+        for g in c.children) for c in verb.children)
+
+
+def _is_willing(tok: "Token") -> bool:
+    """"is prepared to lift", "ready to talk", "willing to forgive": an act offered, not done."""
+    return tok.dep_ == "xcomp" and lemma_of(tok.head) in WILLING_WORDS | {t.lower_ for t in [tok.head]} & WILLING_WORDS
+
+
 def _is_future(tok: "Token") -> bool:
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
             return True
+    if _is_willing(tok):
+        return True
     # "is going to meet", "plans to visit"
     if tok.dep_ == "xcomp" and (lemma_of(tok.head) in INTENT_VERBS or lemma_of(tok.head) == "go"):
         return True
@@ -332,6 +364,8 @@ class RuleClassifier:
                 ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
             elif objects & ABSTRACT_SEIZED:
                 ev.mode = None  # "seized power": a takeover, not a confiscation of goods
+        if ev.type == "PROTEST" and lemma_of(tok) == "protest" and tok.pos_ == "VERB" and not ev.framed and _voiced_objection(tok):
+            ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
             self._read_blocking(ev)
         if ev.type == "RETREAT" and ev.mode == "withdraw":
@@ -379,7 +413,8 @@ class RuleClassifier:
             return True  # the topic of a protest is not an event of its own (PLOVER 3.12.2)
         if undoes(frame.trigger.head) and frame.trigger.kind == "word" and is_object_of(ev.trigger.head, frame.trigger.head):
             if ev.type in HOSTILE or ev.type == "THREATEN":
-                frame.type, frame.mode, frame.framed = "CONCEDE", None, True
+                if not (frame.type == "AGREE" and frame.framed):  # "is prepared to lift the ban": offered, not done
+                    frame.type, frame.mode, frame.framed = "CONCEDE", None, True
                 return True
             if ev.type in COOPERATIVE:
                 frame.type, frame.mode, frame.framed = "SANCTION", "discontinue", True
@@ -389,6 +424,10 @@ class RuleClassifier:
             # "ordered the release of ...", "ordered the activists arrested last week to be freed": an
             # order to free is the release, whatever the words that say who is freed ("arrested")
             frame.type, frame.mode, frame.framed = "RETREAT", "release", True
+            return True
+        if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE and frame.type == "THREATEN" and frame.framed:
+            # "plans to impose restrictions", "prepared to impose martial law": the measure is threatened
+            frame.mode = _content_mode("THREATEN", ev.type, ev.mode)
             return True
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE | {"REQUEST"}:
             if ev.type == "PROTEST" and ev.mode in ("obstruct", "boycott"):
@@ -406,7 +445,9 @@ class RuleClassifier:
             return True  # "police dispersed the demonstration": the intervention is the event
         if frame.type in ("COERCE", "ASSAULT") and ev.type == "MOBILIZE" and ev.trigger.head.pos_ == "NOUN":
             return True  # "opened fire on an army patrol", "ambushed a convoy": the forces are the target
-        if frame.type == "AGREE" and ev.type in HOSTILE and ev.trigger.head.dep_ == "xcomp" and ev.trigger.head.head.i == frame.trigger.head.i:
+        if frame.type == "AGREE" and ev.type in HOSTILE and ev.trigger.head.head.i == frame.trigger.head.i and (
+                ev.trigger.head.dep_ == "xcomp" or ev.trigger.head.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in ev.trigger.head.children)):
             # vowing or pledging violence is a threat
             frame.type, frame.mode, frame.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
             return True
@@ -478,8 +519,8 @@ class RuleClassifier:
                 for c in tok.children):
             # "will withdraw its troops unless ...": a withdrawal held over someone is an ultimatum
             ev.type, ev.mode, ev.framed = "THREATEN", None, True
-        elif ev.type in COOPERATIVE or ev.type in ("CONCEDE", "RETREAT") and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
+        elif ev.type in COOPERATIVE or ev.type in ("CONCEDE", "RETREAT") and (any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children) or _is_willing(tok)):
             # "will allow the refugees to return", "would release the hostages": a concession
             # promised is an agreement to make it (PLOVER AGREE), not one made ("decided to allow"
             # is a decision taken: it stays CONCEDE)
