@@ -38,7 +38,11 @@ from chronicle.events.occurrence import (
     joined_to_protest, mark_commentary, mode_specificity, not_an_occurrence, sentence_is_political,
     sport_result, under_without, undoes, voiced_by_participants,
 )
+from chronicle.events.frames import (
+    FUTURE_AUX, SPEECH_VERBS, content_mode, is_future, is_prepared, is_willing,
+)
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
+from chronicle.events.speech_acts import announced_refusals, speech_blames, voiced_objection
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,13 +58,6 @@ CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl
 # prepositions that introduce what a frame is about ("accused of", "call for", "talks on"); others
 # ("after the fighting", "following the invasion") set the scene and end the content path
 CONTENT_PREPS = {"of", "for", "to", "on", "against", "into", "about", "over", "with", "from", "in"}
-INTENT_VERBS = {"plan", "intend", "decide", "hope", "expect", "aim", "want", "wish", "set", "seek"}
-PREPARE_VERBS = {"prepare", "poise", "gear", "ready"}
-# "is prepared to lift the ban", "ready to impose martial law": an offer or a threat, not an act done
-WILLING_WORDS = {"prepared", "prepare", "ready", "willing"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insist", "add", "write", "stress",
-                "argue", "reiterate", "repeat", "warn", "remind"}
 # Verbs that put a measure in place: the measure is the event (a state's blockade is coercion).
 IMPOSE_VERBS = {"impose", "reimpose", "extend", "tighten", "enforce", "declare", "maintain", "order"}
 ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy", "allow", "permit", "authorize", "authorise"}
@@ -115,74 +112,24 @@ def _orders_release(order: "Token") -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in order.subtree)
 
 
-# Single voices: when one of these "protests", it objects in words (PLOVER ACCUSE), it does not demonstrate
-VOICES = {"government", "ministry", "embassy", "group", "spokesman", "spokeswoman", "spokesperson", "official",
-          "minister", "president", "organization", "organisation", "agency", "council", "watchdog", "department",
-          "office", "envoy", "ambassador", "diplomat", "foreign", "chancellor", "premier", "leader", "body"}
-PLACE_PREPS = {"in", "at", "outside", "near", "through", "across", "along", "before", "in front of"}
+# Civilians who, fighting the police, riot rather than wage an armed clash (ACLED: violent demonstration)
+CROWD_DOERS = {"supporter", "student", "youth", "resident", "villager", "crowd", "mob", "protester", "demonstrator",
+               "protestor", "worker", "fan", "activist", "farmer", "mourner", "rioter"}
+POLICE = {"police", "policeman", "riot", "officer", "security", "guard", "gendarme", "gendarmerie"}
+SCUFFLE_VERBS = {"fight", "clash", "battle", "scuffle", "brawl", "skirmish"}
 
 
-def _voiced_objection(verb: "Token") -> bool:
-    """"A rights group protested against the treatment of refugees", "the embassy protested": one
-    voice with no crowd, street or place of its own objects in words; "students protested in the
-    capital" demonstrate."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or lemma_of(subject) in PARTICIPANT_NOUNS or subject.ent_type_ == "NORP":
+def _crowd_against_police(verb: "Token") -> bool:
+    """"his supporters fought running battles with police", "students clashed with riot police"."""
+    if lemma_of(verb) not in SCUFFLE_VERBS:
         return False
-    if any(t.like_num or t.lower_ in ("thousands", "hundreds", "dozens") for t in subject.subtree):
-        return False
-    if not (lemma_of(subject) in VOICES or subject.ent_type_ in ("ORG", "GPE", "PERSON") and subject.tag_ not in ("NNS", "NNPS")):
-        return False  # ("Farmers protested": a crowd, whatever the entity tagger says)
-    return not any(c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(
-        c.lower_ == "outside" or g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "NOUN" and lemma_of(g) in ("street", "square", "capital", "city", "building", "headquarters")
-        for g in c.children) for c in verb.children)
-
-
-def _is_willing(tok: "Token") -> bool:
-    """"is prepared to lift", "ready to talk", "willing to forgive": an act offered, not done."""
-    return tok.dep_ == "xcomp" and lemma_of(tok.head) in WILLING_WORDS | {t.lower_ for t in [tok.head]} & WILLING_WORDS
-
-
-def _is_future(tok: "Token") -> bool:
-    for child in tok.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
-            return True
-    if _is_willing(tok):
-        return True
-    # "is going to meet", "plans to visit"
-    if tok.dep_ == "xcomp" and (lemma_of(tok.head) in INTENT_VERBS or lemma_of(tok.head) == "go"):
-        return True
-    return False
-
-
-def _is_prepared(tok: "Token") -> bool:
-    return tok.dep_ in ("xcomp", "pobj", "pcomp") and lemma_of(tok.head) in PREPARE_VERBS or (
-        tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma_of(tok.head.head) in PREPARE_VERBS)
-
-
-def _content_mode(frame_type: str, content_type: str, content_mode: str | None) -> str | None:
-    """The frame's mode from what it is about (PLOVER REQUEST/REJECT/THREATEN modes)."""
-    if frame_type in ("REQUEST", "REJECT"):
-        if content_type == "CONSULT":
-            return "meet"
-        if content_type in ("AID", "COOPERATE", "SUPPORT"):
-            return "assist"
-        if content_type in ("RETREAT", "CONCEDE"):
-            return "yield"
-        return "change"
-    if frame_type == "THREATEN":
-        if content_type == "ASSAULT":
-            return "territory" if content_mode == "clash" and False else "violence"
-        if content_type == "COERCE":
-            return {"arrest": "arrest", "deport": "expel"}.get(content_mode or "", "restrict")
-        if content_type == "SANCTION":
-            return "expel" if content_mode == "expel" else "relations"
-        if content_type in ("PROTEST", "MOBILIZE"):
-            return "restrict" if content_type == "PROTEST" else "violence"
-        if content_type in ("CONSULT", "COOPERATE", "AID"):
-            return "relations"
-        return None
-    return None
+    doers = {lemma_of(c) for c in verb.children if c.dep_ == "nsubj"}
+    opponents = {lemma_of(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                 for g in c.children if g.dep_ == "pobj"}
+    opponents |= {lemma_of(c) for c in verb.children if c.dep_ == "dobj"}
+    return bool(doers & CROWD_DOERS) and bool(opponents & POLICE or any(
+        lemma_of(g) in POLICE for c in verb.children if c.dep_ == "dobj" for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "with" for g in p.children))
 
 
 class RuleClassifier:
@@ -251,11 +198,14 @@ class RuleClassifier:
             cur = ev.trigger.head if ev else None
             if cur is not None and cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 continue  # "families clashed ... and gunmen opened fire": a clause with its own doers is another event
+            conj = cur is not None and cur.dep_ == "conj"
             for _ in range(2):
                 if cur is None or cur.head.i == cur.i:
                     break
                 cur = cur.head
                 other = events.get(cur.i)
+                if conj and other is not None and ev.mode and other.mode and ev.mode != other.mode:
+                    break  # "shut down the rallies and arrested 20 people": two acts of one kind, two events
                 if other is not None and other is not ev and other.type == ev.type:
                     if mode_specificity(ev.mode) > mode_specificity(other.mode):
                         other.mode = ev.mode
@@ -277,8 +227,8 @@ class RuleClassifier:
                   and getattr(events.get(ev.trigger.head.head.i), "type", None) == "ASSAULT"]:
             del events[k]
         self._speech_requests(sent, events, heads)
-        _announced_refusals(self._view, events)
-        _speech_blames(self._view, events)
+        announced_refusals(self._view, events)
+        speech_blames(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
             if lemma_of(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
@@ -364,7 +314,9 @@ class RuleClassifier:
                 ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
             elif objects & ABSTRACT_SEIZED:
                 ev.mode = None  # "seized power": a takeover, not a confiscation of goods
-        if ev.type == "PROTEST" and lemma_of(tok) == "protest" and tok.pos_ == "VERB" and not ev.framed and _voiced_objection(tok):
+        if ev.type == "ASSAULT" and tok.pos_ == "VERB" and not ev.framed and _crowd_against_police(tok):
+            ev.type, ev.mode = "PROTEST", "riot"  # a crowd fighting the police: a violent demonstration
+        if ev.type == "PROTEST" and lemma_of(tok) == "protest" and tok.pos_ == "VERB" and not ev.framed and voiced_objection(tok):
             ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
             self._read_blocking(ev)
@@ -427,7 +379,7 @@ class RuleClassifier:
             return True
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE and frame.type == "THREATEN" and frame.framed:
             # "plans to impose restrictions", "prepared to impose martial law": the measure is threatened
-            frame.mode = _content_mode("THREATEN", ev.type, ev.mode)
+            frame.mode = content_mode("THREATEN", ev.type, ev.mode)
             return True
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE | {"REQUEST"}:
             if ev.type == "PROTEST" and ev.mode in ("obstruct", "boycott"):
@@ -449,10 +401,10 @@ class RuleClassifier:
                 ev.trigger.head.dep_ == "xcomp" or ev.trigger.head.dep_ == "advcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in ev.trigger.head.children)):
             # vowing or pledging violence is a threat
-            frame.type, frame.mode, frame.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
+            frame.type, frame.mode, frame.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
             return True
         if frame.type in FRAME_TYPES:
-            mode = _content_mode(frame.type, ev.type, ev.mode)
+            mode = content_mode(frame.type, ev.type, ev.mode)
             if frame.type in ("REQUEST", "REJECT", "THREATEN") and mode:
                 frame.mode = mode
             return True
@@ -501,18 +453,18 @@ class RuleClassifier:
         if tok.pos_ != "VERB":
             # "will give a grant", "will hold talks": an event noun that is the object of a future verb
             if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._own_heads:
-                if ev.type == "ASSAULT" and _is_prepared(tok.head):
+                if ev.type == "ASSAULT" and is_prepared(tok.head):
                     ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
-                elif _is_future(tok.head):
+                elif is_future(tok.head):
                     if ev.type in COOPERATIVE:
                         ev.type, ev.mode, ev.framed = "AGREE", None, True
                     elif ev.type in HOSTILE and ev.type != "PROTEST":
-                        ev.type, ev.mode, ev.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
+                        ev.type, ev.mode, ev.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
             return
-        if _is_prepared(tok) and ev.type == "ASSAULT":
+        if is_prepared(tok) and ev.type == "ASSAULT":
             ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
             return
-        if not _is_future(tok):
+        if not is_future(tok):
             return
         if ev.type in ("CONCEDE", "RETREAT") and any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
@@ -520,7 +472,7 @@ class RuleClassifier:
             # "will withdraw its troops unless ...": a withdrawal held over someone is an ultimatum
             ev.type, ev.mode, ev.framed = "THREATEN", None, True
         elif ev.type in COOPERATIVE or ev.type in ("CONCEDE", "RETREAT") and (any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children) or _is_willing(tok)):
+                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children) or is_willing(tok)):
             # "will allow the refugees to return", "would release the hostages": a concession
             # promised is an agreement to make it (PLOVER AGREE), not one made ("decided to allow"
             # is a decision taken: it stays CONCEDE)
@@ -528,7 +480,7 @@ class RuleClassifier:
         elif ev.type == "RETREAT":
             ev.type, ev.mode, ev.framed = "CONCEDE", None, True
         elif ev.type in HOSTILE:
-            mode = _content_mode("THREATEN", ev.type, ev.mode)
+            mode = content_mode("THREATEN", ev.type, ev.mode)
             ev.type, ev.mode, ev.framed = "THREATEN", mode, True
 
     def _speech_requests(self, sent: "Span", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> None:
@@ -547,7 +499,7 @@ class RuleClassifier:
                 del events[other]
             speech = tok.head
             trig = Trigger(speech, speech.i, speech.i + 1, [Sense("REQUEST", None, 0.6)], "frame")
-            ev = CodedEvent(trig, "REQUEST", _content_mode("REQUEST", inner.type, inner.mode) if inner else "change",
+            ev = CodedEvent(trig, "REQUEST", content_mode("REQUEST", inner.type, inner.mode) if inner else "change",
                             0.6, 0.6, 0.0, 0.6, tree_depth(speech), framed=True)
             if inner:
                 ev.content.append(inner.trigger)
@@ -555,115 +507,6 @@ class RuleClassifier:
 
     def _needs_political_context(self, ev: CodedEvent) -> bool:
         return True
-
-
-# Words by which a speaker casts someone's conduct as wrongdoing ("a campaign of terror", "doing
-# everything to undermine peace", "the campaign led to the harassment of my staff")
-BLAME_WORDS = {"terror", "terrorism", "massacre", "genocide", "cleansing", "aggression", "provocation",
-               "persecution", "harassment", "repression", "intimidation", "sabotage", "propaganda", "blackmail",
-               "slander", "undermine", "sabotage", "destabilise", "destabilize", "provoke", "harass", "intimidate",
-               "persecute", "incite", "obstruct"}
-# verbs that voice a claim: "said", "suggested", "charged"
-BLAME_SPEECH = SPEECH_VERBS | {"suggest", "claim", "charge", "allege", "contend", "assert", "tell"}
-
-
-def _blame_in(clause: "Token") -> bool:
-    """Does a reported clause cast someone's conduct as wrongdoing: a word of blame in it, or
-    someone said to be "behind" an act ("could have been behind the terrorist act")?"""
-    if any(c.dep_ == "neg" for c in clause.children):
-        return False  # "was not behind the attack": a denial, not an accusation
-    for t in clause.subtree:
-        if (lemma_of(t) in BLAME_WORDS or t.lower_ in BLAME_WORDS) and _on_the_claim(t, clause):
-            return True
-        if t.lower_ == "behind" and t.dep_ == "prep" and lemma_of(t.head) == "be":
-            return True
-    return False
-
-
-def _on_the_claim(word: "Token", clause: "Token") -> bool:
-    """Is the word part of what the clause claims, not of a description inside it ("would deny entry
-    to individuals undermining stability": the undermining describes who is barred)?"""
-    cur = word
-    while cur.i != clause.i:
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ != "PRON" or cur.head.i == cur.i:
-            return False  # ("doing everything to undermine": a pronoun's clause is the claim itself)
-        cur = cur.head
-    return True
-
-
-def _speech_blames(view: SentenceView, events: dict[int, CodedEvent]) -> None:
-    """"X said Y was behind the bombing", "in what X said was a campaign of terror": a speaker's
-    public blame is X's ACCUSE (PLOVER counts verbal acts), made by the speech verb. Events in the
-    reported clause stay what they are (the bombing is still the bombing)."""
-    clauses = [tok for tok, dep in zip(view.tokens, view.deps) if dep == "ccomp"]
-    # the innermost reported clause first: "said the device went off and suggested that ... was behind
-    # it" is blame voiced by "suggested"
-    for tok in sorted(clauses, key=lambda t: t.right_edge.i - t.left_edge.i):
-        speech = tok.head
-        if lemma_of(speech) not in BLAME_SPEECH or speech.i in events:
-            continue
-        if any(ev.type == "ACCUSE" for ev in events.values()) or not _blame_in(tok):
-            continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in speech.children) and speech.dep_ not in ("relcl", "conj"):
-            continue  # someone must say it (a coordinated verb shares its subject)
-        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("ACCUSE", None, 0.5)], "frame")
-        events[speech.i] = CodedEvent(trig, "ACCUSE", None, 0.5, 0.5, 0.0, 0.5, tree_depth(speech), framed=True)
-
-
-# verbs of states and outcomes: "said the economy would not recover" refuses nothing
-STATIVE_VERBS = {"be", "have", "know", "think", "believe", "seem", "appear", "happen", "need", "expect", "recover",
-                 "last", "change", "matter", "work", "succeed", "fail", "survive", "exist", "remain", "become", "get"}
-PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "it"}  # "the ministry said it would not ..."
-REFUSAL_AUX = FUTURE_AUX | {"can", "ca", "could"}
-
-
-def _refused_act(clause: "Token") -> "Token | None":
-    """The act a reported clause says will not be done ("he won't spend", "we are not going to
-    negotiate", "we will not be seeking"), or None."""
-    if not any(c.dep_ == "neg" for c in clause.children):
-        return None
-    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    act = clause
-    if lemma_of(clause) == "go" and "to" not in auxes:
-        act = next((c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if act is None:
-            return None
-    elif not auxes & REFUSAL_AUX:
-        return None
-    return act if act.pos_ == "VERB" and lemma_of(act) not in STATIVE_VERBS else None
-
-
-def _announced_refusals(view: SentenceView, events: dict[int, CodedEvent]) -> None:
-    """"X said he won't spend the money", "we are not going to negotiate the border, the president
-    said", "she said she would reject the funds": a speaker announcing what they will not do has
-    refused it (PLOVER REJECT), an act done by speaking. The refusal sits on the speech verb: the
-    act refused is negated or still to come, the statement is not. The act named is its content."""
-    for tok, dep in zip(view.tokens, view.deps):
-        if dep != "ccomp" or lemma_of(tok.head) not in SPEECH_VERBS or tok.head.i in events:
-            continue
-        inside = [k for k in events if tok.left_edge.i <= k <= tok.right_edge.i]
-        act = _refused_act(tok)
-        if act is None:
-            # "said she would reject the offer": a refusal announced for the future is made now
-            act = next((events[k].trigger.head for k in inside if events[k].type == "REJECT"
-                        and events[k].trigger.head.pos_ == "VERB" and _is_future(events[k].trigger.head)), None)
-            if act is None:
-                continue
-        subject = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
-            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (subject.lower_ in PERSONAL_PRONOUNS or speaker is not None and lemma_of(subject) == lemma_of(speaker)):
-            continue  # another's act ("said the rebels would not attack"), or no act ("said prices would not fall")
-        inner = [events.pop(k) for k in sorted(inside, key=lambda k: view.depth(events[k].trigger.head))]
-        # the act refused as its words say it ("will not meet": a meeting), before "will" made it a promise
-        content = max((s for ev in inner if ev.type != "REJECT" for s in ev.trigger.senses),
-                      key=lambda s: s.weight, default=None)
-        speech = tok.head
-        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("REJECT", None, 0.6)], "frame")
-        ev = CodedEvent(trig, "REJECT", _content_mode("REJECT", content.type, content.mode) if content else "change",
-                        0.6, 0.6, 0.0, 0.6, view.depth(speech), framed=True)
-        ev.content.extend(e.trigger for e in inner)
-        events[speech.i] = ev
 
 
 # -- the learned sentence model ---------------------------------------------
