@@ -55,3 +55,21 @@ def test_two_acts_of_one_kind_stay_two():
     sent = next(load_nlp()("Police shut down six rallies and arrested 30 people in the capital.").sents)
     coded = RuleClassifier().code_sentence(sent, political=True)
     assert sorted((e.type, e.mode) for e in coded) == [("COERCE", "arrest"), ("COERCE", "withhold")]
+
+
+@pytest.mark.parametrize("text", [
+    '"He is today the biggest threat to the country," the former minister said.',
+    "The opposition leader said the militia poses a threat to the peace process.",
+])
+def test_calling_someone_a_threat_is_an_accusation(code, text):
+    types = [t for t, _ in _types(code(text))]
+    assert "ACCUSE" in types and "THREATEN" not in types
+
+
+def test_a_real_threat_stays_a_threat(code):
+    assert _types(code("The rebels threatened to attack the capital."))[0][0] == "THREATEN"
+
+
+def test_our_own_need_to_talk_is_intent_not_a_demand(code):
+    events = _types(code('"We believe that we need to hold a serious dialogue with our neighbours," the president said.'))
+    assert events and events[0][0] == "AGREE"

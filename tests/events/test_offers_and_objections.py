@@ -35,3 +35,30 @@ def test_offers_threats_and_concessions(code, text, event_type):
 ])
 def test_one_voice_objects_a_crowd_demonstrates(code, text, event_type):
     assert _first_type(code(text)) == event_type
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a hostile act held over a condition is a threat, whatever the verb
+    ("The union may halt its mediation efforts if the parties refuse to cooperate.", "THREATEN"),
+    ("The ministry said it will cut aid to the region if the attacks continue.", "THREATEN"),
+    # getting ready to resume an attack mobilises for it
+    ("The army prepared to resume shelling rebel-held villages as talks stalled.", "MOBILIZE"),
+    # a reminder that someone must act is a demand
+    ("The president issued a stern reminder to the neighbouring state that it must cooperate with the inspectors.",
+     "REQUEST"),
+    # relief handed over is aid, not a release
+    ("Volunteer doctors handed over 500 kg of medicine to the local hospital.", "AID"),
+    ("The two delegations reached a consensus to exchange information on water resources.", "AGREE"),
+    ("Border guards sexually abused migrants at the crossing, a rights group charged on Saturday.", "ASSAULT"),
+])
+def test_conditions_preparations_and_goods(code, text, event_type):
+    assert _first_type(code(text)) == event_type
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a wish for another's act appeals for it; a wish for one's own act is intent
+    ("The two envoys said they hoped that the parliament would soon ratify the treaty.", "REQUEST"),
+    ("The minister said he hoped he would visit the capital next year.", "AGREE"),
+])
+def test_a_wish_for_anothers_act_is_a_request(code, text, event_type):
+    assert _first_type(code(text)) == event_type

@@ -39,7 +39,7 @@ from chronicle.events.occurrence import (
     sport_result, under_without, undoes, voiced_by_participants,
 )
 from chronicle.events.frames import (
-    FUTURE_AUX, SPEECH_VERBS, content_mode, is_future, is_prepared, is_willing,
+    FUTURE_AUX, SPEECH_VERBS, content_mode, is_conditional_threat, is_future, is_prepared, is_willing,
 )
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
 from chronicle.events.speech_acts import announced_refusals, speech_blames, voiced_objection
@@ -70,6 +70,9 @@ PROPOSALS = {"attempt", "bill", "proposal", "resolution", "measure", "plan", "mo
              "budget", "sale", "merger", "confirmation", "ratification", "treaty"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 OBLIGATION_AUX = {"must", "should"}
+WISH_VERBS = {"hope", "wish", "trust"}
+WISH_FORMS = {"hoped", "hopes", "hoping", "wished", "wishes"}  # the lemmatiser reads "hoped" as "hop"
+SPEECH_NOUNS = {"reminder", "message", "statement", "note", "letter", "declaration", "announcement"}
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise", "organize", "begin", "start", "make"}
 # their inflected forms, for when the lemmatiser misses ("staged" -> "stag")
@@ -130,6 +133,18 @@ def _crowd_against_police(verb: "Token") -> bool:
     return bool(doers & CROWD_DOERS) and bool(opponents & POLICE or any(
         lemma_of(g) in POLICE for c in verb.children if c.dep_ == "dobj" for p in c.children
         if p.dep_ == "prep" and p.lower_ == "with" for g in p.children))
+
+
+# Goods handed over as relief (PLOVER AID), not captives or territory released
+RELIEF_GOODS = {"medicine", "medication", "food", "aid", "supply", "grain", "flour", "rice", "blanket", "tent",
+                "water", "fuel", "vaccine", "drug", "relief", "donation", "clothing", "shelter"}
+
+
+def _hands_over_goods(verb: "Token") -> bool:
+    """"handed over medicine", "handed over 500 kg of food": the object (or what a quantity is of)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    return any(lemma_of(o) in RELIEF_GOODS for o in objects)
 
 
 class RuleClassifier:
@@ -316,10 +331,17 @@ class RuleClassifier:
                 ev.mode = None  # "seized power": a takeover, not a confiscation of goods
         if ev.type == "ASSAULT" and tok.pos_ == "VERB" and not ev.framed and _crowd_against_police(tok):
             ev.type, ev.mode = "PROTEST", "riot"  # a crowd fighting the police: a violent demonstration
+        if ev.type == "THREATEN" and tok.pos_ == "NOUN" and (tok.dep_ == "attr" or tok.dep_ == "dobj" and lemma_of(
+                tok.head) in ("pose", "represent", "constitute")):
+            # "he is the greatest threat to the country", "poses a threat": calling someone a danger
+            # is an accusation; the threat named is no threat made
+            ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and lemma_of(tok) == "protest" and tok.pos_ == "VERB" and not ev.framed and voiced_objection(tok):
             ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
             self._read_blocking(ev)
+        if ev.type == "RETREAT" and ev.mode == "release" and _hands_over_goods(tok):
+            ev.type, ev.mode = "AID", None  # "handed over 500 kg of medicine": relief, not a release
         if ev.type == "RETREAT" and ev.mode == "withdraw":
             objects = {lemma_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             if objects & WITHDRAWN_RESOURCES:
@@ -364,6 +386,8 @@ class RuleClassifier:
         if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
             return True  # the topic of a protest is not an event of its own (PLOVER 3.12.2)
         if undoes(frame.trigger.head) and frame.trigger.kind == "word" and is_object_of(ev.trigger.head, frame.trigger.head):
+            if frame.type == "THREATEN" and is_conditional_threat(frame.trigger.head):
+                return True  # "may halt its mediation if ...": the halt is threatened, not done
             if ev.type in HOSTILE or ev.type == "THREATEN":
                 if not (frame.type == "AGREE" and frame.framed):  # "is prepared to lift the ban": offered, not done
                     frame.type, frame.mode, frame.framed = "CONCEDE", None, True
@@ -402,6 +426,11 @@ class RuleClassifier:
                     c.dep_ == "aux" and c.lower_ == "to" for c in ev.trigger.head.children)):
             # vowing or pledging violence is a threat
             frame.type, frame.mode, frame.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
+            return True
+        if frame.type == "REQUEST" and frame_lemma in ("need", "must") and ev.type in COOPERATIVE and any(
+                c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in frame.trigger.head.children):
+            # "we need to conclude a serious dialogue": the speaker's own intent to talk, not a demand
+            frame.type, frame.mode, frame.framed = "AGREE", None, True
             return True
         if frame.type in FRAME_TYPES:
             mode = content_mode(frame.type, ev.type, ev.mode)
@@ -452,7 +481,8 @@ class RuleClassifier:
         tok = ev.trigger.head
         if tok.pos_ != "VERB":
             # "will give a grant", "will hold talks": an event noun that is the object of a future verb
-            if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._own_heads:
+            # ("prepared to resume shelling": the noun hangs from an aspect verb as its complement)
+            if tok.dep_ in ("dobj", "pobj", "xcomp") and tok.head.pos_ == "VERB" and tok.head.i not in self._own_heads:
                 if ev.type == "ASSAULT" and is_prepared(tok.head):
                     ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
                 elif is_future(tok.head):
@@ -463,6 +493,10 @@ class RuleClassifier:
             return
         if is_prepared(tok) and ev.type == "ASSAULT":
             ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
+            return
+        if ev.type in HOSTILE and is_conditional_threat(tok):
+            # "may halt its mediation if the parties refuse": a hostile act held over a condition
+            ev.type, ev.mode, ev.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
             return
         if not is_future(tok):
             return
@@ -487,9 +521,17 @@ class RuleClassifier:
         """"X said Y must do Z" is X's REQUEST (unless Z is itself coded as a frame)."""
         view = self._view
         for tok, dep in zip(view.tokens, view.deps):
-            if dep != "ccomp" or lemma_of(tok.head) not in SPEECH_VERBS:
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+            said = dep == "ccomp" and lemma_of(tok.head) in SPEECH_VERBS
+            # "issued a reminder to Iraq that it must cooperate": the noun names the saying
+            said = said or dep in ("acl", "ccomp") and lemma_of(tok.head) in SPEECH_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+            # "they hoped that the parliament would soon ratify the treaty": a wish for another's act
+            wished = dep == "ccomp" and (lemma_of(tok.head) in WISH_VERBS or tok.head.lower_ in WISH_FORMS) and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will") for c in tok.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or lemma_of(c) in
+                                                      {lemma_of(s) for s in tok.head.children if s.dep_ == "nsubj"})
+                for c in tok.children)
+            if not (said and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children) or wished):
                 continue
             if tok.head.i in events:
                 continue  # the speech verb is itself coded ("warned", "insisted")

@@ -38,7 +38,13 @@ def is_future(tok: "Token") -> bool:
     return False
 
 
+# verbs of aspect that pass their frame through: "prepared to resume shelling"
+ASPECT_VERBS = {"resume", "continue", "begin", "start", "renew", "restart", "launch"}
+
+
 def is_prepared(tok: "Token") -> bool:
+    if tok.dep_ in ("xcomp", "dobj") and lemma_of(tok.head) in ASPECT_VERBS and tok.head.i != tok.i:
+        tok = tok.head
     return tok.dep_ in ("xcomp", "pobj", "pcomp") and lemma_of(tok.head) in PREPARE_VERBS or (
         tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma_of(tok.head.head) in PREPARE_VERBS)
 
@@ -66,3 +72,14 @@ def content_mode(frame_type: str, content_type: str, content_mode: str | None) -
             return "relations"
         return None
     return None
+
+
+MODAL_AUX = FUTURE_AUX | {"may", "might", "could", "can"}
+
+
+def is_conditional_threat(tok: "Token") -> bool:
+    """"will cut aid if ...", "may halt its mediation unless ...": an act with a modal and a
+    condition clause of its own (PLOVER: a threat is a conditional, hostile announcement)."""
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in tok.children)

@@ -111,7 +111,9 @@ def speech_blames(view: SentenceView, events: dict[int, CodedEvent]) -> None:
         speech = tok.head
         if lemma_of(speech) not in BLAME_SPEECH or speech.i in events:
             continue
-        if any(ev.type == "ACCUSE" for ev in events.values()) or not _blame_in(tok):
+        # an accusation already voiced ("accused X of terror") is not voiced twice; a legal step named
+        # in passing ("arrested on arms charges") is no one's spoken blame
+        if any(ev.type == "ACCUSE" and ev.trigger.head.pos_ == "VERB" for ev in events.values()) or not _blame_in(tok):
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in speech.children) and speech.dep_ not in ("relcl", "conj"):
             continue  # someone must say it (a coordinated verb shares its subject)
