@@ -73,3 +73,13 @@ def test_a_real_threat_stays_a_threat(code):
 def test_our_own_need_to_talk_is_intent_not_a_demand(code):
     events = _types(code('"We believe that we need to hold a serious dialogue with our neighbours," the president said.'))
     assert events and events[0][0] == "AGREE"
+
+
+def test_a_text_that_says_what_should_happen_demands_nothing(code):
+    text = "The bill, which must still be approved by the senate, says the governor should appoint three judges."
+    assert "REQUEST" not in [t for t, _ in _types(code(text))]
+
+
+def test_a_spokesman_saying_what_must_happen_demands_it(code):
+    events = _types(code("The spokesman said the government must release the prisoners."))
+    assert events and events[0] == ("REQUEST", "said")

@@ -67,9 +67,11 @@ WITHDRAWN_RESOURCES = {"aid", "ambassador", "envoy", "inspector", "observer", "d
 # What a legislature or government blocks when it refuses something (PLOVER REJECT), not a road
 PROPOSALS = {"attempt", "bill", "proposal", "resolution", "measure", "plan", "move", "law", "nomination", "legislation",
              "deal", "vote", "effort", "bid", "appointment", "motion", "amendment", "reform", "request", "initiative",
-             "budget", "sale", "merger", "confirmation", "ratification", "treaty"}
+             "budget", "sale", "merger", "confirmation", "ratification", "treaty", "ban"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 OBLIGATION_AUX = {"must", "should"}
+LEGAL_TEXTS = {"bill", "law", "constitution", "rule", "regulation", "provision", "clause", "article", "code",
+               "legislation", "statute", "amendment", "treaty", "charter", "act"}
 WISH_VERBS = {"hope", "wish", "trust"}
 WISH_FORMS = {"hoped", "hopes", "hoping", "wished", "wishes"}  # the lemmatiser reads "hoped" as "hop"
 SPEECH_NOUNS = {"reminder", "message", "statement", "note", "letter", "declaration", "announcement"}
@@ -331,8 +333,11 @@ class RuleClassifier:
                 ev.mode = None  # "seized power": a takeover, not a confiscation of goods
         if ev.type == "ASSAULT" and tok.pos_ == "VERB" and not ev.framed and _crowd_against_police(tok):
             ev.type, ev.mode = "PROTEST", "riot"  # a crowd fighting the police: a violent demonstration
-        if ev.type == "THREATEN" and tok.pos_ == "NOUN" and (tok.dep_ == "attr" or tok.dep_ == "dobj" and lemma_of(
-                tok.head) in ("pose", "represent", "constitute")):
+        named = tok
+        while named.dep_ == "conj" and named.head.pos_ == "NOUN":  # "the number one threat ... and the greater threat"
+            named = named.head
+        if ev.type == "THREATEN" and tok.pos_ == "NOUN" and (named.dep_ == "attr" or named.dep_ == "dobj" and lemma_of(
+                named.head) in ("pose", "represent", "constitute")):
             # "he is the greatest threat to the country", "poses a threat": calling someone a danger
             # is an accusation; the threat named is no threat made
             ev.type, ev.mode = "ACCUSE", "disapprove"
@@ -535,6 +540,8 @@ class RuleClassifier:
                 continue
             if tok.head.i in events:
                 continue  # the speech verb is itself coded ("warned", "insisted")
+            if any(c.dep_ == "nsubj" and lemma_of(c) in LEGAL_TEXTS for c in tok.head.children):
+                continue  # "the bill says the party should propose ...": a text's provisions, no one's demand
             inner = events.pop(tok.i, None)
             for other in [k for k in events if tok.left_edge.i <= k <= tok.right_edge.i]:
                 inner = inner or events[other]
