@@ -38,7 +38,11 @@ from chronicle.events.occurrence import (
     joined_to_protest, mark_commentary, mode_specificity, not_an_occurrence, sentence_is_political,
     sport_result, under_without, undoes, voiced_by_participants,
 )
+from chronicle.events.frames import (
+    FUTURE_AUX, SPEECH_VERBS, content_mode, is_conditional_threat, is_future, is_prepared, is_willing,
+)
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
+from chronicle.events.speech_acts import announced_refusals, speech_blames, voiced_objection
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,19 +58,23 @@ CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl
 # prepositions that introduce what a frame is about ("accused of", "call for", "talks on"); others
 # ("after the fighting", "following the invasion") set the scene and end the content path
 CONTENT_PREPS = {"of", "for", "to", "on", "against", "into", "about", "over", "with", "from", "in"}
-INTENT_VERBS = {"plan", "intend", "decide", "hope", "expect", "aim", "want", "wish", "set", "seek"}
-PREPARE_VERBS = {"prepare", "poise", "gear", "ready"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-SPEECH_VERBS = {"say", "tell", "state", "declare", "announce", "conclude", "insist", "add", "write", "stress",
-                "argue", "reiterate", "repeat", "warn", "remind"}
 # Verbs that put a measure in place: the measure is the event (a state's blockade is coercion).
 IMPOSE_VERBS = {"impose", "reimpose", "extend", "tighten", "enforce", "declare", "maintain", "order"}
-ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy"}
+ACCEPT_VERBS = {"accept", "meet", "grant", "approve", "heed", "satisfy", "allow", "permit", "authorize", "authorise"}
 # Things withdrawn that are non-military resources (PLOVER SANCTION withdraw, not RETREAT).
 WITHDRAWN_RESOURCES = {"aid", "ambassador", "envoy", "inspector", "observer", "diplomat", "funding", "support",
                        "peacekeeper", "peacekeeping", "monitor", "mission", "staff", "worker", "recognition"}
+# What a legislature or government blocks when it refuses something (PLOVER REJECT), not a road
+PROPOSALS = {"attempt", "bill", "proposal", "resolution", "measure", "plan", "move", "law", "nomination", "legislation",
+             "deal", "vote", "effort", "bid", "appointment", "motion", "amendment", "reform", "request", "initiative",
+             "budget", "sale", "merger", "confirmation", "ratification", "treaty", "ban"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 OBLIGATION_AUX = {"must", "should"}
+LEGAL_TEXTS = {"bill", "law", "constitution", "rule", "regulation", "provision", "clause", "article", "code",
+               "legislation", "statute", "amendment", "treaty", "charter", "act"}
+WISH_VERBS = {"hope", "wish", "trust"}
+WISH_FORMS = {"hoped", "hopes", "hoping", "wished", "wishes"}  # the lemmatiser reads "hoped" as "hop"
+SPEECH_NOUNS = {"reminder", "message", "statement", "note", "letter", "declaration", "announcement"}
 LABOUR = {"worker", "union", "teacher", "employee", "wage", "pay", "salary", "nurse", "doctor", "driver", "staff"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "organise", "organize", "begin", "start", "make"}
 # their inflected forms, for when the lemmatiser misses ("staged" -> "stag")
@@ -95,7 +103,7 @@ def _governor(tok: "Token", heads: dict[int, Trigger], max_hops: int = 4) -> Tri
         if cur.dep_ in ("acl", "relcl", "amod") and lemma_of(cur) in SUSPICION:
             return None  # "a man suspected of kidnapping": a suspicion, not part of this event
         cur = cur.head
-        if cur.i in heads:
+        if cur.i in heads and heads[cur.i].head.i != tok.i:  # not the light verb of the token's own noun
             return heads[cur.i]
     return None
 
@@ -109,44 +117,36 @@ def _orders_release(order: "Token") -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in order.subtree)
 
 
-def _is_future(tok: "Token") -> bool:
-    for child in tok.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
-            return True
-    # "is going to meet", "plans to visit"
-    if tok.dep_ == "xcomp" and (lemma_of(tok.head) in INTENT_VERBS or lemma_of(tok.head) == "go"):
-        return True
-    return False
+# Civilians who, fighting the police, riot rather than wage an armed clash (ACLED: violent demonstration)
+CROWD_DOERS = {"supporter", "student", "youth", "resident", "villager", "crowd", "mob", "protester", "demonstrator",
+               "protestor", "worker", "fan", "activist", "farmer", "mourner", "rioter"}
+POLICE = {"police", "policeman", "riot", "officer", "security", "guard", "gendarme", "gendarmerie"}
+SCUFFLE_VERBS = {"fight", "clash", "battle", "scuffle", "brawl", "skirmish"}
 
 
-def _is_prepared(tok: "Token") -> bool:
-    return tok.dep_ in ("xcomp", "pobj", "pcomp") and lemma_of(tok.head) in PREPARE_VERBS or (
-        tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma_of(tok.head.head) in PREPARE_VERBS)
+def _crowd_against_police(verb: "Token") -> bool:
+    """"his supporters fought running battles with police", "students clashed with riot police"."""
+    if lemma_of(verb) not in SCUFFLE_VERBS:
+        return False
+    doers = {lemma_of(c) for c in verb.children if c.dep_ == "nsubj"}
+    opponents = {lemma_of(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                 for g in c.children if g.dep_ == "pobj"}
+    opponents |= {lemma_of(c) for c in verb.children if c.dep_ == "dobj"}
+    return bool(doers & CROWD_DOERS) and bool(opponents & POLICE or any(
+        lemma_of(g) in POLICE for c in verb.children if c.dep_ == "dobj" for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "with" for g in p.children))
 
 
-def _content_mode(frame_type: str, content_type: str, content_mode: str | None) -> str | None:
-    """The frame's mode from what it is about (PLOVER REQUEST/REJECT/THREATEN modes)."""
-    if frame_type in ("REQUEST", "REJECT"):
-        if content_type == "CONSULT":
-            return "meet"
-        if content_type in ("AID", "COOPERATE", "SUPPORT"):
-            return "assist"
-        if content_type in ("RETREAT", "CONCEDE"):
-            return "yield"
-        return "change"
-    if frame_type == "THREATEN":
-        if content_type == "ASSAULT":
-            return "territory" if content_mode == "clash" and False else "violence"
-        if content_type == "COERCE":
-            return {"arrest": "arrest", "deport": "expel"}.get(content_mode or "", "restrict")
-        if content_type == "SANCTION":
-            return "expel" if content_mode == "expel" else "relations"
-        if content_type in ("PROTEST", "MOBILIZE"):
-            return "restrict" if content_type == "PROTEST" else "violence"
-        if content_type in ("CONSULT", "COOPERATE", "AID"):
-            return "relations"
-        return None
-    return None
+# Goods handed over as relief (PLOVER AID), not captives or territory released
+RELIEF_GOODS = {"medicine", "medication", "food", "aid", "supply", "grain", "flour", "rice", "blanket", "tent",
+                "water", "fuel", "vaccine", "drug", "relief", "donation", "clothing", "shelter"}
+
+
+def _hands_over_goods(verb: "Token") -> bool:
+    """"handed over medicine", "handed over 500 kg of food": the object (or what a quantity is of)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    return any(lemma_of(o) in RELIEF_GOODS for o in objects)
 
 
 class RuleClassifier:
@@ -213,11 +213,16 @@ class RuleClassifier:
         for k in sorted(events, key=lambda k: -view.depth(events[k].trigger.head)):
             ev = events.get(k)
             cur = ev.trigger.head if ev else None
+            if cur is not None and cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                continue  # "families clashed ... and gunmen opened fire": a clause with its own doers is another event
+            conj = cur is not None and cur.dep_ == "conj"
             for _ in range(2):
                 if cur is None or cur.head.i == cur.i:
                     break
                 cur = cur.head
                 other = events.get(cur.i)
+                if conj and other is not None and ev.mode and other.mode and ev.mode != other.mode:
+                    break  # "shut down the rallies and arrested 20 people": two acts of one kind, two events
                 if other is not None and other is not ev and other.type == ev.type:
                     if mode_specificity(ev.mode) > mode_specificity(other.mode):
                         other.mode = ev.mode
@@ -239,7 +244,8 @@ class RuleClassifier:
                   and getattr(events.get(ev.trigger.head.head.i), "type", None) == "ASSAULT"]:
             del events[k]
         self._speech_requests(sent, events, heads)
-        _speech_blames(self._view, events)
+        announced_refusals(self._view, events)
+        speech_blames(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
             if lemma_of(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
@@ -325,6 +331,22 @@ class RuleClassifier:
                 ev.type, ev.mode = "ASSAULT", "abduct"  # seizing people is abduction
             elif objects & ABSTRACT_SEIZED:
                 ev.mode = None  # "seized power": a takeover, not a confiscation of goods
+        if ev.type == "ASSAULT" and tok.pos_ == "VERB" and not ev.framed and _crowd_against_police(tok):
+            ev.type, ev.mode = "PROTEST", "riot"  # a crowd fighting the police: a violent demonstration
+        named = tok
+        while named.dep_ == "conj" and named.head.pos_ == "NOUN":  # "the number one threat ... and the greater threat"
+            named = named.head
+        if ev.type == "THREATEN" and tok.pos_ == "NOUN" and (named.dep_ == "attr" or named.dep_ == "dobj" and lemma_of(
+                named.head) in ("pose", "represent", "constitute")):
+            # "he is the greatest threat to the country", "poses a threat": calling someone a danger
+            # is an accusation; the threat named is no threat made
+            ev.type, ev.mode = "ACCUSE", "disapprove"
+        if ev.type == "PROTEST" and lemma_of(tok) == "protest" and tok.pos_ == "VERB" and not ev.framed and voiced_objection(tok):
+            ev.type, ev.mode = "ACCUSE", "disapprove"
+        if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
+            self._read_blocking(ev)
+        if ev.type == "RETREAT" and ev.mode == "release" and _hands_over_goods(tok):
+            ev.type, ev.mode = "AID", None  # "handed over 500 kg of medicine": relief, not a release
         if ev.type == "RETREAT" and ev.mode == "withdraw":
             objects = {lemma_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             if objects & WITHDRAWN_RESOURCES:
@@ -346,13 +368,34 @@ class RuleClassifier:
             # "will not accept", "refuses to back": a refusal (PLOVER REJECT)
             ev.type, ev.mode, ev.framed = "REJECT", None, True
 
+    @staticmethod
+    def _read_blocking(ev: CodedEvent) -> None:
+        """Who blocks what: demonstrators blocking a road protest (PLOVER obstruct), a majority
+        blocking a bill refuses it (REJECT), and people kept from going somewhere are restricted
+        (COERCE: "was blocked from entering the camp", "blocked the reporters")."""
+        tok = ev.trigger.head
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        doers = {lemma_of(c) for c in tok.children if c.dep_ in ("nsubj", "agent")} | {
+            lemma_of(g) for c in tok.children if c.dep_ == "agent" for g in c.children}
+        if doers & PARTICIPANT_NOUNS:
+            return
+        if {lemma_of(o) for o in objects} & PROPOSALS:
+            ev.type, ev.mode = "REJECT", None
+        elif any(o.ent_type_ in ("PERSON", "NORP") or lemma_of(o) in PEOPLE or o.lower_ in ("him", "her", "them")
+                 for o in objects) or any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                     g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+            ev.type, ev.mode = "COERCE", "restrict"
+
     def _absorb(self, frame: CodedEvent, ev: CodedEvent, frame_lemma: str) -> bool:
         """Fold `ev` into the frame it hangs from, setting the frame's reading; False to keep both."""
         if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
             return True  # the topic of a protest is not an event of its own (PLOVER 3.12.2)
         if undoes(frame.trigger.head) and frame.trigger.kind == "word" and is_object_of(ev.trigger.head, frame.trigger.head):
+            if frame.type == "THREATEN" and is_conditional_threat(frame.trigger.head):
+                return True  # "may halt its mediation if ...": the halt is threatened, not done
             if ev.type in HOSTILE or ev.type == "THREATEN":
-                frame.type, frame.mode, frame.framed = "CONCEDE", None, True
+                if not (frame.type == "AGREE" and frame.framed):  # "is prepared to lift the ban": offered, not done
+                    frame.type, frame.mode, frame.framed = "CONCEDE", None, True
                 return True
             if ev.type in COOPERATIVE:
                 frame.type, frame.mode, frame.framed = "SANCTION", "discontinue", True
@@ -362,6 +405,10 @@ class RuleClassifier:
             # "ordered the release of ...", "ordered the activists arrested last week to be freed": an
             # order to free is the release, whatever the words that say who is freed ("arrested")
             frame.type, frame.mode, frame.framed = "RETREAT", "release", True
+            return True
+        if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE and frame.type == "THREATEN" and frame.framed:
+            # "plans to impose restrictions", "prepared to impose martial law": the measure is threatened
+            frame.mode = content_mode("THREATEN", ev.type, ev.mode)
             return True
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE | {"REQUEST"}:
             if ev.type == "PROTEST" and ev.mode in ("obstruct", "boycott"):
@@ -377,12 +424,21 @@ class RuleClassifier:
             return True  # "defused a bomb", "seized rockets": the weapon is what was disrupted
         if frame.type in ("COERCE", "ASSAULT") and ev.type == "PROTEST" and ev.trigger.head.pos_ == "NOUN":
             return True  # "police dispersed the demonstration": the intervention is the event
-        if frame.type == "AGREE" and ev.type in HOSTILE and ev.trigger.head.dep_ == "xcomp" and ev.trigger.head.head.i == frame.trigger.head.i:
+        if frame.type in ("COERCE", "ASSAULT") and ev.type == "MOBILIZE" and ev.trigger.head.pos_ == "NOUN":
+            return True  # "opened fire on an army patrol", "ambushed a convoy": the forces are the target
+        if frame.type == "AGREE" and ev.type in HOSTILE and ev.trigger.head.head.i == frame.trigger.head.i and (
+                ev.trigger.head.dep_ == "xcomp" or ev.trigger.head.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in ev.trigger.head.children)):
             # vowing or pledging violence is a threat
-            frame.type, frame.mode, frame.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
+            frame.type, frame.mode, frame.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
+            return True
+        if frame.type == "REQUEST" and frame_lemma in ("need", "must") and ev.type in COOPERATIVE and any(
+                c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in frame.trigger.head.children):
+            # "we need to conclude a serious dialogue": the speaker's own intent to talk, not a demand
+            frame.type, frame.mode, frame.framed = "AGREE", None, True
             return True
         if frame.type in FRAME_TYPES:
-            mode = _content_mode(frame.type, ev.type, ev.mode)
+            mode = content_mode(frame.type, ev.type, ev.mode)
             if frame.type in ("REQUEST", "REJECT", "THREATEN") and mode:
                 frame.mode = mode
             return True
@@ -430,27 +486,32 @@ class RuleClassifier:
         tok = ev.trigger.head
         if tok.pos_ != "VERB":
             # "will give a grant", "will hold talks": an event noun that is the object of a future verb
-            if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.i not in self._own_heads:
-                if ev.type == "ASSAULT" and _is_prepared(tok.head):
+            # ("prepared to resume shelling": the noun hangs from an aspect verb as its complement)
+            if tok.dep_ in ("dobj", "pobj", "xcomp") and tok.head.pos_ == "VERB" and tok.head.i not in self._own_heads:
+                if ev.type == "ASSAULT" and is_prepared(tok.head):
                     ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
-                elif _is_future(tok.head):
+                elif is_future(tok.head):
                     if ev.type in COOPERATIVE:
                         ev.type, ev.mode, ev.framed = "AGREE", None, True
                     elif ev.type in HOSTILE and ev.type != "PROTEST":
-                        ev.type, ev.mode, ev.framed = "THREATEN", _content_mode("THREATEN", ev.type, ev.mode), True
+                        ev.type, ev.mode, ev.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
             return
-        if _is_prepared(tok) and ev.type == "ASSAULT":
+        if is_prepared(tok) and ev.type == "ASSAULT":
             ev.type, ev.mode, ev.framed = "MOBILIZE", "troops", True
             return
-        if not _is_future(tok):
+        if ev.type in HOSTILE and is_conditional_threat(tok):
+            # "may halt its mediation if the parties refuse": a hostile act held over a condition
+            ev.type, ev.mode, ev.framed = "THREATEN", content_mode("THREATEN", ev.type, ev.mode), True
+            return
+        if not is_future(tok):
             return
         if ev.type in ("CONCEDE", "RETREAT") and any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                 for c in tok.children):
             # "will withdraw its troops unless ...": a withdrawal held over someone is an ultimatum
             ev.type, ev.mode, ev.framed = "THREATEN", None, True
-        elif ev.type in COOPERATIVE or ev.type in ("CONCEDE", "RETREAT") and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
+        elif ev.type in COOPERATIVE or ev.type in ("CONCEDE", "RETREAT") and (any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children) or is_willing(tok)):
             # "will allow the refugees to return", "would release the hostages": a concession
             # promised is an agreement to make it (PLOVER AGREE), not one made ("decided to allow"
             # is a decision taken: it stays CONCEDE)
@@ -458,26 +519,36 @@ class RuleClassifier:
         elif ev.type == "RETREAT":
             ev.type, ev.mode, ev.framed = "CONCEDE", None, True
         elif ev.type in HOSTILE:
-            mode = _content_mode("THREATEN", ev.type, ev.mode)
+            mode = content_mode("THREATEN", ev.type, ev.mode)
             ev.type, ev.mode, ev.framed = "THREATEN", mode, True
 
     def _speech_requests(self, sent: "Span", events: dict[int, CodedEvent], heads: dict[int, Trigger]) -> None:
         """"X said Y must do Z" is X's REQUEST (unless Z is itself coded as a frame)."""
         view = self._view
         for tok, dep in zip(view.tokens, view.deps):
-            if dep != "ccomp" or lemma_of(tok.head) not in SPEECH_VERBS:
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+            said = dep == "ccomp" and lemma_of(tok.head) in SPEECH_VERBS
+            # "issued a reminder to Iraq that it must cooperate": the noun names the saying
+            said = said or dep in ("acl", "ccomp") and lemma_of(tok.head) in SPEECH_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+            # "they hoped that the parliament would soon ratify the treaty": a wish for another's act
+            wished = dep == "ccomp" and (lemma_of(tok.head) in WISH_VERBS or tok.head.lower_ in WISH_FORMS) and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will") for c in tok.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or lemma_of(c) in
+                                                      {lemma_of(s) for s in tok.head.children if s.dep_ == "nsubj"})
+                for c in tok.children)
+            if not (said and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children) or wished):
                 continue
             if tok.head.i in events:
                 continue  # the speech verb is itself coded ("warned", "insisted")
+            if any(c.dep_ == "nsubj" and lemma_of(c) in LEGAL_TEXTS for c in tok.head.children):
+                continue  # "the bill says the party should propose ...": a text's provisions, no one's demand
             inner = events.pop(tok.i, None)
             for other in [k for k in events if tok.left_edge.i <= k <= tok.right_edge.i]:
                 inner = inner or events[other]
                 del events[other]
             speech = tok.head
             trig = Trigger(speech, speech.i, speech.i + 1, [Sense("REQUEST", None, 0.6)], "frame")
-            ev = CodedEvent(trig, "REQUEST", _content_mode("REQUEST", inner.type, inner.mode) if inner else "change",
+            ev = CodedEvent(trig, "REQUEST", content_mode("REQUEST", inner.type, inner.mode) if inner else "change",
                             0.6, 0.6, 0.0, 0.6, tree_depth(speech), framed=True)
             if inner:
                 ev.content.append(inner.trigger)
@@ -485,59 +556,6 @@ class RuleClassifier:
 
     def _needs_political_context(self, ev: CodedEvent) -> bool:
         return True
-
-
-# Words by which a speaker casts someone's conduct as wrongdoing ("a campaign of terror", "doing
-# everything to undermine peace", "the campaign led to the harassment of my staff")
-BLAME_WORDS = {"terror", "terrorism", "massacre", "genocide", "cleansing", "aggression", "provocation",
-               "persecution", "harassment", "repression", "intimidation", "sabotage", "propaganda", "blackmail",
-               "slander", "undermine", "sabotage", "destabilise", "destabilize", "provoke", "harass", "intimidate",
-               "persecute", "incite", "obstruct"}
-# verbs that voice a claim: "said", "suggested", "charged"
-BLAME_SPEECH = SPEECH_VERBS | {"suggest", "claim", "charge", "allege", "contend", "assert", "tell"}
-
-
-def _blame_in(clause: "Token") -> bool:
-    """Does a reported clause cast someone's conduct as wrongdoing: a word of blame in it, or
-    someone said to be "behind" an act ("could have been behind the terrorist act")?"""
-    if any(c.dep_ == "neg" for c in clause.children):
-        return False  # "was not behind the attack": a denial, not an accusation
-    for t in clause.subtree:
-        if (lemma_of(t) in BLAME_WORDS or t.lower_ in BLAME_WORDS) and _on_the_claim(t, clause):
-            return True
-        if t.lower_ == "behind" and t.dep_ == "prep" and lemma_of(t.head) == "be":
-            return True
-    return False
-
-
-def _on_the_claim(word: "Token", clause: "Token") -> bool:
-    """Is the word part of what the clause claims, not of a description inside it ("would deny entry
-    to individuals undermining stability": the undermining describes who is barred)?"""
-    cur = word
-    while cur.i != clause.i:
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ != "PRON" or cur.head.i == cur.i:
-            return False  # ("doing everything to undermine": a pronoun's clause is the claim itself)
-        cur = cur.head
-    return True
-
-
-def _speech_blames(view: SentenceView, events: dict[int, CodedEvent]) -> None:
-    """"X said Y was behind the bombing", "in what X said was a campaign of terror": a speaker's
-    public blame is X's ACCUSE (PLOVER counts verbal acts), made by the speech verb. Events in the
-    reported clause stay what they are (the bombing is still the bombing)."""
-    clauses = [tok for tok, dep in zip(view.tokens, view.deps) if dep == "ccomp"]
-    # the innermost reported clause first: "said the device went off and suggested that ... was behind
-    # it" is blame voiced by "suggested"
-    for tok in sorted(clauses, key=lambda t: t.right_edge.i - t.left_edge.i):
-        speech = tok.head
-        if lemma_of(speech) not in BLAME_SPEECH or speech.i in events:
-            continue
-        if any(ev.type == "ACCUSE" for ev in events.values()) or not _blame_in(tok):
-            continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in speech.children) and speech.dep_ not in ("relcl", "conj"):
-            continue  # someone must say it (a coordinated verb shares its subject)
-        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("ACCUSE", None, 0.5)], "frame")
-        events[speech.i] = CodedEvent(trig, "ACCUSE", None, 0.5, 0.5, 0.0, 0.5, tree_depth(speech), framed=True)
 
 
 # -- the learned sentence model ---------------------------------------------
