@@ -19,6 +19,7 @@ import numpy as np
 
 from chronicle.events import acled_model
 from chronicle.events.acled_codebook import load_codebook
+from chronicle.events.sentence_embed import load_minilm
 
 FOLDS = 5
 NONE = "none"
@@ -165,9 +166,9 @@ def rule_view(case_path: str | Path, pipeline) -> list[dict]:
     return view
 
 
-def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> dict:
-    """The CASE development score of the rules alone and of rules + learned model, the
-    learned part out of fold (5 stratified folds; a fold's snippets never train its model)."""
+def oof_case_probs(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> tuple[list[dict], list[str], np.ndarray]:
+    """The rules' view of each snippet (rule_view) and the learned model's out-of-fold P(class)
+    for what the pipeline gives it there (the window and the passage), with the class order."""
     case_path = Path(case_path)
     texts, labels, _ = acled_model.load_case(case_path)
     view = rule_view(case_path, pipeline)
@@ -186,6 +187,11 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
                                  np.vstack([encoder_vectors[train_idx], extra_vectors]) if use_vectors else None)
         p = acled_model.predict_proba(bundle, [windows[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
         probs[np.ix_(test_idx, [classes.index(c) for c in bundle["classes"]])] = p
+    return view, classes, probs
+
+
+def combine(view: list[dict], classes: list[str], probs: np.ndarray) -> tuple[list[str | None], list[str | None]]:
+    """The ACLED sub-type of each snippet by the rules alone and by rules + model, as the pipeline decides."""
     rules_pred, combined = [], []
     for v, row in zip(view, probs):
         if not v or v["type"] is None:
@@ -196,6 +202,35 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
             continue
         rules_pred.append(v["rule"][1])
         combined.append(acled_model.decide(v["type"], v["rule"], dict(zip(classes, row.tolist())), v["sentence"])[1])
+    return rules_pred, combined
+
+
+def rule_reliability(labels: list[str], view: list[dict], classes: list[str], probs: np.ndarray,
+                     combined: list[str | None]) -> dict[str, dict]:
+    """For each sub-type the rules give (none included), over the snippets they give it to: how
+    often the rules are right (precision), how often the model's top class alone is, and how
+    often the combination is; the model's part out of fold. Where the rules' precision is
+    below the model's, decide() should let the model overrule them."""
+    rows: dict[str, Counter] = {}
+    for gold, v, row, both in zip(labels, view, probs, combined):
+        if not v or v["type"] is None:
+            continue
+        ruled = v["rule"][1] or NONE
+        c = rows.setdefault(ruled, Counter())
+        c["n"] += 1
+        c["rules"] += ruled == sub_type(gold)
+        c["model"] += sub_type(classes[int(row.argmax())]) == sub_type(gold)
+        c["combined"] += sub_type(both) == sub_type(gold)
+    return {r: {"n": c["n"], "rules": round(c["rules"] / c["n"], 3), "model": round(c["model"] / c["n"], 3),
+                "combined": round(c["combined"] / c["n"], 3)} for r, c in sorted(rows.items(), key=lambda kv: -kv[1]["n"])}
+
+
+def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> dict:
+    """The CASE development score of the rules alone and of rules + learned model, the
+    learned part out of fold (5 stratified folds; a fold's snippets never train its model)."""
+    _, labels, _ = acled_model.load_case(case_path)
+    view, classes, probs = oof_case_probs(case_path, pipeline, cache_dir)
+    rules_pred, combined = combine(view, classes, probs)
     result = score(labels, combined)
     rules = score(labels, rules_pred)
     return {
@@ -203,7 +238,7 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
         "weighted_f1_rules_alone": rules["weighted_f1"],
         "weighted_f1_oof": result["weighted_f1"],
         "accuracy_oof": result["accuracy"],
-        "embeddings": use_vectors,
+        "embeddings": load_minilm() is not None,
         # snippets where the rules found no event, and those still without one after the model read them
         "no_event_share_rules": round(sum(1 for v in view if not v or v["type"] is None) / max(len(view), 1), 4),
         "no_event_share": round(sum(1 for v, p in zip(view, combined) if (not v or v["type"] is None) and p is None)
@@ -212,4 +247,5 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
         "per_class": result["per_class"],
         "per_class_rules_alone": rules["per_class"],
         "top_confusions": result["top_confusions"],
+        "precision_by_rules_sub_type": rule_reliability(labels, view, classes, probs, combined),
     }
