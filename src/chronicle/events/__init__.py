@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from chronicle.events.acled_model import AcledModel, code_without_event, decide, load_acled_model
+from chronicle.events.acled_model import ARMED_SECTORS, AcledModel, armed_doer_verb, code_without_event, decide, load_acled_model
 from chronicle.events.acled_model import passage as acled_passage
 from chronicle.events.acled_model import window as acled_window
 from chronicle.events.calibrate import Calibrator
@@ -171,9 +171,12 @@ class EventStage:
 
     def _model_coded(self, ann: Annotations, sents: list) -> list[Event]:
         """The event the learned ACLED model reads in the lead sentence of an article in which the
-        rules found none (acled_model.code_without_event says when it names one); its trigger is
-        the sentence's main verb, its parties, date and place are read as for any event there."""
-        if not sents or not self.acled:
+        rules found none (acled_model.code_without_event says when it names one), where an armed
+        group or a state force acts in the lead's main clause (acled_model.armed_doer_verb); that
+        verb is its trigger, its parties, date and place are read as for any event there."""
+        armed = [(m.start, m.end) for a in ann.actors if a.sector in ARMED_SECTORS for m in (a.mentions or [a])]
+        verb = armed_doer_verb(sents[0], armed) if sents and armed and self.acled else None
+        if verb is None:
             return []
         text = ann.doc.text
         spans = [(s.start_char, s.end_char) for s in sents]
@@ -184,12 +187,11 @@ class EventStage:
         if coded is None:
             return []
         plover_type, mode, event_type, sub_event_type, p = coded
-        root = lead.root
         event = Event(type=plover_type, mode=mode, acled_event_type=event_type, acled_sub_event_type=sub_event_type,
                       cameo_root=cameo_root(plover_type, mode), sentence=SentenceRef(*span),
-                      trigger=Span(root.text, root.idx, root.idx + len(root.text)), confidence=p,
+                      trigger=Span(verb.text, verb.idx, verb.idx + len(verb.text)), confidence=p,
                       context=_contexts(lead), acled_confidence=p)
-        _attach(event, ann, lead, root, _guarded(ann, find_sizes, ann, lead) or [])
+        _attach(event, ann, lead, verb, _guarded(ann, find_sizes, ann, lead) or [])
         return political_events(merge_mentions([event], ann), ann)
 
 

@@ -351,6 +351,27 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
     return event_type, sub, round(float(probs[top]), 3)
 
 
+# PLOVER sectors of the organised armed groups and state forces whose acts ACLED records as
+# political violence and strategic developments
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF", "SPY"})
+
+
+def armed_doer_verb(sent, armed_spans: list[tuple[int, int]]):
+    """The verb of the sentence's main clause (or of the clause its main verb reports: "sources
+    said that soldiers ...") whose subject is an armed group or a state force (`armed_spans`:
+    character spans of their mentions), or None. The learned model was trained on news of
+    events only and has no class for text that reports none: it reads a council approving a
+    shopping centre as a base established (0.92), a decree giving the power to arrest as an
+    arrest (0.76). An event it codes alone needs a doer ACLED codes, acting in the main clause."""
+    root = sent.root
+    for verb in [root, *(c for c in root.children if c.dep_ == "ccomp")]:
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            if any(start <= a < end or start < b <= end for a, b in armed_spans):
+                return verb
+    return None
+
+
 def code_without_event(probs: dict[str, float]) -> tuple[str, str | None, str, str, float] | None:
     """(PLOVER type, mode, ACLED event type, sub-event type, probability) of the happening an
     article's lead reports when the rules found no event in the article at all, or None.
@@ -359,7 +380,8 @@ def code_without_event(probs: dict[str, float]) -> tuple[str, str | None, str, s
     named out of fold. The model's top class stands when it is an ACLED class and the model
     has an opinion (P >= UNSURE); the five classes ACLED does not code (a flood, a factory
     fire) and a model without an opinion give no event, as before. The PLOVER type is the
-    codebook's for the sub-type (acled_codebook.yaml `plover`); "Other" has none and gives no event."""
+    codebook's for the sub-type (acled_codebook.yaml `plover`); "Other" has none and gives no
+    event. The caller asks only where an armed doer acts in the lead (armed_doer_verb)."""
     from chronicle.events.acled_codebook import load_codebook
 
     if not probs:
