@@ -93,9 +93,12 @@ def test_decide_model_types_action_and_leaves_talk_to_the_rules():
     assert acled_model.decide("ACCUSE", (None, None), force)[:2] == ("Battles", "Armed clash")
     # talk further down the article stays talk
     assert acled_model.decide("ACCUSE", (None, None), force, lead=False)[:2] == (None, None)
-    # ... and so does a lead whose model spreads its ACLED mass with no class it is sure of
-    spread = {"ARREST": 0.37, "ATTACK": 0.2, "ARMED_CLASH": 0.2, "DIPLO": 0.23}
+    # ... and so does a lead whose model spreads its ACLED mass with no opinion on any class (P < 0.2)
+    spread = {"ARREST": 0.19, "ATTACK": 0.18, "ARMED_CLASH": 0.18, "GRENADE": 0.17, "AIR_STRIKE": 0.1, "DIPLO": 0.18}
     assert acled_model.decide("ACCUSE", (None, None), spread)[:2] == (None, None)
+    # a lead the model reads as an act with an opinion on which act takes it (session 7: was P >= 0.5)
+    opinion = {"ARREST": 0.37, "ATTACK": 0.2, "ARMED_CLASH": 0.2, "DIPLO": 0.23}
+    assert acled_model.decide("ACCUSE", (None, None), opinion)[:2] == ("Strategic developments", "Arrests")
     # a class ACLED does not code: the event keeps no ACLED type
     assert acled_model.decide("ASSAULT", ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
                               {"MAN_MADE_DISASTER": 0.8, "REM_EXPLOS": 0.2})[:2] == (None, None)

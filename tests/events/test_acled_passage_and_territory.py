@@ -37,8 +37,8 @@ class _Recorder:
     def __bool__(self):
         return True
 
-    def probs(self, texts, passage=None):
-        self.calls.append((list(texts), passage))
+    def probs(self, texts, passage=None, windows=None):
+        self.calls.append((list(texts), passage, windows))
         return [{} for _ in texts]
 
 
@@ -53,11 +53,14 @@ def test_the_encoder_reads_the_event_sentence_and_the_next(pipeline_and_stage):
     finally:
         stage.acled = saved
     assert len(recorder.calls) == 1  # one model call for the article's leading events
-    sentences, passage = recorder.calls[0]
+    sentences, passage, windows = recorder.calls[0]
     first = "Soldiers opened fire on a crowd of farmers outside the district office on Monday."
     assert first in sentences
     # the encoder reads the leading events' sentences, never more than two
     assert passage[0] == first and len(passage) == 2 and "Four of the farmers died" in passage[1]
+    # the TF-IDF features read the event's sentence and the next, as the model was trained on snippets
+    window = windows[sentences.index(first)]
+    assert window.startswith(first) and "Four of the farmers died" in window and "weather" not in window
 
 
 @pytest.mark.parametrize("text, sub_type", [

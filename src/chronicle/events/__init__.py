@@ -31,8 +31,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from chronicle.events.acled_model import AcledModel, decide, load_acled_model
+from chronicle.events.acled_model import ARMED_SECTORS, AcledModel, armed_doer_verb, code_without_event, decide, load_acled_model
 from chronicle.events.acled_model import passage as acled_passage
+from chronicle.events.acled_model import window as acled_window
 from chronicle.events.calibrate import Calibrator
 from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
 from chronicle.events.dating import date_event
@@ -124,6 +125,8 @@ class EventStage:
                 salience *= 0.6 if (event.negated or event.hypothetical) else 1.0
                 events.append((salience, event))
                 outcomes[id(event)] = ev.outcome
+        if not events:
+            return self._model_coded(ann, sents)
         # a bare toll ("nine people were killed") after an attack reported earlier is that attack's outcome
         seen_violence = False
         for k, (sal, e) in enumerate(events):
@@ -149,11 +152,37 @@ class EventStage:
             return
         sentences = sorted({(e.sentence.start, e.sentence.end) for e in leading})
         probs = dict(zip(sentences, self.acled.probs([text[a:b] for a, b in sentences],
-                                                     acled_passage(text, all_sentences, sentences))))
+                                                     acled_passage(text, all_sentences, sentences),
+                                                     [acled_window(text, all_sentences, s) for s in sentences])))
         for k, e in enumerate(leading):
             key = (e.sentence.start, e.sentence.end)
             e.acled_event_type, e.acled_sub_event_type, e.acled_confidence = decide(
                 e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]], lead=k == 0)
+
+    def _model_coded(self, ann: Annotations, sents: list) -> list[Event]:
+        """The event the learned ACLED model reads in the lead sentence of an article in which the
+        rules found none (acled_model.code_without_event says when it names one), where an armed
+        group or a state force acts in the lead's main clause (acled_model.armed_doer_verb); that
+        verb is its trigger, its parties, date and place are read as for any event there."""
+        armed = [(m.start, m.end) for a in ann.actors if a.sector in ARMED_SECTORS for m in (a.mentions or [a])]
+        verb = armed_doer_verb(sents[0], armed) if sents and armed and self.acled else None
+        if verb is None:
+            return []
+        text = ann.doc.text
+        spans = [(s.start_char, s.end_char) for s in sents]
+        lead, span = sents[0], spans[0]
+        probs = self.acled.probs([text[span[0]:span[1]]], acled_passage(text, spans, [span]),
+                                 [acled_window(text, spans, span)])[0]
+        coded = code_without_event(probs)
+        if coded is None:
+            return []
+        plover_type, mode, event_type, sub_event_type, p = coded
+        event = Event(type=plover_type, mode=mode, acled_event_type=event_type, acled_sub_event_type=sub_event_type,
+                      cameo_root=cameo_root(plover_type, mode), sentence=SentenceRef(*span),
+                      trigger=Span(verb.text, verb.idx, verb.idx + len(verb.text)), confidence=p,
+                      context=_contexts(lead), acled_confidence=p)
+        _attach(event, ann, lead, verb, _guarded(ann, find_sizes, ann, lead) or [])
+        return political_events(merge_mentions([event], ann), ann)
 
 
 def _contexts(sent) -> list[str]:

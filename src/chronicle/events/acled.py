@@ -57,6 +57,7 @@ STATE_FORCES: set[str] = set(_WORDS["STATE_FORCES"])
 NONSTATE: set[str] = set(_WORDS["NONSTATE"])
 WEAPON_CACHE: set[str] = set(_WORDS["WEAPON_CACHE"])
 DISRUPT: set[str] = set(_WORDS["DISRUPT"])
+DISRUPT_NEEDS_WEAPON: set[str] = set(_WORDS["DISRUPT_NEEDS_WEAPON"])
 PRIMITIVE: set[str] = set(_WORDS["PRIMITIVE"])
 GRIEVANCE_VERBS: set[str] = set(_WORDS["GRIEVANCE_VERBS"])
 LOOT_DESTROY: set[str] = set(_WORDS["LOOT_DESTROY"])
@@ -148,7 +149,9 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
                 if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
                     return "Protests", "Excessive force against protesters"
-            if crowd_control or has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse", "clash"})):
+            if has({"clash"}):
+                return "Riots", "Violent demonstration"  # demonstrators clashing with police: the codebook's riot
+            if crowd_control or has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse"})):
                 return "Protests", "Protest with intervention"
             if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
                 return "Riots", "Violent demonstration"
@@ -159,7 +162,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
     military_means = has(AIR | SHELLING | SUICIDE | {"grenade"}) or (has({"bomb"}) and not thrown_bombs)
     if t in ("ASSAULT", "COERCE") and protest_scene and not military_means:
         rioting = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "loot", "burn", "throw", "smash",
-                   "vandalize", "vandalise", "set fire"}
+                   "vandalize", "vandalise", "set fire", "clash"}
         doers = _doers(ev)
         if has(rioting) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
             return "Riots", "Violent demonstration"
@@ -169,7 +172,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Protests", "Protest with intervention"
     if t == "ASSAULT":
         target = _recipient_words(ev.trigger.head)
-        if has(DISRUPT) and _clause_words(ev.trigger.head) & DISRUPT:
+        if _disrupts(has) and _clause_words(ev.trigger.head) & DISRUPT:
             return "Strategic developments", "Disrupted weapons use"  # "police safely detonated the bomb"
         taken = _taken_territory(ev)
         if taken:
@@ -183,8 +186,10 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             if taken == "regain":
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
-        if mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL):
-            return "Strategic developments", "Disrupted weapons use"  # destroying the other side's weapons
+        if (mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL)
+                and not instrument_words(ev) & (AIR | SHELLING)):
+            # destroying the other side's weapons; by aircraft or artillery it is that strike (the means decides)
+            return "Strategic developments", "Disrupted weapons use"
         if has(SUICIDE):
             return "Explosions/Remote violence", "Suicide bomb"
         # the means named by the event itself (its words, its doer, its instrument) before the sentence's
@@ -251,7 +256,7 @@ def _coercion(ev: CodedEvent, mode: str | None, has) -> tuple[str | None, str | 
     """ACLED type and sub-type of a COERCE event: dispersals, seizures, arrests, looting."""
     if lemma_of(ev.trigger.head) in ("break", "scatter", "disperse"):
         return "Protests", "Protest with intervention"  # a crowd dispersed (the object was checked upstream)
-    if has(DISRUPT) or (mode == "seize" and has(WEAPON_CACHE)):
+    if _disrupts(has) or (mode == "seize" and has(WEAPON_CACHE)):
         return "Strategic developments", "Disrupted weapons use"
     if mode == "arrest":
         if has(DISAPPEARED):
@@ -267,6 +272,12 @@ def _coercion(ev: CodedEvent, mode: str | None, has) -> tuple[str | None, str | 
     if has(LOOT_DESTROY):
         return "Strategic developments", "Looting/property destruction"
     return acled_default("COERCE", mode)
+
+
+def _disrupts(has) -> bool:
+    """Whether the sentence reports an attack prevented or a weapon stopped: a bomb defused, a
+    missile intercepted ("intercepted" alone may be migrants, "neutralised" gunmen)."""
+    return has(DISRUPT - DISRUPT_NEEDS_WEAPON) or (has(DISRUPT_NEEDS_WEAPON) and has(WEAPON_CACHE))
 
 
 def _clause_words(tok: "Token") -> set[str]:

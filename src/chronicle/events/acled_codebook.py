@@ -18,6 +18,9 @@ class SubEventType:
     label: str
     definition: str
     cues: tuple[str, ...]
+    # the PLOVER (type, mode) of an event the learned model codes where the rules found none
+    # (acled_model.code_without_event); None for a sub-type no one PLOVER type stands for ("Other")
+    plover: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -60,7 +63,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     import yaml
 
     data = yaml.safe_load(Path(path or CODEBOOK_FILE).read_text(encoding="utf-8"))
-    subs = tuple(SubEventType(s["name"], s["event_type"], s["label"], s["definition"], tuple(s.get("cues") or ()))
+    subs = tuple(SubEventType(s["name"], s["event_type"], s["label"], s["definition"], tuple(s.get("cues") or ()),
+                              tuple(s["plover"]) if s.get("plover") else None)
                  for s in data["sub_event_types"])
     names = {s.name for s in subs}
     order = tuple((a, b) for a, b in data["decision_order"])

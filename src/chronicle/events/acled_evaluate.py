@@ -19,6 +19,7 @@ import numpy as np
 
 from chronicle.events import acled_model
 from chronicle.events.acled_codebook import load_codebook
+from chronicle.events.sentence_embed import load_minilm
 
 FOLDS = 5
 NONE = "none"
@@ -118,21 +119,24 @@ class _InputRecorder:
     so every event keeps the rules' decision."""
 
     def __init__(self):
-        self.calls: list[tuple[list[str], list[str] | None]] = []
+        self.calls: list[tuple[list[str], list[str] | None, list[str] | None]] = []
 
     def __bool__(self) -> bool:
         return True
 
-    def probs(self, texts: list[str], passage: list[str] | None = None) -> list[dict[str, float]]:
-        self.calls.append((list(texts), passage))
+    def probs(self, texts: list[str], passage: list[str] | None = None,
+              windows: list[str] | None = None) -> list[dict[str, float]]:
+        self.calls.append((list(texts), passage, windows))
         return [{} for _ in texts]
 
 
 def rule_view(case_path: str | Path, pipeline) -> list[dict]:
     """Each snippet's most salient event as the rules code it: PLOVER type, the rules' ACLED
-    decision, its sentence and the passage the encoder reads (exactly what the learned model is
-    given in the pipeline); {} when no event was found. The stage's learned model is replaced by
-    a recorder for the run (and restored)."""
+    decision, its sentence, the passage the encoder reads and the window the TF-IDF features
+    read (exactly what the learned model is given in the pipeline). Where the rules found no
+    event, type None and what the model reads to code one (EventStage._model_coded); {} when
+    the model was not asked either. The stage's learned model is replaced by a recorder for
+    the run (and restored)."""
     from chronicle.events import EventStage
     from chronicle.record import Article
 
@@ -147,27 +151,31 @@ def rule_view(case_path: str | Path, pipeline) -> list[dict]:
             rec = next(iter(pipeline.process_many([Article(text=text, id=snippet_id)])))
             ev = rec.events[0] if rec.events else None
             if ev is None:
-                view.append({})
+                # no event: the model was asked about the lead sentence alone (or not at all)
+                call = recorder.calls[0] if recorder.calls else None
+                view.append({"type": None, "rule": (None, None), "sentence": call[0][0], "passage": call[1] or [call[0][0]],
+                             "window": (call[2] or call[0])[0]} if call else {})
                 continue
             sentence = text[ev.sentence.start:ev.sentence.end]
-            passage = next((p for sents, p in recorder.calls if sentence in sents), None)
+            call = next((c for c in recorder.calls if sentence in c[0]), None)
+            window = call[2][call[0].index(sentence)] if call and call[2] else sentence
             view.append({"type": ev.type, "rule": (ev.acled_event_type, ev.acled_sub_event_type),
-                         "sentence": sentence, "passage": passage or [sentence]})
+                         "sentence": sentence, "passage": (call[1] if call else None) or [sentence], "window": window})
     finally:
         stage.acled = saved
     return view
 
 
-def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> dict:
-    """The CASE development score of the rules alone and of rules + learned model, the
-    learned part out of fold (5 stratified folds; a fold's snippets never train its model)."""
+def oof_case_probs(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> tuple[list[dict], list[str], np.ndarray]:
+    """The rules' view of each snippet (rule_view) and the learned model's out-of-fold P(class)
+    for what the pipeline gives it there (the window and the passage), with the class order."""
     case_path = Path(case_path)
     texts, labels, _ = acled_model.load_case(case_path)
     view = rule_view(case_path, pipeline)
     extra = training_sources(case_path.parent)
     encoder_vectors = acled_model.embed(texts, cache_dir)
     use_vectors = encoder_vectors is not None
-    sentences = [v.get("sentence") or t for v, t in zip(view, texts)]
+    windows = [v.get("window") or t for v, t in zip(view, texts)]
     items = [(v["sentence"], v["passage"]) if v else (t, [t]) for v, t in zip(view, texts)]
     sent_vectors = acled_model.embed_in_passages(items, cache_dir) if use_vectors else None
     extra_vectors = acled_model.embed(extra[0], cache_dir) if use_vectors else None
@@ -177,16 +185,52 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
         bundle = acled_model.fit([texts[i] for i in train_idx] + extra[0], [labels[i] for i in train_idx] + extra[1],
                                  [acled_model.SOURCE_WEIGHTS["case"]] * len(train_idx) + extra[2],
                                  np.vstack([encoder_vectors[train_idx], extra_vectors]) if use_vectors else None)
-        p = acled_model.predict_proba(bundle, [sentences[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
+        p = acled_model.predict_proba(bundle, [windows[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
         probs[np.ix_(test_idx, [classes.index(c) for c in bundle["classes"]])] = p
+    return view, classes, probs
+
+
+def combine(view: list[dict], classes: list[str], probs: np.ndarray) -> tuple[list[str | None], list[str | None]]:
+    """The ACLED sub-type of each snippet by the rules alone and by rules + model, as the pipeline decides."""
     rules_pred, combined = [], []
     for v, row in zip(view, probs):
-        if not v:
+        if not v or v["type"] is None:
             rules_pred.append(None)
-            combined.append(None)  # no event: nothing to code
+            # no event found by the rules: the model's event when it names one (as the pipeline does)
+            coded = acled_model.code_without_event(dict(zip(classes, row.tolist()))) if v else None
+            combined.append(coded[3] if coded else None)
             continue
         rules_pred.append(v["rule"][1])
         combined.append(acled_model.decide(v["type"], v["rule"], dict(zip(classes, row.tolist())), v["sentence"])[1])
+    return rules_pred, combined
+
+
+def rule_reliability(labels: list[str], view: list[dict], classes: list[str], probs: np.ndarray,
+                     combined: list[str | None]) -> dict[str, dict]:
+    """For each sub-type the rules give (none included), over the snippets they give it to: how
+    often the rules are right (precision), how often the model's top class alone is, and how
+    often the combination is; the model's part out of fold. Where the rules' precision is
+    below the model's, decide() should let the model overrule them."""
+    rows: dict[str, Counter] = {}
+    for gold, v, row, both in zip(labels, view, probs, combined):
+        if not v or v["type"] is None:
+            continue
+        ruled = v["rule"][1] or NONE
+        c = rows.setdefault(ruled, Counter())
+        c["n"] += 1
+        c["rules"] += ruled == sub_type(gold)
+        c["model"] += sub_type(classes[int(row.argmax())]) == sub_type(gold)
+        c["combined"] += sub_type(both) == sub_type(gold)
+    return {r: {"n": c["n"], "rules": round(c["rules"] / c["n"], 3), "model": round(c["model"] / c["n"], 3),
+                "combined": round(c["combined"] / c["n"], 3)} for r, c in sorted(rows.items(), key=lambda kv: -kv[1]["n"])}
+
+
+def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None = None) -> dict:
+    """The CASE development score of the rules alone and of rules + learned model, the
+    learned part out of fold (5 stratified folds; a fold's snippets never train its model)."""
+    _, labels, _ = acled_model.load_case(case_path)
+    view, classes, probs = oof_case_probs(case_path, pipeline, cache_dir)
+    rules_pred, combined = combine(view, classes, probs)
     result = score(labels, combined)
     rules = score(labels, rules_pred)
     return {
@@ -194,10 +238,14 @@ def evaluate_case(case_path: str | Path, pipeline, cache_dir: str | Path | None 
         "weighted_f1_rules_alone": rules["weighted_f1"],
         "weighted_f1_oof": result["weighted_f1"],
         "accuracy_oof": result["accuracy"],
-        "embeddings": use_vectors,
-        "no_event_share": round(sum(1 for v in view if not v) / max(len(view), 1), 4),
+        "embeddings": load_minilm() is not None,
+        # snippets where the rules found no event, and those still without one after the model read them
+        "no_event_share_rules": round(sum(1 for v in view if not v or v["type"] is None) / max(len(view), 1), 4),
+        "no_event_share": round(sum(1 for v, p in zip(view, combined) if (not v or v["type"] is None) and p is None)
+                                / max(len(view), 1), 4),
         "acled_classes_with_zero_recall": result["acled_classes_with_zero_recall"],
         "per_class": result["per_class"],
         "per_class_rules_alone": rules["per_class"],
         "top_confusions": result["top_confusions"],
+        "precision_by_rules_sub_type": rule_reliability(labels, view, classes, probs, combined),
     }
