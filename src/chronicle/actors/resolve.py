@@ -106,6 +106,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self._country_order: dict[str, int] = {}  # country -> creation rank of its first actor
         self._mention_log: list[tuple[int, int, str]] = []  # (start char, creation rank, unit key), sorted
         self._rank: dict[str, int] = {}  # unit key -> creation rank
+        self._mention_head: dict[int, str] = {}  # start char of a mention -> lemma of its last word
         # people.py: what the text says of unknown people elsewhere, by surname, and the
         # descriptions waiting to join the person they describe
         self._described: dict[str, tuple] = {}
@@ -158,6 +159,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         if (start, end) in unit.spans:
             return
         unit.spans.add((start, end))
+        self._mention_head.setdefault(start, self.lemma_[end_tok - 1])
         unit.mentions.append((start, end, why))
         if unit.country and unit.country in self._country_mentions:
             self._country_mentions[unit.country] += 1
