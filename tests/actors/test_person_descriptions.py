@@ -63,3 +63,11 @@ def test_a_full_name_with_another_given_name_is_another_person(resolve):
     assert lena is not tunde
     assert tunde.country == "NGA"
     assert any(m.text == "Okafor" for m in tunde.mentions)  # the bare surname is the one named last
+
+
+def test_his_office_is_in_the_possessor_s_state_not_the_one_named_next(resolve):
+    actors, _ = resolve(
+        "The Ghanaian president sent his defence minister to Abuja on Friday.",
+        published="2016-05-02",
+    )
+    assert actor_of(actors, "his defence minister").country == "GHA"

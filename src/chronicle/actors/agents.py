@@ -269,6 +269,11 @@ class AgentResolver:
                 if owner is None:
                     owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
                                              and u.kind in ("agent", "organisation", "unknown"), window=1)
+            elif c.lower_ in ("his", "her") and self._is_person_word(anchor):
+                # "the Kenyan president sent his foreign minister": the office is in the
+                # possessor's state, whatever country the sentence names next
+                owner = self._person_subject_before(c.i) or self._antecedent(
+                    c.idx, lambda u: u.is_person and bool(u.country), window=1)
             elif c.lower_ in GROUP_SHORT_FORMS and c.i > 0 and self.lower_[c.i - 1] in DEFINITE:
                 owner = self._antecedent(c.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
                                          and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
