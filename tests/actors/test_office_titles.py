@@ -41,3 +41,25 @@ def test_an_unnamed_office_does_not_take_the_focus_country_over_a_named_one(reso
         "The trade talks dragged on. Brazil and Argentina exchanged offers. The minister said a deal was close.",
         published="2024-03-01", focus="CL")
     assert actor_of(actors, "The minister").country != "CHL"
+
+
+def test_a_list_of_offices_shares_the_country_written_after_it(resolve):
+    actors, _ = resolve(
+        "Barack Obama flew to Warsaw on Tuesday, where he met the president, prime minister and "
+        "defence minister of Poland.",
+        published="2012-05-15",
+    )
+    from conftest import actor_of
+    president = actor_of(actors, "the president")
+    assert president.country == "POL"
+    assert president is not actor_of(actors, "Barack Obama")
+
+
+def test_a_definite_short_form_goes_back_to_the_same_head_word_first(resolve):
+    actors, _ = resolve(
+        "The new Kenyan government promised reforms. Senior Ugandan officials sent letters on Friday. "
+        "Critics of the incoming government stayed silent.",
+        published="2013-04-20",
+    )
+    from conftest import actor_of
+    assert actor_of(actors, "the incoming government").country == "KEN"

@@ -124,10 +124,16 @@ class AgentResolver:
             elif country is None and intl is None and not self._no_country(left, head):
                 # "the regime" after "the Iranian regime"; "an embassy" is a new one
                 if not self._is_indefinite(left, head):
-                    antecedent = self._antecedent(head.idx, lambda u: u.sector == sector and not u.is_person
-                                                  and (u.kind == "agent" and bool(u.country or u.international)
-                                                       or u.kind == "organisation" and bool(u.country)),
-                                                  window=None if self._is_definite(left, head) else PRONOUN_WINDOW)
+                    def fits(u):
+                        return u.sector == sector and not u.is_person and (
+                            u.kind == "agent" and bool(u.country or u.international)
+                            or u.kind == "organisation" and bool(u.country))
+                    definite = self._is_definite(left, head)
+                    # "the new government" is the government named before, not the "EU
+                    # officials" (also GOV) named since: the same head word first
+                    antecedent = self._antecedent(head.idx, fits, window=None, head=head.lemma_.lower()) if definite else None
+                    if antecedent is None:
+                        antecedent = self._antecedent(head.idx, fits, window=None if definite else PRONOUN_WINDOW)
                 if antecedent is not None:
                     self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
                     continue
@@ -263,6 +269,11 @@ class AgentResolver:
                 if owner is None:
                     owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
                                              and u.kind in ("agent", "organisation", "unknown"), window=1)
+            elif c.lower_ in ("his", "her") and self._is_person_word(anchor):
+                # "the Kenyan president sent his foreign minister": the office is in the
+                # possessor's state, whatever country the sentence names next
+                owner = self._person_subject_before(c.i) or self._antecedent(
+                    c.idx, lambda u: u.is_person and bool(u.country), window=1)
             elif c.lower_ in GROUP_SHORT_FORMS and c.i > 0 and self.lower_[c.i - 1] in DEFINITE:
                 owner = self._antecedent(c.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
                                          and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
@@ -284,6 +295,20 @@ class AgentResolver:
                             countries.append(ic)
                             whys.append(f"possessor '{c.text}' -> {ic}")
         found = self._of_countries(anchor, countries, whys)  # "the people of Iraq", "President of Armenia"
+        if found is None and not countries:
+            # "the president, prime minister and foreign minister of the Czech Republic": a
+            # list of offices shares the "of" phrase written after its last member
+            # (the parser hangs it on any member of the list)
+            member = anchor
+            for _ in range(6):
+                nxt = [c for c in member.children if c.dep_ in ("conj", "appos") and c.i > member.i and c.pos_ == "NOUN"
+                       and self._lexicon_at(c)]
+                if not nxt:
+                    break
+                member = nxt[-1]
+                found = self._of_countries(member, countries, whys)
+                if found is not None or countries:
+                    break
         if found is not None:
             intl = found
         if not countries and use_context and anchor.lemma_.lower() not in POSTED_ABROAD:

@@ -169,10 +169,12 @@ class Coreference:
                 return unit
         return None
 
-    def _antecedent(self, char: int, accept, window: int | None) -> Unit | None:
+    def _antecedent(self, char: int, accept, window: int | None, head: str | None = None) -> Unit | None:
         """The actor most recently mentioned before `char` that `accept`s, within
         `window` sentences (None: the whole article so far), walking back over at most
-        ANTECEDENT_LOOKUP earlier mentions."""
+        ANTECEDENT_LOOKUP earlier mentions. `head`: only a mention whose head word has
+        this lemma ("the new government" goes back to "the Israeli government", not to
+        the "EU officials" named since)."""
         limit = 0
         if window is not None:
             tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -187,6 +189,8 @@ class Coreference:
             start, rank, key = log[j]
             if start < limit or (best is not None and start < best[0]):
                 break
+            if head is not None and self._mention_head.get(start) != head:
+                continue
             ok = verdicts.get(key)
             if ok is None:
                 ok = verdicts[key] = bool(accept(self.units[key]))

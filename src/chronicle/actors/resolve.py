@@ -106,6 +106,14 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self._country_order: dict[str, int] = {}  # country -> creation rank of its first actor
         self._mention_log: list[tuple[int, int, str]] = []  # (start char, creation rank, unit key), sorted
         self._rank: dict[str, int] = {}  # unit key -> creation rank
+        self._mention_head: dict[int, str] = {}  # start char of a mention -> lemma of its last word
+        # people.py: what the text says of unknown people elsewhere, by surname, and the
+        # descriptions waiting to join the person they describe
+        self._described: dict[str, tuple] = {}
+        self._pending_descriptions: list[tuple[tuple[int, int], str]] = []
+        self._given_names: dict[str, str] = {}  # unknown person's key -> folded given name
+        self._introductions: dict[str, list[tuple[int, str]]] = {}  # folded surname -> (token, key) of full names
+        self._known_surnames: dict[str, str] = {}  # folded surname -> key of the known person named last
 
     def run(self) -> tuple[list[Actor], list[MentionLog]]:
         match_list = self._yield_to_places(self._yield_to_people(self.find_names()))
@@ -151,6 +159,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         if (start, end) in unit.spans:
             return
         unit.spans.add((start, end))
+        self._mention_head.setdefault(start, self.lemma_[end_tok - 1])
         unit.mentions.append((start, end, why))
         if unit.country and unit.country in self._country_mentions:
             self._country_mentions[unit.country] += 1

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from chronicle.events.participants.mentions import country_of_place, place_index
 from chronicle.events.participants.syntax import core_tokens, pobj_of
 from chronicle.events.participants.words import (
-    LOCATIVE_PREPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, SUBJECT_DEPS, VISIT_VERBS,
+    LOCATIVE_PREPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, SUBJECT_DEPS, TRAVEL_VERBS, VISIT_VERBS,
     WHERE_NOUNS,
 )
 from chronicle.record import ActorRef
@@ -106,3 +106,38 @@ class PlaceRecipientSearch:
                     break
                 return [] if ref.actor in {r.actor for r in self.actor} else [ref]
         return []
+
+    def destination_recipients(self, trigger: "Token") -> list[ActorRef]:
+        """A meeting someone travelled or was sent to hold is with the host: "dispatched his
+        ministers to Khartoum to discuss the crisis", "flew to Moscow for talks" -> the actor
+        named at the destination ("Khartoum" as the government), else its state. What is
+        discussed is a topic, not the other party."""
+        if self.type != "CONSULT":
+            return []
+        head = trigger
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+            head = trigger.head  # "flew to Moscow for talks"
+        if head.dep_ not in ("xcomp", "advcl", "prep") or head.head.lemma_.lower() not in TRAVEL_VERBS:
+            return []
+        verb = head.head
+        places = place_index(self.ann)
+        actor_ids = {r.actor for r in self.actor}
+        holders = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ not in ("prep", "dative") or c.lower_ not in ("to", "for"):
+                    continue
+                p = pobj_of(c)
+                if p is None or not self._is_place_phrase(p):
+                    continue
+                refs = [r for r in self.refs(p) if r.actor not in actor_ids]
+                if refs:
+                    return refs
+                core, of_part = core_tokens(p)
+                for tok in sorted(core, key=lambda t: t.i) + of_part:
+                    place = places.get(tok.i)
+                    if place is not None:
+                        ref = country_of_place(self.ann, place)
+                        return [] if ref is None or ref.actor in actor_ids else [ref]
+        return []
+

@@ -13,7 +13,7 @@ from chronicle.events.participants.recipient_search import RecipientSearch
 from chronicle.events.participants.syntax import is_passive, nominal_refs, outermost
 from chronicle.events.participants.words import (
     DEATH_VERBS, DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, RECIPROCAL, REQUIRES_RECIPIENT,
-    STATE_ACTS, SUBJECT_DEPS, TWO_SIDED, TYPE_ALIASES,
+    STATE_ACTS, SUBJECT_DEPS, TOPIC_VERBS, TWO_SIDED, TYPE_ALIASES,
 )
 from chronicle.record import ActorRef
 
@@ -57,13 +57,19 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         if is_verb:
             self.actor = self.subject_of(trigger)
             self.verb_orderers(trigger)
-            self.recipient = self.verb_recipients(trigger)
+            if self.type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
+                # "sent his minister to Khartoum to discuss the crisis over X": the host, not the topic
+                self.recipient = self.destination_recipients(trigger)
+            if not self.recipient:
+                self.recipient = self.verb_recipients(trigger)
             if not self.recipient and not self.recipient_slot_unresolved:
                 self.recipient = self.complement_recipients(trigger)
             if not self.recipient and self.type == "THREATEN":
                 self.recipient = self.condition_recipients(trigger)
             if not self.recipient and not self.recipient_slot_unresolved:
                 self.recipient = self.counterpart_recipients(trigger)
+            if not self.recipient and not self.recipient_slot_unresolved:
+                self.recipient = self.destination_recipients(trigger)
             if not self.recipient and self.type and self.type not in LATE_LOCATION and not self.recipient_slot_unresolved:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED and not self.recipient_slot_unresolved:
@@ -94,6 +100,8 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
                         self.recipient = self.verb_recipients(clause)
             if not self.recipient:
                 self.recipient = self.counterpart_recipients(trigger)
+            if not self.recipient:
+                self.recipient = self.destination_recipients(trigger)
             if not self.recipient and self.type and self.type not in LATE_LOCATION:
                 self.recipient = self.location_recipients(trigger)
             if not self.recipient and self.type in DIRECTED:

@@ -115,6 +115,11 @@ TALK_NOUNS = {"talk", "talks", "negotiation", "deliberation", "consultation", "d
 PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "request", "ultimatum", "urging", "insistence"}
 # CONSULT triggers whose place is the host visited ("arrived in Amman").
 VISIT_VERBS = {"visit", "arrive", "travel", "fly", "tour", "come", "go", "land", "return", "head"}
+# Verbs of going or sending somewhere, whose destination hosts the meeting they are for
+# ("sent his envoy to Khartoum to discuss ...", "flew to Moscow for talks").
+TRAVEL_VERBS = VISIT_VERBS | {"send", "dispatch", "despatch", "travel", "fly", "rush", "leave", "set", "summon"}
+# Meeting verbs whose object is the topic, not a party ("discuss the crisis over X").
+TOPIC_VERBS = {"discuss", "debate", "review", "examine", "consider", "address", "negotiate"}
 # Prepositions that say where an act is done.
 LOCATIVE_PREPS = ("in", "into", "inside", "across", "throughout")
 # Nouns whose "for" phrase is what is asked or planned, not whom they belong to
