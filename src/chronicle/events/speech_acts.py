@@ -27,6 +27,8 @@ def voiced_objection(verb: "Token") -> bool:
     voice with no crowd, street or place of its own objects in words; "students protested in the
     capital" demonstrate."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        subject = verb.head  # "..., a human rights group protested here": the parser hangs the verb on its noun
     if subject is None or lemma_of(subject) in PARTICIPANT_NOUNS or subject.ent_type_ == "NORP":
         return False
     if any(t.like_num or t.lower_ in ("thousands", "hundreds", "dozens") for t in subject.subtree):
