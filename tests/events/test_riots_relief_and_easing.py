@@ -34,3 +34,11 @@ def test_grenades_thrown_by_gunmen_are_an_attack(code):
 
 def test_shortening_a_curfew_eases_it(code):
     assert "CONCEDE" in [e.type for e in code("The military ruler on Thursday shortened the nightly curfew in the capital by one hour.")]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The cleric declared a cease-fire on Sunday after weeks of fighting.", "RETREAT"),
+    ("The air force scrambled fighters to intercept the bombers.", "MOBILIZE"),
+])
+def test_spelling_and_phrasing_variants(code, text, event_type):
+    assert event_type in [e.type for e in code(text)]
