@@ -17,7 +17,13 @@ Rules first, learned model second, because they measure that way (docs/events.md
      the future are THREATEN; preparing an attack is MOBILIZE;
    * "X said Y must ..." is a REQUEST;
    * participant nouns ("protesters", "gunmen") strengthen the event they
-     take part in instead of standing alone.
+     take part in instead of standing alone;
+   * who does an act and to what decides readings the verb leaves open: a
+     crowd fighting police or throwing stones riots, a majority blocking a
+     bill rejects it, relief handed over is aid (RuleClassifier._refine);
+   * acts done by speaking without their usual verb (announced refusals,
+     blame, one voice that "protested") are in speech_acts.py, the tense
+     and offer frames in frames.py.
 3. Sentences about sport, weather, markets or disasters with no political
    participant yield nothing, and words that name an event without reporting
    one ("an attack on press freedom", "these protests showed") are dropped or
