@@ -60,3 +60,18 @@ def test_forces_under_fire_are_the_target_not_a_deployment(code, text):
 ])
 def test_verbs_of_praise_and_inquiry(code, text, event_type, trigger):
     assert (event_type, trigger) in [(e.type, e.trigger.text) for e in code(text)]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The president said the return of the islands is not negotiable.", "meet"),
+    ("The minister said the border is non-negotiable.", "meet"),
+    ("Officials said that lifting the sanctions is out of the question.", "yield"),
+])
+def test_a_refusing_predicate_is_a_rejection_of_its_subject(code, text, mode):
+    events = _asserted(code(text))
+    assert [(e.type, e.mode) for e in events] == [("REJECT", mode)]
+
+
+def test_what_a_relative_clause_tells_stays_its_own_event(code):
+    events = _asserted(code("The president said the islands, which the navy seized in 1982, are not negotiable."))
+    assert "REJECT" in [e.type for e in events] and len(events) == 2

@@ -27,6 +27,8 @@ def voiced_objection(verb: "Token") -> bool:
     voice with no crowd, street or place of its own objects in words; "students protested in the
     capital" demonstrate."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        subject = verb.head  # "..., a human rights group protested here": the parser hangs the verb on its noun
     if subject is None or lemma_of(subject) in PARTICIPANT_NOUNS or subject.ent_type_ == "NORP":
         return False
     if any(t.like_num or t.lower_ in ("thousands", "hundreds", "dozens") for t in subject.subtree):
@@ -144,11 +146,40 @@ def refused_act(clause: "Token") -> "Token | None":
     return act if act.pos_ == "VERB" and lemma_of(act) not in STATIVE_VERBS else None
 
 
+def _in_relative_clause(tok: "Token", top: "Token") -> bool:
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _refusal_predicates(view: SentenceView, events: dict[int, CodedEvent]) -> None:
+    """"lifting the sanctions is out of the question", "the return of the islands is not negotiable":
+    what the copula's subject names is what is refused, the refusal's content, not an event."""
+    for k, ev in list(events.items()):
+        if ev.type != "REJECT" or ev.trigger.kind != "phrase":
+            continue
+        copula = ev.trigger.head if lemma_of(ev.trigger.head) == "be" else ev.trigger.head.head
+        if lemma_of(copula) != "be":
+            continue
+        for subject in (c for c in copula.children if c.dep_ in ("nsubj", "csubj")):
+            # (not what a relative clause inside says: "the islands, which it captured in 1967, are not negotiable")
+            inside = [j for j in events if j != k and subject.left_edge.i <= j <= subject.right_edge.i
+                      and not _in_relative_clause(events[j].trigger.head, subject)]
+            content = max((s for j in inside for s in events[j].trigger.senses), key=lambda s: s.weight, default=None)
+            if content is not None:
+                ev.mode = content_mode("REJECT", content.type, content.mode)
+            for j in inside:
+                ev.content.append(events.pop(j).trigger)
+
+
 def announced_refusals(view: SentenceView, events: dict[int, CodedEvent]) -> None:
     """"X said he won't spend the money", "we are not going to negotiate the border, the president
     said", "she said she would reject the funds": a speaker announcing what they will not do has
     refused it (PLOVER REJECT), an act done by speaking. The refusal sits on the speech verb: the
     act refused is negated or still to come, the statement is not. The act named is its content."""
+    _refusal_predicates(view, events)
     for tok, dep in zip(view.tokens, view.deps):
         if dep != "ccomp" or lemma_of(tok.head) not in SPEECH_VERBS or tok.head.i in events:
             continue
