@@ -67,7 +67,7 @@ PLACE_PREPS = {"past", "beyond", "behind", "in", "at", "near", "into", "inside",
 # nouns whose object is traded or pretended, not a party ("in exchange for", "under the pretext of")
 ASIDE_NOUNS = PRETEXT_NOUNS | {"exchange"}
 # sectors that act for a state: their report of an arrest or a ban is their own act
-STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY", "LEG"}
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY", "LEG", "IGO"}  # IGO: the UN's, the EU's organs
 
 
 def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_type: str,
