@@ -80,3 +80,9 @@ def test_a_known_surname_after_another_given_name_is_someone_else(resolve):
     mayor = actor_of(actors, "Riverton Mayor Chuck Blair")
     assert mayor.name != "Tony Blair" and mayor.kind == "unknown"
     assert actor_of(actors, "Blair") is mayor  # in this story the bare surname is the mayor's
+
+
+def test_egypt_s_intelligence_chief_is_egyptian_whatever_country_is_named_next(resolve):
+    actors, _ = resolve("Cairo sent General Intelligence Chief Omar Suleiman to Khartoum for talks.", published="2009-03-15")
+    chief = actor_of(actors, "General Intelligence Chief Omar Suleiman")
+    assert (chief.country, chief.sector) == ("EGY", "SPY")
