@@ -115,7 +115,8 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self._introductions: dict[str, list[tuple[int, str]]] = {}  # folded surname -> (token, key) of full names
         self._known_surnames: dict[str, str] = {}
         # name_matches.py: known people's surnames the article gives to someone else ("Chuck Blair")
-        self._others_surnames: set[str] = set()  # folded surname -> key of the known person named last
+        self._others_surnames: set[str] = set()
+        self.quote_speakers: list[tuple[int, int, str]] = []  # quotes.py: (start, end, speaker key)  # folded surname -> key of the known person named last
 
     def run(self) -> tuple[list[Actor], list[MentionLog]]:
         match_list = self._yield_to_places(self._yield_to_people(self.find_names()))
@@ -185,6 +186,10 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
             for s, e, why in mentions:
                 log.append(MentionLog(text=text[s:e], start=s, end=e, actor=index, why=why))
         log.sort(key=lambda m: m.start)
+        index = {u.key: k for k, u in enumerate(units)}
+        # Read by the events stage (participants/fill.py): each quotation with an attributed
+        # speaker, as (start, end, index into the actors) in text order.
+        self.ann.notes["quotation_speakers"] = [(qs, qe, index[key]) for qs, qe, key in self.quote_speakers if key in index]
         return actors, log
 
 
