@@ -38,3 +38,19 @@ def test_talks_someone_flew_somewhere_for_are_with_the_host(pipeline):
     event = _event(record, "talks")
     assert _countries(record, event.actor) == {"BRA"}
     assert _countries(record, event.recipient) == {"PER"}
+
+
+def test_a_demand_inside_a_quotation_with_no_subject_is_the_speaker_s(pipeline):
+    record = pipeline.process(
+        "The Ghanaian opposition leader spoke to reporters in Accra. \"The border must be reopened at once,\" "
+        "the opposition leader said. \"It is a demand that needs to be met.\"",
+        published="2016-05-02",
+    )
+    event = _event(record, "demand")
+    assert _countries(record, event.actor) == {"GHA"}
+
+
+def test_an_attack_told_in_a_quotation_is_not_the_speaker_s(pipeline):
+    record = pipeline.process("\"Two villages were burned last night,\" the Malian mayor said.", published="2016-05-02")
+    events = [e for e in record.events if e.trigger and e.trigger.text == "burned"]
+    assert all(not e.actor for e in events)

@@ -71,3 +71,18 @@ def test_his_office_is_in_the_possessor_s_state_not_the_one_named_next(resolve):
         published="2016-05-02",
     )
     assert actor_of(actors, "his defence minister").country == "GHA"
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(resolve):
+    actors, _ = resolve("Riverton Mayor Chuck Blair said the bridge would stay closed until Friday. "
+                        "Blair said crews were working through the night.",
+                        published="2009-03-31")
+    mayor = actor_of(actors, "Riverton Mayor Chuck Blair")
+    assert mayor.name != "Tony Blair" and mayor.kind == "unknown"
+    assert actor_of(actors, "Blair") is mayor  # in this story the bare surname is the mayor's
+
+
+def test_egypt_s_intelligence_chief_is_egyptian_whatever_country_is_named_next(resolve):
+    actors, _ = resolve("Cairo sent General Intelligence Chief Omar Suleiman to Khartoum for talks.", published="2009-03-15")
+    chief = actor_of(actors, "General Intelligence Chief Omar Suleiman")
+    assert (chief.country, chief.sector) == ("EGY", "SPY")

@@ -78,6 +78,10 @@ class NameFinder:
             if isinstance(m.target, CountryForm) and ent is not None and ent.label_ == "PERSON" \
                     and (ent.end - ent.start) > (m.end - m.start) and ent.start <= m.start and m.end <= ent.end:
                 continue
+            if self._others_surnames and isinstance(m.target, Entry) and m.target.is_person and m.end - m.start == 1 \
+                    and fold(self.text_[m.start]) in self._others_surnames:
+                # "Mayor Chuck Blair ... Blair said": in this story the bare surname is the mayor's
+                continue
             kept.append(m)
         return kept
 
@@ -165,9 +169,17 @@ class NameFinder:
         i = tok.i
         if i > 1 and self.text_[i - 1] in ("-", "‐") and self.text_[i - 2][:1].isupper() and not is_skipped(self.text_[i - 2]):
             return False
-        if i > 0 and self._name_part(i - 1):
-            return False
         person = any(isinstance(h, Entry) and h.is_person for h in hit)
+        if i > 0 and self._name_part(i - 1):
+            if person:
+                k = i - 1
+                while k > 0 and self._name_part(k - 1):
+                    k -= 1
+                firsts = {fold(n.split()[0]) for h in hit if isinstance(h, Entry) for n in (h.name, *h.aliases) if n.split()}
+                if fold(self.text_[k]) not in firsts:
+                    # "Chuck Blair" is not Tony Blair ("Barack Hussein Obama" is Obama)
+                    self._others_surnames.add(fold(tok.text))
+            return False
         if person and i + 1 < len(self.toks) and self._name_part(i + 1):
             return False
         return True

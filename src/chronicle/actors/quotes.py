@@ -55,9 +55,7 @@ class QuotedSpeakers:
     def resolve_quoted_speakers(self) -> None:
         firsts = [i for i, low in enumerate(self.lower_)
                   if low in FIRST_PERSON and self.pos_[i] == "PRON" and i not in self.taken]
-        if not firsts:
-            return
-        quotes = quotation_spans(self.doc.text)
+        quotes = quotation_spans(self.doc.text) if '"' in self.doc.text or any(c in self.doc.text for c in OPENING) else []
         if not quotes:
             return
         starts = [q[0] for q in quotes]
@@ -71,6 +69,9 @@ class QuotedSpeakers:
                 if gap <= 1:
                     speaker = speakers[k - 1]
             speakers.append(speaker)
+        # kept for the events stage: an act stated inside a quotation with no subject of its
+        # own ("It's an issue that needs to be addressed") is its speaker's (ann.notes)
+        self.quote_speakers = [(qs, qe, sp.key) for (qs, qe), sp in zip(quotes, speakers) if sp is not None]
         for i in firsts:
             at = self.toks[i].idx
             k = bisect.bisect_right(starts, at) - 1

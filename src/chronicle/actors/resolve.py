@@ -113,7 +113,10 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
         self._pending_descriptions: list[tuple[tuple[int, int], str]] = []
         self._given_names: dict[str, str] = {}  # unknown person's key -> folded given name
         self._introductions: dict[str, list[tuple[int, str]]] = {}  # folded surname -> (token, key) of full names
-        self._known_surnames: dict[str, str] = {}  # folded surname -> key of the known person named last
+        self._known_surnames: dict[str, str] = {}
+        # name_matches.py: known people's surnames the article gives to someone else ("Chuck Blair")
+        self._others_surnames: set[str] = set()
+        self.quote_speakers: list[tuple[int, int, str]] = []  # quotes.py: (start, end, speaker key)  # folded surname -> key of the known person named last
 
     def run(self) -> tuple[list[Actor], list[MentionLog]]:
         match_list = self._yield_to_places(self._yield_to_people(self.find_names()))
@@ -176,11 +179,31 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
             first = mentions[0]
             actors.append(Actor(
                 text=text[first[0] : first[1]], start=first[0], end=first[1], name=u.name,
-                country=u.country, sector=u.sector, wikidata=u.wikidata,
+                country=u.country, sector=_output_sector(u), wikidata=u.wikidata,
                 mentions=[Span(text=text[s:e], start=s, end=e) for s, e, _ in mentions],
                 kind=u.kind, role=u.role, why=u.why or first[2], international=u.international,
             ))
             for s, e, why in mentions:
                 log.append(MentionLog(text=text[s:e], start=s, end=e, actor=index, why=why))
         log.sort(key=lambda m: m.start)
+        index = {u.key: k for k, u in enumerate(units)}
+        # Read by the events stage (participants/fill.py): each quotation with an attributed
+        # speaker, as (start, end, index into the actors) in text order.
+        self.ann.notes["quotation_speakers"] = [(qs, qe, index[key]) for qs, qe, key in self.quote_speakers if key in index]
         return actors, log
+
+
+# International bodies whose governing organs and officials act as states' governments do
+# (the UN, the EU, regional organisations and their envoys): their sector is written IGO,
+# and international NGOs' NGO, as the hand-coded events and PLOVER's actor codes have it;
+# the resolver itself keeps GOV so that "the envoy" still goes back to "the UN envoy".
+IGO_BODIES = frozenset({"UNO", "EUR", "IGO"})
+
+
+def _output_sector(unit: Unit) -> str | None:
+    if unit.country is None and unit.international in IGO_BODIES and unit.sector in (None, "GOV"):
+        return "IGO"
+    if unit.country is None and unit.international == "NGO" and unit.sector in (None, "SOC", "CVL"):
+        return "NGO"  # an international non-governmental organisation (Amnesty, MSF)
+    return unit.sector
+

@@ -14,6 +14,10 @@ actor
        only when it is a state body ("the Interior Ministry said ten people had been
        arrested"): who reports an attack is not who did it ("He did not give a motive for
        the attack", "the minister condemned the attack");
+    1b. for an act done by saying it (a demand, accusation, refusal, threat, support or
+       promise) inside a quotation, the quotation's speaker as the actors stage found it
+       ('"It is an issue that needs to be addressed," X said'; ann.notes
+       "quotation_speakers"); an attack told in a quotation is not the speaker's;
     2. an actor named elsewhere in the sentence, nearest the trigger (before it first),
        that is not a speaker, not the recipient, not named as the place of something
        ("in Georgia") and not a subject of a verb the trigger hangs from (as in 1);
@@ -66,8 +70,10 @@ PLACE_PREPS = {"past", "beyond", "behind", "in", "at", "near", "into", "inside",
                "towards", "toward", "off", "along", "within", "through"}
 # nouns whose object is traded or pretended, not a party ("in exchange for", "under the pretext of")
 ASIDE_NOUNS = PRETEXT_NOUNS | {"exchange"}
+# acts done by saying them: in a quotation with no subject of their own they are the speaker's
+SAID_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
 # sectors that act for a state: their report of an arrest or a ban is their own act
-STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY", "LEG"}
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY", "LEG", "IGO"}  # IGO: the UN's, the EU's organs
 
 
 def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_type: str,
@@ -77,7 +83,10 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
     taken = {r.actor for r in actor} | {r.actor for r in recipient}
     found = {id(r) for r in actor + recipient}  # what the parse search found itself
     if not actor:
+        # the subject of a verb above the trigger first: "X's delegation \"was instructed to
+        # reach agreements\"" quotes a fragment of the writer's own sentence
         actor = (_ancestor_subject(ann, sent, trigger, kind, taken)
+                 or (_quotation_speaker(ann, sent, trigger, taken) if kind in SAID_TYPES else [])
                  or _nearest(ann, sent, trigger, taken, before_first=True)
                  or _previous_subject(ann, sent, taken))
         if kind in LATE_LOCATION and actor and ann.actors[actor[0].actor].sector in STATE_SECTORS:
@@ -99,6 +108,25 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
         if id(r) not in found:
             r.inferred = True
     return actor, recipient
+
+
+def _quotation_speaker(ann, sent, trigger, taken) -> list[ActorRef]:
+    """The speaker of the quotation the trigger stands in ('"This must be addressed," X said'):
+    a demand, accusation, refusal, threat or promise stated in a quotation with no subject
+    of its own is the speaker's. Only a quotation that opens the trigger's sentence (or an
+    earlier one): a fragment quoted inside the writer's own sentence ('X's delegation "was
+    told to reach agreements"') belongs to that sentence. The speaker's mention nearest the
+    quotation stands for it."""
+    for qs, qe, k in ann.notes.get("quotation_speakers") or ():
+        if qs > trigger.idx:
+            break
+        if trigger.idx < qe and qs <= sent.start_char + 1 and 0 <= k < len(ann.actors) and k not in taken:
+            mentions = ann.actors[k].mentions
+            if not mentions:
+                return []
+            m = min(mentions, key=lambda m: min(abs(m.start - qe), abs(m.end - qs)))
+            return [ActorRef(actor=k, text=m.text, start=m.start, end=m.end)]
+    return []
 
 
 def _mentions_of(ann: "Annotations", sent: "SpacySpan") -> list[tuple[int, int, int]]:
