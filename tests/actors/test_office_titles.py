@@ -49,7 +49,6 @@ def test_a_list_of_offices_shares_the_country_written_after_it(resolve):
         "defence minister of Poland.",
         published="2012-05-15",
     )
-    from conftest import actor_of
     president = actor_of(actors, "the president")
     assert president.country == "POL"
     assert president is not actor_of(actors, "Barack Obama")
@@ -61,5 +60,4 @@ def test_a_definite_short_form_goes_back_to_the_same_head_word_first(resolve):
         "Critics of the incoming government stayed silent.",
         published="2013-04-20",
     )
-    from conftest import actor_of
     assert actor_of(actors, "the incoming government").country == "KEN"
