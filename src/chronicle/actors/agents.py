@@ -213,7 +213,6 @@ class AgentResolver:
         names no sector and no owner."""
         if head is None or len(span) == 0:
             return None
-        doc = self.doc
         # the head: the last sector word of the span
         sector_head = None
         for tok in reversed(span):
@@ -255,45 +254,8 @@ class AgentResolver:
                 elif i and not countries:
                     intl = i
                     whys.append(f"'{target.name}' -> {i}")
-        # a possessor that is itself an actor ("the Iranian regime's ambassador", "the
-        # regime's terrorists") or a possessive pronoun ("its proxy groups")
         anchor = sector_head or head
-        for c in anchor.children:
-            if c.dep_ != "poss" or c.i in self.matches:
-                continue
-            owner = None
-            if c.i in self.unit_at:
-                owner = self.units[self.unit_at[c.i]]
-            elif c.lower_ in POSSESSIVE_PRONOUNS:
-                owner = self._subject_before(c)
-                if owner is None:
-                    owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
-                                             and u.kind in ("agent", "organisation", "unknown"), window=1)
-            elif c.lower_ in ("his", "her") and self._is_person_word(anchor):
-                # "the Kenyan president sent his foreign minister": the office is in the
-                # possessor's state, whatever country the sentence names next
-                owner = self._person_subject_before(c.i) or self._antecedent(
-                    c.idx, lambda u: u.is_person and bool(u.country), window=1)
-            elif c.lower_ in GROUP_SHORT_FORMS and c.i > 0 and self.lower_[c.i - 1] in DEFINITE:
-                owner = self._antecedent(c.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
-                                         and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
-                if owner is not None:
-                    self._add(owner.key, c.i - 1, c.i + 1, f"short form of {owner.name}")
-            if owner is not None and owner.kind in ("organisation", "unknown") and owner.sector and not owner.international:
-                org_sector = owner.sector
-            if owner is not None and (owner.country or owner.international):
-                if owner.country and owner.country not in countries:
-                    countries.append(owner.country)
-                elif owner.international and not countries:
-                    intl = owner.international
-                whys.append(f"possessor '{c.text}' -> {owner.name}")
-            elif self._lexicon_at(c):
-                inner = self._describe(doc[self._left_edge(c) : c.i + 1], c)
-                if inner and inner[0]:
-                    for ic in inner[0]:
-                        if ic and ic not in countries:
-                            countries.append(ic)
-                            whys.append(f"possessor '{c.text}' -> {ic}")
+        org_sector, intl = self._possessor_countries(anchor, countries, whys, org_sector, intl)
         found = self._of_countries(anchor, countries, whys)  # "the people of Iraq", "President of Armenia"
         if found is None and not countries:
             # "the president, prime minister and foreign minister of the Czech Republic": a
@@ -345,95 +307,46 @@ class AgentResolver:
             return None
         return countries, intl, sector, "; ".join(whys), title
 
-    def _of_countries(self, anchor: "Token", countries: list, whys: list[str]) -> str | None:
-        """Countries named in the head's "of" phrase ("the people of Iraq", "President of
-        Armenia"), added to `countries`; the international code of an "of" entry, if any."""
-        intl = None
+    def _possessor_countries(self, anchor: "Token", countries: list, whys: list[str], org_sector: str | None,
+                             intl: str | None) -> tuple[str | None, str | None]:
+        """Countries of the head's possessor, added to `countries`: a possessor that is itself an
+        actor ("the Iranian regime's ambassador", "the regime's terrorists") or a possessive pronoun
+        ("its proxy groups"); returns the organisation's sector and the international code it gives."""
+        doc = self.doc
         for c in anchor.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for pobj in c.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    m = self.matches.get(pobj.i)
-                    if m is None:
-                        # "of the Syrian Golan Heights": a country word among the object's modifiers
-                        for g in pobj.children:
-                            gm = self.matches.get(g.i)
-                            if g.i < pobj.i and gm is not None and isinstance(gm.target, CountryForm):
-                                m = gm
-                                break
-                    if m is not None and isinstance(m.target, CountryForm) and m.target.iso3 not in countries:
-                        countries.append(m.target.iso3)
-                        whys.append(f"'of {pobj.text}' -> {m.target.iso3}")
-                    elif m is not None and isinstance(m.target, Entry) and not countries:
-                        ce, ie, _, _, _ = m.target.status_on(self.day)
-                        if ce:
-                            countries.append(ce)
-                        elif ie:
-                            intl = ie
-                        whys.append(f"'of {m.target.name}'")
-        return intl
-
-    def _countries_of_places_in(self, anchor: "Token", countries: list, whys: list[str]) -> None:
-        """Countries of the places in the head's "in"/"from" phrase ("protesters in Baghdad")."""
-        for c in anchor.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from", "across", "throughout"):
-                for pobj in c.children:
-                    m = self.matches.get(pobj.i)
-                    iso = None
-                    if m is not None and isinstance(m.target, CountryForm):
-                        iso = m.target.iso3
-                    else:
-                        iso = self._place_country_at(pobj.idx)
-                    if iso:
-                        countries.append(iso)
-                        whys.append(f"'{c.text} {pobj.text}' -> {iso}")
-
-    def _modifier_sector(self, span: "SpacySpan", sector_head: "Token") -> str | None:
-        lex = self.kb.sectors
-        words = []
-        toks = [t for t in span if t.i < sector_head.i and t.i not in self.matches]
-        k = 0
-        while k < len(toks):
-            w = toks[k].lower_
-            # "anti-government" is three tokens
-            if k + 2 < len(toks) and toks[k + 1].text == "-":
-                words.append(f"{w}-{toks[k + 2].lower_}")
-            words.append(w)
-            k += 1
-        # the multi-word head itself is not a modifier ("prime minister")
-        head_key = self._lexicon_key(sector_head) or ()
-        words = [w for w in words if w not in head_key]
-        hits = {lex.modifiers[w] for w in words if w in lex.modifiers}
-        for code in lex.modifier_order:
-            if code in hits:
-                return code
-        return None
-
-    def _org_modifier(self, left: int, head: "Token") -> Entry | None:
-        """A knowledge-base group written before or as possessor of an agent head
-        ("Hezbollah fighters", "the PMF's troops"); international bodies are not
-        ("UN peacekeepers" stay UN military)."""
-        for k in range(left, head.i):
-            m = self.matches.get(k)
-            if m is not None and isinstance(m.target, Entry) and not m.target.is_person:
-                entry = m.target
-                if entry.international in ("UNO", "EUR", "IGO") or entry.kind == "institution":
-                    return None
-                return entry
-        return None
-
-    def _generic_name(self, i: int) -> bool:
-        """An ORG entity written only with sector and country words ("Cabinet", "Latvian
-        Constitutional Court", "Serbian Parliament") names an agent, not a proper body."""
-        tok = self.toks[i]
-        ent = self.ent_at.get(i)
-        if ent is None:
-            return True
-        for t in ent:
-            if t.lower_ in ("the", "'s", "’s") or t.i in self.matches:
+            if c.dep_ != "poss" or c.i in self.matches:
                 continue
-            lex = self._lexicon(t.i)[1]
-            if lex is None and not any(t.lower_ in k for k in (self._lexicon_key(tok) or (),)):
-                return False
-        return True
+            owner = None
+            if c.i in self.unit_at:
+                owner = self.units[self.unit_at[c.i]]
+            elif c.lower_ in POSSESSIVE_PRONOUNS:
+                owner = self._subject_before(c)
+                if owner is None:
+                    owner = self._antecedent(c.idx, lambda u: (u.country or u.international) and not u.is_person
+                                             and u.kind in ("agent", "organisation", "unknown"), window=1)
+            elif c.lower_ in ("his", "her") and self._is_person_word(anchor):
+                # "the Kenyan president sent his foreign minister": the office is in the
+                # possessor's state, whatever country the sentence names next
+                owner = self._person_subject_before(c.i) or self._antecedent(
+                    c.idx, lambda u: u.is_person and bool(u.country), window=1)
+            elif c.lower_ in GROUP_SHORT_FORMS and c.i > 0 and self.lower_[c.i - 1] in DEFINITE:
+                owner = self._antecedent(c.idx, lambda u: u.kind in ("organisation", "unknown") and not u.is_person
+                                         and (u.key.startswith("kb:") or u.key.startswith("org:")), window=PRONOUN_WINDOW)
+                if owner is not None:
+                    self._add(owner.key, c.i - 1, c.i + 1, f"short form of {owner.name}")
+            if owner is not None and owner.kind in ("organisation", "unknown") and owner.sector and not owner.international:
+                org_sector = owner.sector
+            if owner is not None and (owner.country or owner.international):
+                if owner.country and owner.country not in countries:
+                    countries.append(owner.country)
+                elif owner.international and not countries:
+                    intl = owner.international
+                whys.append(f"possessor '{c.text}' -> {owner.name}")
+            elif self._lexicon_at(c):
+                inner = self._describe(doc[self._left_edge(c) : c.i + 1], c)
+                if inner and inner[0]:
+                    for ic in inner[0]:
+                        if ic and ic not in countries:
+                            countries.append(ic)
+                            whys.append(f"possessor '{c.text}' -> {ic}")
+        return org_sector, intl

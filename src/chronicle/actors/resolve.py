@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
 
+from chronicle.actors.agent_modifiers import AgentModifiers
 from chronicle.actors.agents import AgentResolver
 from chronicle.actors.context import CountryContext
 from chronicle.actors.coreference import Coreference
@@ -56,8 +57,8 @@ if TYPE_CHECKING:
     from chronicle.stage import Annotations
 
 
-class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, OfficeTitles, CountryContext, Coreference,
-                     QuotedSpeakers):
+class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentResolver, AgentModifiers, OfficeTitles,
+                     CountryContext, Coreference, QuotedSpeakers):
     """Every actor mention of one parsed article, resolved and grouped: `run()` returns the
     actors and the mention log. The passes live in the mixins named above, one module each."""
 

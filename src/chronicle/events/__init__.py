@@ -37,6 +37,7 @@ from chronicle.events.acled_model import window as acled_window
 from chronicle.events.calibrate import Calibrator
 from chronicle.events.classify import RuleClassifier, SentenceModel, code_sentences
 from chronicle.events.dating import date_event
+from chronicle.events.detect import detect_triggers
 from chronicle.events.identity import merge_mentions
 from chronicle.events.location import locate_event
 from chronicle.events.modifiers import find_modifiers
@@ -166,7 +167,9 @@ class EventStage:
         verb is its trigger, its parties, date and place are read as for any event there."""
         armed = [(m.start, m.end) for a in ann.actors if a.sector in ARMED_SECTORS for m in (a.mentions or [a])]
         verb = armed_doer_verb(sents[0], armed) if sents and armed and self.acled else None
-        if verb is None:
+        if verb is None or any(t.start <= verb.i < t.end for t in detect_triggers(sents[0], self.rules.lexicon)):
+            # a verb the lexicon knows was read by the rules, which found no event in it ("troops are
+            # stationed there" is a state): the model fills the lexicon's gaps, it does not overrule it
             return []
         text = ann.doc.text
         spans = [(s.start_char, s.end_char) for s in sents]

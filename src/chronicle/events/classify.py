@@ -391,7 +391,7 @@ class RuleClassifier:
         if ev.type == "PROTEST" and lemma_of(tok) == "protest" and tok.pos_ == "VERB" and not ev.framed and voiced_objection(tok):
             ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
-            self._read_blocking(ev)
+            _read_blocking(ev)
         if ev.type == "RETREAT" and ev.mode == "release" and _hands_over_goods(tok):
             ev.type, ev.mode = "AID", None  # "handed over 500 kg of medicine": relief, not a release
         objects = {lemma_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -422,24 +422,6 @@ class RuleClassifier:
             # "will not accept", "refuses to back": a refusal (PLOVER REJECT)
             ev.type, ev.mode, ev.framed = "REJECT", None, True
 
-    @staticmethod
-    def _read_blocking(ev: CodedEvent) -> None:
-        """Who blocks what: demonstrators blocking a road protest (PLOVER obstruct), a majority
-        blocking a bill refuses it (REJECT), and people kept from going somewhere are restricted
-        (COERCE: "was blocked from entering the camp", "blocked the reporters")."""
-        tok = ev.trigger.head
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        doers = {lemma_of(c) for c in tok.children if c.dep_ in ("nsubj", "agent")} | {
-            lemma_of(g) for c in tok.children if c.dep_ == "agent" for g in c.children}
-        if doers & PARTICIPANT_NOUNS:
-            return
-        if {lemma_of(o) for o in objects} & PROPOSALS:
-            ev.type, ev.mode = "REJECT", None
-        elif any(o.ent_type_ in ("PERSON", "NORP") or lemma_of(o) in PEOPLE or o.lower_ in ("him", "her", "them")
-                 for o in objects) or any(c.dep_ == "prep" and c.lower_ == "from" and any(
-                     g.dep_ == "pcomp" for g in c.children) for c in tok.children):
-            ev.type, ev.mode = "COERCE", "restrict"
-
     def _absorb(self, frame: CodedEvent, ev: CodedEvent, frame_lemma: str) -> bool:
         """Fold `ev` into the frame it hangs from, setting the frame's reading; False to keep both."""
         if frame.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE", "REJECT"):
@@ -469,7 +451,7 @@ class RuleClassifier:
                 ev.type, ev.mode = "COERCE", "restrict"  # a blockade imposed by authorities
             if frame_lemma == "order" and ev.type == "REQUEST":
                 return False
-            self._adopt(frame, ev)
+            _adopt(frame, ev)
             return True
         if frame_lemma in ACCEPT_VERBS and ev.type in ("REQUEST", "PROTEST"):
             frame.type, frame.mode, frame.framed = ("REJECT" if is_negated(frame.trigger.head) else "CONCEDE"), None, True
@@ -505,13 +487,6 @@ class RuleClassifier:
             frame.score = max(frame.score, ev.score) + 0.05
             return True
         return False
-
-    @staticmethod
-    def _adopt(frame: CodedEvent, ev: CodedEvent) -> None:
-        frame.type, frame.mode, frame.framed = ev.type, ev.mode, True
-        frame.rule_weight = max(frame.rule_weight, ev.rule_weight)
-        frame.model_prob = ev.model_prob
-        frame.score = max(frame.score, ev.score)
 
     def _initial(self, trig: Trigger, probs: dict[str, float]) -> CodedEvent:
         scored = sorted(((s.weight + MODEL_WEIGHT * probs.get(s.type, 0.0), s) for s in trig.senses),
@@ -632,6 +607,32 @@ class SentenceModel:
             return [{} for _ in texts]
         matrix = self.model.predict_proba(self.vectorizer.transform(texts))
         return [dict(zip(self.classes, row.tolist())) for row in matrix]
+
+
+def _read_blocking(ev: CodedEvent) -> None:
+    """Who blocks what: demonstrators blocking a road protest (PLOVER obstruct), a majority
+    blocking a bill refuses it (REJECT), and people kept from going somewhere are restricted
+    (COERCE: "was blocked from entering the camp", "blocked the reporters")."""
+    tok = ev.trigger.head
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    doers = {lemma_of(c) for c in tok.children if c.dep_ in ("nsubj", "agent")} | {
+        lemma_of(g) for c in tok.children if c.dep_ == "agent" for g in c.children}
+    if doers & PARTICIPANT_NOUNS:
+        return
+    if {lemma_of(o) for o in objects} & PROPOSALS:
+        ev.type, ev.mode = "REJECT", None
+    elif any(o.ent_type_ in ("PERSON", "NORP") or lemma_of(o) in PEOPLE or o.lower_ in ("him", "her", "them")
+             for o in objects) or any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                 g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+        ev.type, ev.mode = "COERCE", "restrict"
+
+
+def _adopt(frame: CodedEvent, ev: CodedEvent) -> None:
+    """The frame takes the reading of the act it imposes ("ordered arrests" is the arrest)."""
+    frame.type, frame.mode, frame.framed = ev.type, ev.mode, True
+    frame.rule_weight = max(frame.rule_weight, ev.rule_weight)
+    frame.model_prob = ev.model_prob
+    frame.score = max(frame.score, ev.score)
 
 
 def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceModel,

@@ -324,7 +324,8 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
         return "the plot of a story, not a happening"
     if event_type not in ("ASSAULT", "PROTEST") and _business_dealing(tok):
         return "a business's dealings, not a political act"
-    if event_type == "PROTEST" and lemma in ("block", "blockade", "barricade") and _by_authorities(tok):
+    if event_type == "PROTEST" and lemma in ("block", "blockade", "barricade") and _by_authorities(tok) \
+            and not _keeps_people_out(tok):
         return "the authorities obstructing something, not a protest"
     return None
 
@@ -349,6 +350,16 @@ def _by_authorities(tok: "Token") -> bool:
         return False
     doers = [subject] + [c for c in subject.children if c.dep_ == "conj"]
     return any(_lemma(d) in _AUTHORITIES or d.lower_ in _AUTHORITIES for d in doers)
+
+
+def _keeps_people_out(tok: "Token") -> bool:
+    """"Police blocked the reporters from entering", "guards blocked them": people kept from going
+    somewhere are restricted (classify reads that as COERCE restrict), not a road closed."""
+    if any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+           for c in tok.children):
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lower_ in (
+        "him", "her", "them", "us", "me")) for c in tok.children)
 
 
 # "the threat that faces the country", "faces a threat", "poses a threat to": a danger, nobody threatens
