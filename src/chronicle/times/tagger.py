@@ -52,7 +52,10 @@ class TimeTagger:
             if kind == "anniversary":
                 anniversaries.append(m)
                 continue
-            norm = NORMALISERS[kind](m, ctx)
+            try:
+                norm = NORMALISERS[kind](m, ctx)
+            except (ValueError, OverflowError):
+                norm = None  # a day beyond the calendar ("March 10" read near 31 December 9999): no value
             if norm is None:
                 continue
             start = m.start()
