@@ -73,7 +73,7 @@ def recounted_past(trigger: "Token") -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.tag_ == "VBG" and sequence_clause(verb) and _past(clause_verb(verb.head.head)):
-        return True  # "resigned after facing a week of criticism"
+        return stated_stretch(verb)  # "resigned after facing a week of criticism"
     if not _past(verb):
         return False
     if simple_past(verb) and any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children):
@@ -117,6 +117,14 @@ def measured_gap(opener: "Token") -> bool:
 
 
 _LONG_GAPS = {"week", "month", "year", "decade", "century", "generation"}
+
+
+def stated_stretch(opener: "Token") -> bool:
+    """Does an after-clause told by a gerund ("after facing weeks of criticism", "two years after
+    leaving office") state a stretch of weeks or more between it and the main event? Without one,
+    the gerund tells what its subject did just before, in the same story ("joined the convoy after
+    ignoring a house arrest order"): the main event's own time, news when that is news."""
+    return measured_gap(opener) or any(t.lemma_.lower() in _LONG_GAPS for t in opener.subtree)
 
 
 def sequence_phrase(noun: "Token") -> bool:
