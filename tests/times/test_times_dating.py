@@ -295,3 +295,12 @@ def test_a_gerund_after_clause_without_a_stretch_is_the_same_story(dated):
     dated_main, _ = dated("The former premier joined the march on Monday after ignoring a house arrest order.",
                           "2021-03-10", "ignoring")
     assert (dated_main.date, dated_main.historical) == ("2021-03-08", False)
+
+
+def test_a_headlines_present_tells_the_storys_day(dated):
+    text = ("Nurses strike over unpaid wages. Hundreds of nurses walked out of the city hospital on Friday. "
+            "The union says talks will resume.")
+    march, _ = dated(text, "2021-03-15", "strike")
+    assert (march.date, march.historical) == ("2021-03-12", False)
+    says, _ = dated(text, "2021-03-15", "says")  # the present of the body is the day of writing
+    assert says.date == "2021-03-15"

@@ -348,11 +348,21 @@ def _from_publication(ann: Any, published: date | None, sent, trigger, past_fram
         return EventDating()
     if published is None:
         return EventDating()
-    if simple_past(clause_verb(trigger)):
+    if simple_past(clause_verb(trigger)) or _headline_present(sent, trigger):
         day = narrative_day(ann, sent, published)
         if day is not None:
             return EventDating(date=day, date_precision="day")
     return EventDating(date=published.isoformat(), date_precision="day")
+
+
+def _headline_present(sent: Any, trigger: Any) -> bool:
+    """The present of a headline ("Residents march against the amendment", "Governor resigns") tells
+    the story's news, which happened on the story's day, as the past of its report does."""
+    if sent.start != 0 or sent.end >= len(sent.doc):
+        return False
+    verb = clause_verb(trigger)
+    return (verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "conj")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 # How many days before publication a day the text names may lie to be the day its story is told on
