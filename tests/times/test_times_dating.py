@@ -304,3 +304,9 @@ def test_a_headlines_present_tells_the_storys_day(dated):
     assert (march.date, march.historical) == ("2021-03-12", False)
     says, _ = dated(text, "2021-03-15", "says")  # the present of the body is the day of writing
     assert says.date == "2021-03-15"
+
+
+def test_a_happening_named_as_known_is_background_no_finer_than_the_responses_month(dated):
+    text = "Farmers blocked the ring road on Saturday. Union leaders have welcomed the collapse of the wage talks."
+    d, _ = dated(text, "2021-03-14", "talks")
+    assert d.historical and (d.date, d.date_precision) == ("2021-03", "month")

@@ -143,6 +143,34 @@ def _prior_happening(trigger: "Token") -> bool:
     return main.pos_ in ("VERB", "AUX") and _past(main)
 
 
+# Nouns of what a happening came to: "the failure of the talks" tells talks that are over
+_OUTCOMES = {"failure", "collapse", "breakdown", "end", "aftermath", "wake", "outcome", "result", "anniversary"}
+# Verbs that take a happening already known as their topic: it came before the response to it
+_RESPONSES = {"discuss", "debate", "review", "condemn", "denounce", "deplore", "welcome", "mourn", "investigate",
+              "probe", "commemorate", "mark", "recall", "remember", "appeal", "challenge"}
+
+
+def presupposed_happening(trigger: "Token") -> "Token | None":
+    """A happening noun named as something known, the topic of a response to it or what it came to
+    ("welcomed the failure of the prisoner exchange negotiations", "a conference to discuss the
+    court's indictment of the president"): it came before the clause that names it. Only a definite
+    description (the, a possessor, a name before it) counts. Returns the word of the response or of
+    the outcome (its clause dates the happening no later than itself), else None."""
+    if trigger.pos_ != "NOUN" or not _definite(trigger):
+        return None
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _OUTCOMES:
+        return head.head
+    if trigger.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _RESPONSES:
+        return head
+    return None
+
+
+def _definite(noun: "Token") -> bool:
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+               or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
+
+
 # Nouns that name a happening: a relative clause on one tells more of that happening (its
 # outcome, its reach), in its own time frame, not the earlier past of a person or place
 _HAPPENINGS = {"incident", "attack", "event", "explosion", "blast", "bombing", "shooting", "clash", "raid",

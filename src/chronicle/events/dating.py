@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from chronicle.events.background import (BEFORE_MAIN, backshifted, clause_verb, described_happening, framing_time,
-                                         measured_gap, recounted_past, sequence_clause, sequence_phrase,
-                                         simple_past, stated_stretch)
+                                         measured_gap, presupposed_happening, recounted_past, sequence_clause,
+                                         sequence_phrase, simple_past, stated_stretch)
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -71,6 +71,10 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     happening = described_happening(trigger)
     if happening is not None:
         return date_event(ann, sent, happening)  # "the protests, which were smashed by police": theirs
+    response = presupposed_happening(trigger)
+    if response is not None:
+        # what a response or an outcome names came before it: background, no finer than its month
+        return _before(date_event(ann, sent, response), False)
     if recounted_past(trigger):
         return EventDating(historical=True)
     told_past = _after_a_told_past(ann, sent, trigger, published)
