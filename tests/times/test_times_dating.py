@@ -310,3 +310,17 @@ def test_a_happening_named_as_known_is_background_no_finer_than_the_responses_mo
     text = "Farmers blocked the ring road on Saturday. Union leaders have welcomed the collapse of the wage talks."
     d, _ = dated(text, "2021-03-14", "talks")
     assert d.historical and (d.date, d.date_precision) == ("2021-03", "month")
+
+
+def test_an_act_after_a_happening_told_by_its_verb_takes_its_date(dated):
+    text = ("Police arrested five men in the capital on Monday. The group bombed a market in 2007. "
+            "Its leader escaped to the hills after the bombing.")
+    d, ann = dated(text, "2021-03-10", "escaped")
+    assert d.historical and d.date == "2007" and ann.times[d.time_index].text == "2007"
+
+
+def test_a_reaction_after_a_dated_past_is_the_storys_news(dated):
+    text = ("Police arrested five men in the capital on Monday. The group bombed a market in 2007 and fled abroad. "
+            "Officers blamed the men for a string of robberies.")
+    d, _ = dated(text, "2021-03-10", "blamed")
+    assert (d.date, d.historical) == ("2021-03-08", False)

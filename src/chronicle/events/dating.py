@@ -459,7 +459,10 @@ def _after_a_told_past(ann: Any, sent: Any, trigger: Any, published: date | None
 
 
 _REPORTING_LEMMAS = {"say", "tell", "add", "report", "announce", "state", "confirm", "explain", "write", "note",
-                     "claim", "insist", "warn", "ask", "quote"}
+                     "claim", "insist", "warn", "ask", "quote",
+                     # reactions: most often to the story's news, whatever the narrative before them
+                     "blame", "accuse", "condemn", "denounce", "praise", "welcome", "criticize", "criticise",
+                     "urge", "deny"}
 
 
 def _main_line_verb(trigger: Any) -> Any:
@@ -494,7 +497,7 @@ def _told_date(ann: Any, anchor: Any) -> tuple[int, date, date, str] | None:
     happening ("a runoff election on March 15" for "the election") with a date of its own."""
     doc = anchor.doc
     for tok in reversed(doc[: anchor.sent.start]):
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() != anchor.lemma_.lower():
+        if not _names_the_same(tok, anchor):
             continue
         index = _governing(ann, tok.sent, tok)[0]
         if index is None:
@@ -502,6 +505,15 @@ def _told_date(ann: Any, anchor: Any) -> tuple[int, date, date, str] | None:
         placed = value_range(ann.times[index].value) if ann.times[index].type == "DATE" else None
         return (index, *placed) if placed else None
     return None
+
+
+def _names_the_same(tok: Any, anchor: Any) -> bool:
+    """The same happening word: the noun itself ("the election"), or the verb it is made from
+    ("bombed a market" for "the bombing", "was elected" for "the election")."""
+    lemma, noun = tok.lemma_.lower(), anchor.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma == noun
+    return tok.pos_ == "VERB" and len(lemma) >= 4 and noun.startswith(lemma[:-1] if lemma.endswith("e") else lemma)
 
 
 def _story_start(ann: Any, sent: Any, published: date) -> date:
