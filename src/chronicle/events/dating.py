@@ -11,7 +11,10 @@ perfect, not future, not framed as the past).
 `future` marks an event its own words date after publication (a plan, not a
 happening yet; the events stage flags it hypothetical). `historical` marks background: a date well before publication (more than
 HISTORICAL_DAYS), the past perfect, a PAST_REF ("in the past", "years ago"),
-or a sentence framed as the past ("previously", "at the time").
+or a sentence framed as the past ("previously", "at the time"), and an undated act the text
+places after a past it has already told before the story ("After the election, the mayor
+refused ...", a main clause going on from a sentence dated years before), or a happening it
+names as known ("discuss the court's indictment of X").
 """
 
 from __future__ import annotations
@@ -429,7 +432,8 @@ def _after_a_told_past(ann: Any, sent: Any, trigger: Any, published: date | None
     month), or "Musharraf fired Chaudhry in 2007 ... Musharraf's successor pledged to reinstate
     him" (a main clause that goes on from a sentence whose own main clause is dated before the
     story: the narrative has not come back to the news, so background no earlier than that
-    sentence's latest date, no finer than its month). Statements (said, told) are the reporter's news, not the narrative's."""
+    sentence's latest date, no finer than its month). Statements (said, told) and reactions are the
+    reporter's news, not the narrative's."""
     if published is None:
         return None
     main = _main_line_verb(trigger)
@@ -533,8 +537,9 @@ def _previous_sentence(sent: Any) -> Any:
 
 
 def _dated_main_line(ann: Any, sent: Any, story_start: date) -> tuple[date, str] | None:
-    """(last day, precision) of the latest date named in a sentence whose main verb, told in the past, is dated before the
-    story ("Musharraf fired Chaudhry in 2007 ..., which helped force him from power in 2008"), or None."""
+    """(last day, precision) of the latest date named in a sentence whose main verb, told in the past,
+    is dated before the story ("Musharraf fired Chaudhry in 2007 ..., which helped force him from power
+    in 2008"), or None."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBD", "VBN"):
         return None
