@@ -117,3 +117,26 @@ def test_an_act_during_a_named_war_takes_its_year(pipeline):
     ann = _annotated(pipeline, "The village was burned by troops during the 1971 Liberation War.")
     index = framing_time(ann, _token(ann.doc, "burned"))
     assert index is not None and ann.times[index].value.startswith("1971")
+
+
+@pytest.mark.parametrize("sentence, word, response", [
+    # what a happening came to: talks that failed are over
+    ("Union leaders welcomed the collapse of the wage talks with the ministry.", "talks", "collapse"),
+    # a happening already known, the topic of a response to it
+    ("The cabinet met to discuss the court's indictment of the governor.", "indictment", "discuss"),
+])
+def test_a_happening_named_as_known_came_before_the_response(nlp, sentence, word, response):
+    from chronicle.events.background import presupposed_happening
+
+    found = presupposed_happening(_token(nlp(sentence), word))
+    assert found is not None and found.text == response
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Rebels launched the attack at dawn.", "attack"),  # the act itself, not a response to it
+    ("The cabinet met to discuss an indictment of the governor.", "indictment"),  # not named as known
+])
+def test_a_happening_told_as_it_happens_is_not_presupposed(nlp, sentence, word):
+    from chronicle.events.background import presupposed_happening
+
+    assert presupposed_happening(_token(nlp(sentence), word)) is None

@@ -246,3 +246,81 @@ def test_without_a_publication_date_news_stays_undated(dated):
     for word in ("gathered", "told"):
         d, _ = dated(text, None, word)
         assert d.date is None and not d.historical, word
+
+
+# -- an undated act placed after a past the article has already told -----------------------------
+
+_TOLD_BEFORE = ("Farmers blocked the ring road on Saturday. The council was chosen in a runoff on March 2. "
+                "After the runoff, the new council refused to cut the diesel tax.")
+
+
+def test_an_act_after_a_happening_dated_before_the_story_is_background_in_its_month(dated):
+    d, ann = dated(_TOLD_BEFORE, "2021-03-14", "refused")
+    assert d.historical and (d.date, d.date_precision) == ("2021-03", "month")
+    assert ann.times[d.time_index].text == "March 2"
+    lead, _ = dated(_TOLD_BEFORE, "2021-03-14", "blocked")
+    assert (lead.date, lead.historical) == ("2021-03-13", False)
+
+
+def test_an_act_after_a_happening_of_the_storys_own_days_is_news(dated):
+    text = ("Riot police clashed with farmers on Saturday near the ring road. "
+            "After the clashes, the interior minister resigned.")
+    d, _ = dated(text, "2021-03-14", "resigned")
+    assert (d.date, d.historical) == ("2021-03-13", False)
+
+
+_GOES_ON = ("Thousands of teachers marched in the capital on Friday. The general seized power in 2015 after a "
+            "disputed vote. His successor promised free elections but broke the promise. "
+            "Police said the march was peaceful.")
+
+
+def test_a_main_clause_going_on_from_a_sentence_dated_long_before_is_background(dated):
+    for word in ("promised", "broke"):
+        d, _ = dated(_GOES_ON, "2021-03-13", word)
+        assert d.historical and (d.date, d.date_precision) == ("2015", "year"), word
+
+
+def test_a_statement_after_a_dated_past_is_still_the_reporters_news(dated):
+    said, _ = dated(_GOES_ON, "2021-03-13", "said")
+    assert (said.date, said.historical) == ("2021-03-12", False)
+    text = "Thousands of teachers marched in the capital on Friday. Police arrested six of them near the palace."
+    arrested, _ = dated(text, "2021-03-13", "arrested")
+    assert (arrested.date, arrested.historical) == ("2021-03-12", False)
+
+
+def test_a_gerund_after_clause_without_a_stretch_is_the_same_story(dated):
+    text = "The former premier joined the march after ignoring a house arrest order in his home town."
+    d, _ = dated(text, "2021-03-10", "ignoring")
+    assert (d.date, d.historical) == ("2021-03-10", False)
+    dated_main, _ = dated("The former premier joined the march on Monday after ignoring a house arrest order.",
+                          "2021-03-10", "ignoring")
+    assert (dated_main.date, dated_main.historical) == ("2021-03-08", False)
+
+
+def test_a_headlines_present_tells_the_storys_day(dated):
+    text = ("Nurses strike over unpaid wages. Hundreds of nurses walked out of the city hospital on Friday. "
+            "The union says talks will resume.")
+    march, _ = dated(text, "2021-03-15", "strike")
+    assert (march.date, march.historical) == ("2021-03-12", False)
+    says, _ = dated(text, "2021-03-15", "says")  # the present of the body is the day of writing
+    assert says.date == "2021-03-15"
+
+
+def test_a_happening_named_as_known_is_background_no_finer_than_the_responses_month(dated):
+    text = "Farmers blocked the ring road on Saturday. Union leaders have welcomed the collapse of the wage talks."
+    d, _ = dated(text, "2021-03-14", "talks")
+    assert d.historical and (d.date, d.date_precision) == ("2021-03", "month")
+
+
+def test_an_act_after_a_happening_told_by_its_verb_takes_its_date(dated):
+    text = ("Police arrested five men in the capital on Monday. The group bombed a market in 2007. "
+            "Its leader escaped to the hills after the bombing.")
+    d, ann = dated(text, "2021-03-10", "escaped")
+    assert d.historical and d.date == "2007" and ann.times[d.time_index].text == "2007"
+
+
+def test_a_reaction_after_a_dated_past_is_the_storys_news(dated):
+    text = ("Police arrested five men in the capital on Monday. The group bombed a market in 2007 and fled abroad. "
+            "Officers blamed the men for a string of robberies.")
+    d, _ = dated(text, "2021-03-10", "blamed")
+    assert (d.date, d.historical) == ("2021-03-08", False)

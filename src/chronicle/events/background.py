@@ -73,7 +73,7 @@ def recounted_past(trigger: "Token") -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.tag_ == "VBG" and sequence_clause(verb) and _past(clause_verb(verb.head.head)):
-        return True  # "resigned after facing a week of criticism"
+        return stated_stretch(verb)  # "resigned after facing a week of criticism"
     if not _past(verb):
         return False
     if simple_past(verb) and any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children):
@@ -119,6 +119,14 @@ def measured_gap(opener: "Token") -> bool:
 _LONG_GAPS = {"week", "month", "year", "decade", "century", "generation"}
 
 
+def stated_stretch(opener: "Token") -> bool:
+    """Does an after-clause told by a gerund ("after facing weeks of criticism", "two years after
+    leaving office") state a stretch of weeks or more between it and the main event? Without one,
+    the gerund tells what its subject did just before, in the same story ("joined the convoy after
+    ignoring a house arrest order"): the main event's own time, news when that is news."""
+    return measured_gap(opener) or any(t.lemma_.lower() in _LONG_GAPS for t in opener.subtree)
+
+
 def sequence_phrase(noun: "Token") -> bool:
     """An event noun named as what another event came after ("after the election",
     "following the offensive"), not just moments before ("hours after the blast")."""
@@ -133,6 +141,34 @@ def _prior_happening(trigger: "Token") -> bool:
         return False
     main = clause_verb(trigger.head.head)
     return main.pos_ in ("VERB", "AUX") and _past(main)
+
+
+# Nouns of what a happening came to: "the failure of the talks" tells talks that are over
+_OUTCOMES = {"failure", "collapse", "breakdown", "end", "aftermath", "wake", "outcome", "result", "anniversary"}
+# Verbs that take a happening already known as their topic: it came before the response to it
+_RESPONSES = {"discuss", "debate", "review", "condemn", "denounce", "deplore", "welcome", "mourn", "investigate",
+              "probe", "commemorate", "mark", "recall", "remember", "appeal", "challenge"}
+
+
+def presupposed_happening(trigger: "Token") -> "Token | None":
+    """A happening noun named as something known, the topic of a response to it or what it came to
+    ("welcomed the failure of the prisoner exchange negotiations", "a conference to discuss the
+    court's indictment of the president"): it came before the clause that names it. Only a definite
+    description (the, a possessor, a name before it) counts. Returns the word of the response or of
+    the outcome (its clause dates the happening no later than itself), else None."""
+    if trigger.pos_ != "NOUN" or not _definite(trigger):
+        return None
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _OUTCOMES:
+        return head.head
+    if trigger.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _RESPONSES:
+        return head
+    return None
+
+
+def _definite(noun: "Token") -> bool:
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+               or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
 
 
 # Nouns that name a happening: a relative clause on one tells more of that happening (its

@@ -11,7 +11,10 @@ perfect, not future, not framed as the past).
 `future` marks an event its own words date after publication (a plan, not a
 happening yet; the events stage flags it hypothetical). `historical` marks background: a date well before publication (more than
 HISTORICAL_DAYS), the past perfect, a PAST_REF ("in the past", "years ago"),
-or a sentence framed as the past ("previously", "at the time").
+or a sentence framed as the past ("previously", "at the time"), and an undated act the text
+places after a past it has already told before the story ("After the election, the mayor
+refused ...", a main clause going on from a sentence dated years before), or a happening it
+names as known ("discuss the court's indictment of X").
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from chronicle.events.background import (BEFORE_MAIN, backshifted, clause_verb, described_happening, framing_time,
-                                         measured_gap, recounted_past, sequence_clause, sequence_phrase,
-                                         simple_past)
+                                         measured_gap, presupposed_happening, recounted_past, sequence_clause,
+                                         sequence_phrase, simple_past, stated_stretch)
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -65,12 +68,21 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
         index = framing_time(ann, trigger)
     if index is not None:
         dating = _from_time(ann, ann.times[index], index, published, trigger)
-        return _before(dating, measured_gap(opener)) if opener is not None else dating
+        if opener is None or (opener.tag_ == "VBG" and not stated_stretch(opener)):
+            return dating  # "joined the convoy on Monday after ignoring a house arrest order": one story
+        return _before(dating, measured_gap(opener))
     happening = described_happening(trigger)
     if happening is not None:
         return date_event(ann, sent, happening)  # "the protests, which were smashed by police": theirs
+    response = presupposed_happening(trigger)
+    if response is not None:
+        # what a response or an outcome names came before it: background, no finer than its month
+        return _before(date_event(ann, sent, response), False)
     if recounted_past(trigger):
         return EventDating(historical=True)
+    told_past = _after_a_told_past(ann, sent, trigger, published)
+    if told_past is not None:
+        return told_past
     return _from_publication(ann, published, sent, trigger, _past_framed(ann, sent))
 
 
@@ -343,11 +355,21 @@ def _from_publication(ann: Any, published: date | None, sent, trigger, past_fram
         return EventDating()
     if published is None:
         return EventDating()
-    if simple_past(clause_verb(trigger)):
+    if simple_past(clause_verb(trigger)) or _headline_present(sent, trigger):
         day = narrative_day(ann, sent, published)
         if day is not None:
             return EventDating(date=day, date_precision="day")
     return EventDating(date=published.isoformat(), date_precision="day")
+
+
+def _headline_present(sent: Any, trigger: Any) -> bool:
+    """The present of a headline ("Residents march against the amendment", "Governor resigns") tells
+    the story's news, which happened on the story's day, as the past of its report does."""
+    if sent.start != 0 or sent.end >= len(sent.doc):
+        return False
+    verb = clause_verb(trigger)
+    return (verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "conj")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 # How many days before publication a day the text names may lie to be the day its story is told on
@@ -393,3 +415,144 @@ def _on_the_main_line(tok: Any) -> bool:
             return True
         tok = tok.head
     return True
+
+
+# -- an undated act placed after a past the article has already told --------------------------
+
+# How many days before the story's day a happening may lie and still be part of the story (a
+# roundup of the last two or three days is news); before that, it is what led up to the story
+STORY_GAP_DAYS = 3
+
+
+def _after_a_told_past(ann: Any, sent: Any, trigger: Any, published: date | None) -> EventDating | None:
+    """An act told in the simple past with no date of its own is the story's news unless its
+    clause places it after a past the article has already told, before the story's day:
+    "... was elected mayor in a runoff on March 15. After the election, the new mayor refused
+    to join the party" (after a happening the text dated: background, in that happening's
+    month), or "Musharraf fired Chaudhry in 2007 ... Musharraf's successor pledged to reinstate
+    him" (a main clause that goes on from a sentence whose own main clause is dated before the
+    story: the narrative has not come back to the news, so background no earlier than that
+    sentence's latest date, no finer than its month). Statements (said, told) and reactions are the
+    reporter's news, not the narrative's."""
+    if published is None:
+        return None
+    main = _main_line_verb(trigger)
+    if main is None or not simple_past(main) or main.lemma_.lower() in _REPORTING_LEMMAS:
+        return None
+    story_start = _story_start(ann, sent, published)
+    anchor = _anchor_noun(main)
+    if anchor is not None:
+        told = _told_date(ann, anchor)
+        if told is None or told[2] >= story_start:
+            return None
+        index, first, _, precision = told
+        precision = "month" if precision == "day" else precision  # how long after is not said
+        return EventDating(date=_write(first, precision), date_precision=precision, time_index=index,
+                           historical=True)
+    if main.dep_ != "ROOT" or _names_a_time(ann, sent):
+        return None
+    previous = _previous_sentence(sent)
+    if previous is None or previous.start == 0:
+        return None  # the headline's lead goes on with the news
+    before = _dated_main_line(ann, previous, story_start)
+    if before is None:
+        return None
+    latest, precision = before
+    precision = "month" if precision == "day" else precision  # how long after is not said
+    return EventDating(date=_write(latest, precision), date_precision=precision, historical=True)
+
+
+_REPORTING_LEMMAS = {"say", "tell", "add", "report", "announce", "state", "confirm", "explain", "write", "note",
+                     "claim", "insist", "warn", "ask", "quote",
+                     # reactions: most often to the story's news, whatever the narrative before them
+                     "blame", "accuse", "condemn", "denounce", "praise", "welcome", "criticize", "criticise",
+                     "urge", "deny"}
+
+
+def _main_line_verb(trigger: Any) -> Any:
+    """The verb of the sentence's main line the trigger's clause belongs to: its own verb, up
+    through coordination and the verbs a main verb takes ("pledged to reinstate ... but reneged");
+    None when the clause hangs on something else (a relative or adverbial clause)."""
+    verb = clause_verb(trigger)
+    for _ in range(4):
+        if verb.dep_ == "ROOT":
+            return verb
+        if verb.dep_ not in ("conj", "xcomp") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+    return None
+
+
+def _anchor_noun(main: Any) -> Any:
+    """The happening noun a main clause is placed after ("After the election, the mayor refused"),
+    with no date of its own, or None."""
+    first = main
+    while first.dep_ == "conj":
+        first = first.head
+    for prep in (c for c in first.children if c.dep_ == "prep" and c.lower_ in ("after", "following")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            if any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+                return noun
+    return None
+
+
+def _told_date(ann: Any, anchor: Any) -> tuple[int, date, date, str] | None:
+    """(time index, first day, last day, precision) of the nearest earlier passage that names the same
+    happening ("a runoff election on March 15" for "the election") with a date of its own."""
+    doc = anchor.doc
+    for tok in reversed(doc[: anchor.sent.start]):
+        if not _names_the_same(tok, anchor):
+            continue
+        index = _governing(ann, tok.sent, tok)[0]
+        if index is None:
+            return None  # the nearest telling is undated: nothing to place the act after
+        placed = value_range(ann.times[index].value) if ann.times[index].type == "DATE" else None
+        return (index, *placed) if placed else None
+    return None
+
+
+def _names_the_same(tok: Any, anchor: Any) -> bool:
+    """The same happening word: the noun itself ("the election"), or the verb it is made from
+    ("bombed a market" for "the bombing", "was elected" for "the election")."""
+    lemma, noun = tok.lemma_.lower(), anchor.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma == noun
+    return tok.pos_ == "VERB" and len(lemma) >= 4 and noun.startswith(lemma[:-1] if lemma.endswith("e") else lemma)
+
+
+def _story_start(ann: Any, sent: Any, published: date) -> date:
+    """The first day of the story: STORY_GAP_DAYS before its day (the day its main news names)."""
+    day = parse_iso(narrative_day(ann, sent, published)) or published
+    return day - timedelta(days=STORY_GAP_DAYS)
+
+
+def _names_a_time(ann: Any, sent: Any) -> bool:
+    return any(t.type in ("DATE", "TIME") and sent.start_char <= t.start < sent.end_char for t in ann.times)
+
+
+def _previous_sentence(sent: Any) -> Any:
+    if sent.start == 0:
+        return None
+    return sent.doc[sent.start - 1].sent
+
+
+def _dated_main_line(ann: Any, sent: Any, story_start: date) -> tuple[date, str] | None:
+    """(last day, precision) of the latest date named in a sentence whose main verb, told in the past,
+    is dated before the story ("Musharraf fired Chaudhry in 2007 ..., which helped force him from power
+    in 2008"), or None."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBD", "VBN"):
+        return None
+    index = _governing(ann, sent, root)[0]
+    if index is None or ann.times[index].type != "DATE":
+        return None
+    placed = value_range(ann.times[index].value)
+    if placed is None or placed[1] >= story_start:
+        return None
+    latest = placed[1:]
+    for t in ann.times:
+        if t.type == "DATE" and sent.start_char <= t.start < sent.end_char:
+            other = value_range(t.value)
+            if other is not None and latest[0] < other[1] < story_start:
+                latest = other[1:]
+    return latest
