@@ -3,6 +3,7 @@ to protest is the protest, a statement's participle is that statement, a bare "t
 the agreement before it, two coordinated acts with their own objects are two; a directive's infinitive
 has not happened, "will not accept" is a refusal made. Sentences written for these tests, parsed by spaCy."""
 
+import pytest
 from events_fixtures import code, pipeline  # noqa: F401 - session fixtures
 from fixtures_structure import annotate, token
 
@@ -117,3 +118,22 @@ def test_what_we_do_as_a_rule_in_a_quote_is_no_event(code):
 def test_a_refusal_said_in_the_present_in_a_quote_is_an_event(code):
     events = code('"We reject this partition plan," the foreign minister said on Sunday.')
     assert [e for e in _reported(events) if e.type == "REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "I cannot agree more with the minister on this.",
+    "The plan would win friends abroad, even when one does not agree with all of it.",
+])
+def test_full_agreement_and_circumstances_are_no_refusal_made(pipeline, text):
+    ann = annotate(text)
+    trig = token(ann, "agree")
+    assert find_modifiers(ann, trig.sent, trig, "REJECT").negated is True
+
+
+def test_a_state_organ_makes_a_sentence_with_trade_words_political(code):
+    from chronicle.events.occurrence import sentence_is_political
+    from fixtures_structure import annotate as parse
+
+    ann = parse("The Valdorian administration declared that its neighbour must drop barriers to exports or "
+                "face tariff penalties.")
+    assert sentence_is_political(next(ann.doc.sents))

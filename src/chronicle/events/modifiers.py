@@ -363,6 +363,12 @@ def _refusal(trigger: "Token") -> "Token | None":
     sign"): the event coded from it is the REJECT itself, neither negated nor only a plan."""
     if lemma_of(trigger) in REFUSING_VERBS or trigger.pos_ not in ("VERB", "AUX"):
         return None
+    if trigger.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return None  # "even when one doesn't agree with it": a circumstance, not a refusal made
+    if any(c.dep_ == "nsubj" and c.lower_ in ("one", "you") for c in trigger.children):
+        return None  # what anyone would do
+    if any(c.dep_ in ("advmod", "dobj", "npadvmod") and c.lower_ in ("more", "less") for c in trigger.children):
+        return None  # "I cannot agree more": full agreement
     # said now: with a modal of will or ability, or in the present ("does not accept"); "has not ratified"
     # is a standing state, not a refusal made
     now = any(c.dep_ == "aux" and (c.tag_ == "MD" and c.lower_ in REFUSAL_MODALS or lemma_of(c) == "do" and c.tag_ in ("VBZ", "VBP"))

@@ -74,6 +74,9 @@ POLITICAL_PARTICIPANTS = {
     "embassy", "ambassador", "diplomat", "junta", "senator", "lawmaker", "union", "prime", "leader",
     "assailant", "attacker", "herder", "bandit", "councillor", "councilor", "mayor", "governor", "politician",
     "chief", "commander", "insurgency", "pirate", "kidnapper", "abductor",
+    # the organs of a state: "the Bush administration declared that China must drop barriers or face
+    # tariff penalties" is politics whatever trade or sport words it uses
+    "administration", "cabinet", "congress", "senate", "legislature", "parliamentarian", "negotiator", "envoy",
 }
 # Weapons name political violence by themselves ("rockets struck a village").
 WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "grenade", "airstrike", "drone", "gunfire",
