@@ -25,6 +25,14 @@ hypothetical
     nouns of intent ("calls for", "the threat of", "plans for"); an event noun
     with no definite determiner as the subject of a verb of consequence ("a
     refusal to adopt it means ...": a condition put).
+refusals
+    an event coded REJECT from a negated verb of assent said now ("Iran will not
+    accept any limits", "does not accept"), in a clause of its own, is the
+    refusal itself: neither negated nor a plan ("did not reject" stays negated;
+    "has not ratified" is a state; "cannot agree more" agrees).
+directives
+    the infinitive of "instructed", "told", "authorized", "allowed" ... ("was
+    instructed to reach a deal") has not happened.
 factive verbs
     a "that"-clause of "forget", "know", "regret" ... is taken as true: the
     negation or modal on "we must not forget that Hamas seized power" stops there.
