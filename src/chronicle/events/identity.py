@@ -55,7 +55,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from chronicle.events.occurrence import names_an_earlier_event
-from chronicle.events.parts import parts_of_other_acts
+from chronicle.events.parts import coordinated_acts, parts_of_other_acts
 from chronicle.record import Event, Mention, Place
 
 # How specific a place is: a site or city names where it happened; a country barely does.
@@ -121,7 +121,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
                 continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
                 and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)
-                and not any(_coordinated_acts(events[j], event, doc) for j in h.members)]
+                and not any(coordinated_acts(events[j], event, doc) for j in h.members)]
         fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
                  and _refers_back(h, event, events, doc, headline_end)]
         if fits:
@@ -334,27 +334,6 @@ def _renamed_happening(happenings: list[_Happening], event: Event, events: Seque
 def _take_kind(merged: Event, renaming: Event) -> None:
     """The act is of the kind the renaming word says ("the concession": a concession, not a plain agreement)."""
     merged.type, merged.mode, merged.cameo_root = renaming.type, renaming.mode, renaming.cameo_root
-
-
-# Verbs that count one act's toll or share its doing: coordinated with it they tell the same act
-_ONE_ACT_VERBS = _TOLL_VERBS | {"attack", "storm", "raid", "fire", "shoot", "beat", "detain", "arrest", "hold"}
-
-
-def _coordinated_acts(a: Event, b: Event, doc: Any) -> bool:
-    """Two verbs of one type coordinated in one sentence, each with an object of its own ("police shut
-    down eight events and arrested 20 people"): two acts told together, not one told twice. (Violence
-    stays one: "stormed the village and killed five" is one attack; "arrested and detained" has one object.)"""
-    if doc is None or a.trigger is None or b.trigger is None or a.sentence != b.sentence or a.type == "ASSAULT":
-        return False
-    ta, tb = _trigger_token(a, doc), _trigger_token(b, doc)
-    if ta is None or tb is None or ta.pos_ != "VERB" or tb.pos_ != "VERB" or ta.lemma_ == tb.lemma_:
-        return False
-    if not ((tb.dep_ == "conj" and tb.head.i == ta.i) or (ta.dep_ == "conj" and ta.head.i == tb.i)):
-        return False
-    if {ta.lemma_.lower(), tb.lemma_.lower()} <= _ONE_ACT_VERBS:
-        return False
-    objects = [[c for c in t.children if c.dep_ in ("dobj", "obj")] for t in (ta, tb)]
-    return all(objects)
 
 
 def _retold_parts(events: Sequence[Event], parts: dict[int, int], places: list[Place], actors: list,

@@ -18,6 +18,9 @@ which act in its sentence, and identity.py makes it one more mention of that act
               protest's form
   elaboration a participle that goes on with a statement ("reiterated calls ..., vowing not to
               resume talks"): the same statement
+
+`coordinated_acts(a, b, doc)` says the opposite: two verbs of one type coordinated with objects
+of their own ("shut down eight events and arrested 20 people") are two acts.
 """
 
 from __future__ import annotations
@@ -142,6 +145,32 @@ def _elaboration_of(i: int, tok: Any, events: Sequence[Event], by_token: dict[in
         if k is not None and k != i and events[k].type in _SAID_ACTS:
             return k
     return None
+
+
+# Verbs that count one act's toll or share its doing: coordinated with it they tell the same act
+_ONE_ACT_VERBS = {"kill", "wound", "injure", "hurt", "die", "attack", "storm", "raid", "fire", "shoot", "beat", "detain", "arrest", "hold"}
+
+
+def coordinated_acts(a: Event, b: Event, doc: Any) -> bool:
+    """Two verbs of one type coordinated in one sentence, each with an object of its own ("police shut
+    down eight events and arrested 20 people"): two acts told together, not one told twice. (Violence
+    stays one: "stormed the village and killed five" is one attack; "arrested and detained" has one object.)"""
+    if doc is None or a.trigger is None or b.trigger is None or a.sentence != b.sentence or a.type == "ASSAULT":
+        return False
+    ta, tb = _token(a, doc), _token(b, doc)
+    if ta is None or tb is None or ta.pos_ != "VERB" or tb.pos_ != "VERB" or ta.lemma_ == tb.lemma_:
+        return False
+    if not ((tb.dep_ == "conj" and tb.head.i == ta.i) or (ta.dep_ == "conj" and ta.head.i == tb.i)):
+        return False
+    if {ta.lemma_.lower(), tb.lemma_.lower()} <= _ONE_ACT_VERBS:
+        return False
+    objects = [[c for c in t.children if c.dep_ in ("dobj", "obj")] for t in (ta, tb)]
+    return all(objects)
+
+
+def _token(event: Event, doc: Any) -> Any:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 # Acts that put down a protest: ACLED codes a protest met with force as one event
