@@ -137,3 +137,15 @@ def test_a_state_organ_makes_a_sentence_with_trade_words_political(code):
     ann = parse("The Valdorian administration declared that its neighbour must drop barriers to exports or "
                 "face tariff penalties.")
     assert sentence_is_political(next(ann.doc.sents))
+
+
+def test_the_subject_of_a_counterfactual_did_not_happen(pipeline):
+    ann = annotate("Officials feared the release of the militants would have created chaos in the camps.")
+    trig = token(ann, "release")
+    assert find_modifiers(ann, trig.sent, trig).hypothetical is True
+
+
+def test_the_subject_of_a_plain_would_be_still_happened(pipeline):
+    ann = annotate("The attack would be the deadliest in the town since 2004, officials said.")
+    trig = token(ann, "attack")
+    assert find_modifiers(ann, trig.sent, trig).hypothetical is False

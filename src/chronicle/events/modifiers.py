@@ -217,10 +217,17 @@ def _asked(trigger: "Token", cues: list[str]) -> bool:
 def _generic_subject_of_modal(chain, cues: list[str]) -> bool:
     """"Tacit agreement to do nothing would be dangerous", "the cost of withholding aid might be high":
     an event noun with no determiner that makes it one happening, in the subject of a modal clause,
-    is an act considered, not one reported ("the attack would be the deadliest" is a real attack)."""
+    is an act considered, not one reported ("the attack would be the deadliest" is a real attack); any
+    event noun, definite too, in the subject of a counterfactual ("the release would have created a
+    headache") did not happen."""
     trigger, (head, dep) = chain[0][0], chain[-1]
     if dep not in ("nsubj", "nsubjpass", "csubj") or trigger.pos_ != "NOUN":
         return False
+    counterfactual = next((c for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"
+                           and c.lower_ in ("would", "could", "might", "'d")), None)
+    if counterfactual is not None and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+        cues.append(f"{counterfactual.text} have")
+        return True  # "the release of the prisoners would have created a headache": it did not happen
     if any(c.dep_ in ("det", "poss", "predet") and (c.lower_ in DEFINITE_DETS or c.dep_ == "poss") for c in trigger.children):
         return False
     modal = next((c for c in head.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in MODALS - {"will", "'ll"}), None)
