@@ -209,7 +209,7 @@ def _attach(event: Event, ann: Annotations, sent, trigger, sizes: list) -> None:
     roles = _guarded(ann, find_roles, ann, sent, trigger, event.type)
     if roles is not None:
         event.actor, event.recipient = list(roles[0]), list(roles[1])
-    mods = _guarded(ann, find_modifiers, ann, sent, trigger)
+    mods = _guarded(ann, find_modifiers, ann, sent, trigger, event.type)
     if mods is not None:
         event.negated, event.hypothetical = bool(mods.negated), bool(mods.hypothetical)
         event.attributed_to, event.attributed_actor = mods.attributed_to, mods.attributed_actor

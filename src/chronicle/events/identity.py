@@ -55,7 +55,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from chronicle.events.occurrence import names_an_earlier_event
-from chronicle.events.parts import parts_of_other_acts
+from chronicle.events.parts import coordinated_acts, parts_of_other_acts
 from chronicle.record import Event, Mention, Place
 
 # How specific a place is: a site or city names where it happened; a country barely does.
@@ -95,6 +95,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     places, actors = list(ann.places), list(ann.actors)
     doc = getattr(ann, "doc", None)
     parts = parts_of_other_acts(events, doc)  # passage -> the act in its sentence it is a detail of
+    events = _retold_parts(events, parts, places, actors, doc)
     in_text_order = sorted((i for i in range(len(events)) if i not in parts), key=lambda i: (_start(events[i]), i))
     happenings: list[_Happening] = []
     trigger_starts = {e.trigger.start for e in events if e.trigger is not None}
@@ -103,6 +104,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
     # article: it is placed once all the others are
     bare_order = [i for i in in_text_order if _bare_re_mention(events[i], doc)]
     bare = set(bare_order)
+    renaming: dict[int, int] = {}  # id(happening) -> the passage that names its act by another type's word
     for i in [i for i in in_text_order if i not in bare] + bare_order:
         event = events[i]
         if _tells_another(event, doc, trigger_starts):
@@ -110,11 +112,16 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             continue
         if i in bare_order:
             named = _named_happening(happenings, event, events)
+            if named is None:
+                named = _renamed_happening(happenings, event, events)
+                if named is not None:
+                    renaming[id(named)] = i
             if named is not None:
                 named.members.append(i)
                 continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)]
+                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)
+                and not any(coordinated_acts(events[j], event, doc) for j in h.members)]
         fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
                  and _refers_back(h, event, events, doc, headline_end)]
         if fits:
@@ -126,6 +133,9 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         h.members.sort(key=lambda j: (_start(events[j]), j))
     # (a bare re-mention's date, place and parties are its sentence's, not evidence of the happening)
     merged = [_merged(h.members, events, places, actors, bare) for h in happenings]
+    for k, h in enumerate(happenings):
+        if id(h) in renaming:
+            _take_kind(merged[k], events[renaming[id(h)]])
     for part, whole in parts.items():
         # a detail of an act ("arrested on charges of ...") is one more passage of that act
         k = next(k for k, h in enumerate(happenings) if whole in h.members)
@@ -298,6 +308,51 @@ def _named_happening(happenings: list[_Happening], event: Event, events: Sequenc
     if not candidates:
         return None
     return max(candidates, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
+
+
+# What a noun of one type may call an act told under another: "Pakistan agreed to reinstate the judge ...
+# The concession came as ...": a concession is an agreement or a retreat made under pressure
+_RENAMES = {"CONCEDE": {"AGREE", "RETREAT"}}
+
+
+def _renamed_happening(happenings: list[_Happening], event: Event, events: Sequence[Event]) -> _Happening | None:
+    """The happening a bare re-mention names under a word of another type ("The concession came as ..."
+    after "Pakistan agreed Monday to reinstate ..."): one told before it, in its time frame and status,
+    whose type the word may rename; among several, the earliest (news returns to its main story; what the
+    bare noun's sentence lends it is no evidence). The word says what kind of act it was (see _take_kind)."""
+    kinds = _RENAMES.get(event.type)
+    if not kinds:
+        return None
+    before = [h for h in happenings if min(_start(events[j]) for j in h.members) < _start(event)
+              and all(events[j].type in kinds and (events[j].negated, events[j].hypothetical) == (False, False)
+                      and events[j].historical == event.historical for j in h.members)]
+    if not before or event.negated or event.hypothetical:
+        return None
+    return before[0]  # its parties and date are its sentence's, no evidence: the main story first
+
+
+def _take_kind(merged: Event, renaming: Event) -> None:
+    """The act is of the kind the renaming word says ("the concession": a concession, not a plain agreement)."""
+    merged.type, merged.mode, merged.cameo_root = renaming.type, renaming.mode, renaming.cameo_root
+
+
+def _retold_parts(events: Sequence[Event], parts: dict[int, int], places: list[Place], actors: list,
+                  doc: Any) -> list[Event]:
+    """A passage that tells again, by the same word, what is elsewhere a part of another act is that act
+    ("Protesters visit homes of executives" ... "paying visits to their homes to protest the bonuses":
+    the visits are the protest's form, the headline's visit too): it is coded as that act's type, so that
+    it joins that act's happening."""
+    events = list(events)
+    for part, whole in parts.items():
+        p, w = events[part], events[whole]
+        if p.type == w.type:
+            continue
+        for j, e in enumerate(events):
+            if j in parts or j == whole or e.type != p.type or _lemma(e, doc) != _lemma(p, doc):
+                continue
+            if _compatible(e, p, places, actors):
+                events[j] = replace(e, type=w.type, mode=w.mode, cameo_root=w.cameo_root)
+    return events
 
 
 def _bare_re_mention(event: Event, doc: Any) -> bool:

@@ -25,6 +25,14 @@ hypothetical
     nouns of intent ("calls for", "the threat of", "plans for"); an event noun
     with no definite determiner as the subject of a verb of consequence ("a
     refusal to adopt it means ...": a condition put).
+refusals
+    an event coded REJECT from a negated verb of assent said now ("Iran will not
+    accept any limits", "does not accept"), in a clause of its own, is the
+    refusal itself: neither negated nor a plan ("did not reject" stays negated;
+    "has not ratified" is a state; "cannot agree more" agrees).
+directives
+    the infinitive of "instructed", "told", "authorized", "allowed" ... ("was
+    instructed to reach a deal") has not happened.
 factive verbs
     a "that"-clause of "forget", "know", "regret" ... is taken as true: the
     negation or modal on "we must not forget that Hamas seized power" stops there.
@@ -76,6 +84,10 @@ INTENT_VERBS = {
     "persuade", "convince", "encourage", "pressure", "lobby", "invite",
     "await", "anticipate",  # what is awaited has not happened: "as they await trial"
 }
+# Directives and leave: what someone is told or allowed to do is not yet done ("was instructed to reach a
+# deal"); only their infinitive is ("told reporters that police fired" reports the firing)
+DIRECTIVE_VERBS = {"instruct", "direct", "tell", "authorize", "authorise", "mandate", "task", "commission", "permit",
+                   "allow"}
 INTENT_NOUNS = {"call", "calls", "demand", "demands", "plan", "plans", "threat", "threats", "proposal", "bid", "appeal", "appeals", "push", "pledge", "promise", "vow", "request", "ultimatum", "warning", "possibility", "prospect", "risk", "fear", "fears",
                 "likelihood", "chance", "chances", "danger", "odds", "spectre", "specter"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
@@ -167,6 +179,10 @@ PLAN_ADJECTIVES = {"planned", "proposed", "upcoming", "expected", "scheduled", "
 MOTION_VERBS = {"go", "come", "travel", "fly", "arrive", "return", "visit", "send", "dispatch", "head", "gather",
                 "assemble", "march", "rally", "meet", "converge", "take", "use", "deploy", "mobilize", "mobilise",
                 "fire", "sit", "stage", "hold", "turn", "move"}
+# Nouns of a trip: the infinitive on one that is made ("paying visits to their homes to protest the bonuses",
+# the noun a verb's object) is what the trip was made to do, done by making it, like the purpose of a
+# verb of going ("his visit to present the plan", under an intent, is not)
+TRIP_NOUNS = {"visit", "trip", "journey", "tour", "march", "drive", "ride", "procession", "convoy"}
 # Determiners and possessives that make an event noun one particular happening ("the attack would be ...")
 DEFINITE_DETS = {"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 
@@ -178,8 +194,9 @@ def _purpose(trigger: "Token", cues: list[str]) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "mark") and c.lower_ not in ("in", "order", "so") for c in trigger.children):
         return False  # "for them to ..." / a clause with its own subject or subordinator
-    if lemma_of(trigger.head) in MOTION_VERBS:
-        return False
+    if lemma_of(trigger.head) in MOTION_VERBS or any(c.dep_ == "dobj" and lemma_of(c) in TRIP_NOUNS
+                                                      for c in trigger.head.children):
+        return False  # "flew to Cairo to meet ...", "paid visits to their homes to protest ..."
     cues.append(f"to {trigger.text}")
     return True
 
@@ -200,10 +217,17 @@ def _asked(trigger: "Token", cues: list[str]) -> bool:
 def _generic_subject_of_modal(chain, cues: list[str]) -> bool:
     """"Tacit agreement to do nothing would be dangerous", "the cost of withholding aid might be high":
     an event noun with no determiner that makes it one happening, in the subject of a modal clause,
-    is an act considered, not one reported ("the attack would be the deadliest" is a real attack)."""
+    is an act considered, not one reported ("the attack would be the deadliest" is a real attack); any
+    event noun, definite too, in the subject of a counterfactual ("the release would have created a
+    headache") did not happen."""
     trigger, (head, dep) = chain[0][0], chain[-1]
     if dep not in ("nsubj", "nsubjpass", "csubj") or trigger.pos_ != "NOUN":
         return False
+    counterfactual = next((c for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"
+                           and c.lower_ in ("would", "could", "might", "'d")), None)
+    if counterfactual is not None and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+        cues.append(f"{counterfactual.text} have")
+        return True  # "the release of the prisoners would have created a headache": it did not happen
     if any(c.dep_ in ("det", "poss", "predet") and (c.lower_ in DEFINITE_DETS or c.dep_ == "poss") for c in trigger.children):
         return False
     modal = next((c for c in head.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in MODALS - {"will", "'ll"}), None)
@@ -264,7 +288,8 @@ def _hypothetical(chain, cues: list[str]) -> bool:
                 cues.append(c.text)
                 return True
             # an infinitive on a noun: "the authority to order", "plans to attack"
-            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            if c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
+                    and not (lemma_of(tok.head) in TRIP_NOUNS and tok.head.dep_ == "dobj"):
                 cues.append(f"{tok.head.text} to")
                 return True
             # "if they attack", "unless the demands are met" on the trigger's clause
@@ -278,6 +303,10 @@ def _hypothetical(chain, cues: list[str]) -> bool:
         if level > 0 and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "csubj"):
             lem = lemma_of(tok)
             called_off = lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+            below = chain[level - 1][0]
+            if lem in DIRECTIVE_VERBS and dep == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+                cues.append(tok.text)
+                return True
             if not called_off and (lem in INTENT_VERBS and tok.pos_ in ("VERB", "ADJ", "AUX", "ADP") or (tok.lower_ in INTENT_NOUNS and tok.pos_ == "NOUN")):
                 # "agreed", "called", "ordered" only embed a future act through a complement clause
                 cues.append(tok.text)
@@ -337,13 +366,49 @@ def _factive_scope(chain: list[tuple["Token", str]]) -> list[tuple["Token", str]
     return chain
 
 
-def find_modifiers(ann: "Annotations", sent: "SpacySpan", trigger: "Token") -> Modifiers:
-    """Negation, hypothetical/future and attribution of the event triggered by `trigger`."""
+# Words that refuse by themselves: "did not reject the offer" negates a refusal ("will not accept" is one)
+REFUSING_VERBS = NEGATING_VERBS | {"reject", "refuse", "deny", "decline", "dismiss", "oppose", "veto", "rebuff",
+                                   "spurn", "boycott", "resist", "defy", "rule", "renounce", "repudiate", "condemn"}
+# Modals with which a refusal is made now, by saying it: "will not accept", "cannot accept", "won't sign"
+REFUSAL_MODALS = {"will", "'ll", "wo", "would", "can", "ca", "shall"}
+
+
+def _refusal(trigger: "Token") -> "Token | None":
+    """The negation that makes a refusal of a verb of assent ("Iran will not accept any limits", "we won't
+    sign"): the event coded from it is the REJECT itself, neither negated nor only a plan."""
+    if lemma_of(trigger) in REFUSING_VERBS or trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    if trigger.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return None  # "even when one doesn't agree with it": a circumstance, not a refusal made
+    if any(c.dep_ == "nsubj" and c.lower_ in ("one", "you") for c in trigger.children):
+        return None  # what anyone would do
+    if any(c.dep_ in ("advmod", "dobj", "npadvmod") and c.lower_ in ("more", "less") for c in trigger.children):
+        return None  # "I cannot agree more": full agreement
+    # said now: with a modal of will or ability, or in the present ("does not accept"); "has not ratified"
+    # is a standing state, not a refusal made
+    now = any(c.dep_ == "aux" and (c.tag_ == "MD" and c.lower_ in REFUSAL_MODALS or lemma_of(c) == "do" and c.tag_ in ("VBZ", "VBP"))
+              for c in trigger.children)
+    return next((c for c in trigger.children if c.dep_ == "neg"), None) if now else None
+
+
+def find_modifiers(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_type: str | None = None) -> Modifiers:
+    """Negation, hypothetical/future and attribution of the event triggered by `trigger` (coded as
+    `event_type`: a REJECT coded from a negated verb of assent is not negated by that negation)."""
     mods = Modifiers()
     chain = clause_chain(trigger)
     scope = _factive_scope(chain)
+    refusal = _refusal(trigger) if event_type == "REJECT" else None
     mods.negated = _negation(scope, mods.cues) or _not_done_instead(trigger, mods.cues)
-    mods.hypothetical = _hypothetical(scope, mods.cues)
+    if refusal is not None and mods.negated:
+        mods.negated = False  # the "not" of "will not accept" is the refusal, the act reported
+    hypothetical_cues: list[str] = []
+    mods.hypothetical = _hypothetical(scope, hypothetical_cues)
+    modal = next((c for c in trigger.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    if refusal is not None and mods.hypothetical and modal is not None and modal.lower_ in REFUSAL_MODALS \
+            and hypothetical_cues == [modal.text]:
+        mods.hypothetical = False  # "will not accept": refused now, in so saying
+    else:
+        mods.cues.extend(hypothetical_cues)
     found = attribution_of(ann, sent, chain)
     if found is not None:
         mods.attributed_to, mods.attributed_span, mods.attributed_actor = found

@@ -74,6 +74,9 @@ POLITICAL_PARTICIPANTS = {
     "embassy", "ambassador", "diplomat", "junta", "senator", "lawmaker", "union", "prime", "leader",
     "assailant", "attacker", "herder", "bandit", "councillor", "councilor", "mayor", "governor", "politician",
     "chief", "commander", "insurgency", "pirate", "kidnapper", "abductor",
+    # the organs of a state: "the Bush administration declared that China must drop barriers or face
+    # tariff penalties" is politics whatever trade or sport words it uses
+    "administration", "cabinet", "congress", "senate", "legislature", "parliamentarian", "negotiator", "envoy",
 }
 # Weapons name political violence by themselves ("rockets struck a village").
 WEAPON_WORDS = {"rocket", "missile", "mortar", "shell", "artillery", "bomb", "grenade", "airstrike", "drone", "gunfire",
@@ -150,6 +153,12 @@ def not_an_occurrence(ev: CodedEvent) -> bool:
         return True  # "a conflict with the party over support of a candidate": what a dispute is about
     if ev.type in KEPT_AGREEMENT_TYPES and tok.pos_ == "NOUN" and _kept_or_broken(tok):
         return True  # "compliance with its commitments", "violated the accord": an agreement already in force
+    if lemma_of(tok) in STANDING_MEASURES and tok.pos_ == "NOUN" and _kept_or_broken(tok, MEASURE_BREAKING):
+        return True  # "the ship breached a UN ban", "defied the curfew": a measure in force, not one imposed
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma_of(tok.head.head) in WORTH_NOUNS:
+        return True  # "believes in the power of dialogue", "the importance of talks": a kind of act, none held
+    if ev.type not in SAID_TYPES and _generic_present(tok):
+        return True  # "'We negotiate everything,' he said": what someone does as a rule, not one act
     cur = tok
     for _ in range(6):
         # "the authority ... to order his agents to massacre": a capacity and everything inside it
@@ -269,7 +278,28 @@ def _held_stance(tok: "Token") -> bool:
     return not (tok.dep_ in ("dobj", "nsubjpass") and lemma_of(tok.head) in VOICING_VERBS)
 
 
-def _kept_or_broken(tok: "Token") -> bool:
+# What a measure in force undergoes: kept, broken or got round
+MEASURE_BREAKING = {"breach", "violate", "violation", "defy", "flout", "evade", "circumvent", "break", "bust",
+                    "contravene", "ignore", "enforce", "respect", "observe", "comply", "compliance", "abide"}
+# Nouns that speak of what a kind of act is worth or can do: "the power of dialogue", "the importance of talks"
+WORTH_NOUNS = {"power", "importance", "value", "virtue", "merit", "benefit", "benefits", "efficacy",
+               "effectiveness", "usefulness", "futility", "necessity", "primacy", "role", "path", "language"}
+# Acts done by saying them: in the present they are said now ("we reject this plan"), not habits
+SAID_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+
+
+def _generic_present(tok: "Token") -> bool:
+    """A verb in the simple present inside a quotation, with a first-person subject ("'We negotiate the
+    relations, the water and everything else'"): the speaker says what they do as a rule. (A headline's
+    present, "Protesters visit homes", reports; it is not quoted.)"""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBP", "VBZ") or not _quoted(tok):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children)
+
+
+def _kept_or_broken(tok: "Token", words: set[str] = KEEPING_WORDS) -> bool:
     """Is an agreement noun what someone keeps or breaks ("compliance with its commitments", "honour
     the accords", "in violation of the truce")? Looks at the word it hangs on, and for a phrase the parser
     hung on the verb ("monitor Russia's compliance with its commitments"), at that verb's object too."""
@@ -279,7 +309,7 @@ def _kept_or_broken(tok: "Token") -> bool:
     elif tok.dep_ not in ("dobj", "nsubjpass"):
         return False
     governors = [head] + [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
-    return any(lemma_of(g) in KEEPING_WORDS for g in governors)
+    return any(lemma_of(g) in words for g in governors)
 
 
 def _quoted(tok: "Token") -> bool:

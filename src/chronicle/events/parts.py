@@ -14,6 +14,13 @@ which act in its sentence, and identity.py makes it one more mention of that act
               "police dispersed the march"): ACLED codes a protest met with force as one event
   charge      what an accusation charges ("accused him of violating election law by offering
               support"): the accusation's content, not an act the article reports
+  purpose     an act done to protest ("paying visits to their homes to protest the bonuses"): the
+              protest's form
+  elaboration a participle that goes on with a statement ("reiterated calls ..., vowing not to
+              resume talks"): the same statement
+
+`coordinated_acts(a, b, doc)` says the opposite: two verbs of one type coordinated with objects
+of their own ("shut down eight events and arrested 20 people") are two acts.
 """
 
 from __future__ import annotations
@@ -58,7 +65,11 @@ def parts_of_other_acts(events: Sequence[Event], doc: Any) -> dict[int, int]:
         if protest is not None:
             parts[i] = protest
             continue
-        whole = _repression_of(i, tok, events, by_token)
+        whole = _protest_purpose(i, tok, events, by_token)
+        if whole is None:
+            whole = _elaboration_of(i, tok, events, by_token)
+        if whole is None:
+            whole = _repression_of(i, tok, events, by_token)
         if whole is None:
             whole = _charge_of(i, tok, events, by_token)
         if whole is not None:
@@ -97,6 +108,69 @@ def _protest_voicing(i: int, tok: Any, events: Sequence[Event], tokens: dict[int
                 (events[j].negated, events[j].hypothetical) == (events[i].negated, events[i].hypothetical):
             return j
     return None
+
+
+def _protest_purpose(i: int, tok: Any, events: Sequence[Event], by_token: dict[int, int]) -> int | None:
+    """The protest an act is done to make ("paying visits to the executives' homes to protest the bonuses",
+    "blocked the road to protest the closure"): the act is the protest's form, one happening."""
+    if events[i].type in ("PROTEST", "ASSAULT", "COERCE"):
+        return None
+    holders = [tok] + ([tok.head] if tok.dep_ == "dobj" and tok.head.i not in by_token else [])  # "paying visits"
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ in ("advcl", "acl", "xcomp") and c.i in by_token and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            k = by_token[c.i]
+            if events[k].type == "PROTEST" and \
+                    (events[k].negated, events[k].hypothetical) == (events[i].negated, events[i].hypothetical):
+                return k
+    return None
+
+
+# Acts done by saying them: a participle that goes on with the statement is the same statement
+_SAID_ACTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+
+
+def _elaboration_of(i: int, tok: Any, events: Sequence[Event], by_token: dict[int, int]) -> int | None:
+    """The statement a participle clause goes on with ("reiterated calls for talks, vowing not to resume
+    them without ...", "condemned the raid, calling it a crime"): what the speaker says in the same breath
+    is that statement, not a second one. The participle has no subject of its own; the statement is the
+    verb it hangs on, or that verb's object ("reiterated calls", "issued a warning")."""
+    if events[i].type not in _SAID_ACTS or tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        return None  # "while police were firing": a clause of its own
+    head = tok.head
+    for cand in [head] + [c for c in head.children if c.dep_ == "dobj"]:
+        k = by_token.get(cand.i)
+        if k is not None and k != i and events[k].type in _SAID_ACTS:
+            return k
+    return None
+
+
+# Verbs that count one act's toll or share its doing: coordinated with it they tell the same act
+_ONE_ACT_VERBS = {"kill", "wound", "injure", "hurt", "die", "attack", "storm", "raid", "fire", "shoot", "beat", "detain", "arrest", "hold"}
+
+
+def coordinated_acts(a: Event, b: Event, doc: Any) -> bool:
+    """Two verbs of one type coordinated in one sentence, each with an object of its own ("police shut
+    down eight events and arrested 20 people"): two acts told together, not one told twice. (Violence
+    stays one: "stormed the village and killed five" is one attack; "arrested and detained" has one object.)"""
+    if doc is None or a.trigger is None or b.trigger is None or a.sentence != b.sentence or a.type == "ASSAULT":
+        return False
+    ta, tb = _token(a, doc), _token(b, doc)
+    if ta is None or tb is None or ta.pos_ != "VERB" or tb.pos_ != "VERB" or ta.lemma_ == tb.lemma_:
+        return False
+    if not ((tb.dep_ == "conj" and tb.head.i == ta.i) or (ta.dep_ == "conj" and ta.head.i == tb.i)):
+        return False
+    if {ta.lemma_.lower(), tb.lemma_.lower()} <= _ONE_ACT_VERBS:
+        return False
+    objects = [[c for c in t.children if c.dep_ in ("dobj", "obj")] for t in (ta, tb)]
+    return all(objects)
+
+
+def _token(event: Event, doc: Any) -> Any:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 # Acts that put down a protest: ACLED codes a protest met with force as one event
