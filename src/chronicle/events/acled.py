@@ -66,6 +66,9 @@ TERRITORY: set[str] = set(_WORDS["TERRITORY"])
 AGREED_VERBS: set[str] = set(_WORDS["AGREED_VERBS"])
 CAPTURE_VERBS: set[str] = set(_WORDS["CAPTURE_VERBS"])
 PRONOUNS: set[str] = set(_WORDS["PRONOUNS"])
+COUNTERFACTUAL: set[str] = set(_WORDS["COUNTERFACTUAL"])
+FIGHTING_BACK: set[str] = set(_WORDS["FIGHTING_BACK"])
+DETAINEES: set[str] = set(_WORDS["DETAINEES"])
 
 
 def instrument_words(ev: "CodedEvent") -> set[str]:
@@ -108,16 +111,73 @@ def cue_set(sent: "Span", view: SentenceView | None = None) -> set[str]:
         elif dep in ("advcl", "acl", "xcomp", "conj") and lem in GRIEVANCE_VERBS:
             # what a side clause accuses someone of is the grievance, not this event; the verb stays
             skip.update(x.i for c in t.children if c.dep_ in ("prep", "dobj", "ccomp", "xcomp") for x in c.subtree)
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in COUNTERFACTUAL for c in t.children):
+            # "such a visit would have sparked a riot": what would (could, might) happen did not; the
+            # verb's objects are skipped, the clauses it governs (where this event may be) are not
+            skip.update(x.i for c in t.children if c.dep_ in ("dobj", "attr", "oprd") for x in c.subtree)
+    forced = _force_on_crowd(view)
     for t, lem in zip(view.tokens, view.lemmas):
         if t.i in skip or (t.dep_ == "amod" and t.tag_ == "VBN"):
             continue
         if lem == "riot" and t.dep_ in ("compound", "amod", "nmod"):
             lem = "riot-unit"  # "riot police", "anti-riot units": who intervenes, not a riot
-        kept.append((lem, t.lower_ if lem != "riot-unit" else lem, t.is_stop))
+        elif t.i in forced:
+            lem = "crowd-force"  # "police smashed the march": force used on demonstrators, not their violence
+        kept.append((lem, t.lower_ if lem not in ("riot-unit", "crowd-force") else lem, t.is_stop))
     cues = {lem for lem, _, _ in kept} | {low for _, low, _ in kept}
     cues |= {f"{a[0]} {b[0]}" for a, b in zip(kept, kept[1:])}
     cues |= {f"{a[0]} {c[0]}" for a, b, c in zip(kept, kept[1:], kept[2:]) if b[2]}
     return cues
+
+
+def _subject_words(verb: "Token") -> set[str]:
+    """Lemmas of who does a verb's act: its subject, the agent of a passive, the noun a relative
+    clause's pronoun stands for ("riot police, who smashed the march")."""
+    words: set[str] = set()
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                c = verb.head
+            words |= {lemma_of(g) for g in c.subtree if g.i < verb.i or g.i == c.i}
+        elif c.dep_ == "agent":
+            words |= {lemma_of(g) for g in c.subtree}
+    return words
+
+
+def _force_on_crowd(view: SentenceView) -> set[int]:
+    """Positions of violent verbs done by state or armed forces to demonstrators or their protest
+    ("police smashed the march", "a rally broken up by soldiers"): the words that describe a
+    riot when demonstrators do them are the intervention of the codebook when done to them."""
+    out: set[int] = set()
+    for t, lem in zip(view.tokens, view.lemmas):
+        if t.pos_ != "VERB" or lem not in STRONG_RIOT | VIOLENT_PROTEST | {"crush", "break", "storm", "raid"}:
+            continue
+        patients = {lemma_of(g) for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                    for g in ([t.head] if c.lower_ in ("which", "that") and t.dep_ == "relcl" else c.subtree)}
+        if patients & (PROTEST_WORDS - {"strike", "riot", "rioter"}) and _subject_words(t) & ARMED:
+            out.add(t.i)
+    return out
+
+
+def _fired_back(tok: "Token") -> bool:
+    """Whether the people an attack was aimed at were themselves shooting or attacking (a clause
+    on them says so: "two men who opened fire on officers"): a fight between armed sides."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for r in (r for r in c.children if r.dep_ in ("relcl", "acl")):
+                if {lemma_of(g) for g in r.subtree if g.pos_ == "VERB"} & FIGHTING_BACK:
+                    return True
+    return False
+
+
+def _burned_by_itself(tok: "Token", subjects: set[str]) -> bool:
+    """Whether a destruction has no doer: an active verb with no object whose subject is the
+    thing destroyed ("a factory and six warehouses burned"), not a person or a group."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(subj) and not subjects & (ARMED | NONSTATE | MOB | RIOTER_SUBJECTS | CIVILIAN | PRONOUNS | {"who"}) and \
+        not any(g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for c in subj for g in c.subtree)
 
 
 def _recipient_words(tok: "Token") -> set[str]:
@@ -164,7 +224,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         rioting = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "loot", "burn", "throw", "smash",
                    "vandalize", "vandalise", "set fire", "clash"}
         doers = _doers(ev)
-        if has(rioting) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
+        if has(rioting | STRONG_RIOT) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
             return "Riots", "Violent demonstration"
         if t == "ASSAULT" and has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
             return "Protests", "Excessive force against protesters"
@@ -225,9 +285,13 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
         if mode == "destroy" and not has(LETHAL):
+            if _burned_by_itself(ev.trigger.head, subjects):
+                return None, None  # "a warehouse burned in a fire": harm with no doer is no political violence
             if (subjects & MOB or has({"mob", "crowd"})) and not has(ARMED):
                 return "Riots", "Mob violence"  # a crowd burning houses
             return "Strategic developments", "Looting/property destruction"  # arson, looting, razing
+        if target & CIVILIAN and _fired_back(ev.trigger.head):
+            return "Battles", "Armed clash"  # "police shot two men who had opened fire on them": both sides armed
         if has(TWO_SIDED) or mode == "clash":
             if not (target & CIVILIAN) or (target & ARMED):
                 return "Battles", "Armed clash"
@@ -262,6 +326,11 @@ def _coercion(ev: CodedEvent, mode: str | None, has) -> tuple[str | None, str | 
         if has(DISAPPEARED):
             return "Violence against civilians", "Abduction/forced disappearance"  # detained, then not seen again
         return "Strategic developments", "Arrests"
+    seized = object_words(ev.trigger.head)
+    if mode == "seize" and not has(LOOT_DESTROY) and seized & (ARMED | NONSTATE | CIVILIAN | DETAINEES):
+        # people seized or intercepted are detained, not looted: members of an armed group or suspects
+        # are an arrest; migrants or travellers stopped at a border are no ACLED event
+        return ("Strategic developments", "Arrests") if seized & (ARMED | NONSTATE | DETAINEES) else (None, None)
     subjects = _doers(ev)
     if has(LOOT_DESTROY) and subjects and not subjects & (ARMED | NONSTATE | {"gunman", "looter"}) - {"group"}:
         # burning and looting by people who are no armed group: a riot
