@@ -212,6 +212,11 @@ PLAUSIBLE = 0.5  # a class within this share of the top probability is a candida
 DEFINED_BY_CUE = frozenset({"SUIC_BOMB", "GRENADE", "ABDUCT_DISSAP", "SEX_VIOL", "CHEM_WEAP",
                             "PROTEST_WITH_INTER", "NON_VIOL_TERRIT_TRANSFER"})
 DEFINED_SURE = 0.8
+# Sub-types defined by what did not happen: a peaceful protest is one where no one was violent and
+# no one intervened. When the rules read one (from a protest cue and no sign of force), a class the
+# codebook codes first cannot also fit, so the codebook's order does not overrule it; readings that
+# leave room for the class coded first (tear gas fired, a clash fought) give way (decide)
+EXCLUSIVE = frozenset({"PEACE_PROTEST"})
 # a top class under this probability (among 30 classes) is no opinion: the rules' sub-type stands
 UNSURE = 0.2
 # the two territory classes differ by who gains the place, which the rules read from the doer
@@ -310,7 +315,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
          this scored higher at every share from 0.3 to 0.7 (an unsure model overruled by the
          rules regardless of its probabilities scored lower), unless the model's top class is
          one the codebook's decision order codes first (excessive force before intervention,
-         a riot before an intervention, territory regained before a clash);
+         a riot before an intervention, territory regained before a clash) and the rules'
+         reading is not one that excludes it (EXCLUSIVE: a peaceful protest);
          the rules' sub-type also wins
          when the model has no opinion (top P < UNSURE), and when it is one the codebook
          defines by what was used or done (DEFINED_BY_CUE), its defining cue is in the
@@ -344,7 +350,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
     # intervention; demonstrators who threw rocks before the police fired tear gas rioted; troops
     # who clashed with the insurgents they drove out regained the place). Out of fold on the CASE
     # snippets it was limited to rules' readings without a cue: 0.822 -> 0.828 without the limit
-    outranked = bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(codebook.acled_of(top)[1], rule[1])
+    outranked = (bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(codebook.acled_of(top)[1], rule[1])
+                 and not (ruled in EXCLUSIVE and _cued(codebook, ruled, text)))
     if ruled and ruled != top and (not family or rule[0] in family) and (
             (probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and not outranked) or p_top < UNSURE
             or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text) and not outranked)):
