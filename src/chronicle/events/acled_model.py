@@ -212,6 +212,12 @@ PLAUSIBLE = 0.5  # a class within this share of the top probability is a candida
 DEFINED_BY_CUE = frozenset({"SUIC_BOMB", "GRENADE", "ABDUCT_DISSAP", "SEX_VIOL", "CHEM_WEAP",
                             "PROTEST_WITH_INTER", "NON_VIOL_TERRIT_TRANSFER"})
 DEFINED_SURE = 0.8
+# Pairs of classes (coded first, coded second) that tell what different sides did: the
+# demonstrators' violence and the force used on them. The cue of the second (tear gas fired)
+# never excludes the first (rocks thrown before it), so the codebook's order decides between
+# them even when the second's cue is in the sentence; shots fired into the air, by contrast,
+# tell how much force one side used, and exclude excessive force
+OTHER_SIDE = frozenset({("VIOL_DEMONSTR", "PROTEST_WITH_INTER"), ("VIOL_DEMONSTR", "FORCE_AGAINST_PROTEST")})
 # Sub-types defined by what did not happen: a peaceful protest is one where no one was violent and
 # no one intervened. When the rules read one (from a protest cue and no sign of force), a class the
 # codebook codes first cannot also fit, so the codebook's order does not overrule it; readings that
@@ -320,8 +326,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
          the rules' sub-type also wins
          when the model has no opinion (top P < UNSURE), and when it is one the codebook
          defines by what was used or done (DEFINED_BY_CUE), its defining cue is in the
-         sentence and the model is not sure of another class (top P < DEFINED_SURE) that the
-         codebook does not code first; an
+         sentence and the model is not sure of another class (top P < DEFINED_SURE), unless
+         that class is coded first and tells what the other side did (OTHER_SIDE); an
          event the rules gave no ACLED type keeps none when the model has no opinion;
       5. between the two territory classes the rules decide (who gains the place: state
          forces regain it, a non-state group overtakes it), the model that it changed hands;
@@ -354,7 +360,8 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
                  and not (ruled in EXCLUSIVE and _cued(codebook, ruled, text)))
     if ruled and ruled != top and (not family or rule[0] in family) and (
             (probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and not outranked) or p_top < UNSURE
-            or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text) and not outranked)):
+            or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text)
+                and not (outranked and (top, ruled) in OTHER_SIDE))):
         return rule[0], rule[1], round(float(probs.get(ruled, 0.0)), 3)
     if not ruled and p_top < UNSURE:
         return rule[0], rule[1], None  # no opinion: an event the rules gave no ACLED type keeps none
