@@ -106,3 +106,20 @@ def test_a_peaceful_protest_read_by_the_rules_stands_against_the_order():
     decided = acled_model.decide("PROTEST", ("Protests", "Peaceful protest"), probs,
                                  "Hundreds of teachers held a protest outside the ministry.")
     assert decided[1] == "Peaceful protest"
+
+
+# -- who gains the territory ------------------------------------------------------------
+@pytest.mark.parametrize("text, sub_type", [
+    # the capture is told by another verb of the sentence than the event's: its doer gains the place
+    ("Government troops pushed into the rebel-held valley on Monday, clashing with insurgents and capturing a village "
+     "at its southern edge.", "Government regains territory"),
+    # state forces with their affiliates regain the place
+    ("The army and allied militias have taken control of the river town after heavy fighting.",
+     "Government regains territory"),
+    # a non-state group "recapturing" a place overtakes it
+    ("The jihadist group recaptured Marda yesterday after the army pulled out of the desert town.",
+     "Non-state actor overtakes territory"),
+])
+def test_who_gains_the_place_decides_the_territory_type(rules_events, text, sub_type):
+    events = rules_events(text)
+    assert events and events[0].acled_sub_event_type == sub_type

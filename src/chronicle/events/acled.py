@@ -239,13 +239,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             # "rebels seized the town": the capture is the event, whatever weapons the sentence names;
             # who gains the place decides the type (rebels "recapturing" a village overtake it), the
             # verb only when the doer is not known as either side
-            doers = _doers(ev)
-            state, nonstate = bool(doers & STATE_FORCES), bool(doers & NONSTATE)
-            if state != nonstate:
-                return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
-            if taken == "regain":
-                return "Battles", "Government regains territory"
-            return "Battles", "Non-state actor overtakes territory"
+            return _territory_type(_doers(ev) or _clause_subject(ev.trigger.head), taken)
         if (mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL)
                 and not instrument_words(ev) & (AIR | SHELLING)):
             # destroying the other side's weapons; by aircraft or artillery it is that strike (the means decides)
@@ -272,6 +266,16 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Violence against civilians", "Abduction/forced disappearance"
         if mode == "sexual" or has(SEXUAL):
             return "Violence against civilians", "Sexual violence"
+        capture = next(((t, d) for t in sent if not any(c.tag_ == "TO" for c in t.children) for d in [_place_taken(t)] if d),
+                       None)
+        if capture:
+            # another verb of the sentence takes the place ("clashing with insurgents and capturing a
+            # village"): whoever does it gains the place; an attempt "to capture" it takes nothing
+            return _territory_type(_clause_subject(capture[0]), capture[1])
+        if lemma_of(ev.trigger.head) in REGAIN | OVERTAKE and has(TERRITORY) and _doers(ev) & (STATE_FORCES | NONSTATE):
+            # the event's verb takes a place the tagger did not name as one ("the group recaptured
+            # Palmyra" read as a person): its doer still decides who gained it
+            return _territory_type(_doers(ev), "regain" if lemma_of(ev.trigger.head) in REGAIN else "overtake")
         if has(REGAIN) and has(TERRITORY):
             return "Battles", "Government regains territory"
         if has(OVERTAKE) and has(TERRITORY) and has(NONSTATE):
@@ -372,9 +376,38 @@ def object_words(tok: "Token") -> set[str]:
         lemma_of(g) for g in prep_objects(tok, ("of", "from"))}
 
 
+def _territory_type(doers: set[str], taken: str) -> tuple[str, str]:
+    """The territory sub-type of a capture: who gains the place decides. State forces, alone or
+    with their affiliates ("the military and allied militias took the town"), regain it; a
+    non-state group overtakes it; the verb ("recaptured", "overran") only when neither is known."""
+    if doers & STATE_FORCES:
+        return "Battles", "Government regains territory"
+    if doers & NONSTATE:
+        return "Battles", "Non-state actor overtakes territory"
+    return "Battles", "Government regains territory" if taken == "regain" else "Non-state actor overtakes territory"
+
+
+def _clause_subject(tok: "Token") -> set[str]:
+    """Lemmas of the subject of a verb, looked up through the clauses it shares its subject with
+    ("troops pushed in, clashing with insurgents and capturing a village")."""
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj:
+            return {lemma_of(g) for c in subj for g in c.subtree}
+        if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return set()
+
+
 def _taken_territory(ev: CodedEvent) -> str | None:
     """"regain" or "overtake" when the event itself is the capture of a place, else None."""
-    tok = ev.trigger.head
+    return _place_taken(ev.trigger.head)
+
+
+def _place_taken(tok: "Token") -> str | None:
+    """"regain" or "overtake" when the verb takes a place ("seized the town", "took control of
+    the port"), else None."""
     lemma = lemma_of(tok)
     takes_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children)
     if not (lemma in REGAIN | OVERTAKE | CAPTURE_VERBS or takes_over):
