@@ -123,3 +123,17 @@ def test_a_peaceful_protest_read_by_the_rules_stands_against_the_order():
 def test_who_gains_the_place_decides_the_territory_type(rules_events, text, sub_type):
     events = rules_events(text)
     assert events and events[0].acled_sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # an armed clash needs an armed side besides the target
+    ("A policeman was shot dead outside his home in the north last night.", "Attack"),
+    ("Militants shot dead two soldiers at a checkpoint near the border.", "Armed clash"),
+    # attackers killed by their own explosives: a suicide bomb; a gunman who killed himself: none
+    ("Two gunmen detonated explosives, killing themselves near the checkpoint after police surrounded them.",
+     "Suicide bomb"),
+    ("A gunman shot four people at the market before killing himself.", "Attack"),
+])
+def test_sides_and_means(rules_events, text, sub_type):
+    events = rules_events(text)
+    assert events and events[0].acled_sub_event_type == sub_type

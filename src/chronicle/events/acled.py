@@ -36,6 +36,7 @@ IED: set[str] = set(_WORDS["IED"])
 MINE_SET_OFF: set[str] = set(_WORDS["MINE_SET_OFF"])
 GRENADE: set[str] = set(_WORDS["GRENADE"])
 SUICIDE: set[str] = set(_WORDS["SUICIDE"])
+SELF_KILLED: set[str] = set(_WORDS["SELF_KILLED"])
 ABDUCT: set[str] = set(_WORDS["ABDUCT"])
 SEXUAL: set[str] = set(_WORDS["SEXUAL"])
 CROWD_FORCE: set[str] = set(_WORDS["CROWD_FORCE"])
@@ -244,7 +245,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
                 and not instrument_words(ev) & (AIR | SHELLING)):
             # destroying the other side's weapons; by aircraft or artillery it is that strike (the means decides)
             return "Strategic developments", "Disrupted weapons use"
-        if has(SUICIDE):
+        if has(SUICIDE) or (has(SELF_KILLED) and has(IED - {"mine"})):
+            # the attacker killed by their own explosives: the codebook's suicide bomb
             return "Explosions/Remote violence", "Suicide bomb"
         # the means named by the event itself (its words, its doer, its instrument) before the sentence's
         local = instrument_words(ev)
@@ -299,7 +301,8 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if has(TWO_SIDED) or mode == "clash":
             if not (target & CIVILIAN) or (target & ARMED):
                 return "Battles", "Armed clash"
-        if target & ARMED and not target & CIVILIAN and has(ARMED - {"police", "security"}):
+        if target & ARMED and not target & CIVILIAN and has(ARMED - {"police", "security"} - target):
+            # two armed sides: one named besides the target ("a policeman was shot dead" names one)
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if t == "COERCE":
