@@ -36,6 +36,7 @@ IED: set[str] = set(_WORDS["IED"])
 MINE_SET_OFF: set[str] = set(_WORDS["MINE_SET_OFF"])
 GRENADE: set[str] = set(_WORDS["GRENADE"])
 SUICIDE: set[str] = set(_WORDS["SUICIDE"])
+SELF_KILLED: set[str] = set(_WORDS["SELF_KILLED"])
 ABDUCT: set[str] = set(_WORDS["ABDUCT"])
 SEXUAL: set[str] = set(_WORDS["SEXUAL"])
 CROWD_FORCE: set[str] = set(_WORDS["CROWD_FORCE"])
@@ -66,6 +67,9 @@ TERRITORY: set[str] = set(_WORDS["TERRITORY"])
 AGREED_VERBS: set[str] = set(_WORDS["AGREED_VERBS"])
 CAPTURE_VERBS: set[str] = set(_WORDS["CAPTURE_VERBS"])
 PRONOUNS: set[str] = set(_WORDS["PRONOUNS"])
+COUNTERFACTUAL: set[str] = set(_WORDS["COUNTERFACTUAL"])
+FIGHTING_BACK: set[str] = set(_WORDS["FIGHTING_BACK"])
+DETAINEES: set[str] = set(_WORDS["DETAINEES"])
 
 
 def instrument_words(ev: "CodedEvent") -> set[str]:
@@ -108,16 +112,73 @@ def cue_set(sent: "Span", view: SentenceView | None = None) -> set[str]:
         elif dep in ("advcl", "acl", "xcomp", "conj") and lem in GRIEVANCE_VERBS:
             # what a side clause accuses someone of is the grievance, not this event; the verb stays
             skip.update(x.i for c in t.children if c.dep_ in ("prep", "dobj", "ccomp", "xcomp") for x in c.subtree)
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in COUNTERFACTUAL for c in t.children):
+            # "such a visit would have sparked a riot": what would (could, might) happen did not; the
+            # verb's objects are skipped, the clauses it governs (where this event may be) are not
+            skip.update(x.i for c in t.children if c.dep_ in ("dobj", "attr", "oprd") for x in c.subtree)
+    forced = _force_on_crowd(view)
     for t, lem in zip(view.tokens, view.lemmas):
         if t.i in skip or (t.dep_ == "amod" and t.tag_ == "VBN"):
             continue
         if lem == "riot" and t.dep_ in ("compound", "amod", "nmod"):
             lem = "riot-unit"  # "riot police", "anti-riot units": who intervenes, not a riot
-        kept.append((lem, t.lower_ if lem != "riot-unit" else lem, t.is_stop))
+        elif t.i in forced:
+            lem = "crowd-force"  # "police smashed the march": force used on demonstrators, not their violence
+        kept.append((lem, t.lower_ if lem not in ("riot-unit", "crowd-force") else lem, t.is_stop))
     cues = {lem for lem, _, _ in kept} | {low for _, low, _ in kept}
     cues |= {f"{a[0]} {b[0]}" for a, b in zip(kept, kept[1:])}
     cues |= {f"{a[0]} {c[0]}" for a, b, c in zip(kept, kept[1:], kept[2:]) if b[2]}
     return cues
+
+
+def _subject_words(verb: "Token") -> set[str]:
+    """Lemmas of who does a verb's act: its subject, the agent of a passive, the noun a relative
+    clause's pronoun stands for ("riot police, who smashed the march")."""
+    words: set[str] = set()
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                c = verb.head
+            words |= {lemma_of(g) for g in c.subtree if g.i < verb.i or g.i == c.i}
+        elif c.dep_ == "agent":
+            words |= {lemma_of(g) for g in c.subtree}
+    return words
+
+
+def _force_on_crowd(view: SentenceView) -> set[int]:
+    """Positions of violent verbs done by state or armed forces to demonstrators or their protest
+    ("police smashed the march", "a rally broken up by soldiers"): the words that describe a
+    riot when demonstrators do them are the intervention of the codebook when done to them."""
+    out: set[int] = set()
+    for t, lem in zip(view.tokens, view.lemmas):
+        if t.pos_ != "VERB" or lem not in STRONG_RIOT | VIOLENT_PROTEST | {"crush", "break", "storm", "raid"}:
+            continue
+        patients = {lemma_of(g) for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                    for g in ([t.head] if c.lower_ in ("which", "that") and t.dep_ == "relcl" else c.subtree)}
+        if patients & (PROTEST_WORDS - {"strike", "riot", "rioter"}) and _subject_words(t) & ARMED:
+            out.add(t.i)
+    return out
+
+
+def _fired_back(tok: "Token") -> bool:
+    """Whether the people an attack was aimed at were themselves shooting or attacking (a clause
+    on them says so: "two men who opened fire on officers"): a fight between armed sides."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for r in (r for r in c.children if r.dep_ in ("relcl", "acl")):
+                if {lemma_of(g) for g in r.subtree if g.pos_ == "VERB"} & FIGHTING_BACK:
+                    return True
+    return False
+
+
+def _burned_by_itself(tok: "Token", subjects: set[str]) -> bool:
+    """Whether a destruction has no doer: an active verb with no object whose subject is the
+    thing destroyed ("a factory and six warehouses burned"), not a person or a group."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(subj) and not subjects & (ARMED | NONSTATE | MOB | RIOTER_SUBJECTS | CIVILIAN | PRONOUNS | {"who"}) and \
+        not any(g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for c in subj for g in c.subtree)
 
 
 def _recipient_words(tok: "Token") -> set[str]:
@@ -164,7 +225,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         rioting = {"rioter", "riot", "stone", "rock", "molotov", "petrol bomb", "torch", "loot", "burn", "throw", "smash",
                    "vandalize", "vandalise", "set fire", "clash"}
         doers = _doers(ev)
-        if has(rioting) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
+        if has(rioting | STRONG_RIOT) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
             return "Riots", "Violent demonstration"
         if t == "ASSAULT" and has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
             return "Protests", "Excessive force against protesters"
@@ -179,18 +240,13 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             # "rebels seized the town": the capture is the event, whatever weapons the sentence names;
             # who gains the place decides the type (rebels "recapturing" a village overtake it), the
             # verb only when the doer is not known as either side
-            doers = _doers(ev)
-            state, nonstate = bool(doers & STATE_FORCES), bool(doers & NONSTATE)
-            if state != nonstate:
-                return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
-            if taken == "regain":
-                return "Battles", "Government regains territory"
-            return "Battles", "Non-state actor overtakes territory"
+            return _territory_type(_doers(ev) or _clause_subject(ev.trigger.head), taken)
         if (mode in ("destroy", None) and target & (WEAPON_CACHE | {"explosives", "workshop"}) and not has(LETHAL)
                 and not instrument_words(ev) & (AIR | SHELLING)):
             # destroying the other side's weapons; by aircraft or artillery it is that strike (the means decides)
             return "Strategic developments", "Disrupted weapons use"
-        if has(SUICIDE):
+        if has(SUICIDE) or (has(SELF_KILLED) and has(IED - {"mine"})):
+            # the attacker killed by their own explosives: the codebook's suicide bomb
             return "Explosions/Remote violence", "Suicide bomb"
         # the means named by the event itself (its words, its doer, its instrument) before the sentence's
         local = instrument_words(ev)
@@ -212,6 +268,16 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
             return "Violence against civilians", "Abduction/forced disappearance"
         if mode == "sexual" or has(SEXUAL):
             return "Violence against civilians", "Sexual violence"
+        capture = next(((t, d) for t in sent if not any(c.tag_ == "TO" for c in t.children) for d in [_place_taken(t)] if d),
+                       None)
+        if capture:
+            # another verb of the sentence takes the place ("clashing with insurgents and capturing a
+            # village"): whoever does it gains the place; an attempt "to capture" it takes nothing
+            return _territory_type(_clause_subject(capture[0]), capture[1])
+        if lemma_of(ev.trigger.head) in REGAIN | OVERTAKE and has(TERRITORY) and _doers(ev) & (STATE_FORCES | NONSTATE):
+            # the event's verb takes a place the tagger did not name as one ("the group recaptured
+            # Palmyra" read as a person): its doer still decides who gained it
+            return _territory_type(_doers(ev), "regain" if lemma_of(ev.trigger.head) in REGAIN else "overtake")
         if has(REGAIN) and has(TERRITORY):
             return "Battles", "Government regains territory"
         if has(OVERTAKE) and has(TERRITORY) and has(NONSTATE):
@@ -225,13 +291,18 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         if mode == "mob" or (subjects & MOB and not subjects & (ARMED | NONSTATE | {"herder", "gunman", "bandit"}) - {"group"}):
             return "Riots", "Mob violence"
         if mode == "destroy" and not has(LETHAL):
+            if _burned_by_itself(ev.trigger.head, subjects):
+                return None, None  # "a warehouse burned in a fire": harm with no doer is no political violence
             if (subjects & MOB or has({"mob", "crowd"})) and not has(ARMED):
                 return "Riots", "Mob violence"  # a crowd burning houses
             return "Strategic developments", "Looting/property destruction"  # arson, looting, razing
+        if target & CIVILIAN and _fired_back(ev.trigger.head):
+            return "Battles", "Armed clash"  # "police shot two men who had opened fire on them": both sides armed
         if has(TWO_SIDED) or mode == "clash":
             if not (target & CIVILIAN) or (target & ARMED):
                 return "Battles", "Armed clash"
-        if target & ARMED and not target & CIVILIAN and has(ARMED - {"police", "security"}):
+        if target & ARMED and not target & CIVILIAN and has(ARMED - {"police", "security"} - target):
+            # two armed sides: one named besides the target ("a policeman was shot dead" names one)
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if t == "COERCE":
@@ -262,6 +333,11 @@ def _coercion(ev: CodedEvent, mode: str | None, has) -> tuple[str | None, str | 
         if has(DISAPPEARED):
             return "Violence against civilians", "Abduction/forced disappearance"  # detained, then not seen again
         return "Strategic developments", "Arrests"
+    seized = object_words(ev.trigger.head)
+    if mode == "seize" and not has(LOOT_DESTROY) and seized & (ARMED | NONSTATE | CIVILIAN | DETAINEES):
+        # people seized or intercepted are detained, not looted: members of an armed group or suspects
+        # are an arrest; migrants or travellers stopped at a border are no ACLED event
+        return ("Strategic developments", "Arrests") if seized & (ARMED | NONSTATE | DETAINEES) else (None, None)
     subjects = _doers(ev)
     if has(LOOT_DESTROY) and subjects and not subjects & (ARMED | NONSTATE | {"gunman", "looter"}) - {"group"}:
         # burning and looting by people who are no armed group: a riot
@@ -303,9 +379,38 @@ def object_words(tok: "Token") -> set[str]:
         lemma_of(g) for g in prep_objects(tok, ("of", "from"))}
 
 
+def _territory_type(doers: set[str], taken: str) -> tuple[str, str]:
+    """The territory sub-type of a capture: who gains the place decides. State forces, alone or
+    with their affiliates ("the military and allied militias took the town"), regain it; a
+    non-state group overtakes it; the verb ("recaptured", "overran") only when neither is known."""
+    if doers & STATE_FORCES:
+        return "Battles", "Government regains territory"
+    if doers & NONSTATE:
+        return "Battles", "Non-state actor overtakes territory"
+    return "Battles", "Government regains territory" if taken == "regain" else "Non-state actor overtakes territory"
+
+
+def _clause_subject(tok: "Token") -> set[str]:
+    """Lemmas of the subject of a verb, looked up through the clauses it shares its subject with
+    ("troops pushed in, clashing with insurgents and capturing a village")."""
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj:
+            return {lemma_of(g) for c in subj for g in c.subtree}
+        if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return set()
+
+
 def _taken_territory(ev: CodedEvent) -> str | None:
     """"regain" or "overtake" when the event itself is the capture of a place, else None."""
-    tok = ev.trigger.head
+    return _place_taken(ev.trigger.head)
+
+
+def _place_taken(tok: "Token") -> str | None:
+    """"regain" or "overtake" when the verb takes a place ("seized the town", "took control of
+    the port"), else None."""
     lemma = lemma_of(tok)
     takes_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children)
     if not (lemma in REGAIN | OVERTAKE | CAPTURE_VERBS or takes_over):
