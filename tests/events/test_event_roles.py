@@ -257,15 +257,80 @@ def test_members_of_group_resolves_to_group():
     assert names(ann, r) == ["union"]
 
 
-def test_two_sided_clash_puts_both_sides_in_actor():
+def test_side_that_clashes_acts_on_the_side_it_clashes_with():
     ann, a, r = roles(
         "Rebels clashed with soldiers near the dam.",
         {"rebels": ["Rebels"], "army": ["soldiers"]},
         "clashed",
         "ASSAULT",
     )
-    assert set(names(ann, a)) == {"rebels", "army"}
-    assert r == []
+    assert names(ann, a) == ["rebels"]
+    assert names(ann, r) == ["army"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Herders fought with farmers over a well outside the village.", "fought"),
+    ("Herders fought farmers over a well outside the village.", "fought"),
+    ("Herders skirmished with farmers over a well outside the village.", "skirmished"),
+    ("Herders fought running battles with farmers over a well outside the village.", "battles"),
+])
+def test_fight_verbs_code_the_subject_as_actor_and_the_other_side_as_recipient(text, trigger):
+    ann, a, r = roles(text, {"herders": ["Herders"], "farmers": ["farmers"]}, trigger, "ASSAULT")
+    assert names(ann, a) == ["herders"]
+    assert names(ann, r) == ["farmers"]
+
+
+def test_running_battles_with_police_make_police_the_recipient():
+    ann, a, r = roles(
+        "Dock workers fought running battles with police outside the port authority.",
+        {"workers": ["Dock workers"], "police": ["police"]},
+        "battles",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["workers"]
+    assert names(ann, r) == ["police"]
+
+
+def test_sides_that_clashed_together_take_the_first_named_as_actor():
+    ann, a, r = roles(
+        "Miners and security guards clashed at the gate of the copper mine.",
+        {"miners": ["Miners"], "guards": ["security guards"]},
+        "clashed",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["miners"]
+    assert names(ann, r) == ["guards"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Fierce clashes between the militia and the border police left six dead.", "clashes"),
+    ("Clashes erupted between the militia and the border police after midnight.", "Clashes"),
+])
+def test_clashes_between_two_sides_take_the_first_named_as_actor(text, trigger):
+    ann, a, r = roles(text, {"militia": ["the militia"], "police": ["the border police"]}, trigger, "ASSAULT")
+    assert names(ann, a) == ["militia"]
+    assert names(ann, r) == ["police"]
+
+
+def test_coordinated_side_that_clashes_keeps_both_members_as_actor():
+    ann, a, r = roles(
+        "Police and soldiers clashed with stone-throwing youths in the old town.",
+        {"police": ["Police"], "army": ["soldiers"], "youths": ["youths"]},
+        "clashed",
+        "ASSAULT",
+    )
+    assert names(ann, a) == ["police", "army"]
+    assert names(ann, r) == ["youths"]
+
+
+def test_talks_between_two_parties_stay_reciprocal():
+    ann, a, r = roles(
+        "Valdoria and Ostria met in Geneva on Monday.",
+        {"VAL": ["Valdoria"], "OST": ["Ostria"]},
+        "met",
+        "CONSULT",
+    )
+    assert set(names(ann, a)) == {"VAL", "OST"}
 
 
 def test_refs_point_at_the_mention_text():
@@ -838,7 +903,8 @@ def test_time_and_place_nouns_do_not_name_a_party():
         "clashed",
         "ASSAULT",
     )
-    assert set(names(ann, a)) == {"police", "protesters"}
+    assert names(ann, a) == ["police"]
+    assert names(ann, r) == ["protesters"]
 
 
 def test_demand_addressed_to_an_unresolved_pronoun_has_no_other_recipient():

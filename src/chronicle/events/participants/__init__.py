@@ -60,7 +60,11 @@ Which types need a recipient (PLOVER 2.0 manual, chapter 3)
     MOBILIZE    no
     COERCE      no (usually one)     "most cases have a clear intended recipient"
     ASSAULT     no (one-sided: yes)  one-sided: perpetrator actor, victim recipient;
-                                     two-sided ("clashes between X and Y"): all actors
+                                     two-sided ("X clashed with Y", "fought running
+                                     battles with police"): the subject acts on the
+                                     other side; with no initiator written ("X and Y
+                                     clashed", "clashes between X and Y") the first
+                                     named side is the actor
 The recipient search, in order, stops at the first step that names an actor:
 the trigger's own arguments (dative, object, recipient prepositions, the object's
 own "of"/"by"/target phrases, and one level further when that phrase names no one:

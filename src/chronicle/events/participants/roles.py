@@ -37,6 +37,8 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         self.ordered: list[ActorRef] = []
         # set when the trigger's object is a pronoun no mention covers: no fallback search then
         self.recipient_slot_unresolved = False
+        # actors of the other side of a fight split from a coordinated subject ("X and Y clashed")
+        self.other_sides: set[int] = set()
         self._location_cache: dict[int, list] = {}
 
     def refs(self, tok, role=None) -> list[ActorRef]:
@@ -124,8 +126,12 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         self.tidy(trigger)
 
     def two_sided(self, trigger: "Token") -> None:
-        """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
+        """Reciprocal events ("X and Y met", "talks between X and Y": all actors) and
+        two-sided fights ("X clashed with Y", "X and Y clashed": X -> Y)."""
+        # "clashes between X and Y", also where the phrase hangs on the verb the trigger
+        # is the subject of ("clashes broke out between X and Y")
+        holders = [trigger] + ([trigger.head] if trigger.dep_ in SUBJECT_DEPS and trigger.head.pos_ == "VERB" else [])
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for h in holders for c in h.children)
         if self.type == "CONSULT":
             # the one who meets, calls, visits or hosts acts on the one met, called, visited
             # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
@@ -134,13 +140,47 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
             if not self.actor and len(self.recipient) > 1 and between:
                 self.actor, self.recipient = self.recipient[:1], self.recipient[1:]
             return
-        if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
+        if self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED:
+            # a fight has two sides, coded one way as PLOVER codes every event (and as
+            # ACLED's actor1/actor2 map onto actor/recipient): the side that fights,
+            # clashes or battles ("X clashed with Y", "X fought running battles with
+            # police") acts on the other; where the text names no initiator ("X and Y
+            # clashed", "clashes between X and Y") the first named side is the actor
+            if not self.recipient and len(self.actor) == 1:
+                self.actor = self.actor + self._coordinated_modifiers(self.actor[0])
+            if not self.recipient and len(self.actor) > 1:
+                sides = sorted(self.actor, key=lambda r: r.start)
+                self.actor, self.recipient = sides[:1], sides[1:]
+                # the other side is written inside the subject phrase: it is no description of the actor
+                self.other_sides = {r.actor for r in self.recipient}
+            elif not self.actor and self.recipient and between:
+                sides = sorted(self.recipient, key=lambda r: r.start)
+                self.actor, self.recipient = sides[:1], sides[1:]
             return
-        if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
-            self.actor = self.actor + self.recipient
-            self.recipient = []
+        if self.type not in RECIPROCAL:
+            return
         if not self.actor and self.recipient and between:
             self.actor, self.recipient = self.recipient, []
+
+    def _coordinated_modifiers(self, ref: ActorRef) -> list[ActorRef]:
+        """Other actors named by coordinated words inside the phrase `ref` heads ("Hamas and
+        Fatah gunmen clashed", and the parser's "Miners and security guards" read as one
+        noun with "Miners and security" before it): the sides of a fight written together."""
+        span = self.ann.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        head = span.root
+        out: list[ActorRef] = []
+        seen = {ref.actor}
+        for tok in head.subtree:
+            if tok.dep_ != "conj" or tok.head.i == head.i:
+                continue
+            for t in (tok.head, tok):
+                for m in outermost(self.mentions.at(t)):
+                    if m[2] not in seen:
+                        seen.add(m[2])
+                        out.append(mention_ref(self.ann, m))
+        return out
 
     def _actor_phrases(self, actor: list[ActorRef], trigger: "Token") -> list[tuple[int, int]]:
         """Character ranges of the subject phrases the actors head ("The UN envoy for Syria,
@@ -181,7 +221,7 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         for r in self.recipient:
             if r.actor in seen or r.actor in rseen or self._credited_source(r):
                 continue
-            if any(lo <= r.start and r.end <= hi for lo, hi in inside):
+            if r.actor not in self.other_sides and any(lo <= r.start and r.end <= hi for lo, hi in inside):
                 continue  # "the UN envoy for Syria condemned ...": Syria describes the actor
             rseen.add(r.actor)
             recipient.append(r)
