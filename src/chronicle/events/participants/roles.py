@@ -126,41 +126,32 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         self.tidy(trigger)
 
     def two_sided(self, trigger: "Token") -> None:
-        """Reciprocal events ("X and Y met", "talks between X and Y": all actors) and
-        two-sided fights ("X clashed with Y", "X and Y clashed": X -> Y)."""
+        """Reciprocal events and two-sided fights: "X clashed with Y", "X and Y clashed",
+        "X and Y met", "talks between X and Y": X -> Y."""
         # "clashes between X and Y", also where the phrase hangs on the verb the trigger
         # is the subject of ("clashes broke out between X and Y")
         holders = [trigger] + ([trigger.head] if trigger.dep_ in SUBJECT_DEPS and trigger.head.pos_ == "VERB" else [])
         between = any(c.dep_ == "prep" and c.lower_ == "between" for h in holders for c in h.children)
-        if self.type == "CONSULT":
-            # the one who meets, calls, visits or hosts acts on the one met, called, visited
-            # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
-            # together ("X and Y met") are all actors through the coordination; "a meeting
-            # between X and Y": the first named is the actor, as CAMEO codes the source
-            if not self.actor and len(self.recipient) > 1 and between:
-                self.actor, self.recipient = self.recipient[:1], self.recipient[1:]
+        fight = self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED
+        if not fight and self.type not in RECIPROCAL:
             return
-        if self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED:
-            # a fight has two sides, coded one way as PLOVER codes every event (and as
-            # ACLED's actor1/actor2 map onto actor/recipient): the side that fights,
-            # clashes or battles ("X clashed with Y", "X fought running battles with
-            # police") acts on the other; where the text names no initiator ("X and Y
-            # clashed", "clashes between X and Y") the first named side is the actor
-            if not self.recipient and len(self.actor) == 1:
-                self.actor = self.actor + self._coordinated_modifiers(self.actor[0])
-            if not self.recipient and len(self.actor) > 1:
-                sides = sorted(self.actor, key=lambda r: r.start)
-                self.actor, self.recipient = sides[:1], sides[1:]
-                # the other side is written inside the subject phrase: it is no description of the actor
-                self.other_sides = {r.actor for r in self.recipient}
-            elif not self.actor and self.recipient and between:
-                sides = sorted(self.recipient, key=lambda r: r.start)
-                self.actor, self.recipient = sides[:1], sides[1:]
-            return
-        if self.type not in RECIPROCAL:
-            return
-        if not self.actor and self.recipient and between:
-            self.actor, self.recipient = self.recipient, []
+        # Two sides written together are coded one way, as PLOVER codes every event (and
+        # as ACLED's actor1/actor2 map onto actor/recipient): the side the verb makes its
+        # subject acts on the other ("X clashed with Y", "X fought running battles with
+        # police", "X met Y", "X hosted Y": CAMEO 036/040/042/043); where the text names
+        # no initiator ("X and Y clashed", "clashes between X and Y", "X and Y met",
+        # "a meeting between X and Y", "X and Y agreed to ...") the first named side is
+        # the actor and the others are the recipient.
+        if fight and not self.recipient and len(self.actor) == 1:
+            self.actor = self.actor + self._coordinated_modifiers(self.actor[0])
+        if not self.recipient and len(self.actor) > 1:
+            sides = sorted(self.actor, key=lambda r: r.start)
+            self.actor, self.recipient = sides[:1], sides[1:]
+            # the other side is written inside the subject phrase: it is no description of the actor
+            self.other_sides = {r.actor for r in self.recipient}
+        elif not self.actor and self.recipient and between:
+            sides = sorted(self.recipient, key=lambda r: r.start)
+            self.actor, self.recipient = sides[:1], sides[1:]
 
     def _coordinated_modifiers(self, ref: ActorRef) -> list[ActorRef]:
         """Other actors named by coordinated words inside the phrase `ref` heads ("Hamas and
