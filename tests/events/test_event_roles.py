@@ -1345,3 +1345,23 @@ def test_a_yardstick_after_than_is_no_party():
     )
     assert names(ann, a) == ["VAL"]
     assert "OST" not in names(ann, r)
+
+
+def test_refusal_told_as_a_predicate_is_the_speaker_s():
+    ann, a, r = roles(
+        "In the interview, the Valdorian president argued that Ostria understands that the return of the valley is not negotiable.",
+        {"VAL": ["the Valdorian president"], "OST": ["Ostria"], "valley": ["the valley"]},
+        "not",
+        "REJECT",
+    )
+    assert names(ann, a) == ["VAL"]
+
+
+def test_refusal_told_as_a_predicate_in_a_passive_is_not_the_speaker_s():
+    ann, a, r = roles(
+        "The Valdorian president said the offer had been rejected.",
+        {"VAL": ["The Valdorian president"]},
+        "rejected",
+        "REJECT",
+    )
+    assert names(ann, a) == []

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from chronicle.events.location import locate_event
 from chronicle.events.participants.mentions import country_of_place, mention_ref, place_index, token_index
-from chronicle.events.participants.syntax import outermost
+from chronicle.events.participants.syntax import is_passive, outermost
 from chronicle.events.participants.words import (
     DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, PRETEXT_NOUNS, REPORTING_VERBS, STATE_ACTS, SUBJECT_DEPS,
     TYPE_ALIASES, WHERE_NOUNS,
@@ -74,6 +74,8 @@ PLACE_PREPS = {"past", "beyond", "behind", "in", "at", "near", "into", "inside",
 ASIDE_NOUNS = PRETEXT_NOUNS | {"exchange"}
 # acts done by saying them: in a quotation with no subject of their own they are the speaker's
 SAID_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
+# verbs whose subject takes in what its clause says rather than saying it
+KNOWING_VERBS = {"understand", "know", "realize", "realise", "recognize", "recognise", "learn", "see", "hear"}
 # acts that yield to pressure: the ones pressing may be named only in a side clause
 YIELDING = {"CONCEDE"}
 # sectors that act for a state: their report of an arrest or a ban is their own act
@@ -212,13 +214,21 @@ def _ancestor_subjects(trigger: "Token") -> list["Token"]:
 
 
 def _ancestor_subject(ann, sent, trigger, kind, taken) -> list[ActorRef]:
-    if trigger.pos_ not in ("VERB", "AUX"):
+    # an act done by saying it, told as a predicate with no agent of its own ("Assad
+    # argued that the return of the Heights is not negotiable", "X said the offer was
+    # unacceptable"): the one who said it did it
+    said = kind in SAID_TYPES and trigger.pos_ == "ADJ" and not is_passive(trigger)
+    if trigger.pos_ not in ("VERB", "AUX") and not said:
         return []
     by_token = token_index(ann)
     for subj in _ancestor_subjects(trigger):
         own = [m for m in by_token.get(subj.i, []) if m[2] not in taken]
+        if said and subj.head.lemma_.lower() in KNOWING_VERBS:
+            continue  # "X understands that Y is not negotiable": X is told, not telling
         if not own:
             continue
+        if said and _is_speaker(subj):
+            return [mention_ref(ann, m) for m in outermost(own)][:1]
         if _is_speaker(subj):
             actor = ann.actors[own[0][2]]
             if not (kind in STATE_ACTS and actor.sector in STATE_SECTORS):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chronicle.events.participants.actor_search import ActorSearch
-from chronicle.events.participants.fill import fill_roles
+from chronicle.events.participants.fill import SAID_TYPES, fill_roles
 from chronicle.events.participants.mentions import SentenceMentions, mention_ref
 from chronicle.events.participants.place_search import PlaceRecipientSearch
 from chronicle.events.participants.recipient_search import RecipientSearch
@@ -58,6 +58,12 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
             return
         if is_verb:
             self.actor = self.subject_of(trigger)
+            if self.actor and trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" and self.type in SAID_TYPES:
+                # "the return of the Heights is not negotiable": the copula's subject is
+                # what is refused, unless it names a party itself ("Valdoria is opposed")
+                subjects = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
+                if subjects and not self.mentions.at(subjects[0]):
+                    self.actor = []
             self.verb_orderers(trigger)
             if self.type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
                 # "sent his minister to Khartoum to discuss the crisis over X": the host, not the topic
@@ -237,6 +243,10 @@ def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
     """
     if not ann.actors:
         return [], []
+    if trigger.dep_ == "neg" and trigger.head.i != trigger.i:
+        # "not negotiable": the negation stands for the predicate it negates
+        head = trigger.head
+        trigger = next((c for c in head.children if c.dep_ == "acomp"), head)
     mentions = SentenceMentions(ann, sent)
     if not mentions:
         # no actor named in the sentence: the one before may name who did it
