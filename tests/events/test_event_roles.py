@@ -1365,3 +1365,13 @@ def test_refusal_told_as_a_predicate_in_a_passive_is_not_the_speaker_s():
         "REJECT",
     )
     assert names(ann, a) == []
+
+
+def test_willingness_told_by_a_pronoun_under_a_speech_verb_stays_the_speaker_s():
+    ann, a, r = roles(
+        "A council of Valdorian elders announced on Sunday that they are willing to back the governor.",
+        {"elders": ["A council of Valdorian elders"], "governor": ["the governor"]},
+        "willing",
+        "SUPPORT",
+    )
+    assert names(ann, a) == ["elders"]

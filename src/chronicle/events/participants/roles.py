@@ -62,7 +62,7 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
                 # "the return of the Heights is not negotiable": the copula's subject is
                 # what is refused, unless it names a party itself ("Valdoria is opposed")
                 subjects = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
-                if subjects and not self.mentions.at(subjects[0]):
+                if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and not self.mentions.at(subjects[0]):
                     self.actor = []
             self.verb_orderers(trigger)
             if self.type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
