@@ -148,3 +148,39 @@ def test_a_name_the_knowledge_base_holds_as_an_organisation_is_no_town_to_look_b
         {"Duma": ("SY", "city")},
     )
     assert actor_covering(actors, "gunmen").country != "SYR"
+
+
+def test_the_army_of_a_story_told_in_one_country_is_that_country_s_not_the_focus(nlp, stage):
+    # the article is mostly about Kurds (focus IRQ), but every place it happens in is Turkish
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Iraqi Kurdish smugglers were caught in a village near Hakkari on Sunday. "
+        "Three Iraqi Kurds were wounded in a shootout outside Van. "
+        "Later the army seized two trucks loaded with cigarettes.",
+        {"Hakkari": ("TR", "city"), "Van": ("TR", "city")},
+        focus="IRQ",
+    )
+    assert actor_of(actors, "the army").country == "TUR"
+
+
+def test_the_army_keeps_the_focus_country_when_the_story_s_places_lie_in_two_countries(nlp, stage):
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Iraqi Kurdish smugglers were caught in a village near Hakkari on Sunday. "
+        "Three more were wounded in a shootout outside Mosul. "
+        "Later the army seized two trucks loaded with cigarettes.",
+        {"Hakkari": ("TR", "city"), "Mosul": ("IQ", "city")},
+        focus="IRQ",
+    )
+    assert actor_of(actors, "the army").country == "IRQ"
+
+
+def test_the_army_after_a_named_army_is_that_army_whatever_the_places(nlp, stage):
+    actors = _resolve_with_places(
+        nlp, stage,
+        "Turkish troops crossed into the hills near Zakho on Sunday. "
+        "Later the army said it had destroyed two camps outside Dohuk.",
+        {"Zakho": ("IQ", "city"), "Dohuk": ("IQ", "city")},
+        focus="TUR",
+    )
+    assert actor_of(actors, "the army").country == "TUR"

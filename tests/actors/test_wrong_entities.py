@@ -3,6 +3,8 @@ spelt like an institution, a blast with no weapon, the sides of a conflict."""
 
 from __future__ import annotations
 
+from conftest import actor_of
+
 from chronicle.record import Article, Place
 from chronicle.stage import Annotations
 
@@ -78,3 +80,14 @@ def test_a_dateline_alone_gives_no_country(nlp, stage):
     rebels = next(a for a in actors if any(m.text == "Rebels" for m in a.mentions))
     assert rebels.country is None
     assert not any(a.country == "USA" and a.sector != "JRN" for a in actors)  # nor the agency's country
+
+
+def test_a_party_s_majority_in_a_chamber_is_that_party(resolve):
+    actors, _ = resolve(
+        "Senate Republicans in Washington tried to force a vote on the tax bill on Monday, "
+        "but the Democratic majority blocked the motion.",
+        published="2009-03-10",
+    )
+    majority = actor_of(actors, "Democratic majority")
+    assert majority.country == "USA"
+    assert majority.sector == "PTY"

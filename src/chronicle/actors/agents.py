@@ -8,7 +8,7 @@ from chronicle.actors.kb import TITLE_SYNONYMS, CountryForm, Entry
 from chronicle.actors.units import country_name
 from chronicle.actors.words import (
     ATTACK_MEANS, BARE_BLASTS, BOMB_WORDS, DEFINITE, SIDE_NOUNS, SIDES_WORDS, GROUP_SHORT_FORMS, LEFT_DEPS, NOT_MEMBERS, ORG_ROLE_WORDS,
-    POSSESSIVE_PRONOUNS, POSTED_ABROAD, PRONOUN_WINDOW,
+    POSSESSIVE_PRONOUNS, POSTED_ABROAD, PRONOUN_WINDOW, STORY_STATE_SECTORS,
 )
 from chronicle.record import Span
 
@@ -137,8 +137,15 @@ class AgentResolver:
                 if antecedent is not None:
                     self._add(antecedent.key, left, head.i + 1, f"short form of {antecedent.name}")
                     continue
-                country = self._context_country(head.i, exclude=self._posted_in(head) or self._patron_in(left, head),
-                                                local=self._is_local(sector, left, head))
+                exclude = self._posted_in(head) or self._patron_in(left, head)
+                country = None
+                if sector in STORY_STATE_SECTORS and self._context_country(head.i, places_only=True, exclude=exclude) is None:
+                    # no country word or place in its sentence: the state the story happens in
+                    # before the country the article is mostly about
+                    story = self._story_country()
+                    country = story if story != exclude else None
+                if country is None:
+                    country = self._context_country(head.i, exclude=exclude, local=self._is_local(sector, left, head))
                 why = f"{why}; country from context ({country})" if country else why
             if is_person_word and singular:
                 key = f"agent:{country or intl}:{sector}:{(title or head.lemma_).lower()}:{head.i}"

@@ -217,6 +217,16 @@ class CountryContext:
                 best, best_key = country, key
         return best
 
+    def _story_country(self) -> str | None:
+        """The one country of every town, city and province the article places its story
+        in (datelines left out), or None when they lie in more than one or there are none.
+        A state's forces named without a country ("the army") in a story told wholly in
+        one country are that country's, even when the article is mostly about another
+        people ("Palestinian families clashed in a camp near Saida ... the army
+        confiscated four cars": Lebanon's army)."""
+        found = {iso for codes in self._local_place_countries.values() for iso in codes}
+        return next(iter(found)) if len(found) == 1 else None
+
     def _coordinate_tokens(self, tok_i: int) -> set[int]:
         """Tokens of the clauses coordinated with the mention's own ("Rival Palestinian
         families clashed in a camp and armed groups fired on a patrol in the Bekaa

@@ -165,6 +165,9 @@ class SectorLexicon:
     last_words: set[str] = field(default_factory=set)  # last word of every head: a cheap first test
 
 
+# nouns a party's adjective names its members in a chamber by ("the Democratic majority")
+PARTY_BODIES = ("majority", "minority", "caucus", "leadership")
+
 def _iso(value: Any, end: bool = False) -> str | None:
     """A role date as an ISO string; a bare year or year-month is padded to the
     start (or, for an end date, the end) of that period."""
@@ -310,6 +313,14 @@ class KnowledgeBase:
             return
         for alias in [name] + entry.aliases:
             self._index(alias, entry)
+        if entry.sector == "PTY":
+            # "the Democratic majority", "the Conservative minority", "the Labour caucus":
+            # a party's members in a chamber, named by the party's adjective
+            for alias in [name] + entry.aliases:
+                words = alias.split()
+                if len(words) == 2 and words[1] == "Party" and words[0][:1].isupper():
+                    for body in PARTY_BODIES:
+                        self._index(f"{words[0]} {body}", entry, front=False)
 
     def _index(self, alias: str, target: Any, front: bool = True) -> None:
         """File `target` under the keys of `alias`; later definitions go first."""

@@ -32,6 +32,9 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
                         "senor", "señor", "monsieur"})
 # "anti-Syria", "pro-Western": a stance toward a country, not membership of it
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+# A state's armed forces named without a country ("the army", "troops") belong to the
+# state the story happens in when all its places lie in one (context.py `_story_country`).
+STORY_STATE_SECTORS = frozenset({"MIL"})
 LOCAL_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "COP", "LAB", "AGR", "BUS", "REL", "SOC", "UAF", "CRM"})
 LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "governor", "mayor",
                          "county", "state-level"})

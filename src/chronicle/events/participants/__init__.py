@@ -45,7 +45,7 @@ Which types need a recipient (PLOVER 2.0 manual, chapter 3)
 -----------------------------------------------------------
     type        requires recipient   note
     AGREE       no
-    CONSULT     no                   reciprocal meetings: all parties are actors
+    CONSULT     no                   "X and Y met": X -> Y (first named acts)
     SUPPORT     no
     CONCEDE     no
     COOPERATE   yes
@@ -60,7 +60,11 @@ Which types need a recipient (PLOVER 2.0 manual, chapter 3)
     MOBILIZE    no
     COERCE      no (usually one)     "most cases have a clear intended recipient"
     ASSAULT     no (one-sided: yes)  one-sided: perpetrator actor, victim recipient;
-                                     two-sided ("clashes between X and Y"): all actors
+                                     two-sided ("X clashed with Y", "fought running
+                                     battles with police"): the subject acts on the
+                                     other side; with no initiator written ("X and Y
+                                     clashed", "clashes between X and Y") the first
+                                     named side is the actor
 The recipient search, in order, stops at the first step that names an actor:
 the trigger's own arguments (dative, object, recipient prepositions, the object's
 own "of"/"by"/target phrases, and one level further when that phrase names no one:
@@ -86,8 +90,9 @@ where it was received gave it.
 
 CONSULT: the one who meets, calls, visits or hosts is the actor and the one met,
 called, visited or hosted the recipient (CAMEO 036/040/042/043, as the gold codes
-them: "X hosted Y" is X -> Y); parties written together ("X and Y met") are all
-actors. Deaths ("a prisoner died in police custody"): the one who died is the
+them: "X hosted Y" is X -> Y); parties written together ("X and Y met"): the first
+named is the actor, the others the recipient. A concession's recipient may be the
+subject of a side clause ("the concession came as protesters were traveling"). Deaths ("a prisoner died in police custody"): the one who died is the
 recipient, the custodian the actor. Receiving verbs ("enjoys the support of X",
 "received aid from X"): the giver is the actor, the subject the recipient.
 

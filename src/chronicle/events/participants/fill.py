@@ -28,7 +28,9 @@ actor
 recipient (only when an actor is known)
     the nearest actor named in the sentence, after the trigger first, that is not the
     actor, not a speaker and not part of the actor's own phrase; for a protest, only a
-    state body (PLOVER: protest is directed at the authorities); for an act aimed at
+    state body (PLOVER: protest is directed at the authorities); for a concession, the
+    subject of a side clause on its verb ("the concession came as protesters ... were
+    traveling", "lifted the ban after farmers had blocked the road"); for an act aimed at
     someone (DIRECTED types) with no one else in the sentence, the first other actor of
     the previous sentence's main clause; for a protest still without one, the state of
     the place its own sentence locates it at (never the dateline's or the focus's).
@@ -45,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from chronicle.events.location import locate_event
 from chronicle.events.participants.mentions import country_of_place, mention_ref, place_index, token_index
-from chronicle.events.participants.syntax import outermost
+from chronicle.events.participants.syntax import is_passive, outermost
 from chronicle.events.participants.words import (
     DIRECTED, LATE_LOCATION, PASSIVE_SUBJECT_DEPS, PLACE_NOUNS, PRETEXT_NOUNS, REPORTING_VERBS, STATE_ACTS, SUBJECT_DEPS,
     TYPE_ALIASES, WHERE_NOUNS,
@@ -72,6 +74,10 @@ PLACE_PREPS = {"past", "beyond", "behind", "in", "at", "near", "into", "inside",
 ASIDE_NOUNS = PRETEXT_NOUNS | {"exchange"}
 # acts done by saying them: in a quotation with no subject of their own they are the speaker's
 SAID_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
+# verbs whose subject takes in what its clause says rather than saying it
+KNOWING_VERBS = {"understand", "know", "realize", "realise", "recognize", "recognise", "learn", "see", "hear"}
+# acts that yield to pressure: the ones pressing may be named only in a side clause
+YIELDING = {"CONCEDE"}
 # sectors that act for a state: their report of an arrest or a ban is their own act
 STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY", "LEG", "IGO"}  # IGO: the UN's, the EU's organs
 
@@ -100,6 +106,13 @@ def fill_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
                      if not any(lo <= r.start and r.end <= hi for lo, hi in inside)
                      # a protest is directed at the authorities (PLOVER): no one else is its target
                      and (kind not in LATE_LOCATION or ann.actors[r.actor].sector in STATE_SECTORS)][:1]
+        if not recipient and kind in YIELDING:
+            # a concession yields to those pressing for it, often named only in the
+            # circumstances: "the concession came as protesters ... were traveling to the
+            # capital", "lifted the ban after farmers had blocked the highway": the subject
+            # of a side clause (never of a clause joined by "and", which tells its own event)
+            recipient = [r for r in _side_clause_subjects(ann, sent, trigger, taken)
+                         if not any(lo <= r.start and r.end <= hi for lo, hi in inside)][:1]
         if not recipient and kind in DIRECTED:
             recipient = _previous_party(ann, sent, taken)
         if not recipient and kind in LATE_LOCATION:
@@ -147,7 +160,8 @@ def _is_speaker(tok: "Token") -> bool:
 def _is_aside(ann: "Annotations", tok: "Token", trigger: "Token") -> bool:
     """A mention that names where, a pretext or another clause's party, not a party to this
     event: "in Georgia", "traveling to Islamabad", "in exchange for soldiers held by X",
-    "under the pretext of fighting X", "after a court cleared him in X's biggest trial".
+    "under the pretext of fighting X", "after a court cleared him in X's biggest trial",
+    "a greater threat than X".
     Read on the path up from the mention to the trigger's clause."""
     stop = {a.i for a in trigger.ancestors} | {trigger.i}
     places = place_index(ann)
@@ -158,12 +172,34 @@ def _is_aside(ann: "Annotations", tok: "Token", trigger: "Token") -> bool:
             return True
         if t.lemma_.lower() in ASIDE_NOUNS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "than":
+            return True  # "posed a greater threat to the country than Russia": a yardstick, no party
         if t.i != tok.i and (t.dep_ in ("advcl", "relcl") or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) \
                 and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in t.children):
             # a side clause, or a clause joined by "and", with its own subject is another event
             return True
         t = t.head
     return False
+
+
+def _side_clause_subjects(ann, sent, trigger, taken) -> list[ActorRef]:
+    """Actors that are the subject of a side clause ("as X were traveling", "after X had
+    marched") on the trigger's verb or on the verb the trigger noun depends on, nearest
+    the trigger first; not a speaker, not a place."""
+    verb = trigger
+    for _ in range(3):  # "The concession came as ...": from the noun up to its verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    by_token = token_index(ann)
+    found = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        for subj in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            own = [m for t in subj.subtree for m in by_token.get(t.i, []) if m[2] not in taken]
+            own = [m for m in own if (root := _root_of(ann, m)) is not None and not _is_aside(ann, root, subj)]
+            if own:
+                found.append((abs(subj.i - trigger.i), outermost(own)[0]))
+    return [mention_ref(ann, m) for _, m in sorted(found, key=lambda f: f[0])]
 
 
 def _ancestor_subjects(trigger: "Token") -> list["Token"]:
@@ -178,13 +214,21 @@ def _ancestor_subjects(trigger: "Token") -> list["Token"]:
 
 
 def _ancestor_subject(ann, sent, trigger, kind, taken) -> list[ActorRef]:
-    if trigger.pos_ not in ("VERB", "AUX"):
+    # an act done by saying it, told as a predicate with no agent of its own ("Assad
+    # argued that the return of the Heights is not negotiable", "X said the offer was
+    # unacceptable"): the one who said it did it
+    said = kind in SAID_TYPES and trigger.pos_ == "ADJ" and not is_passive(trigger)
+    if trigger.pos_ not in ("VERB", "AUX") and not said:
         return []
     by_token = token_index(ann)
     for subj in _ancestor_subjects(trigger):
         own = [m for m in by_token.get(subj.i, []) if m[2] not in taken]
+        if said and subj.head.lemma_.lower() in KNOWING_VERBS:
+            continue  # "X understands that Y is not negotiable": X is told, not telling
         if not own:
             continue
+        if said and _is_speaker(subj):
+            return [mention_ref(ann, m) for m in outermost(own)][:1]
         if _is_speaker(subj):
             actor = ann.actors[own[0][2]]
             if not (kind in STATE_ACTS and actor.sector in STATE_SECTORS):

@@ -322,6 +322,10 @@ class RecipientSearch:
             t for t in trigger.subtree
             if t.i != trigger.i and t.i not in skipped and t.dep_ in ("pobj", "dobj", "dative", "obj")
         ]
+        # "posed a greater threat to the country than Russia", "more harmful than anything
+        # done by X": a yardstick, no party
+        skipped.update(g.i for t in trigger.subtree if t.lower_ == "than" and t.dep_ == "prep" for g in t.subtree)
+        candidates = [t for t in candidates if t.i not in skipped]
         candidates.sort(key=lambda t: abs(t.i - trigger.i))
         for t in candidates:
             refs = [r for r in self.refs(t) if r.actor not in actor_ids]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chronicle.events.participants.actor_search import ActorSearch
-from chronicle.events.participants.fill import fill_roles
+from chronicle.events.participants.fill import SAID_TYPES, fill_roles
 from chronicle.events.participants.mentions import SentenceMentions, mention_ref
 from chronicle.events.participants.place_search import PlaceRecipientSearch
 from chronicle.events.participants.recipient_search import RecipientSearch
@@ -37,6 +37,8 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         self.ordered: list[ActorRef] = []
         # set when the trigger's object is a pronoun no mention covers: no fallback search then
         self.recipient_slot_unresolved = False
+        # actors of the other side of a fight split from a coordinated subject ("X and Y clashed")
+        self.other_sides: set[int] = set()
         self._location_cache: dict[int, list] = {}
 
     def refs(self, tok, role=None) -> list[ActorRef]:
@@ -56,6 +58,12 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
             return
         if is_verb:
             self.actor = self.subject_of(trigger)
+            if self.actor and trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" and self.type in SAID_TYPES:
+                # "the return of the Heights is not negotiable": the copula's subject is
+                # what is refused, unless it names a party itself ("Valdoria is opposed")
+                subjects = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
+                if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and not self.mentions.at(subjects[0]):
+                    self.actor = []
             self.verb_orderers(trigger)
             if self.type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
                 # "sent his minister to Khartoum to discuss the crisis over X": the host, not the topic
@@ -124,23 +132,52 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         self.tidy(trigger)
 
     def two_sided(self, trigger: "Token") -> None:
-        """Reciprocal and two-sided events: "clashes between X and Y", "X and Y met" -> all actors."""
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
-        if self.type == "CONSULT":
-            # the one who meets, calls, visits or hosts acts on the one met, called, visited
-            # or hosted (CAMEO 036/040/042/043, as the gold codes them); parties written
-            # together ("X and Y met") are all actors through the coordination; "a meeting
-            # between X and Y": the first named is the actor, as CAMEO codes the source
-            if not self.actor and len(self.recipient) > 1 and between:
-                self.actor, self.recipient = self.recipient[:1], self.recipient[1:]
+        """Reciprocal events and two-sided fights: "X clashed with Y", "X and Y clashed",
+        "X and Y met", "talks between X and Y": X -> Y."""
+        # "clashes between X and Y", also where the phrase hangs on the verb the trigger
+        # is the subject of ("clashes broke out between X and Y")
+        holders = [trigger] + ([trigger.head] if trigger.dep_ in SUBJECT_DEPS and trigger.head.pos_ == "VERB" else [])
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for h in holders for c in h.children)
+        fight = self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED
+        if not fight and self.type not in RECIPROCAL:
             return
-        if self.type not in RECIPROCAL and not (self.type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED):
-            return
-        if self.type == "ASSAULT" and self.recipient and trigger.lemma_.lower() in TWO_SIDED:
-            self.actor = self.actor + self.recipient
-            self.recipient = []
-        if not self.actor and self.recipient and between:
-            self.actor, self.recipient = self.recipient, []
+        # Two sides written together are coded one way, as PLOVER codes every event (and
+        # as ACLED's actor1/actor2 map onto actor/recipient): the side the verb makes its
+        # subject acts on the other ("X clashed with Y", "X fought running battles with
+        # police", "X met Y", "X hosted Y": CAMEO 036/040/042/043); where the text names
+        # no initiator ("X and Y clashed", "clashes between X and Y", "X and Y met",
+        # "a meeting between X and Y", "X and Y agreed to ...") the first named side is
+        # the actor and the others are the recipient.
+        if fight and not self.recipient and len(self.actor) == 1:
+            self.actor = self.actor + self._coordinated_modifiers(self.actor[0])
+        if not self.recipient and len(self.actor) > 1:
+            sides = sorted(self.actor, key=lambda r: r.start)
+            self.actor, self.recipient = sides[:1], sides[1:]
+            # the other side is written inside the subject phrase: it is no description of the actor
+            self.other_sides = {r.actor for r in self.recipient}
+        elif not self.actor and self.recipient and between:
+            sides = sorted(self.recipient, key=lambda r: r.start)
+            self.actor, self.recipient = sides[:1], sides[1:]
+
+    def _coordinated_modifiers(self, ref: ActorRef) -> list[ActorRef]:
+        """Other actors named by coordinated words inside the phrase `ref` heads ("Hamas and
+        Fatah gunmen clashed", and the parser's "Miners and security guards" read as one
+        noun with "Miners and security" before it): the sides of a fight written together."""
+        span = self.ann.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        head = span.root
+        out: list[ActorRef] = []
+        seen = {ref.actor}
+        for tok in head.subtree:
+            if tok.dep_ != "conj" or tok.head.i == head.i:
+                continue
+            for t in (tok.head, tok):
+                for m in outermost(self.mentions.at(t)):
+                    if m[2] not in seen:
+                        seen.add(m[2])
+                        out.append(mention_ref(self.ann, m))
+        return out
 
     def _actor_phrases(self, actor: list[ActorRef], trigger: "Token") -> list[tuple[int, int]]:
         """Character ranges of the subject phrases the actors head ("The UN envoy for Syria,
@@ -181,7 +218,7 @@ class Roles(ActorSearch, RecipientSearch, PlaceRecipientSearch):
         for r in self.recipient:
             if r.actor in seen or r.actor in rseen or self._credited_source(r):
                 continue
-            if any(lo <= r.start and r.end <= hi for lo, hi in inside):
+            if r.actor not in self.other_sides and any(lo <= r.start and r.end <= hi for lo, hi in inside):
                 continue  # "the UN envoy for Syria condemned ...": Syria describes the actor
             rseen.add(r.actor)
             recipient.append(r)
@@ -206,6 +243,10 @@ def find_roles(ann: "Annotations", sent: "SpacySpan", trigger: "Token", event_ty
     """
     if not ann.actors:
         return [], []
+    if trigger.dep_ == "neg" and trigger.head.i != trigger.i:
+        # "not negotiable": the negation stands for the predicate it negates
+        head = trigger.head
+        trigger = next((c for c in head.children if c.dep_ == "acomp"), head)
     mentions = SentenceMentions(ann, sent)
     if not mentions:
         # no actor named in the sentence: the one before may name who did it

@@ -32,7 +32,8 @@ DIRECTED = {t for t, required in REQUIRES_RECIPIENT.items() if required} | {"COE
 LATE_LOCATION = {"PROTEST"}
 # Names used by the PLOVER GSR and earlier drafts.
 TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE", "YIELD": "CONCEDE"}
-# Reciprocal types: coordinated or "between" parties are all actors (PLOVER 2.4.2).
+# Reciprocal types: of coordinated or "between" parties the first named is the actor, the
+# others the recipient (roles.py `two_sided`).
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
