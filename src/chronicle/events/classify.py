@@ -48,7 +48,7 @@ from chronicle.events.frames import (
     FUTURE_AUX, SPEECH_VERBS, content_mode, is_conditional_threat, is_future, is_prepared, is_willing,
 )
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
-from chronicle.events.speech_acts import announced_refusals, speech_blames, voiced_objection
+from chronicle.events.speech_acts import announced_refusals, evidence_made_public, speech_blames, voiced_objection
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -192,6 +192,20 @@ def _hands_over_goods(verb: "Token") -> bool:
     return any(lemma_of(o) in RELIEF_GOODS for o in objects)
 
 
+# What a prison sentence is told in: "to five years in prison", "to life imprisonment", "a jail term"
+PRISON_WORDS = {"prison", "jail", "gaol", "imprisonment", "incarceration", "detention", "custody", "penitentiary",
+                "term", "life"}
+
+
+def _to_prison(tok: "Token") -> bool:
+    """Does a sentence or conviction send someone to prison: "sentenced to five years in prison",
+    "a ten-year jail sentence", "convicted and jailed for life"?"""
+    if tok.pos_ == "NOUN":
+        return any(lemma_of(c) in PRISON_WORDS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+    return any(lemma_of(t) in PRISON_WORDS for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+               for t in c.subtree)
+
+
 class RuleClassifier:
     """Codes the triggers of one sentence; `model_probs` is P(type | sentence) or None."""
 
@@ -289,6 +303,7 @@ class RuleClassifier:
         self._speech_requests(sent, events, heads)
         announced_refusals(self._view, events)
         speech_blames(self._view, events)
+        evidence_made_public(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
             if lemma_of(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
@@ -392,6 +407,10 @@ class RuleClassifier:
             ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
             self._read_blocking(ev)
+        if ev.type == "SANCTION" and ev.mode == "convict" and _to_prison(tok):
+            # "sentenced to five years in prison": a conviction that imprisons is coded COERCE
+            # arrest (PLOVER manual 3.13.2); a fine, a ban or a death sentence stays SANCTION
+            ev.type, ev.mode = "COERCE", "arrest"
         if ev.type == "RETREAT" and ev.mode == "release" and _hands_over_goods(tok):
             ev.type, ev.mode = "AID", None  # "handed over 500 kg of medicine": relief, not a release
         objects = {lemma_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
