@@ -48,7 +48,9 @@ from chronicle.events.frames import (
     FUTURE_AUX, SPEECH_VERBS, content_mode, is_conditional_threat, is_future, is_prepared, is_willing,
 )
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
-from chronicle.events.speech_acts import announced_refusals, evidence_made_public, speech_blames, voiced_objection
+from chronicle.events.speech_acts import (
+    SPEECH_ACT_CUES, announced_refusals, evidence_made_public, speech_blames, voiced_displeasure, voiced_objection,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -304,6 +306,7 @@ class RuleClassifier:
         announced_refusals(self._view, events)
         speech_blames(self._view, events)
         evidence_made_public(self._view, events)
+        voiced_displeasure(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
             if lemma_of(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
@@ -660,7 +663,9 @@ def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceMo
     for sent in sents:
         view = SentenceView(sent)  # every token attribute read once for the sentence
         found.append((sent, view, detect_triggers(sent, rules.lexicon, view.tokens, view.lemmas)))
-    with_triggers = [(sent, view, trigs) for sent, view, trigs in found if trigs]
+    # acts done by speaking that no lexicon word names ("is not happy with", "released recordings
+    # allegedly showing") are read in sentences that hold their cue words, triggers or not
+    with_triggers = [(sent, view, trigs) for sent, view, trigs in found if trigs or view.lemma_set & SPEECH_ACT_CUES]
     probs = model.probs([sent.text for sent, _, _ in with_triggers])
     out = []
     for (sent, view, trigs), p in zip(with_triggers, probs):

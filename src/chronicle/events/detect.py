@@ -178,7 +178,7 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["
 
 # children that are never a verb's particle or preposition ("to" marking an infinitive, "that")
 _NOT_PARTICLES = {"aux", "auxpass", "mark", "nsubj", "nsubjpass", "punct", "cc"}
-_IDIOM_OBJECTS = {"opportunity", "chance", "initiative", "moment", "advantage", "spotlight", "imagination", "attention"}
+_IDIOM_OBJECTS = {"button", "opportunity", "chance", "initiative", "moment", "advantage", "spotlight", "imagination", "attention"}
 _CIRCUMSTANCE_NOUNS = {"occasion", "day", "time", "basis", "condition", "behalf", "account", "average", "way"}
 
 

@@ -162,6 +162,34 @@ def evidence_made_public(view: SentenceView, events: dict[int, CodedEvent]) -> N
         events[tok.i] = accusation
 
 
+# Adjectives of approval: said not to hold of a speaker ("is not happy with the policy") they voice
+# disapproval (PLOVER ACCUSE disapprove)
+APPROVING_ADJECTIVES = {"happy", "pleased", "satisfied", "content", "comfortable"}
+
+
+def voiced_displeasure(view: SentenceView, events: dict[int, CodedEvent]) -> None:
+    """"The presidency is not happy with some Israeli policies, the minister said": displeasure with
+    something, voiced in a statement, is the speaker's ACCUSE (disapprove), made by the speech verb
+    (like an announced refusal: the negation belongs to what is said, it does not undo the saying)."""
+    for tok in view.tokens:
+        if lemma_of(tok) not in APPROVING_ADJECTIVES or tok.pos_ != "ADJ" or tok.dep_ != "acomp":
+            continue
+        copula = tok.head
+        if not any(c.dep_ == "neg" for c in (*tok.children, *copula.children)):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("with", "about", "over") for c in tok.children):
+            continue  # "not happy" alone tells a mood, not what is disapproved
+        speech = copula.head
+        if copula.dep_ != "ccomp" or lemma_of(speech) not in BLAME_SPEECH or speech.i in events:
+            continue
+        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("ACCUSE", "disapprove", 0.5)], "frame")
+        events[speech.i] = CodedEvent(trig, "ACCUSE", "disapprove", 0.5, 0.5, 0.0, 0.5, view.depth(speech), framed=True)
+
+
+# words without a lexicon entry whose sentences the rules above must read
+SPEECH_ACT_CUES = frozenset(APPROVING_ADJECTIVES | EVIDENCE_NOUNS)
+
+
 # verbs of states and outcomes: "said the economy would not recover" refuses nothing
 STATIVE_VERBS = {"be", "have", "know", "think", "believe", "seem", "appear", "happen", "need", "expect", "recover",
                  "last", "change", "matter", "work", "succeed", "fail", "survive", "exist", "remain", "become", "get"}
