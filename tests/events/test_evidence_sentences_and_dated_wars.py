@@ -91,3 +91,13 @@ def test_a_hostile_act_said_to_follow_from_conduct_is_a_threat(code):
     events = _asserted(code("EU officials made it clear that a refusal to sign the accord means freezing "
                             "all trade talks with the country."))
     assert "THREATEN" in {e.type for e in events} and "SANCTION" not in {e.type for e in events}
+
+
+def test_arrests_dated_on_their_own_stay_beside_the_release_ordered(code):
+    events = _asserted(code("The president ordered the journalists detained last month to be freed."))
+    assert [(e.type, e.trigger.text) for e in events] == [("RETREAT", "ordered"), ("COERCE", "detained")]
+
+
+def test_people_described_as_detained_are_only_freed(code):
+    events = _asserted(code("The president ordered the detained journalists to be freed."))
+    assert [(e.type, e.trigger.text) for e in events] == [("RETREAT", "ordered")]

@@ -125,6 +125,12 @@ def _orders_release(order: "Token") -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in order.subtree)
 
 
+def _dated_on_its_own(tok: "Token") -> bool:
+    """A time expression among the word's own dependents ("arrested last week", "over the past week")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("npadvmod", "prep", "advmod")
+               for t in c.subtree)
+
+
 # Civilians who, fighting the police, riot rather than wage an armed clash (ACLED: violent demonstration)
 CROWD_DOERS = {"supporter", "student", "youth", "resident", "villager", "crowd", "mob", "protester", "demonstrator",
                "protestor", "worker", "fan", "activist", "farmer", "mourner", "rioter"}
@@ -481,7 +487,9 @@ class RuleClassifier:
             # "ordered the release of ...", "ordered the activists arrested last week to be freed": an
             # order to free is the release, whatever the words that say who is freed ("arrested")
             frame.type, frame.mode, frame.framed = "RETREAT", "release", True
-            return True
+            # "the activists arrested over the past week": a participle with a time of its own tells
+            # the arrests as a past happening of their own, kept beside the release
+            return not (ev.type == "COERCE" and ev.trigger.head.dep_ == "acl" and _dated_on_its_own(ev.trigger.head))
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE and frame.type == "THREATEN" and frame.framed:
             # "plans to impose restrictions", "prepared to impose martial law": the measure is threatened
             frame.mode = content_mode("THREATEN", ev.type, ev.mode)
