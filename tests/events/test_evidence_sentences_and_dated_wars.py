@@ -54,6 +54,9 @@ def test_a_war_with_its_own_date_is_a_past_event(code):
 @pytest.mark.parametrize("text", [
     "The war in Yemen continues to drive up food prices.",
     "The country has been at war since 2001.",
+    "Nothing like it had been seen since World War II.",
+    "The two parties were locked in a war of words last week.",
+    "Airlines started a price war in 2009.",
 ])
 def test_a_war_without_a_date_is_a_standing_state(code, text):
     assert not [e for e in code(text) if e.trigger and e.trigger.text == "war"]

@@ -163,8 +163,8 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["
             continue
         if dep == "amod" and (pos != "ADJ" or token.tag_ == "VBN") and not victim:
             continue  # "the long-threatened invasion", "alleged violations": a modifier, not an event
-        if lemma in _DATED_ONLY and pos == "NOUN" and not _named_with_its_date(token):
-            continue  # "the war in Yemen": a standing state; "the 2008 war", "the war last August": one happening
+        if lemma in _DATED_ONLY and (not _named_with_its_date(token) or _figure_of_speech(token)):
+            continue  # "the war in Yemen", "World War II": a standing state or history; "the 2008 war": one happening
         if any(c.dep_ == "dobj" and _lemma(c) in _IDIOM_OBJECTS for c in token.children):
             continue  # "seized the opportunity", "took the chance"
         senses = [sense for pos_class, sense in entries if pos in _POS_OK.get(pos_class, _POS_OK["*"])
@@ -205,6 +205,15 @@ def _named_with_its_date(noun: "Token") -> bool:
         if ok:
             return True
     return False
+
+
+def _figure_of_speech(noun: "Token") -> bool:
+    """"a war of words last week", "a price war in 2009": no fighting."""
+    return any(_lemma(g) in ("word", "nerve") for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children) or any(c.dep_ == "compound" and _lemma(c) in _NOT_FIGHTING for c in noun.children)
+
+
+_NOT_FIGHTING = {"price", "trade", "tariff", "currency", "bidding", "turf", "culture", "talent", "format", "flame"}
 
 
 def _names_a_victim(modifier: "Token") -> bool:
