@@ -96,9 +96,13 @@ def test_a_hostile_act_said_to_follow_from_conduct_is_a_threat(code):
     assert "THREATEN" in {e.type for e in events} and "SANCTION" not in {e.type for e in events}
 
 
-def test_arrests_dated_on_their_own_stay_beside_the_release_ordered(code):
-    events = _asserted(code("The president ordered the journalists detained last month to be freed."))
-    assert [(e.type, e.trigger.text) for e in events] == [("RETREAT", "ordered"), ("COERCE", "detained")]
+@pytest.mark.parametrize("text, arrest", [
+    ("The president ordered the journalists detained last month to be freed.", "detained"),
+    ("The prime minister ordered all activists arrested over the past week to be freed.", "arrested"),
+])
+def test_arrests_dated_on_their_own_stay_beside_the_release_ordered(code, text, arrest):
+    events = _asserted(code(text))
+    assert {(e.type, e.trigger.text) for e in events} == {("RETREAT", "ordered"), ("COERCE", arrest)}
 
 
 def test_people_described_as_detained_are_only_freed(code):
