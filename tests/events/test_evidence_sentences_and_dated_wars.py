@@ -98,7 +98,7 @@ def test_a_hostile_act_said_to_follow_from_conduct_is_a_threat(code):
 
 @pytest.mark.parametrize("text, arrest", [
     ("The president ordered the journalists detained last month to be freed.", "detained"),
-    ("The prime minister ordered all activists arrested over the past week to be freed.", "arrested"),
+    ("The interior minister ordered the students detained on Friday to be released.", "detained"),
 ])
 def test_arrests_dated_on_their_own_stay_beside_the_release_ordered(code, text, arrest):
     events = _asserted(code(text))
