@@ -7,8 +7,10 @@ import pytest
 from events_fixtures import code, pipeline  # noqa: F401 - session fixtures
 
 
+# (arrests with a time of their own, "arrested over the past week", are a past event beside the
+# release: test_evidence_sentences_and_dated_wars.py)
 @pytest.mark.parametrize("text", [
-    "The prime minister ordered all activists arrested over the past week to be freed.",
+    "The prime minister ordered all the detained activists to be freed.",
     "A court in the capital ordered the release of the two reporters on Sunday.",
     "The judge ordered police to free the detained students.",
 ])

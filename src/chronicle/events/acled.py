@@ -196,27 +196,36 @@ def _recipient_words(tok: "Token") -> set[str]:
     return words
 
 
+def _protest_sub_type(t: str, mode: str | None, has) -> tuple[str, str] | None:
+    """A protest (or force used on a crowd) where the sentence is about a protest: violent, put
+    down, met with lethal force or peaceful, by the codebook's order; None outside a protest."""
+    protest_context = t == "PROTEST" or has(PROTEST_WORDS)
+    if protest_context:
+        if mode == "riot" or has(STRONG_RIOT):
+            return "Riots", "Violent demonstration"
+        crowd_control = t == "ASSAULT"  # force used on a crowd (tear gas, warning shots, batons)
+        if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
+            if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
+                return "Protests", "Excessive force against protesters"
+        if has({"clash"}):
+            return "Riots", "Violent demonstration"  # demonstrators clashing with police: the codebook's riot
+        if crowd_control or has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse"})):
+            return "Protests", "Protest with intervention"
+        if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
+            return "Riots", "Violent demonstration"
+        return "Protests", "Peaceful protest"
+    return None
+
+
 def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tuple[str | None, str | None]:
     """ACLED event type and sub-event type of a coded event, from its type/mode and the sentence's cues."""
     cues = cues if cues is not None else cue_set(sent)
     t, mode = ev.type, ev.mode
     has = lambda words: bool(cues & words)  # noqa: E731 - a local shorthand
     if t == "PROTEST" or (t == "ASSAULT" and mode == "crowd-control"):
-        protest_context = t == "PROTEST" or has(PROTEST_WORDS)
-        if protest_context:
-            if mode == "riot" or has(STRONG_RIOT):
-                return "Riots", "Violent demonstration"
-            crowd_control = t == "ASSAULT"  # force used on a crowd (tear gas, warning shots, batons)
-            if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
-                if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
-                    return "Protests", "Excessive force against protesters"
-            if has({"clash"}):
-                return "Riots", "Violent demonstration"  # demonstrators clashing with police: the codebook's riot
-            if crowd_control or has(CROWD_FORCE) or (has({"police", "security", "troops", "soldier"}) and has({"arrest", "detain", "disperse"})):
-                return "Protests", "Protest with intervention"
-            if mode == "riot" or has(VIOLENT_PROTEST - {"attack"}):
-                return "Riots", "Violent demonstration"
-            return "Protests", "Peaceful protest"
+        coded = _protest_sub_type(t, mode, has)
+        if coded:
+            return coded
     protest_scene = (has(PROTEST_WORDS - {"strike", "crowd", "march"}) or (has({"crowd"}) and has({"protest", "demonstrate", "rally"}))
                      or has(DEMONSTRATION_ACTS))
     thrown_bombs = has({"petrol bomb", "molotov", "fire bomb", "firebomb"})

@@ -48,7 +48,9 @@ from chronicle.events.frames import (
     FUTURE_AUX, SPEECH_VERBS, content_mode, is_conditional_threat, is_future, is_prepared, is_willing,
 )
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
-from chronicle.events.speech_acts import announced_refusals, speech_blames, voiced_objection
+from chronicle.events.speech_acts import (
+    SPEECH_ACT_CUES, announced_refusals, evidence_made_public, speech_blames, voiced_displeasure, voiced_objection,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -123,6 +125,12 @@ def _orders_release(order: "Token") -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in order.subtree)
 
 
+def _dated_on_its_own(tok: "Token") -> bool:
+    """A time expression among the word's own dependents ("arrested last week", "over the past week")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("npadvmod", "prep", "advmod")
+               for t in c.subtree)
+
+
 # Civilians who, fighting the police, riot rather than wage an armed clash (ACLED: violent demonstration)
 CROWD_DOERS = {"supporter", "student", "youth", "resident", "villager", "crowd", "mob", "protester", "demonstrator",
                "protestor", "worker", "fan", "activist", "farmer", "mourner", "rioter"}
@@ -190,6 +198,20 @@ def _hands_over_goods(verb: "Token") -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     return any(lemma_of(o) in RELIEF_GOODS for o in objects)
+
+
+# What a prison sentence is told in: "to five years in prison", "to life imprisonment", "a jail term"
+PRISON_WORDS = {"prison", "jail", "gaol", "imprisonment", "incarceration", "detention", "custody", "penitentiary",
+                "term", "life"}
+
+
+def _to_prison(tok: "Token") -> bool:
+    """Does a sentence or conviction send someone to prison: "sentenced to five years in prison",
+    "a ten-year jail sentence", "convicted and jailed for life"?"""
+    if tok.pos_ == "NOUN":
+        return any(lemma_of(c) in PRISON_WORDS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+    return any(lemma_of(t) in PRISON_WORDS for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+               for t in c.subtree)
 
 
 class RuleClassifier:
@@ -289,15 +311,15 @@ class RuleClassifier:
         self._speech_requests(sent, events, heads)
         announced_refusals(self._view, events)
         speech_blames(self._view, events)
+        evidence_made_public(self._view, events)
+        voiced_displeasure(self._view, events)
         for k, ev in list(events.items()):
             ev.circumstance = in_circumstance(ev.trigger.head)
             if lemma_of(ev.trigger.head) == "warn" and ev.type == "THREATEN" and not ev.content and not any(
                     c.dep_ == "prep" and c.lower_ in ("of", "against") for c in ev.trigger.head.children):
                 del events[k]  # "scientists warned that ...": a statement, not a threat
-        coded = list(events.values())
-        if not political:
-            coded = [ev for ev in coded if not self._needs_political_context(ev)]
-        coded = [ev for ev in coded if not hazard_subject(ev.trigger.head)]
+        # every type needs a political sentence (a state, armed, political or protesting party, or a weapon)
+        coded = [ev for ev in events.values() if political and not hazard_subject(ev.trigger.head)]
         def ambiguous(ev: CodedEvent) -> bool:
             # a content trigger with a political sense ("marched ... to demand") settles it, and so
             # does a grievance ("marched against new taxes", "rallied over the killing")
@@ -392,6 +414,10 @@ class RuleClassifier:
             ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
             _read_blocking(ev)
+        if ev.type == "SANCTION" and ev.mode == "convict" and _to_prison(tok):
+            # "sentenced to five years in prison": a conviction that imprisons is coded COERCE
+            # arrest (PLOVER manual 3.13.2); a fine, a ban or a death sentence stays SANCTION
+            ev.type, ev.mode = "COERCE", "arrest"
         if ev.type == "RETREAT" and ev.mode == "release" and _hands_over_goods(tok):
             ev.type, ev.mode = "AID", None  # "handed over 500 kg of medicine": relief, not a release
         objects = {lemma_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -441,7 +467,9 @@ class RuleClassifier:
             # "ordered the release of ...", "ordered the activists arrested last week to be freed": an
             # order to free is the release, whatever the words that say who is freed ("arrested")
             frame.type, frame.mode, frame.framed = "RETREAT", "release", True
-            return True
+            # "the activists arrested over the past week": a participle with a time of its own tells
+            # the arrests as a past happening of their own, kept beside the release
+            return not (ev.type == "COERCE" and ev.trigger.head.dep_ == "acl" and _dated_on_its_own(ev.trigger.head))
         if frame_lemma in IMPOSE_VERBS and ev.type in HOSTILE and frame.type == "THREATEN" and frame.framed:
             # "plans to impose restrictions", "prepared to impose martial law": the measure is threatened
             frame.mode = content_mode("THREATEN", ev.type, ev.mode)
@@ -585,9 +613,6 @@ class RuleClassifier:
                 ev.content.append(inner.trigger)
             events[speech.i] = ev
 
-    def _needs_political_context(self, ev: CodedEvent) -> bool:
-        return True
-
 
 # -- the learned sentence model ---------------------------------------------
 class SentenceModel:
@@ -642,7 +667,9 @@ def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceMo
     for sent in sents:
         view = SentenceView(sent)  # every token attribute read once for the sentence
         found.append((sent, view, detect_triggers(sent, rules.lexicon, view.tokens, view.lemmas)))
-    with_triggers = [(sent, view, trigs) for sent, view, trigs in found if trigs]
+    # acts done by speaking that no lexicon word names ("is not happy with", "released recordings
+    # allegedly showing") are read in sentences that hold their cue words, triggers or not
+    with_triggers = [(sent, view, trigs) for sent, view, trigs in found if trigs or view.lemma_set & SPEECH_ACT_CUES]
     probs = model.probs([sent.text for sent, _, _ in with_triggers])
     out = []
     for (sent, view, trigs), p in zip(with_triggers, probs):

@@ -158,10 +158,13 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["
         if not entries:
             continue
         dep = token.dep_
-        if pos in ("NOUN", "PROPN") and dep in _NOUN_MODIFIER_DEPS and _lemma(token.head) not in _EVENT_HEADS:
+        victim = dep in ("amod", "compound") and _names_a_victim(token)
+        if pos in ("NOUN", "PROPN") and dep in _NOUN_MODIFIER_DEPS and _lemma(token.head) not in _EVENT_HEADS and not victim:
             continue
-        if dep == "amod" and (pos != "ADJ" or token.tag_ == "VBN"):
+        if dep == "amod" and (pos != "ADJ" or token.tag_ == "VBN") and not victim:
             continue  # "the long-threatened invasion", "alleged violations": a modifier, not an event
+        if lemma in _DATED_ONLY and (not _named_with_its_date(token) or _figure_of_speech(token)):
+            continue  # "the war in Yemen", "World War II": a standing state or history; "the 2008 war": one happening
         if any(c.dep_ == "dobj" and _lemma(c) in _IDIOM_OBJECTS for c in token.children):
             continue  # "seized the opportunity", "took the chance"
         senses = [sense for pos_class, sense in entries if pos in _POS_OK.get(pos_class, _POS_OK["*"])
@@ -175,8 +178,58 @@ def detect_triggers(sent: "Span", lexicon: Lexicon | None = None, tokens: list["
 
 # children that are never a verb's particle or preposition ("to" marking an infinitive, "that")
 _NOT_PARTICLES = {"aux", "auxpass", "mark", "nsubj", "nsubjpass", "punct", "cc"}
-_IDIOM_OBJECTS = {"opportunity", "chance", "initiative", "moment", "advantage", "spotlight", "imagination", "attention"}
+_IDIOM_OBJECTS = {"button", "opportunity", "chance", "initiative", "moment", "advantage", "spotlight", "imagination", "attention"}
 _CIRCUMSTANCE_NOUNS = {"occasion", "day", "time", "basis", "condition", "behalf", "account", "average", "way"}
+
+
+# Nouns that name a standing state unless the text gives them a date of their own
+_DATED_ONLY = {"war"}
+# prepositions that make a date a span the state lasts ("since 2001", "for years"), not its date
+_SPAN_PREPS = {"since", "for", "until", "through", "throughout", "over"}
+# killing told as a word describing its named victim ("slain journalist Anna Ruiz")
+_KILLED_FORMS = {"slain", "murdered", "assassinated", "killed", "kidnapped", "abducted"}
+
+
+def _named_with_its_date(noun: "Token") -> bool:
+    """"the 2008 war", "the August war", "a war with Russia last August": a date among the noun's own
+    modifiers (not inside a clause that describes it, not a span it lasts)."""
+    for t in noun.subtree:
+        if t.ent_type_ != "DATE":
+            continue
+        cur, ok = t, True
+        while cur.i != noun.i:
+            if cur.dep_ in ("relcl", "acl", "advcl") or cur.dep_ == "prep" and cur.lower_ in _SPAN_PREPS:
+                ok = False
+                break
+            cur = cur.head
+        if ok:
+            return True
+    return False
+
+
+def _figure_of_speech(noun: "Token") -> bool:
+    """"a war of words last week", "a price war in 2009": no fighting."""
+    return any(_lemma(g) in ("word", "nerve") for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children) or any(c.dep_ == "compound" and _lemma(c) in _NOT_FIGHTING for c in noun.children)
+
+
+_NOT_FIGHTING = {"price", "trade", "tariff", "currency", "bidding", "turf", "culture", "talent", "format", "flame"}
+
+
+def _names_a_victim(modifier: "Token") -> bool:
+    """"slain politician Benazir Ruiz", "murdered activist John Kemp": a killing (or kidnapping) told as
+    a word on a named person is a happening of its own, with that person as victim; "the murdered
+    policeman" with no name re-tells the story's own killing and stays a modifier."""
+    if modifier.lower_ not in _KILLED_FORMS:
+        return False
+    cur = modifier.head
+    for _ in range(2):
+        if cur.ent_type_ == "PERSON":
+            return True
+        if cur.dep_ != "compound" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in cur.children)
 
 
 def _is_circumstance(tok: "Token") -> bool:

@@ -74,12 +74,18 @@ def content_mode(frame_type: str, content_type: str, content_mode: str | None) -
     return None
 
 
+# verbs that tie an act to the conduct that would bring it about ("a refusal means ...")
+CONSEQUENCE_VERBS = {"mean", "entail", "trigger"}
 MODAL_AUX = FUTURE_AUX | {"may", "might", "could", "can"}
 
 
 def is_conditional_threat(tok: "Token") -> bool:
     """"will cut aid if ...", "may halt its mediation unless ...": an act with a modal and a
-    condition clause of its own (PLOVER: a threat is a conditional, hostile announcement)."""
+    condition clause of its own (PLOVER: a threat is a conditional, hostile announcement); and "a
+    refusal means sanctions", "failure to comply would mean freezing the talks": a hostile act said to
+    follow from someone's conduct is held over them."""
+    if tok.dep_ in ("dobj", "xcomp", "ccomp") and lemma_of(tok.head) in CONSEQUENCE_VERBS:
+        return True
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children) and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in tok.children)

@@ -123,6 +123,73 @@ def speech_blames(view: SentenceView, events: dict[int, CodedEvent]) -> None:
         events[speech.i] = CodedEvent(trig, "ACCUSE", None, 0.5, 0.5, 0.0, 0.5, tree_depth(speech), framed=True)
 
 
+# Making evidence of someone's wrongdoing public is an accusation (PLOVER ACCUSE allege: "formally or
+# informally accuse"): "police released recordings allegedly showing the men buying weapons",
+# "prosecutors presented evidence that the general ordered the shootings"
+DISCLOSE_VERBS = {"release", "publish", "present", "produce", "unveil", "air", "broadcast", "leak", "show",
+                  "submit", "post", "distribute", "circulate", "display"}
+EVIDENCE_NOUNS = {"recording", "video", "footage", "tape", "evidence", "document", "photo", "photograph", "picture",
+                  "transcript", "proof", "dossier", "image", "audio", "clip", "videotape", "letter", "email"}
+# evidence that by its nature claims something; other records need a word of allegation near them
+CLAIMING_EVIDENCE = {"evidence", "proof"}
+ALLEGING_WORDS = {"alleged", "allegedly", "purported", "purportedly", "incriminating", "damning"}
+
+
+def evidence_made_public(view: SentenceView, events: dict[int, CodedEvent]) -> None:
+    """Evidence of wrongdoing released, published or presented is the discloser's ACCUSE (allege),
+    made by the disclosing verb: a release of recordings is no release of captives."""
+    for tok in view.tokens:
+        if lemma_of(tok) not in DISCLOSE_VERBS or tok.pos_ != "VERB" or is_future(tok):
+            continue
+        held = events.get(tok.i)
+        if held is not None and held.type not in ("RETREAT", "AID"):
+            continue
+        shown = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in EVIDENCE_NOUNS]
+        if not shown:
+            continue
+        # the allegation words: on the evidence ("recordings of alleged coup plans") or on the clause
+        # that tells what it shows ("... allegedly showing the men ...")
+        near = [t for o in shown for t in o.subtree] + [t for c in tok.children if c.dep_ in ("advcl", "acl", "xcomp")
+                                                        for t in c.subtree]
+        if not (any(lemma_of(o) in CLAIMING_EVIDENCE for o in shown) or any(t.lower_ in ALLEGING_WORDS for t in near)):
+            continue
+        trig = Trigger(tok, tok.i, tok.i + 1, [Sense("ACCUSE", "allege", 0.6)], "frame")
+        accusation = CodedEvent(trig, "ACCUSE", "allege", 0.6, 0.6, 0.0, 0.6, view.depth(tok), framed=True)
+        # what the evidence is said to show is alleged, not reported as done: the accusation's content
+        claimed = {t.i for t in near}
+        for k in [k for k in events if k in claimed]:
+            accusation.content.append(events.pop(k).trigger)
+        events[tok.i] = accusation
+
+
+# Adjectives of approval: said not to hold of a speaker ("is not happy with the policy") they voice
+# disapproval (PLOVER ACCUSE disapprove)
+APPROVING_ADJECTIVES = {"happy", "pleased", "satisfied", "content", "comfortable"}
+
+
+def voiced_displeasure(view: SentenceView, events: dict[int, CodedEvent]) -> None:
+    """"The presidency is not happy with some Israeli policies, the minister said": displeasure with
+    something, voiced in a statement, is the speaker's ACCUSE (disapprove), made by the speech verb
+    (like an announced refusal: the negation belongs to what is said, it does not undo the saying)."""
+    for tok in view.tokens:
+        if lemma_of(tok) not in APPROVING_ADJECTIVES or tok.pos_ != "ADJ" or tok.dep_ != "acomp":
+            continue
+        copula = tok.head
+        if not any(c.dep_ == "neg" for c in (*tok.children, *copula.children)):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("with", "about", "over") for c in tok.children):
+            continue  # "not happy" alone tells a mood, not what is disapproved
+        speech = copula.head
+        if copula.dep_ != "ccomp" or lemma_of(speech) not in BLAME_SPEECH or speech.i in events:
+            continue
+        trig = Trigger(speech, speech.i, speech.i + 1, [Sense("ACCUSE", "disapprove", 0.5)], "frame")
+        events[speech.i] = CodedEvent(trig, "ACCUSE", "disapprove", 0.5, 0.5, 0.0, 0.5, view.depth(speech), framed=True)
+
+
+# words without a lexicon entry whose sentences the rules above must read
+SPEECH_ACT_CUES = frozenset(APPROVING_ADJECTIVES | EVIDENCE_NOUNS)
+
+
 # verbs of states and outcomes: "said the economy would not recover" refuses nothing
 STATIVE_VERBS = {"be", "have", "know", "think", "believe", "seem", "appear", "happen", "need", "expect", "recover",
                  "last", "change", "matter", "work", "succeed", "fail", "survive", "exist", "remain", "become", "get"}
