@@ -32,19 +32,3 @@ def resolve(nlp, stage):
         return (actor_stage or stage).resolve(ann)
 
     return run
-
-
-def actor_of(actors, mention_text):
-    """The actor one of whose mentions is exactly `mention_text` (the first such)."""
-    for a in actors:
-        if any(m.text == mention_text for m in a.mentions):
-            return a
-    raise AssertionError(f"no actor has the mention {mention_text!r}: " + repr([(a.name, [m.text for m in a.mentions]) for a in actors]))
-
-
-def actor_covering(actors, word):
-    """The actor with a mention that contains `word`."""
-    for a in actors:
-        if any(word in m.text for m in a.mentions):
-            return a
-    raise AssertionError(f"no mention contains {word!r}: " + repr([(a.name, [m.text for m in a.mentions]) for a in actors]))

@@ -4,7 +4,7 @@ actors/coreference.py). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from conftest import actor_covering, actor_of
+from actor_lookup import actor_covering, actor_of
 
 from chronicle.actors import ActorStage
 from chronicle.record import Article, Place

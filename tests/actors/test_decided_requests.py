@@ -4,7 +4,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from conftest import actor_covering
+from actor_lookup import actor_covering
 
 
 def _holder(actors, word):

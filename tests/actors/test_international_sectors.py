@@ -3,7 +3,7 @@ as PLOVER codes them; their military arms keep MIL. Sentences written for these 
 
 from __future__ import annotations
 
-from conftest import actor_covering
+from actor_lookup import actor_covering
 
 
 def test_un_envoys_and_organs_are_igo_without_a_country(resolve):

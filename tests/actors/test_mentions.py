@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import actor_covering, actor_of
+from actor_lookup import actor_covering, actor_of
 
 
 def test_full_and_partial_names_are_one_actor(resolve):

@@ -3,7 +3,7 @@ knowledge base's holder in the country the text names, never the focus country b
 
 from __future__ import annotations
 
-from conftest import actor_covering, actor_of
+from actor_lookup import actor_covering, actor_of
 
 
 def test_the_office_is_the_holder_named_before_in_the_text(resolve):

@@ -4,7 +4,7 @@ that refers back to them (actors/people.py). Sentences written for these tests."
 
 from __future__ import annotations
 
-from conftest import actor_of
+from actor_lookup import actor_of
 
 
 def test_a_later_apposition_gives_the_country_over_the_story_s_context(resolve):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import actor_covering
+from actor_lookup import actor_covering
 
 TEXT = "Nouri al-Maliki spoke to parliament about the budget."
 

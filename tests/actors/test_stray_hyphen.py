@@ -3,7 +3,7 @@ person (actors/names.py). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from conftest import actor_covering
+from actor_lookup import actor_covering
 
 from chronicle.actors.names import fold
 

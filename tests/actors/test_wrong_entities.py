@@ -3,7 +3,7 @@ spelt like an institution, a blast with no weapon, the sides of a conflict."""
 
 from __future__ import annotations
 
-from conftest import actor_of
+from actor_lookup import actor_of
 
 from chronicle.record import Article, Place
 from chronicle.stage import Annotations
