@@ -728,7 +728,10 @@ def test_roles_on_the_plover_gsr_sentences_stay_above_their_floor():
     assert result["events"] > 300
     assert result["source_in_actor"] >= 0.92
     assert result["target_in_recipient"] >= 0.84
-    assert result["source_in_recipient"] <= 0.05
+    # 0.05 until session 7: reciprocal acts ("X and Y met", "clashes between X and Y") now code the
+    # first named side as actor and the other as recipient (docs/actors.md), so where the gold codes
+    # the pair the other way round its source lands in our recipient (0.052 measured)
+    assert result["source_in_recipient"] <= 0.055
 
 
 def test_types_that_need_a_recipient_widen_to_the_clause():
