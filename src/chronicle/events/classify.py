@@ -47,6 +47,7 @@ from chronicle.events.occurrence import (
 from chronicle.events.frames import (
     FUTURE_AUX, SPEECH_VERBS, content_mode, is_conditional_threat, is_future, is_prepared, is_willing,
 )
+from chronicle.events.senses import keeps_people_out
 from chronicle.events.sentence import CodedEvent, SentenceView, lemma_of, prep_objects, tree_depth
 from chronicle.events.speech_acts import (
     SPEECH_ACT_CUES, announced_refusals, evidence_made_public, speech_blames, voiced_displeasure, voiced_objection,
@@ -646,9 +647,7 @@ def _read_blocking(ev: CodedEvent) -> None:
         return
     if {lemma_of(o) for o in objects} & PROPOSALS:
         ev.type, ev.mode = "REJECT", None
-    elif any(o.ent_type_ in ("PERSON", "NORP") or lemma_of(o) in PEOPLE or o.lower_ in ("him", "her", "them")
-             for o in objects) or any(c.dep_ == "prep" and c.lower_ == "from" and any(
-                 g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+    elif keeps_people_out(tok) or any(lemma_of(o) in PEOPLE for o in objects):
         ev.type, ev.mode = "COERCE", "restrict"
 
 

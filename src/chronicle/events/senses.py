@@ -325,7 +325,7 @@ def excluded_reading(tok: "Token", event_type: str) -> str | None:
     if event_type not in ("ASSAULT", "PROTEST") and _business_dealing(tok):
         return "a business's dealings, not a political act"
     if event_type == "PROTEST" and lemma in ("block", "blockade", "barricade") and _by_authorities(tok) \
-            and not _keeps_people_out(tok):
+            and not keeps_people_out(tok):
         return "the authorities obstructing something, not a protest"
     return None
 
@@ -352,7 +352,7 @@ def _by_authorities(tok: "Token") -> bool:
     return any(_lemma(d) in _AUTHORITIES or d.lower_ in _AUTHORITIES for d in doers)
 
 
-def _keeps_people_out(tok: "Token") -> bool:
+def keeps_people_out(tok: "Token") -> bool:
     """"Police blocked the reporters from entering", "guards blocked them": people kept from going
     somewhere are restricted (classify reads that as COERCE restrict), not a road closed."""
     if any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
