@@ -196,6 +196,10 @@ def _recipient_words(tok: "Token") -> set[str]:
     return words
 
 
+# Words that say force on a crowd killed or was lethal: the codebook's excessive force against protesters
+DEADLY_FORCE = frozenset({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"})
+
+
 def _protest_sub_type(t: str, mode: str | None, has) -> tuple[str, str] | None:
     """A protest (or force used on a crowd) where the sentence is about a protest: violent, put
     down, met with lethal force or peaceful, by the codebook's order; None outside a protest."""
@@ -205,7 +209,7 @@ def _protest_sub_type(t: str, mode: str | None, has) -> tuple[str, str] | None:
             return "Riots", "Violent demonstration"
         crowd_control = t == "ASSAULT"  # force used on a crowd (tear gas, warning shots, batons)
         if has(LETHAL) and has(ARMED | {"security"}) and (has(CROWD_FORCE) or t == "ASSAULT" or has({"fire", "open fire", "shoot"})):
-            if has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
+            if has(DEADLY_FORCE):
                 return "Protests", "Excessive force against protesters"
         if has({"clash"}):
             return "Riots", "Violent demonstration"  # demonstrators clashing with police: the codebook's riot
@@ -236,7 +240,7 @@ def acled_for(ev: CodedEvent, sent: "Span", cues: set[str] | None = None) -> tup
         doers = _doers(ev)
         if has(rioting | STRONG_RIOT) and (not doers & (ARMED | NONSTATE) if doers else not has(ARMED - {"police", "security", "force", "forces"})):
             return "Riots", "Violent demonstration"
-        if t == "ASSAULT" and has({"kill", "dead", "death", "shoot", "live ammunition", "live fire", "die"}):
+        if t == "ASSAULT" and has(DEADLY_FORCE):
             return "Protests", "Excessive force against protesters"
         if t == "COERCE" or mode == "crowd-control" or has(CROWD_FORCE):
             return "Protests", "Protest with intervention"
