@@ -45,3 +45,50 @@ def test_a_local_story_without_its_country_s_name_falls_back_to_its_state(annota
     place, precision = locate(ann, "blocked")
     assert precision == "article-focus"
     assert (place.name, place.country_code) == ("West Virginia", "US")
+
+
+def test_the_other_side_of_a_war_is_not_where_it_was_fought(annotate):
+    ann = annotate("Voters across Georgia went to the polls on Sunday. Anger at the president has grown "
+                   "since a short war with Russia last summer.")
+    place, precision = locate(ann, "war")
+    assert place is not None and place.country_code == "GE"
+    assert precision == "article-focus"
+
+
+def test_a_country_leading_a_coalition_does_not_place_its_invasion(annotate):
+    ann = annotate("Iraq's parliament met in Baghdad on Monday. Violence has fallen to the levels seen soon "
+                   "after the U.S.-led invasion began.")
+    place, _ = locate(ann, "invasion")
+    assert place is not None and place.country_code == "IQ"
+
+
+def test_a_country_qualifying_the_forces_that_act_is_a_party_not_a_setting(annotate):
+    ann = annotate("Police in Kenya said the border town was calm on Friday. The unrest ended after a crackdown "
+                   "by the Tanzania and Uganda militaries.")
+    place, precision = locate(ann, "crackdown")
+    assert (place.country_code, precision) == ("KE", "article-focus")
+
+
+def test_a_place_named_after_the_act_still_wins_over_its_parties(annotate):
+    ann = annotate("Officials said protests against Israel were held in Amman on Friday.")
+    place, precision = locate(ann, "protests")
+    assert (place.name, precision) == ("Amman", "clause")
+
+
+def test_a_party_named_alone_still_gives_a_guess(annotate):
+    ann = annotate("Talks with Iran resumed on Monday.")
+    place, _ = locate(ann, "Talks")
+    assert place is not None and place.country_code == "IR"
+
+
+def test_a_country_owning_the_force_that_speaks_does_not_place_what_it_reports(annotate):
+    ann = annotate("Markets reopened across Iraq on Sunday. Attacks have fallen, the U.S. military said, since "
+                   "a truce was declared.")
+    place, _ = locate(ann, "declared")
+    assert place is not None and place.country_code == "IQ"
+
+
+def test_a_state_named_in_its_governor_s_title_still_places_what_the_governor_does(annotate):
+    ann = annotate("Alaska Gov. Sarah Palin rejected the federal money on Thursday.")
+    place, precision = locate(ann, "rejected")
+    assert (place.name, precision) == ("Alaska", "clause")

@@ -167,3 +167,10 @@ def test_a_local_story_happens_at_its_dateline(annotate):
     index, precision = locate_event(ann, trigger.sent, trigger)
     assert precision == "dateline"
     assert ann.places[index].text == "TUPELO" and ann.places[index].admin1 == "Mississippi"
+
+
+def test_an_organisation_spelled_like_a_town_is_not_the_town(annotate):
+    # "Hamas" is one of the alternate spellings of a large German town; the model reads it as an organisation
+    ann = annotate("Officials said Hamas seized power in the Gaza Strip through a coup.")
+    assert not found(ann, "Hamas"), [(p.text, p.name) for p in ann.places]
+    assert one(ann, "Gaza Strip").country_code == "PS"

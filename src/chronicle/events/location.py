@@ -16,9 +16,13 @@ the article's focus country:
    (ann.notes["focus_country"]), the coarse fallback: its name, else its most
    named division ("West Virginia").
 
-A country or state that is the doer of a verb ("Israel captured the Golan
-from Syria") names an actor, not a setting: it locates an event only when its
-circle holds no other place. Within a circle the most specific place wins (a town before its province,
+A country or state that takes part in the event names a party, not a setting:
+the doer of a verb ("Israel captured the Golan from Syria"), the other side
+("a war with Russia", "protests against Israel", "a defeat by Russia"), the
+leader of a coalition ("the U.S.-led invasion"), the owner of a body that
+acts for it ("the U.S. military said") or the qualifier of such a party ("a
+crackdown by the U.S. and Iraqi militaries"). It locates an event
+only when nothing else does: after the dateline and the focus country. Within a circle the most specific place wins (a town before its province,
 a province before its country); among equals, the nearest to the trigger.
 Place names that only qualify an organisation ("the U.S. Army") or a person
 ("a tourist from Canada"), demonyms ("Russian diplomats") and capitals speaking
@@ -122,30 +126,60 @@ def _focus_place(all_places: list[Place], focus: str | None) -> int | None:
     return None
 
 
-def _acting(doc, place: Place) -> bool:
-    """A country or state named as the doer of a verb ("Israel captured the
-    heights from Syria", "... was shelled by Syria"): the actor by metonymy,
-    which says who acted, not where."""
+# Prepositions whose object is the other side of an act, not where it happens:
+# "a war with Russia", "protests against Israel", "talks between Iran and Iraq",
+# "a defeat by Russia", "a greater threat than Russia".
+PARTY_PREPS = frozenset({"with", "against", "between", "by", "than", "versus", "vs", "vs."})
+# Links that keep a name inside the phrase of the noun it qualifies or joins.
+PHRASE_DEPS = frozenset({"compound", "nmod", "amod", "conj", "appos", "cc"})
+# "the U.S.-led invasion", "Iranian-backed militias": the name leads or backs a party.
+LEADING_SUFFIXES = ("-led", "-backed", "-sponsored", "-brokered", "-supported", "-allied")
+# Bodies that act for a state: a country's name before them says whose they are
+# ("the U.S. military said", "Turkey government officials"), not where they act.
+ACTING_BODIES = frozenset(
+    "army armies military militaries forces force troops soldiers navy police government regime administration "
+    "officials authorities ministry embassy diplomats envoy delegation".split()
+)
+
+
+def _party(doc, place: Place) -> bool:
+    """A country or state named as a party to the act (see the module's note): the
+    actor or the other side by metonymy, which says who, not where."""
     if place.feature not in ("country", "admin1") or doc is None:
         return False
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    return (root.dep_ == "nsubj" and root.head.pos_ in VERB_POS) or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+    if root.lower_.endswith(LEADING_SUFFIXES):
+        return True
+    # climb from the name to the head of the phrase it qualifies ("the U.S. and Iraqi militaries")
+    head = root
+    while head.dep_ in PHRASE_DEPS and head.head.i != head.i and head.head.pos_ not in VERB_POS:
+        head = head.head
+    if head.i != root.i and head.lower_ in ACTING_BODIES:
+        return True
+    if head.dep_ == "nsubj":
+        # place names are the doer by metonymy ("Israel and Egypt signed"); a noun or a
+        # person heading the phrase says who acted ("the Iraqi provinces voted", "Alaska
+        # Gov. Sarah Palin said"), and speaks for the place rather than away from it
+        return (head.i == root.i or head.ent_type_ in ("GPE", "LOC")) and head.head.pos_ in VERB_POS
+    return head.dep_ == "pobj" and (head.head.dep_ == "agent" or head.head.lower_ in PARTY_PREPS)
 
 
-def _where(ann: Annotations, candidates: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
-    """The candidates less those acting as the event's doers, unless only those remain."""
+def _where(ann: Annotations, candidates: list[tuple[int, Place]]) -> tuple[list[tuple[int, Place]], list[tuple[int, Place]]]:
+    """The candidates that can be the setting, and those named as parties to the act."""
     doc = getattr(ann, "doc", None)
-    settings = [(i, p) for i, p in candidates if not _acting(doc, p)]
-    return settings or candidates
+    settings, parties = [], []
+    for i, p in candidates:
+        (parties if _party(doc, p) else settings).append((i, p))
+    return settings, parties
 
 
 def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | None]:
     places, focus_mention, dateline = _mappable(ann)
     lo, hi = trigger_window(sent, trigger)
-    in_sentence = _where(ann, [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi])
+    in_sentence, parties = _where(ann, [(i, p) for i, p in places.starting_in(lo, hi) if p.end <= hi])
     if in_sentence:
         if trigger.pos_ not in VERB_POS:
             # a noun trigger's own phrase: "protests held in Basra", "the massacre in Ashraf"
@@ -164,5 +198,8 @@ def locate_event(ann: Annotations, sent, trigger) -> tuple[int | None, str | Non
         return dateline, "dateline"
     if focus_mention is not None:
         return focus_mention, "article-focus"
+    if parties:
+        # a party's country is a guess at where, better than none when nothing else is named
+        return _best(parties, trigger), "sentence"
     # a town of the focus country would claim more than the text says: no place
     return None, None

@@ -392,7 +392,9 @@ def _plain_reason(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocCo
         return "in a list of places"
     elif label == "ORG" and population >= KNOWN_TOWN_POPULATION and own_name:  # "Hamas" is no spelling of Hama
         return "known town the model called ORG"
-    elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts:
+    elif is_name and population >= KNOWN_TOWN_POPULATION and not first.i in context.starts \
+            and (label != "ORG" or own_name):
+        # an organisation's name that is only another spelling of a town ("Hamas", Hamm) is the organisation
         return "known town written as a name"
     else:
         return None
