@@ -224,7 +224,7 @@ def evaluate(
 ) -> None:
     """Score Chronicle on the development sets (or on your own hand-coded articles) and print a table."""
     from chronicle.events.evaluate_articles import ArticleGoldError
-    from chronicle.evaluate import run_evaluations, scores_table
+    from chronicle.evaluate import detail_tables, run_evaluations, scores_table
 
     data = shared_data_dir()
     if predictions is not None and not articles:
@@ -251,6 +251,8 @@ def evaluate(
         err_console.print(str(exc), soft_wrap=True, markup=False)
         raise typer.Exit(code=2)
     console.print(scores_table(scores))
+    for table in detail_tables(scores):
+        console.print(table)
     if output:
         output.write_text(json.dumps(scores, indent=2))
 

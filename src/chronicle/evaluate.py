@@ -68,3 +68,35 @@ def scores_table(scores: dict[str, dict[str, Any]]) -> Table:
             table.add_row(dataset, name, shown)
             dataset = ""
     return table
+
+
+# The per-class detail a set's scores carry, printed under the main table: the
+# classes that score worst first (where to look), then the most frequent confusions.
+_PER_CLASS_KEYS = ("per_class", "per_type")
+_CONFUSION_KEYS = ("top_confusions", "confusion")
+
+
+def detail_tables(scores: dict[str, dict[str, Any]], top: int = 10) -> list[Table]:
+    """Per-class precision, recall, F1 and support, and the top confusions, of each set that has them."""
+    tables = []
+    for dataset, measures in scores.items():
+        per_class = next((measures[k] for k in _PER_CLASS_KEYS if isinstance(measures.get(k), dict)), None)
+        if per_class:
+            table = Table(title=f"{dataset}: per class, worst F1 first")
+            for column in ("class", "precision", "recall", "F1", "support"):
+                table.add_column(column, justify="left" if column == "class" else "right")
+            for name, row in sorted(per_class.items(), key=lambda kv: (kv[1].get("f1", 0.0), kv[0])):
+                table.add_row(name, *(f"{row.get(k, 0.0):.2f}" for k in ("precision", "recall", "f1")), str(row.get("support", "")))
+            tables.append(table)
+        confusion = next((measures[k] for k in _CONFUSION_KEYS if measures.get(k)), None)
+        if confusion:
+            pairs = ([(c["pair"], c["count"]) for c in confusion] if isinstance(confusion, list)
+                     else sorted(confusion.items(), key=lambda kv: -kv[1]))
+            table = Table(title=f"{dataset}: top {min(top, len(pairs))} confusions (gold -> coded)")
+            table.add_column("gold -> coded")
+            table.add_column("count", justify="right")
+            for pair, count in pairs[:top]:
+                table.add_row(pair, str(count))
+            tables.append(table)
+    return tables
+
