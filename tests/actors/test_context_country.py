@@ -184,3 +184,17 @@ def test_the_army_after_a_named_army_is_that_army_whatever_the_places(nlp, stage
         focus="TUR",
     )
     assert actor_of(actors, "the army").country == "TUR"
+
+
+def test_people_of_a_story_with_nothing_else_to_place_them_belong_where_it_was_filed(nlp, stage):
+    actors = _resolve_with_places(nlp, stage, "SANAA \u2014 Gunmen killed three people at a checkpoint on Monday, "
+                                  "witnesses said.", {"SANAA": ("YE", "city")})
+    assert actor_of(actors, "three people").country == "YEM"
+
+
+def test_a_country_written_as_a_patron_gives_no_nationality_to_the_people_around_it(nlp, stage):
+    actors = _resolve_with_places(nlp, stage, "BAGHDAD \u2014 Three people were killed when an Iran-backed militia "
+                                  "fired rockets on Monday.", {"BAGHDAD": ("IQ", "city"), "Iran": ("IR", "country")})
+    people = actor_of(actors, "Three people")
+    assert people.country != "IRN"
+    assert people.country == "IRQ"

@@ -109,6 +109,8 @@ class CountryContext:
         for p in self.ann.places:
             if id(p) in filed:
                 continue  # "BEIRUT, Lebanon (AP) --": where the story was filed, not where it happens
+            if self._patron_place(p):
+                continue  # "a US-led strike": who leads it, not where it happens
             iso3 = iso3_of(p.country_code)
             if not iso3 or (local and (p.feature in ("country", "region", None) or (p.population or 0) < 50000 and p.feature != "admin1")):
                 continue
@@ -150,6 +152,17 @@ class CountryContext:
             else:
                 last_end = None
         return out
+
+    def _patron_place(self, place) -> bool:
+        """A place written as a patron or a stance ("US-led", "Iran-backed", "anti-Israel")."""
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        return span is not None and (self._patron_follows(span.end - 1) or self._stance_precedes(span.start))
+
+    def _filed_country(self) -> str | None:
+        """The one country of the article's dateline places, or None."""
+        filed = self._dateline_places()
+        found = {iso3_of(p.country_code) for p in self.ann.places if id(p) in filed and p.country_code}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _places_over(self, start: int, end: int):
         """Places (in article order) that cover [start, end): only those starting within
@@ -205,6 +218,12 @@ class CountryContext:
         focus = iso3_of(self.ann.notes.get("focus_country"))
         if focus and focus != exclude and self._focus_named():
             return focus
+        if local:
+            # people of the story ("SANAA -- An air strike killed 12 people") with nothing in the
+            # text to place them: where the story was filed, before the country named most
+            filed = self._filed_country()
+            if filed and filed != exclude:
+                return filed
         for country in orgs:  # a named organisation of one country in the sentence ("... demands from UNITA")
             if country != exclude:
                 return country
@@ -347,6 +366,10 @@ class CountryContext:
                     if isinstance(m.target, CountryForm):
                         if self._filed_at(m):
                             continue  # "BEIRUT (AP) --": where the story was filed
+                        if self._patron_follows(i) or self._stance_precedes(m.start):
+                            # "a US-led coalition strike killed 12 people", "anti-Israel protesters":
+                            # who leads, backs or is opposed, not whose the people around are
+                            continue
                         positions.append(i)
                         codes.append(m.target.iso3)
                     elif isinstance(m.target, Entry) and not m.target.is_person and m.target.country \
