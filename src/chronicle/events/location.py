@@ -151,8 +151,8 @@ def _party(doc, place: Place) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.lower_.endswith(LEADING_SUFFIXES):
-        return True
+    if root.lower_.endswith(LEADING_SUFFIXES) or ("-" + root.head.lower_).endswith(LEADING_SUFFIXES) and root.head.i == root.i + 2:
+        return True  # one token ("Iran-led") or three ("U.S.", "-", "led")
     # climb from the name to the head of the phrase it qualifies ("the U.S. and Iraqi militaries")
     head = root
     while head.dep_ in PHRASE_DEPS and head.head.i != head.i and head.head.pos_ not in VERB_POS:
