@@ -1378,3 +1378,35 @@ def test_willingness_told_by_a_pronoun_under_a_speech_verb_stays_the_speaker_s()
         "SUPPORT",
     )
     assert names(ann, a) == ["elders"]
+
+
+def test_a_passive_verb_joined_to_an_active_one_is_done_to_their_shared_subject():
+    ann, a, r = roles(
+        "The union leader, who organised the strike and was detained on Friday, remains in custody.",
+        {"leader": ["The union leader"]},
+        "detained",
+        "COERCE",
+    )
+    assert a == []
+    assert names(ann, r) == ["leader"]
+
+
+def test_a_passive_verb_joined_to_an_active_one_takes_its_own_agent():
+    ann, a, r = roles(
+        "The rebel commander fled to the hills and was captured by army patrols on Monday.",
+        {"commander": ["The rebel commander"], "army": ["army patrols"]},
+        "captured",
+        "COERCE",
+    )
+    assert names(ann, a) == ["army"]
+    assert names(ann, r) == ["commander"]
+
+
+def test_an_active_verb_joined_to_a_passive_one_still_takes_the_shared_subject():
+    ann, a, r = roles(
+        "The minister was indicted last week and resigned on Monday.",
+        {"minister": ["The minister"]},
+        "resigned",
+        "RETREAT",
+    )
+    assert names(ann, a) == ["minister"]

@@ -79,6 +79,26 @@ def test_fields_come_from_the_best_evidence_among_the_mentions():
     assert [r.actor for r in event.actor] == [0]
 
 
+def test_a_party_one_passage_acts_on_is_not_made_the_actor_by_another():
+    # "Ahmed Karim was detained on Monday ... Karim remains in custody": the second passage's
+    # subject is the one the first says was acted on
+    detained = _ev(0, type_="COERCE", word="detained", date="2024-05-06", date_precision="day", date_evidence=0,
+                   recipient=[ActorRef(1, "Ahmed Karim", 0, 11)])
+    custody = _ev(200, type_="COERCE", word="custody", actor=[ActorRef(1, "Karim", 200, 205)])
+    (event,) = merge_mentions([detained, custody], _Ann(PLACES, ACTORS))
+    assert [r.actor for r in event.recipient] == [1]
+    assert event.actor == []
+
+
+def test_a_group_may_stand_on_both_sides_of_its_own_fight():
+    # "gunmen of rival families battled ... two gunmen were killed": a group, not one party misread
+    killed = _ev(0, word="killed", date="2024-05-06", date_precision="day", date_evidence=0,
+                 recipient=[ActorRef(0, "the army", 0, 8)], sizes=[_killed(2)])
+    battle = _ev(200, word="battled", actor=[ActorRef(0, "the army", 200, 208)])
+    (event,) = merge_mentions([killed, battle], _Ann(PLACES, ACTORS))
+    assert [r.actor for r in event.actor] == [0] and [r.actor for r in event.recipient] == [0]
+
+
 def test_different_days_places_or_parties_stay_apart():
     monday = _ev(0, date="2024-05-06", date_precision="day", date_evidence=0)
     tuesday = _ev(100, date="2024-05-07", date_precision="day", date_evidence=1)

@@ -75,3 +75,13 @@ def test_a_refusing_predicate_is_a_rejection_of_its_subject(code, text, mode):
 def test_what_a_relative_clause_tells_stays_its_own_event(code):
     events = _asserted(code("The president said the islands, which the navy seized in 1982, are not negotiable."))
     assert "REJECT" in [e.type for e in events] and len(events) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When the envoy tried to cross the checkpoint on Monday, she was halted by militia guards.", ("COERCE", "restrict")),
+    ("Soldiers halted the activist Dana Moor at the gate on Monday.", ("COERCE", "restrict")),
+    ("The ministry halted fuel deliveries to the northern province on Monday.", ("SANCTION", "discontinue")),
+])
+def test_halting_a_person_restricts_them_halting_a_programme_discontinues_it(code, text, expected):
+    events = [e for e in _asserted(code(text)) if e.trigger.text == "halted"]
+    assert [(e.type, e.mode) for e in events] == [expected]

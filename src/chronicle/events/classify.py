@@ -415,6 +415,8 @@ class RuleClassifier:
             ev.type, ev.mode = "ACCUSE", "disapprove"
         if ev.type == "PROTEST" and ev.mode == "obstruct" and tok.pos_ == "VERB" and not ev.framed:
             _read_blocking(ev)
+        if ev.type == "SANCTION" and ev.mode == "discontinue" and tok.pos_ == "VERB" and _people_stopped(tok):
+            ev.type, ev.mode = "COERCE", "restrict"  # "she was halted": a person stopped, not a programme
         if ev.type == "SANCTION" and ev.mode == "convict" and _to_prison(tok):
             # "sentenced to five years in prison": a conviction that imprisons is coded COERCE
             # arrest (PLOVER manual 3.13.2); a fine, a ban or a death sentence stays SANCTION
@@ -647,8 +649,13 @@ def _read_blocking(ev: CodedEvent) -> None:
         return
     if {lemma_of(o) for o in objects} & PROPOSALS:
         ev.type, ev.mode = "REJECT", None
-    elif keeps_people_out(tok) or any(lemma_of(o) in PEOPLE for o in objects):
+    elif _people_stopped(tok):
         ev.type, ev.mode = "COERCE", "restrict"
+
+
+def _people_stopped(tok: "Token") -> bool:
+    """People kept from going somewhere or stopped: "blocked the reporters", "she was halted"."""
+    return keeps_people_out(tok) or any(lemma_of(c) in PEOPLE for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
 
 
 def _adopt(frame: CodedEvent, ev: CodedEvent) -> None:

@@ -623,8 +623,9 @@ def _merged(member_indices: list[int], events: Sequence[Event], places: list[Pla
     if merged.historical and not all(e.historical for e in members) and not _own_date(merged):
         merged.historical = False  # news told again in the past tense ("had resigned") is still news
     _take_location(merged, by_salience, places)
-    for role in ("actor", "recipient"):
-        setattr(merged, role, list(_best_parties([getattr(e, role) for e in by_salience], actors)))
+    merged.recipient = list(_best_parties([e.recipient for e in by_salience], actors))
+    merged.actor = list(_best_parties([e.actor for e in by_salience], actors, {r.actor for r in merged.recipient if not (
+        0 <= r.actor < len(actors) and actors[r.actor].kind == "agent" and not actors[r.actor].role)}))
     if merged.attributed_to is None:
         source = next((e for e in by_salience if e.attributed_to), None)
         if source is not None:
@@ -673,13 +674,13 @@ def _take_location(merged: Event, by_salience: list[Event], places: list[Place])
     merged.location, merged.location_precision = best.location, best.location_precision
 
 
-def _best_parties(candidates: list[list], actors: list) -> list:
-    """The participants of the first passage (by salience) that places them in a country,
-    else of the first that names anyone."""
+def _best_parties(candidates: list[list], actors: list, other_side: set = frozenset()) -> list:
+    """The participants of the first passage (by salience) that places them in a country, else of the first that
+    names anyone; none from `other_side` (a person or body on both sides is a misreading; a group may fight its own)."""
     def placed(refs: list) -> bool:
         return any(0 <= r.actor < len(actors) and actors[r.actor].country for r in refs)
 
-    named = [refs for refs in candidates if refs]
+    named = [refs for refs in ([r for r in c if r.actor not in other_side] for c in candidates) if refs]
     return next((refs for refs in named if placed(refs)), named[0] if named else [])
 
 

@@ -359,7 +359,7 @@ def keeps_people_out(tok: "Token") -> bool:
            for c in tok.children):
         return True
     return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lower_ in (
-        "him", "her", "them", "us", "me")) for c in tok.children)
+        ("him", "her", "them", "us", "me") if c.dep_ == "dobj" else ("he", "she", "they", "we", "i"))) for c in tok.children)
 
 
 # "the threat that faces the country", "faces a threat", "poses a threat to": a danger, nobody threatens

@@ -82,6 +82,10 @@ class ActorSearch:
                     return ctrl
             return self.subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else self.noun_head_actor(head)
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            if passive and not is_passive(head):
+                # "the mayor, who opposed the plan and was arrested": the subject the two
+                # verbs share was acted on by the second; no agent named, no actor
+                return []
             if is_passive(head) and not passive:
                 # "the minister was indicted ... and will resign": the passive's subject acts
                 for c in head.children:

@@ -106,6 +106,12 @@ class RecipientSearch:
                 refs = self.refs(verb.head)
                 if refs:
                     return refs
+            if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not is_passive(verb.head):
+                # "the imam, who fought for freedom and was killed": the subject the active
+                # verb lends its passive conjunct is the one acted on
+                refs = self.subject_of(verb.head)
+                if refs:
+                    return refs
             return self.prep_targets(verb)
         for c in verb.children:
             if c.dep_ == "dative":
