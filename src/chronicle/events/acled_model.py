@@ -160,8 +160,11 @@ def predict_proba(bundle: dict, texts: list[str], vectors: np.ndarray | None = N
     if not texts:
         return np.zeros((0, len(bundle["classes"])))
     X = _matrix(bundle["word"], bundle["char"], texts, vectors if bundle.get("embeddings") else None)
-    scores = bundle["model"].decision_function(X) / float(bundle.get("temperature", 1.0))
-    scores -= scores.max(axis=1, keepdims=True)
+    return softmax(bundle["model"].decision_function(X) / float(bundle.get("temperature", 1.0)))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
     p = np.exp(scores)
     return p / p.sum(axis=1, keepdims=True)
 
@@ -203,6 +206,7 @@ TALK_TOP = 0.2
 # or a riot whatever else its sentence says ("turned the ceremony into an uprising" is no
 # change to a group's activity); an act of force is never a strategic development's talk.
 ACLED_FAMILIES = {"PROTEST": {"Protests", "Riots"}}
+FIRST_PLAUSIBLE = 0.5
 PLAUSIBLE = 0.5  # a class within this share of the top probability is a candidate: the rules' or the codebook's
 # Sub-types the codebook defines by what was used or done, not by how it reads: a suicide
 # bomber, a grenade, an abduction, a rape, a chemical agent, shots fired into the air over a
@@ -358,8 +362,11 @@ def decide(plover_type: str, rule: tuple[str | None, str | None], probs: dict[st
     # snippets it was limited to rules' readings without a cue: 0.822 -> 0.828 without the limit
     outranked = (bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(codebook.acled_of(top)[1], rule[1])
                  and not (ruled in EXCLUSIVE and _cued(codebook, ruled, text)))
+    # the converse: the rules' reading is the one the codebook codes first and the model's top
+    # class may fit the same event too (tear gas fired at demonstrators who clashed with the police)
+    outranks = bool(ruled) and codebook.by_label(top) is not None and codebook.precedes(rule[1], codebook.acled_of(top)[1])
     if ruled and ruled != top and (not family or rule[0] in family) and (
-            (probs.get(ruled, 0.0) >= PLAUSIBLE * p_top and not outranked) or p_top < UNSURE
+            (probs.get(ruled, 0.0) >= (FIRST_PLAUSIBLE if outranks else PLAUSIBLE) * p_top and not outranked) or p_top < UNSURE
             or (ruled in DEFINED_BY_CUE and p_top < DEFINED_SURE and _cued(codebook, ruled, text)
                 and not (outranked and (top, ruled) in OTHER_SIDE))):
         return rule[0], rule[1], round(float(probs.get(ruled, 0.0)), 3)
