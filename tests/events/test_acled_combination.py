@@ -162,6 +162,6 @@ def test_combine_codes_a_snippet_without_event_from_the_model_and_reports_rule_r
     probs = np.array([[0.1, 0.1, 0.2, 0.6], [0.7, 0.1, 0.1, 0.1], [0.8, 0.15, 0.05, 0.0]])
     rules, combined = combine(view, classes, probs)
     assert rules == [None, None, "Attack"]
-    assert combined == ["Headquarters or base established", None, "Armed clash"]  # Attack is not plausible at 0.15 < 0.4
+    assert combined == ["Headquarters or base established", None, "Armed clash"]  # Attack is not plausible at 0.15 < 0.2 x 0.8
     table = rule_reliability(["HQ_ESTABLISHED", "DIPLO", "ARMED_CLASH"], view, classes, probs, combined)
     assert table == {"Attack": {"n": 1, "rules": 0.0, "model": 1.0, "combined": 1.0}}
