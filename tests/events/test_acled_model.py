@@ -230,3 +230,23 @@ def test_a_protest_stays_a_protest_or_a_riot_whatever_the_model_prefers():
     assert (kind, sub, p) == ("Protests", "Peaceful protest", 0.3)
     # an event of another PLOVER type is free to take the model's class
     assert acled_model.decide("MOBILIZE", (None, None), probs, text)[1] == "Change to group/activity"
+
+
+def test_a_talk_lead_takes_a_base_or_a_group_change_only_where_an_armed_side_acts():
+    # the codebook's base established and change to group/activity are what armed groups and state
+    # forces do: a council's plans and a minister's visit are neither, whatever the model reads
+    base = {"HQ_ESTABLISHED": 0.85, "ARREST": 0.05, "DIPLO": 0.1}
+    council = "The town council approved plans for a new sports hall beside the river on Monday."
+    assert acled_model.decide("SUPPORT", (None, None), base, council)[:2] == (None, None)
+    militia = "The militia's commanders approved plans for a new base beside the river on Monday."
+    assert acled_model.decide("SUPPORT", (None, None), base, militia)[:2] == (
+        "Strategic developments", "Headquarters or base established")
+    change = {"CHANGE_TO_GROUP_ACT": 0.8, "DIPLO": 0.2}
+    visit = "The health minister toured the new maternity ward and thanked its nurses."
+    assert acled_model.decide("CONSULT", (None, None), change, visit)[:2] == (None, None)
+    # ... or where the class's own codebook cue is in the sentence (a curfew is imposed by the authorities)
+    curfew = "The provincial governor announced a curfew in the port city after two nights of unrest."
+    assert acled_model.decide("CONSULT", (None, None), change, curfew)[1] == "Change to group/activity"
+    # other classes are not held to it (a talk lead about an arrest needs no armed side named)
+    arrest = {"ARREST": 0.8, "DIPLO": 0.2}
+    assert acled_model.decide("ACCUSE", (None, None), arrest, "The court ordered the editor held for a week.")[1] == "Arrests"
