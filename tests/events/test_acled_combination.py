@@ -116,6 +116,20 @@ def test_a_text_reporting_no_event_stays_without_one_whatever_the_model_says(pip
     assert _with_model(pipeline_and_stage, model, text) == []
 
 
+def test_a_talk_lead_with_no_armed_side_is_no_base_or_group_change(pipeline_and_stage):
+    # the rules read approval and a visit (talk); a model sure of a base or a group change does not
+    # make them one where nobody armed acts (acled_model.ARMED_ACTOR_LABELS)
+    for text, label in [("The city council approved plans for a new shopping centre on the edge of town on Tuesday.",
+                         "HQ_ESTABLISHED"),
+                        ("The minister visited the new hospital wing and praised its staff.", "CHANGE_TO_GROUP_ACT")]:
+        events = _with_model(pipeline_and_stage, _FixedModel({label: 0.9, "DIPLO": 0.1}), text)
+        assert events and all(e.acled_sub_event_type is None for e in events), [(e.type, e.acled_sub_event_type) for e in events]
+    # the same reading with soldiers acting is a base established
+    text = "Army engineers approved plans for a new outpost on the edge of town on Tuesday."
+    events = _with_model(pipeline_and_stage, _FixedModel({"HQ_ESTABLISHED": 0.9, "DIPLO": 0.1}), text)
+    assert events and events[0].acled_sub_event_type == "Headquarters or base established", [(e.type, e.acled_sub_event_type) for e in events]
+
+
 def test_an_armed_doer_the_rules_found_no_event_for_gets_the_models_event(pipeline_and_stage):
     text = "Army units have positioned forty new observation towers along the northern frontier since May."
     rules = _with_model(pipeline_and_stage, _FixedModel({}), text)
@@ -162,6 +176,6 @@ def test_combine_codes_a_snippet_without_event_from_the_model_and_reports_rule_r
     probs = np.array([[0.1, 0.1, 0.2, 0.6], [0.7, 0.1, 0.1, 0.1], [0.8, 0.15, 0.05, 0.0]])
     rules, combined = combine(view, classes, probs)
     assert rules == [None, None, "Attack"]
-    assert combined == ["Headquarters or base established", None, "Armed clash"]  # Attack is not plausible at 0.15 < 0.4
+    assert combined == ["Headquarters or base established", None, "Armed clash"]  # Attack is not plausible at 0.15 < 0.2 x 0.8
     table = rule_reliability(["HQ_ESTABLISHED", "DIPLO", "ARMED_CLASH"], view, classes, probs, combined)
     assert table == {"Attack": {"n": 1, "rules": 0.0, "model": 1.0, "combined": 1.0}}

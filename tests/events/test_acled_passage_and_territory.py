@@ -71,6 +71,11 @@ def test_the_encoder_reads_the_event_sentence_and_the_next(pipeline_and_stage):
     # a post or observation point set up is a base, as a base or an outpost is
     ("Foreign troops have set up a new observation post on the ridge above the border town.", "Headquarters or base established"),
     ("The army established three checkpoints on the road into the provincial capital.", "Headquarters or base established"),
+    # demonstrators destroying or breaking into property riot (the codebook's violent demonstration)
+    ("Demonstrators tore down the metal gates of the ministry during the rally on Thursday.", "Violent demonstration"),
+    ("Hundreds of students broke into the governor's compound during the protest.", "Violent demonstration"),
+    ("Protesters forced their way into the parliament building during the demonstration.", "Violent demonstration"),
+    ("Hundreds of students marched to the governor's compound during the protest.", "Peaceful protest"),
 ])
 def test_rules_codebook_decisions(rules_top, text, sub_type):
     ev = rules_top(text)

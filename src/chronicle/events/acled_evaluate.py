@@ -180,14 +180,24 @@ def oof_case_probs(case_path: str | Path, pipeline, cache_dir: str | Path | None
     sent_vectors = acled_model.embed_in_passages(items, cache_dir) if use_vectors else None
     extra_vectors = acled_model.embed(extra[0], cache_dir) if use_vectors else None
     classes = sorted(set(labels) | set(extra[1]))
-    probs = np.zeros((len(texts), len(classes)))
+    # decision scores of what the pipeline reads (window, sentence in its passage) and of the
+    # snippets themselves: the latter are what `chronicle train` fits the shipped temperature on
+    read_scores = np.full((len(texts), len(classes)), -1e6)
+    snippet_scores = np.full((len(texts), len(classes)), -1e6)
     for train_idx, test_idx in folds(labels):
         bundle = acled_model.fit([texts[i] for i in train_idx] + extra[0], [labels[i] for i in train_idx] + extra[1],
                                  [acled_model.SOURCE_WEIGHTS["case"]] * len(train_idx) + extra[2],
                                  np.vstack([encoder_vectors[train_idx], extra_vectors]) if use_vectors else None)
-        p = acled_model.predict_proba(bundle, [windows[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
-        probs[np.ix_(test_idx, [classes.index(c) for c in bundle["classes"]])] = p
-    return view, classes, probs
+        cols = [classes.index(c) for c in bundle["classes"]]
+        read_scores[np.ix_(test_idx, cols)] = acled_model.decision_scores(
+            bundle, [windows[i] for i in test_idx], sent_vectors[test_idx] if use_vectors else None)
+        snippet_scores[np.ix_(test_idx, cols)] = acled_model.decision_scores(
+            bundle, [texts[i] for i in test_idx], encoder_vectors[test_idx] if use_vectors else None)
+    # the shipped model's probabilities are temperature-scaled (acled_train): the thresholds of
+    # decide() read them so, and are scored so here (at temperature 1 the 0.6 of the shipped
+    # model was not what was measured)
+    temperature = acled_model.fit_temperature(snippet_scores, np.asarray([classes.index(c) for c in labels]))
+    return view, classes, acled_model.softmax(read_scores / temperature)
 
 
 def combine(view: list[dict], classes: list[str], probs: np.ndarray) -> tuple[list[str | None], list[str | None]]:
