@@ -140,3 +140,26 @@ def test_a_happening_told_as_it_happens_is_not_presupposed(nlp, sentence, word):
     from chronicle.events.background import presupposed_happening
 
     assert presupposed_happening(_token(nlp(sentence), word)) is None
+
+
+@pytest.mark.parametrize("text, word, over_years", [
+    ("Over the past decade, gunmen have ambushed dozens of aid convoys in the valley.", "ambushed", True),
+    ("In recent years the authorities detained hundreds of students.", "detained", True),
+    ("Within the last few years, the junta was able to seize most of the mines.", "seize", True),
+    ("The court jailed the editor for five years on Monday.", "jailed", False),
+    ("Foreign donors have funded the dam for the past two decades.", "funded", True),
+    ("Soldiers detained the students on Monday, the largest sweep in recent years.", "detained", False),
+    ("The ministry will build ten new bases in the next two years.", "build", False),
+])
+def test_acts_told_over_past_years_are_no_one_day_happening(pipeline, text, word, over_years):
+    from chronicle.events.background import told_over_years
+
+    ann = _annotated(pipeline, text)
+    assert told_over_years(ann, _token(ann.doc, word)) is over_years
+
+
+def test_an_act_told_over_past_years_is_background_with_no_day(pipeline):
+    record = pipeline.process("Over the past decade, gunmen have ambushed dozens of aid convoys in the valley.",
+                              published="2010-06-15")
+    ambush = next(e for e in record.events if e.trigger and e.trigger.text == "ambushed")
+    assert ambush.historical and ambush.date is None

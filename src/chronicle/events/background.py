@@ -23,6 +23,7 @@ from the past perfect of background. All read the dependency parse only.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -312,3 +313,28 @@ def _own_date_of(ann: Any, noun: "Token", prep: str) -> int | None:
                 if index is not None:
                     return index
     return None
+
+
+# A stretch of years the act is told over ("over the past decade", "in recent years", "within
+# the last few years"): acts repeated or drawn out across it, summed up as context, not one
+# happening of the news day. Only a stretch reaching back from now ("for the past few decades"):
+# "for five years" (a term) and "in the next two years" (a plan) are not.
+_YEARS = re.compile(r"^P(\d+|X)(Y|DE|CE)$")
+_STRETCH_PREPS = {"over", "in", "within", "during", "throughout", "for"}
+_BACK_WORDS = {"past", "last", "recent", "previous"}
+
+
+def told_over_years(ann: Any, trigger: "Token") -> bool:
+    """Whether the trigger's clause is told over a stretch of past years (see above)."""
+    verbs = [clause_verb(trigger)]
+    while verbs[-1].dep_ in ("xcomp", "acomp") and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)  # "was able to seize": the stretch hangs on "was"
+    kids = [c for v in verbs for c in v.children]
+    anchors = [g for c in kids if c.dep_ == "prep" and c.lower_ in _STRETCH_PREPS for g in c.children if g.dep_ == "pobj"]
+    anchors += [c for c in kids if c.dep_ == "npadvmod"]
+    for tok in anchors:
+        for t in ann.times:
+            if t.type == "DURATION" and t.start <= tok.idx < t.end and _YEARS.match(t.value or "") \
+                    and _BACK_WORDS & set(t.text.lower().split()):
+                return True
+    return False

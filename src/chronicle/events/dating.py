@@ -26,7 +26,7 @@ from typing import Any
 
 from chronicle.events.background import (BEFORE_MAIN, backshifted, clause_verb, described_happening, framing_time,
                                          measured_gap, presupposed_happening, recounted_past, sequence_clause,
-                                         sequence_phrase, simple_past, stated_stretch)
+                                         sequence_phrase, simple_past, stated_stretch, told_over_years)
 from chronicle.stage import StartIndex, trigger_window
 from chronicle.times.calendar import parse_iso
 from chronicle.times.publication import dateline_span
@@ -83,6 +83,8 @@ def date_event(ann: Any, sent: Any, trigger: Any) -> EventDating:
     told_past = _after_a_told_past(ann, sent, trigger, published)
     if told_past is not None:
         return told_past
+    if told_over_years(ann, trigger):
+        return EventDating(historical=True)  # "over the past decade, militias attacked ...": no one day
     return _from_publication(ann, published, sent, trigger, _past_framed(ann, sent))
 
 
