@@ -1410,3 +1410,15 @@ def test_an_active_verb_joined_to_a_passive_one_still_takes_the_shared_subject()
         "RETREAT",
     )
     assert names(ann, a) == ["minister"]
+
+
+def test_who_acts_on_the_people_a_participle_describes_did_not_do_it():
+    ann, a, r = roles(
+        "Mourners carried the coffins of the villagers killed in the raid on Monday.",
+        {"mourners": ["Mourners"], "villagers": ["the villagers"]},
+        "killed",
+        "ASSAULT",
+    )
+    assert a == []
+    assert names(ann, r) == ["villagers"]
+

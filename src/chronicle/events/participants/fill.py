@@ -220,6 +220,10 @@ def _ancestor_subject(ann, sent, trigger, kind, taken) -> list[ActorRef]:
     said = kind in SAID_TYPES and trigger.pos_ == "ADJ" and not is_passive(trigger)
     if trigger.pos_ not in ("VERB", "AUX") and not said:
         return []
+    # "protesters held pictures of those slain": the people a participle describes were acted on, and
+    # who acts in the clause above them did not do it; only a state act may be the state's above
+    # ("the premier ordered all activists arrested last week freed")
+    described = trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PRON", "PROPN")
     by_token = token_index(ann)
     for subj in _ancestor_subjects(trigger):
         own = [m for m in by_token.get(subj.i, []) if m[2] not in taken]
@@ -227,6 +231,8 @@ def _ancestor_subject(ann, sent, trigger, kind, taken) -> list[ActorRef]:
             continue  # "X understands that Y is not negotiable": X is told, not telling
         if not own:
             continue
+        if described and not (kind in STATE_ACTS and ann.actors[own[0][2]].sector in STATE_SECTORS):
+            return []
         if said and _is_speaker(subj):
             return [mention_ref(ann, m) for m in outermost(own)][:1]
         if _is_speaker(subj):
