@@ -91,3 +91,16 @@ def test_a_party_s_majority_in_a_chamber_is_that_party(resolve):
     majority = actor_of(actors, "Democratic majority")
     assert majority.country == "USA"
     assert majority.sector == "PTY"
+
+
+def test_an_unknown_organisation_s_name_on_a_thing_is_no_actor(resolve):
+    actors, _ = resolve("The coffin, draped in a Zorvia Rangers flag, was carried past the Qalvex refinery gates "
+                        "by six officers on Friday.")
+    names = {m.text for a in actors for m in a.mentions}
+    assert not any("Zorvia" in n or "Qalvex" in n for n in names), names
+
+
+def test_an_unknown_organisation_s_name_before_its_members_is_still_an_actor(resolve):
+    actors, _ = resolve("A Qalvex Petroleum spokesman said the Zorvia Rangers leadership met on Friday.")
+    names = {m.text for a in actors for m in a.mentions}
+    assert any("Qalvex" in n for n in names) and any("Zorvia" in n for n in names), names

@@ -174,3 +174,9 @@ def test_an_organisation_spelled_like_a_town_is_not_the_town(annotate):
     ann = annotate("Officials said Hamas seized power in the Gaza Strip through a coup.")
     assert not found(ann, "Hamas"), [(p.text, p.name) for p in ann.places]
     assert one(ann, "Gaza Strip").country_code == "PS"
+
+
+def test_a_firm_the_model_calls_an_organisation_before_spokesman_is_not_a_village(annotate):
+    # "Chevron" is also a Belgian village; "a Chevron spokesman" speaks for the firm
+    ann = annotate("A Chevron spokesman said the refinery would reopen on Monday.")
+    assert not found(ann, "Chevron"), [(p.text, p.name) for p in ann.places]

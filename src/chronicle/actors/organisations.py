@@ -6,7 +6,7 @@ from __future__ import annotations
 from chronicle.actors.kb import CountryForm, Entry
 from chronicle.actors.names import fold
 from chronicle.actors.units import NameMatch, country_name
-from chronicle.actors.words import LOCATIVE_PREPS
+from chronicle.actors.words import GROUP_SHORT_FORMS, LOCATIVE_PREPS, ORG_ROLE_WORDS
 from chronicle.record import Actor
 
 class OrganisationResolver:
@@ -150,6 +150,8 @@ class OrganisationResolver:
                 self._unit(key, self.doc[start:end].text, country, "CVL", "unknown", why=why)
                 self._add(key, start, end, why)
                 continue
+            if self._qualifies_a_thing(ent.root):
+                continue  # "the Muharram mourning ceremonies", "a Walmart store": a name on a thing
             countries = []
             for t in toks:
                 m = self.matches.get(t.i)
@@ -173,3 +175,14 @@ class OrganisationResolver:
             key = f"org:{'-'.join(fold(t.text) for t in toks)}"
             self._unit(key, self.doc[start:end].text, country, sector, "unknown", why=why)
             self._add(key, start, end, why)
+
+    def _qualifies_a_thing(self, root: "Token") -> bool:
+        """An unknown organisation's name that only qualifies a common noun naming no one (no
+        sector word, no member or role word after it): the name of a festival, brand or firm
+        on a thing, not a party to anything ("a Chevron spokesman" still names the firm)."""
+        head = root
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        if head.i == root.i or head.pos_ != "NOUN":
+            return False
+        return not self._lexicon_at(head) and head.lemma_.lower() not in ORG_ROLE_WORDS | GROUP_SHORT_FORMS

@@ -110,6 +110,7 @@ REPORTING_VERBS = frozenset(
 
 # Places of this size are known enough to be kept as bare names without other evidence.
 KNOWN_TOWN_POPULATION = 100_000
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 
@@ -384,7 +385,9 @@ def _plain_reason(doc, i: int, j: int, key: str, gaz: Gazetteer, context: _DocCo
         return f"called a {hint}"
     elif is_name and nxt is not None and nxt.lower_ in KIND_PLACE_NOUNS:
         return f"followed by '{nxt.text}'"
-    elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms:
+    elif is_name and nxt is not None and nxt.lower_ in QUALIFIED_NOUNS and key not in gaz.demonyms \
+            and not (label == "ORG" and nxt.lower_ in SPEAKER_NOUNS):
+        # (a name the model calls an organisation before "spokesman" is the firm's: "a Chevron spokesman")
         return f"qualifies '{nxt.text}'"
     elif known and (is_name or label or sentence_initial):
         return "taken for a place elsewhere in the article"
