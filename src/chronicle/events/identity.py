@@ -120,7 +120,7 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
                 named.members.append(i)
                 continue
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)
+                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events, headline_end)
                 and not any(coordinated_acts(events[j], event, doc) for j in h.members)]
         fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
                  and _refers_back(h, event, events, doc, headline_end)]
@@ -483,13 +483,14 @@ def _share_party(a: Event, b: Event, actors: list) -> bool:
     return bool(codes(ids_a) & codes(ids_b))
 
 
-def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
+def _may_join(h: _Happening, event: Event, events: Sequence[Event], headline_end: int) -> bool:
     """A passage that dates itself ("A three-hour shootout Thursday ...") tells a happening of its
     own unless something ties it to an undated one it could re-tell: the same date, a shared
-    trigger word, participant or place, or a headline that told it first without a date."""
+    trigger word, participant or place, or a headline that told it first without a date
+    (`headline_end`: _headline_end(events), read once per article)."""
     if not _own_date(event) or any(_own_date(events[j]) for j in h.members):
         return True
-    if min(_start(events[j]) for j in h.members) < _headline_end(events):
+    if min(_start(events[j]) for j in h.members) < headline_end:
         return True
     return any(_affinity(h, event, events))
 
@@ -497,7 +498,10 @@ def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
 def _headline_end(events: Sequence[Event]) -> int:
     """Where the article's first sentence ends (a headline, when the text starts with one)."""
     firsts = [e.sentence for e in events if e.sentence is not None]
-    return min((s.end for s in firsts if s.start == min(f.start for f in firsts)), default=0)
+    if not firsts:
+        return 0
+    first_start = min(f.start for f in firsts)  # once, not once per sentence
+    return min(s.end for s in firsts if s.start == first_start)
 
 
 def _own_date(event: Event) -> str | None:
