@@ -498,10 +498,8 @@ def _may_join(h: _Happening, event: Event, events: Sequence[Event], headline_end
 def _headline_end(events: Sequence[Event]) -> int:
     """Where the article's first sentence ends (a headline, when the text starts with one)."""
     firsts = [e.sentence for e in events if e.sentence is not None]
-    if not firsts:
-        return 0
-    first_start = min(f.start for f in firsts)  # once, not once per sentence
-    return min(s.end for s in firsts if s.start == first_start)
+    first_start = min((f.start for f in firsts), default=None)  # once, not once per sentence
+    return min((s.end for s in firsts if s.start == first_start), default=0)
 
 
 def _own_date(event: Event) -> str | None:
