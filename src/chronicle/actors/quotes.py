@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX
+
 from chronicle.actors.units import Unit
 from chronicle.actors.words import FIRST_PERSON, REPORTING_VERBS
 
@@ -55,11 +57,12 @@ class QuotedSpeakers:
     def resolve_quoted_speakers(self) -> None:
         firsts = [i for i, low in enumerate(self.lower_)
                   if low in FIRST_PERSON and self.pos_[i] == "PRON" and i not in self.taken]
-        quotes = quotation_spans(self.doc.text) if '"' in self.doc.text or any(c in self.doc.text for c in OPENING) else []
+        text = self.ann.text  # the doc's text: doc.text joins every token again on each read
+        quotes = quotation_spans(text) if '"' in text or any(c in text for c in OPENING) else []
         if not quotes:
             return
         starts = [q[0] for q in quotes]
-        token_starts = [t.idx for t in self.doc]
+        token_starts = self.doc.to_array(IDX).tolist()  # every token's offset, no Token objects
         speakers: list[Unit | None] = []
         for k, (qs, qe) in enumerate(quotes):
             speaker = self._quote_speaker(qs, qe, quotes, token_starts)

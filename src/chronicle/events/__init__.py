@@ -85,20 +85,31 @@ class EventStage:
         self.acled = load_acled_model(acled_model) if self.acled_events > 0 else AcledModel(None)
 
     def __call__(self, ann: Annotations) -> list[Event]:
+        import sklearn
+
+        # the learned models are called a few times per article on a handful of sentences, where
+        # scikit-learn's checks of its parameters and of finite input (TF-IDF rows and unit-length
+        # embeddings are always finite) cost as much as the prediction: skipped, the same output
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._coded(ann)
+
+    def _coded(self, ann: Annotations) -> list[Event]:
         doc = ann.doc
+        text = ann.text  # the doc's text (doc.text joins every token's text again on each read)
         sents = list(doc.sents)
         # actors that make a sentence political: anyone but plain civilians ("residents fled the fire")
         actor_spans = [(m.start, m.end) for a in ann.actors
                        if a.sector not in (None, "CVL") and (a.country or a.kind == "named")
                        for m in (a.mentions or [a])]
-        coded = code_sentences(sents, self.rules, self.model, actor_spans)
+        lead_triggers: dict[int, list] = {}
+        coded = code_sentences(sents, self.rules, self.model, actor_spans, lead_triggers)
         events: list[tuple[float, Event]] = []  # in text order until sorted by salience
         outcomes: dict[int, bool] = {}
         n_sents = max(len(sents), 1)
         sent_index = {s.start: k for k, s in enumerate(sents)}
         for sent, evs in coded:
             confidences = self.calibrate.many(evs)
-            contexts = _contexts(sent) if evs else []
+            contexts = _contexts(text[sent.start_char:sent.end_char]) if evs else []
             sizes = (_guarded(ann, find_sizes, ann, sent) or []) if evs else []  # the sentence's counts, shared by its events
             for ev, conf in zip(evs, confidences):
                 if ev.commentary:
@@ -127,7 +138,7 @@ class EventStage:
                 events.append((salience, event))
                 outcomes[id(event)] = ev.outcome
         if not events:
-            return self._model_coded(ann, sents)
+            return self._model_coded(ann, sents, lead_triggers.get(sents[0].start) if sents else None)
         # a bare toll ("nine people were killed") after an attack reported earlier is that attack's outcome
         seen_violence = False
         for k, (sal, e) in enumerate(events):
@@ -143,7 +154,7 @@ class EventStage:
         events.sort(key=lambda x: -x[0])
         # one event per happening, and none from an article that reports no politics
         ordered = political_events(merge_mentions([e for _, e in events], ann), ann)
-        self._learned_acled(doc.text, [(s.start_char, s.end_char) for s in sents], ordered[:self.acled_events])
+        self._learned_acled(text, [(s.start_char, s.end_char) for s in sents], ordered[:self.acled_events])
         return ordered
 
     def _learned_acled(self, text: str, all_sentences: list[tuple[int, int]], leading: list[Event]) -> None:
@@ -160,18 +171,21 @@ class EventStage:
             e.acled_event_type, e.acled_sub_event_type, e.acled_confidence = decide(
                 e.type, (e.acled_event_type, e.acled_sub_event_type), probs[key], text[key[0]:key[1]], lead=k == 0)
 
-    def _model_coded(self, ann: Annotations, sents: list) -> list[Event]:
+    def _model_coded(self, ann: Annotations, sents: list, lead_triggers: list | None = None) -> list[Event]:
         """The event the learned ACLED model reads in the lead sentence of an article in which the
         rules found none (acled_model.code_without_event says when it names one), where an armed
         group or a state force acts in the lead's main clause (acled_model.armed_doer_verb); that
-        verb is its trigger, its parties, date and place are read as for any event there."""
+        verb is its trigger, its parties, date and place are read as for any event there.
+        `lead_triggers`: the lead sentence's triggers when code_sentences detected them already."""
         armed = [(m.start, m.end) for a in ann.actors if a.sector in ARMED_SECTORS for m in (a.mentions or [a])]
         verb = armed_doer_verb(sents[0], armed) if sents and armed and self.acled else None
-        if verb is None or any(t.start <= verb.i < t.end for t in detect_triggers(sents[0], self.rules.lexicon)):
+        if lead_triggers is None and verb is not None:
+            lead_triggers = detect_triggers(sents[0], self.rules.lexicon)
+        if verb is None or any(t.start <= verb.i < t.end for t in lead_triggers):
             # a verb the lexicon knows was read by the rules, which found no event in it ("troops are
             # stationed there" is a state): the model fills the lexicon's gaps, it does not overrule it
             return []
-        text = ann.doc.text
+        text = ann.text
         spans = [(s.start_char, s.end_char) for s in sents]
         lead, span = sents[0], spans[0]
         probs = self.acled.probs([text[span[0]:span[1]]], acled_passage(text, spans, [span]),
@@ -183,15 +197,15 @@ class EventStage:
         event = Event(type=plover_type, mode=mode, acled_event_type=event_type, acled_sub_event_type=sub_event_type,
                       cameo_root=cameo_root(plover_type, mode), sentence=SentenceRef(*span),
                       trigger=Span(verb.text, verb.idx, verb.idx + len(verb.text)), confidence=p,
-                      context=_contexts(lead), acled_confidence=p)
+                      context=_contexts(text[span[0]:span[1]]), acled_confidence=p)
         _attach(event, ann, lead, verb, _guarded(ann, find_sizes, ann, lead) or [])
         return political_events(merge_mentions([event], ann), ann)
 
 
-def _contexts(sent) -> list[str]:
-    """PLOVER general contexts whose cue words the sentence contains (one regex pass)."""
+def _contexts(sentence_text: str) -> list[str]:
+    """PLOVER general contexts whose cue words the sentence's text contains (one regex pass)."""
     pattern, names = _context_pattern()
-    return sorted({names[m.lastgroup] for m in pattern.finditer(sent.text.lower())})
+    return sorted({names[m.lastgroup] for m in pattern.finditer(sentence_text.lower())})
 
 
 @lru_cache(maxsize=1)

@@ -667,12 +667,17 @@ def _adopt(frame: CodedEvent, ev: CodedEvent) -> None:
 
 
 def code_sentences(sents: list["Span"], rules: RuleClassifier, model: SentenceModel,
-                   actor_spans: list[tuple[int, int]] = ()) -> list[tuple["Span", list[CodedEvent]]]:
-    """Code every sentence (model probabilities computed in one batch for those with triggers)."""
+                   actor_spans: list[tuple[int, int]] = (),
+                   triggers_found: dict[int, list[Trigger]] | None = None) -> list[tuple["Span", list[CodedEvent]]]:
+    """Code every sentence (model probabilities computed in one batch for those with triggers).
+    `triggers_found`, when given, receives each sentence's detected triggers by its first token,
+    for a caller that reads them again (the events stage's lead-sentence fallback)."""
     found = []
     for sent in sents:
         view = SentenceView(sent)  # every token attribute read once for the sentence
         found.append((sent, view, detect_triggers(sent, rules.lexicon, view.tokens, view.lemmas)))
+        if triggers_found is not None:
+            triggers_found[sent.start] = found[-1][2]
     # acts done by speaking that no lexicon word names ("is not happy with", "released recordings
     # allegedly showing") are read in sentences that hold their cue words, triggers or not
     with_triggers = [(sent, view, trigs) for sent, view, trigs in found if trigs or view.lemma_set & SPEECH_ACT_CUES]

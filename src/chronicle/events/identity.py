@@ -20,7 +20,7 @@ happening weighs the salience ranks of all its passages (1, 1/2, 1/3, ...), so
 the story the article keeps telling leads, not one salient aside. News told
 without a date of its own happened on the story's day: when the leading news is
 dated by its own words to a day one to three days before publication, undated
-news takes that day instead of the publication date.
+news takes that day instead of the publication date (story_day.py).
 
 A passage that marks its happening as one more ("the militia also tortured ...",
 "another bomb", "a second attack") starts a happening of its own. Otherwise two
@@ -56,6 +56,7 @@ from typing import Any, Sequence
 
 from chronicle.events.occurrence import names_an_earlier_event
 from chronicle.events.parts import coordinated_acts, parts_of_other_acts
+from chronicle.events.story_day import before_the_story, own_date, story_day
 from chronicle.record import Event, Mention, Place
 
 # How specific a place is: a site or city names where it happened; a country barely does.
@@ -119,14 +120,19 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
             if named is not None:
                 named.members.append(i)
                 continue
+        in_frame = _FrameTest(event, events, actors, doc)  # each happening's time frame tested once
         fits = [h for h in happenings if all(_compatible(events[j], event, places, actors) for j in h.members)
-                and _same_time_frame(h, event, events, actors, doc) and _may_join(h, event, events)
+                and in_frame(h) and _may_join(h, event, events, headline_end)
                 and not any(coordinated_acts(events[j], event, doc) for j in h.members)]
-        fits += [h for h in happenings if h not in fits and _same_time_frame(h, event, events, actors, doc)
+        fitting = {id(h) for h in fits}  # (happenings hold disjoint passages: none equals another)
+        fits += [h for h in happenings if id(h) not in fitting and in_frame(h)
                  and _refers_back(h, event, events, doc, headline_end)]
-        if fits:
-            best = max(fits, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
+        if len(fits) > 1:
+            rank = {id(h): k for k, h in enumerate(happenings)}
+            best = max(fits, key=lambda h: (_affinity(h, event, events), -rank[id(h)]))
             best.members.append(i)
+        elif fits:
+            fits[0].members.append(i)
         else:
             happenings.append(_Happening([i]))
     for h in happenings:
@@ -144,70 +150,10 @@ def merge_mentions(events: Sequence[Event], ann: Any) -> list[Event]:
         merged[k].mentions[1:] = sorted(merged[k].mentions[1:], key=lambda m: m.trigger.start)
     order = sorted(range(len(happenings)), key=lambda k: (merged[k].historical, -_story_weight(happenings[k])))
     result = [merged[k] for k in order]
-    _story_day(result, getattr(ann, "published", None))
-    if _before_the_story(result, getattr(ann, "published", None)):
+    story_day(result, getattr(ann, "published", None))
+    if before_the_story(result, getattr(ann, "published", None)):
         result.sort(key=lambda e: e.historical)  # news before background; salience order kept within
     return result
-
-
-# How many days before publication the story's own day may lie for its undated news to take it
-STORY_DAY_WINDOW = 3
-
-
-def _story_day(events: list[Event], published: str | None) -> None:
-    """News told without a date of its own happened on the story's day, not on the day the paper
-    came out: when the article's leading news is dated by its own words to a day shortly before
-    publication ("Sanford said Friday ..." in Saturday's paper), its undated news takes that day."""
-    if not published:
-        return
-    dated_news = [e for e in events if not e.historical and _own_date(e)]
-    # the lead is news that happened; failing that, news still pending ("as they await trial") dated by
-    # the clause it hangs on ("a court ruled Wednesday that ..."): that date is the story's day too
-    lead = next((e for e in dated_news if not e.hypothetical), dated_news[0] if dated_news else None)
-    if lead is None or lead.date_precision != "day" or lead.date_end or not lead.date:
-        return
-    from datetime import date
-
-    try:
-        gap = (date.fromisoformat(published[:10]) - date.fromisoformat(lead.date)).days
-    except ValueError:
-        return
-    if not 0 < gap <= STORY_DAY_WINDOW:
-        return
-    for e in events:
-        if e.date == published[:10] and e.date_evidence is None and not e.historical:
-            e.date = lead.date
-
-
-def _before_the_story(events: list[Event], published: str | None) -> bool:
-    """What happened before the story's news is its background: a passage dated by its own words to a
-    stretch that ends more than STORY_DAY_WINDOW days before the leading news's own day ("in a phone
-    call late last week" in a story of Sunday's news; a roundup of the last two or three days' clashes
-    is all news), or, with no dated lead, to a month or year that ended before the publication month
-    ("last month"). Returns whether any flag changed."""
-    from datetime import date, timedelta
-
-    lead = next((e for e in events if not e.historical and not e.hypothetical and _own_date(e)
-                 and e.date_precision == "day" and not e.date_end), None)
-    story_day = None
-    if lead is not None:
-        try:
-            story_day = (date.fromisoformat(lead.date) - timedelta(days=STORY_DAY_WINDOW)).isoformat()
-        except ValueError:
-            story_day = None
-    if story_day is None and published:
-        story_day = published[:7]  # only a coarse stretch can be told apart from the publication's month
-    if not story_day:
-        return False
-    changed = False
-    for e in events:
-        if e is lead or e.historical or e.hypothetical or not _own_date(e):
-            continue
-        last = e.date_end or e.date
-        n = min(len(last), len(story_day))
-        if last[:n] < story_day[:n]:
-            e.historical, changed = True, True
-    return changed
 
 
 def _story_weight(h: _Happening) -> float:
@@ -283,7 +229,7 @@ def _refers_back(h: _Happening, event: Event, events: Sequence[Event], doc: Any,
     if any(m.type != event.type or (m.negated, m.hypothetical) != (event.negated, event.hypothetical)
            for m in members):
         return False
-    if _own_date(event) and any(_own_date(m) and not _dates_overlap(m, event) for m in members):
+    if own_date(event) and any(own_date(m) and not _dates_overlap(m, event) for m in members):
         return False
     lemma = _lemma(event, doc)
     same_word = [m for m in members if m.trigger is not None and _lemma(m, doc) == lemma]
@@ -303,8 +249,8 @@ def _named_happening(happenings: list[_Happening], event: Event, events: Sequenc
     told = [h for h in happenings if all(events[j].type == event.type and (events[j].negated, events[j].hypothetical)
                                          == (event.negated, event.hypothetical) for j in h.members)]
     same_frame = [h for h in told if any(events[j].historical == event.historical for j in h.members)]
-    candidates = same_frame or [h for h in told if not (_own_date(event) and any(
-        _own_date(events[j]) and not _dates_overlap(events[j], event) for j in h.members))]
+    candidates = same_frame or [h for h in told if not (own_date(event) and any(
+        own_date(events[j]) and not _dates_overlap(events[j], event) for j in h.members))]
     if not candidates:
         return None
     return max(candidates, key=lambda h: (_affinity(h, event, events), -happenings.index(h)))
@@ -394,7 +340,7 @@ def _compatible(a: Event, b: Event, places: list[Place], actors: list) -> bool:
     """Whether two passages may report one happening: nothing either says in its own words differs."""
     if a.type != b.type or a.negated != b.negated or a.hypothetical != b.hypothetical:
         return False
-    date_a, date_b = _own_date(a), _own_date(b)
+    date_a, date_b = own_date(a), own_date(b)
     if date_a and date_b and not _dates_overlap(a, b):
         return False
     # (news versus background: _same_time_frame, over the whole happening)
@@ -428,6 +374,20 @@ def _different_speakers(a: Event, b: Event, actors: list) -> bool:
     return not _share_party(replace(a, actor=refs_a, recipient=[]), replace(b, actor=refs_b, recipient=[]), actors)
 
 
+class _FrameTest:
+    """_same_time_frame(h, event, ...) for one passage, remembered per happening: both tests of
+    whether the passage joins a happening read it."""
+
+    def __init__(self, event: Event, events: Sequence[Event], actors: list, doc: Any):
+        self.event, self.events, self.actors, self.doc = event, events, actors, doc
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, h: _Happening) -> bool:
+        if id(h) not in self.known:
+            self.known[id(h)] = _same_time_frame(h, self.event, self.events, self.actors, self.doc)
+        return self.known[id(h)]
+
+
 def _same_time_frame(h: _Happening, event: Event, events: Sequence[Event], actors: list, doc: Any = None) -> bool:
     """Background is not the news it resembles ("pledged to reinstate" then "agreed to"): a passage
     joins a happening told in the other time frame only when it tells one of its passages again, or
@@ -443,7 +403,7 @@ def _named_again(a: Event, b: Event, actors: list, doc: Any) -> bool:
     """The later passage is a definite description of the earlier one's act ("the talks", "the
     attack"): the same type, a party in common, and no date of its own to set it apart."""
     first, later = (a, b) if _start(a) <= _start(b) else (b, a)
-    if doc is None or later.trigger is None or first.type != later.type or _own_date(later):
+    if doc is None or later.trigger is None or first.type != later.type or own_date(later):
         return False
     if not _definite_noun(later, doc) or not (first.actor or first.recipient):
         return False
@@ -466,7 +426,7 @@ def _told_again(a: Event, b: Event, actors: list) -> bool:
     if _word(a) != _word(b) or not (a.actor and b.actor) or not _share_party(a, b, actors):
         return False
     past = a if a.historical else b
-    return not _own_date(past)
+    return not own_date(past)
 
 
 def _share_party(a: Event, b: Event, actors: list) -> bool:
@@ -483,13 +443,14 @@ def _share_party(a: Event, b: Event, actors: list) -> bool:
     return bool(codes(ids_a) & codes(ids_b))
 
 
-def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
+def _may_join(h: _Happening, event: Event, events: Sequence[Event], headline_end: int) -> bool:
     """A passage that dates itself ("A three-hour shootout Thursday ...") tells a happening of its
     own unless something ties it to an undated one it could re-tell: the same date, a shared
-    trigger word, participant or place, or a headline that told it first without a date."""
-    if not _own_date(event) or any(_own_date(events[j]) for j in h.members):
+    trigger word, participant or place, or a headline that told it first without a date
+    (`headline_end`: _headline_end(events), read once per article)."""
+    if not own_date(event) or any(own_date(events[j]) for j in h.members):
         return True
-    if min(_start(events[j]) for j in h.members) < _headline_end(events):
+    if min(_start(events[j]) for j in h.members) < headline_end:
         return True
     return any(_affinity(h, event, events))
 
@@ -497,12 +458,8 @@ def _may_join(h: _Happening, event: Event, events: Sequence[Event]) -> bool:
 def _headline_end(events: Sequence[Event]) -> int:
     """Where the article's first sentence ends (a headline, when the text starts with one)."""
     firsts = [e.sentence for e in events if e.sentence is not None]
-    return min((s.end for s in firsts if s.start == min(f.start for f in firsts)), default=0)
-
-
-def _own_date(event: Event) -> str | None:
-    """The date the passage gives in its own words (None when it only took the publication date)."""
-    return event.date if event.date and event.date_evidence is not None else None
+    first_start = min((f.start for f in firsts), default=None)  # once, not once per sentence
+    return min((s.end for s in firsts if s.start == first_start), default=0)
 
 
 def _dates_overlap(a: Event, b: Event) -> bool:
@@ -569,7 +526,7 @@ def _affinity(h: _Happening, event: Event, events: Sequence[Event]) -> tuple[int
     word = _word(event)
     for j in h.members:
         other = events[j]
-        if _own_date(event) and _own_date(event) == _own_date(other):
+        if own_date(event) and own_date(event) == own_date(other):
             shared += 1
         if event.location is not None and event.location == other.location \
                 and event.location_precision in _OWN_LOCATION:
@@ -620,7 +577,7 @@ def _merged(member_indices: list[int], events: Sequence[Event], places: list[Pla
         if telling is not None:
             merged.acled_event_type, merged.acled_sub_event_type = telling.acled_event_type, telling.acled_sub_event_type
     _take_date(merged, by_salience)
-    if merged.historical and not all(e.historical for e in members) and not _own_date(merged):
+    if merged.historical and not all(e.historical for e in members) and not own_date(merged):
         merged.historical = False  # news told again in the past tense ("had resigned") is still news
     _take_location(merged, by_salience, places)
     merged.recipient = list(_best_parties([e.recipient for e in by_salience], actors))
@@ -637,7 +594,7 @@ def _merged(member_indices: list[int], events: Sequence[Event], places: list[Pla
 
 def _evidence_weight(event: Event) -> float:
     """How much a passage says of its happening in its own words: date, place, who, to whom, how many."""
-    weight = 1.0 if _own_date(event) else 0.0
+    weight = 1.0 if own_date(event) else 0.0
     weight += {"clause": 1.0, "sentence": 0.5}.get(event.location_precision or "", 0.0)
     weight += (1.0 if event.actor else 0.0) + (0.5 if event.recipient else 0.0) + (0.5 if event.sizes else 0.0)
     return weight
@@ -657,7 +614,7 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 def _take_date(merged: Event, by_salience: list[Event]) -> None:
     """The most precise date a passage gives in its own words; with it, that passage's flag."""
-    dated = [e for e in by_salience if _own_date(e)]
+    dated = [e for e in by_salience if own_date(e)]
     if not dated:
         return
     best = max(dated, key=lambda e: _PRECISION_RANK.get(e.date_precision or "", 0))  # first of the most precise

@@ -146,9 +146,15 @@ def _read_safetensors(raw: bytes) -> dict[str, np.ndarray]:
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
-    mu = x.mean(-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + eps) * w + b
+    # the textbook (x - mu) / sqrt(var + eps) * w + b, each step in place on one buffer: the same
+    # operations in the same order (bit for bit), without a new array per step
+    d = x - x.mean(-1, keepdims=True)
+    var = (d * d).mean(-1, keepdims=True)
+    var += eps
+    d /= np.sqrt(var, out=var)
+    d *= w
+    d += b
+    return d
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
@@ -256,21 +262,37 @@ class MiniLM:
         x = self.word[ids] + self.pos[:length][None] + self.tok_type[0][None, None]
         x = _layer_norm(x, *self.emb_ln)
         heads, d = self.heads, x.shape[-1] // self.heads
-        bias = (1.0 - mask)[:, None, None, :] * -1e9  # padding is attended by no token
+        # padding is attended by no token; a batch without padding (one sequence) adds nothing
+        bias = (1.0 - mask)[:, None, None, :] * -1e9 if mask.min() < 1.0 else None
         scale = 1.0 / math.sqrt(d)  # a Python float: a numpy float64 would turn every array after it to float64
         # the dense layers on a (tokens, hidden) matrix: one BLAS gemm each, where numpy's matmul of a
         # (batch, tokens, hidden) stack loops over the batch
         x = x.reshape(n * length, heads * d)
         for qkv_w, qkv_b, ao_w, ao_b, ln1_w, ln1_b, in_w, in_b, out_w, out_b, ln2_w, ln2_b in self.layers:
-            qkv = (x @ qkv_w + qkv_b).reshape(n, length, 3 * heads * d)
+            # every sum below in place, in the order the formulas give (x + W.h + b is (x + W.h) + b)
+            qkv = x @ qkv_w
+            qkv += qkv_b
+            qkv = qkv.reshape(n, length, 3 * heads * d)
             q, k, v = (qkv[..., j * heads * d:(j + 1) * heads * d].reshape(n, length, heads, d).transpose(0, 2, 1, 3)
                        for j in range(3))
-            att = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
-            att = np.exp(att - att.max(-1, keepdims=True))
+            att = q @ k.transpose(0, 1, 3, 2)
+            att *= scale
+            if bias is not None:
+                att += bias
+            att -= att.max(-1, keepdims=True)
+            np.exp(att, out=att)
             att /= att.sum(-1, keepdims=True)
             ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n * length, heads * d)
-            x = _layer_norm(x + ctx @ ao_w + ao_b, ln1_w, ln1_b)
-            x = _layer_norm(x + _gelu(x @ in_w + in_b) @ out_w + out_b, ln2_w, ln2_b)
+            h = ctx @ ao_w
+            h += x
+            h += ao_b
+            x = _layer_norm(h, ln1_w, ln1_b)
+            h = x @ in_w
+            h += in_b
+            h = _gelu(h) @ out_w
+            h += x
+            h += out_b
+            x = _layer_norm(h, ln2_w, ln2_b)
         x = x.reshape(n, length, heads * d)
         return (x, mask) if with_mask else x
 
