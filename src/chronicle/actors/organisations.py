@@ -150,8 +150,6 @@ class OrganisationResolver:
                 self._unit(key, self.doc[start:end].text, country, "CVL", "unknown", why=why)
                 self._add(key, start, end, why)
                 continue
-            if self._qualifies_a_thing(ent.root):
-                continue  # "the Muharram mourning ceremonies", "a Walmart store": a name on a thing
             countries = []
             for t in toks:
                 m = self.matches.get(t.i)
@@ -164,6 +162,8 @@ class OrganisationResolver:
                 sector = self._lexicon_at(t)
                 if sector:
                     break
+            if not sector and not countries and self._qualifies_a_thing(ent.root):
+                continue  # "the Muharram mourning ceremonies", "a Walmart store": a name on a thing ("Army units" act)
             country = countries[0] if countries else self._context_country(start, places_only=True)
             why = "organisation not in the knowledge base"
             if countries:
