@@ -104,3 +104,8 @@ def test_an_unknown_organisation_s_name_before_its_members_is_still_an_actor(res
     actors, _ = resolve("A Qalvex Petroleum spokesman said the Zorvia Rangers leadership met on Friday.")
     names = {m.text for a in actors for m in a.mentions}
     assert any("Qalvex" in n for n in names) and any("Zorvia" in n for n in names), names
+
+
+def test_an_unknown_organisation_s_name_on_an_act_is_its_party(resolve):
+    actors, _ = resolve("Officials blamed the rebels for the Petrolux attacks on Saturday.")
+    assert any("Petrolux" in m.text for a in actors for m in a.mentions)

@@ -177,12 +177,16 @@ class OrganisationResolver:
             self._add(key, start, end, why)
 
     def _qualifies_a_thing(self, root: "Token") -> bool:
-        """An unknown organisation's name that only qualifies a common noun naming no one (no
-        sector word, no member or role word after it): the name of a festival, brand or firm
-        on a thing, not a party to anything ("a Chevron spokesman" still names the firm)."""
+        """An unknown organisation's name that only qualifies a common noun naming no one and no
+        act (no sector word, no member or role word, no event word after it): the name of a
+        festival, brand or firm on a thing, not a party to anything ("a Chevron spokesman" and
+        "the Aramco attacks" still name the firm)."""
         head = root
         while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
         if head.i == root.i or head.pos_ != "NOUN":
             return False
-        return not self._lexicon_at(head) and head.lemma_.lower() not in ORG_ROLE_WORDS | GROUP_SHORT_FORMS
+        from chronicle.events.detect import load_lexicon  # (cached) "the Aramco attacks": a party to the act
+
+        lemma = head.lemma_.lower()
+        return not self._lexicon_at(head) and lemma not in ORG_ROLE_WORDS | GROUP_SHORT_FORMS and lemma not in load_lexicon().words
