@@ -136,7 +136,10 @@ class CountryContext:
 
     def _dateline_places(self) -> set[int]:
         """ids of the places that make a dateline: an upper-case place opening the text or
-        a line ("BEIRUT", "GAZA CITY"), and the place right after it ("BEIRUT, Lebanon")."""
+        a line ("BEIRUT", "GAZA CITY"), and the place right after it ("BEIRUT, Lebanon").
+        Found once per article: many context look-ups ask."""
+        if self._filed_place_ids is not None:
+            return self._filed_place_ids
         text = self.ann.text
         out: set[int] = set()
         last_end = None
@@ -151,6 +154,7 @@ class CountryContext:
                 last_end = None
             else:
                 last_end = None
+        self._filed_place_ids = out
         return out
 
     def _patron_place(self, place) -> bool:

@@ -92,6 +92,7 @@ class ArticleResolver(NameFinder, PeopleResolver, OrganisationResolver, AgentRes
                 self.sent_of[i] = si
         self.matches: dict[int, NameMatch] = {}  # token index -> the name match covering it
         self.agent_memo: dict[int, tuple[list[str | None], str | None, str | None, str, str | None]] = {}
+        self._filed_place_ids: set[int] | None = None  # the dateline's places, found once (_dateline_places)
         self._place_countries = self._places_by_sentence()
         self._local_place_countries = self._places_by_sentence(local=True)
         self._countries_named: set[str] | None = None
