@@ -51,7 +51,7 @@ class CountryContext:
     def _patron_in(self, left: int, head: "Token") -> str | None:
         for k in range(left, head.i):
             m = self.matches.get(k)
-            if m is not None and isinstance(m.target, CountryForm) and (self._patron_follows(k) or self._stance_precedes(m.start)):
+            if m is not None and isinstance(m.target, CountryForm) and self._written_as_sponsor(m.start, k):
                 return m.target.iso3
         return None
 
@@ -63,6 +63,11 @@ class CountryContext:
         """'anti-Syria', 'pro-Iran': the word before the hyphen makes the country the object
         of a stance ("an anti-Syria journalist" is not Syrian)."""
         return i >= 2 and self.lower_[i - 1] in ("-", "‐") and self.lower_[i - 2] in STANCE_PREFIXES
+
+    def _written_as_sponsor(self, first: int, last: int) -> bool:
+        """A country word at tokens first..last written as a patron ("Iran-backed", "US-led") or as
+        the object of a stance ("anti-Israel"): who backs or is opposed, not whose anyone is."""
+        return self._patron_follows(last) or self._stance_precedes(first)
 
     def _is_ethnic(self, i: int) -> bool:
         """'ethnic Albanians', 'ethnic Turks': a people named by ethnicity, not by state."""
@@ -160,7 +165,7 @@ class CountryContext:
     def _patron_place(self, place) -> bool:
         """A place written as a patron or a stance ("US-led", "Iran-backed", "anti-Israel")."""
         span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-        return span is not None and (self._patron_follows(span.end - 1) or self._stance_precedes(span.start))
+        return span is not None and self._written_as_sponsor(span.start, span.end - 1)
 
     def _filed_country(self) -> str | None:
         """The one country of the article's dateline places, or None."""
@@ -336,8 +341,8 @@ class CountryContext:
                 words.extend(g.i for g in c.children if g.dep_ == "pobj")
         for k in words:
             m = self.matches.get(k)
-            if m is not None and isinstance(m.target, CountryForm) and not self._patron_follows(k) \
-                    and not self._stance_precedes(m.start) and not self._filed_at(m):
+            if m is not None and isinstance(m.target, CountryForm) and not self._written_as_sponsor(m.start, k) \
+                    and not self._filed_at(m):
                 return m.target.iso3
         return None
 
@@ -370,7 +375,7 @@ class CountryContext:
                     if isinstance(m.target, CountryForm):
                         if self._filed_at(m):
                             continue  # "BEIRUT (AP) --": where the story was filed
-                        if self._patron_follows(i) or self._stance_precedes(m.start):
+                        if self._written_as_sponsor(m.start, i):
                             # "a US-led coalition strike killed 12 people", "anti-Israel protesters":
                             # who leads, backs or is opposed, not whose the people around are
                             continue
