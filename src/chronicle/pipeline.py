@@ -305,9 +305,9 @@ class TokenAttributeRules:
     _STRINGS = {"TAG", "LOWER", "DEP", "ORTH", "NORM", "POS", "LEMMA", "ENT_TYPE"}
 
     def __init__(self, rules, tables, scan):
-        self.rules = rules  # rule number -> (attrs, index)
-        self.tables = tables  # indexed column -> {value id -> [(rule number, checks)]}
-        self.scan = scan  # patterns no column indexes: tried on every token
+        """rules: rule number -> (attrs, index); tables: indexed column -> {value id -> [(rule number,
+        checks)]}; scan: the patterns no column indexes. Kept only as split below."""
+        self.rules = rules
         # Nearly every pattern is one token long, and then whether it matches depends on that
         # token's row of attribute ids alone: those are tried once per distinct row (a text
         # repeats its words) and remembered; the longer patterns are tried at every position.
